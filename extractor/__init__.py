@@ -1,0 +1,187 @@
+"""korex: entities and diplomatic events from Korean diplomatic texts.
+
+>>> import extractor
+>>> doc = extractor.extract("한일 외교장관이 29일 도쿄에서 회담했다.")
+>>> doc.countries
+['JPN', 'KOR']
+
+`extract`, `extract_file` and `extract_folder` use one default `Extractor`, built on first use;
+make your own `Extractor(gazetteers=[...])` to add gazetteer folders of your own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from extractor import loader
+from extractor.batch import iter_paths
+from extractor.errors import InputError, KorexError
+from extractor.models import (
+    DateValue,
+    Document,
+    Entity,
+    EntityLabel,
+    Event,
+    EventFormat,
+    EventType,
+    FileError,
+    Location,
+    Organization,
+    Participant,
+    Person,
+    Salience,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DateValue",
+    "Document",
+    "Entity",
+    "EntityLabel",
+    "Event",
+    "EventFormat",
+    "EventType",
+    "Extractor",
+    "FileError",
+    "InputError",
+    "KorexError",
+    "Location",
+    "Organization",
+    "Participant",
+    "Person",
+    "Salience",
+    "extract",
+    "extract_file",
+    "extract_folder",
+]
+
+DateLike = str | dt.date | None
+PathLike = str | os.PathLike[str]
+
+
+def _iso(value: DateLike) -> str | None:
+    """A caller's date as `YYYY-MM-DD` (raises ValueError for anything else)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return dt.date.fromisoformat(value).isoformat()
+
+
+def _doc_id(loaded: loader.LoadedText, record: int | None = None) -> str:
+    """A readable, stable id: the record's own id, else the file name, else a hash of the text."""
+    if loaded.id:
+        return loaded.id
+    if loaded.source:
+        stem = Path(loaded.source).stem or loaded.source
+        return stem if record is None else f"{stem}#{record}"
+    return "doc-" + hashlib.sha1(loaded.text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+class Extractor:
+    """A configured korex pipeline; build one per process and reuse it (Kiwi takes a second to load)."""
+
+    def __init__(self, *, gazetteers: Sequence[PathLike] = ()) -> None:
+        self.gazetteers = tuple(str(Path(folder).resolve()) for folder in gazetteers)
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline, built on first use and shared by Extractors with the same gazetteers."""
+        if self._nlp is None:
+            from extractor import pipeline
+
+            self._nlp = pipeline.shared(self.gazetteers)
+        return self._nlp
+
+    def extract(self, text: str, *, doc_date: DateLike = None, source: str | None = None) -> Document:
+        """Analyse one whole document given as a string (front matter, HTML and boilerplate are stripped).
+
+        `doc_date` anchors relative dates when the text carries no dateline of its own.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"extract() takes a str, not {type(text).__name__}; use extract_file() for files")
+        return self._analyse(loader.read_text(text, source=source), doc_date=_iso(doc_date))
+
+    def extract_file(self, path: PathLike, *, doc_date: DateLike = None) -> Document:
+        """Analyse one file holding one document (.txt, .md, .html, .json, or a one-record .jsonl)."""
+        loaded = loader.load_file(path)
+        if len(loaded) != 1:
+            raise InputError(
+                f"{path}: holds {len(loaded)} documents; extract_folder() yields one Document per record",
+                path=str(path),
+            )
+        return self._analyse(loaded[0], doc_date=_iso(doc_date))
+
+    def extract_folder(
+        self, paths: PathLike | Iterable[PathLike], *, pattern: str = "*"
+    ) -> Iterator[Document | FileError]:
+        """One Document per document found under `paths` (files or folders), or a FileError per bad file.
+
+        A bad file never stops the run: it becomes a `FileError` with its path and reason.
+        """
+        for path in iter_paths(paths, pattern=pattern):
+            try:
+                loaded = loader.load_file(path)
+            except KorexError as exc:
+                yield FileError(path=str(path), reason=exc.reason, message=str(exc))
+                continue
+            for number, item in enumerate(loaded):
+                try:
+                    yield self._analyse(item, record=number if len(loaded) > 1 else None)
+                except KorexError as exc:
+                    yield FileError(path=str(path), reason=exc.reason, message=str(exc), record=number)
+
+    def _analyse(
+        self, loaded: loader.LoadedText, *, doc_date: str | None = None, record: int | None = None
+    ) -> Document:
+        from extractor.records import Meta, to_document
+
+        anchor = loaded.doc_date or doc_date
+        doc = self.nlp.make_doc(loaded.text)
+        doc.user_data["korex_doc_date"] = dt.date.fromisoformat(anchor) if anchor else None
+        doc = self.nlp(doc)
+        meta = Meta(
+            id=_doc_id(loaded, record),
+            source=loaded.source,
+            title=loaded.title,
+            publisher=loaded.publisher,
+            doc_date=anchor,
+            warnings=tuple(loaded.warnings),
+        )
+        return to_document(doc, meta)
+
+
+_default: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    """The Extractor behind the module-level functions."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default
+
+
+def extract(text: str, *, doc_date: DateLike = None, source: str | None = None) -> Document:
+    """Analyse one document given as a string with the default Extractor."""
+    return default_extractor().extract(text, doc_date=doc_date, source=source)
+
+
+def extract_file(path: PathLike, *, doc_date: DateLike = None) -> Document:
+    """Analyse one file with the default Extractor."""
+    return default_extractor().extract_file(path, doc_date=doc_date)
+
+
+def extract_folder(
+    paths: PathLike | Iterable[PathLike], *, pattern: str = "*"
+) -> Iterator[Document | FileError]:
+    """Analyse every document under `paths` with the default Extractor (see `Extractor.extract_folder`)."""
+    return default_extractor().extract_folder(paths, pattern=pattern)

@@ -1,0 +1,190 @@
+"""The `korex` command: extract, show, schema, gazetteer check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from extractor.errors import KorexError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    from extractor import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="korex", description="Entities and diplomatic events from Korean diplomatic texts."
+    )
+    parser.add_argument("--version", action="version", version=f"korex {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser(
+        "extract", help="files or folders in, JSON Lines out (one Document per line)"
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write JSON Lines here (default: stdout)")
+    extract.add_argument("--pattern", default="*", help="file-name glob for folders (default: *)")
+    extract.add_argument(
+        "--gazetteer",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of gazetteer files of your own, taking precedence over the shipped ones (repeatable)",
+    )
+    extract.add_argument("--quiet", action="store_true", help="no per-file error lines on stderr")
+
+    show = commands.add_parser("show", help="a readable table of a document's entities and events")
+    show.add_argument("file", metavar="FILE", help="a document, or a JSON Lines output of `korex extract`")
+
+    commands.add_parser("schema", help="print the JSON Schema of the Document record")
+
+    gazetteer = commands.add_parser("gazetteer", help="gazetteer tools")
+    gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
+    check = gazetteer_commands.add_parser(
+        "check", help="validate gazetteer folders (default: the shipped one)"
+    )
+    check.add_argument("dirs", nargs="*", metavar="DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `korex` console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "show":
+            return _show(Path(args.file))
+        if args.command == "schema":
+            from extractor.models import json_schema_text
+
+            print(json_schema_text())
+            return EXIT_OK
+        return _check(args.dirs)
+    except KorexError as exc:
+        print(f"korex: error: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from extractor import Extractor
+    from extractor.models import FileError
+    from extractor.sinks import JsonlSink
+
+    extractor = Extractor(gazetteers=args.gazetteer)
+    failed = done = 0
+    with JsonlSink(args.output) as sink:
+        for item in extractor.extract_folder(args.paths, pattern=args.pattern):
+            if isinstance(item, FileError):
+                failed += 1
+                if not args.quiet:
+                    print(f"korex: {item.path}: {item.message}", file=sys.stderr)
+                continue
+            sink.write(item)
+            done += 1
+    if not args.quiet or failed:
+        print(f"korex: {done} documents, {failed} failed", file=sys.stderr)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _check(dirs: Sequence[str]) -> int:
+    from extractor import gazetteer
+
+    for folder in dirs or [str(gazetteer.shipped_dir())]:
+        print(f"{folder}: {gazetteer.check(folder)} rows OK")
+    return EXIT_OK
+
+
+def _width(text: str) -> int:
+    """Terminal columns of `text`: Hangul and CJK take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _cell(value: object, width: int) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    while _width(text) > width:
+        text = text[:-2] + "…"
+    return text + " " * (width - _width(text))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[int]) -> str:
+    """A plain-text table whose columns line up in a terminal, Hangul included."""
+    lines = ["  ".join(_cell(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(_cell(v, w) for v, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+def render(document: dict[str, object]) -> str:
+    """A readable summary of one Document (as JSON data): header, entities, events."""
+    out = [
+        f"document  {document.get('id')}",
+        f"title     {document.get('title') or '-'}",
+        f"date      {document.get('doc_date') or '-'}",
+        f"source    {document.get('source') or '-'}",
+        f"countries {' '.join(document.get('countries') or []) or '-'}",
+        "",
+    ]
+    entities = document.get("entities") or []
+    out.append(f"entities ({len(entities)})")
+    out.append(
+        table(
+            ["label", "text", "norm", "kb_id", "span", "source"],
+            [
+                [e["label"], e["text"], e["norm"], e["kb_id"], f"{e['start']}-{e['end']}", e["source"]]
+                for e in entities
+            ],
+            [9, 24, 16, 22, 11, 9],
+        )
+    )
+    events = document.get("events") or []
+    out += ["", f"events ({len(events)})"]
+    out.append(
+        table(
+            ["type", "salience", "countries", "date", "where", "name / participants"],
+            [
+                [
+                    e["type"],
+                    e["salience"],
+                    ",".join(e["countries"]),
+                    e["date"],
+                    (e.get("location") or {}).get("city_ko") or (e.get("location") or {}).get("city"),
+                    e.get("name")
+                    or ", ".join(p.get("name") or p.get("title") or "?" for p in e["participants"]),
+                ]
+                for e in events
+            ],
+            [18, 9, 15, 10, 10, 36],
+        )
+    )
+    return "\n".join(out)
+
+
+def _show(path: Path) -> int:
+    documents: list[dict[str, object]] = []
+    if path.suffix.lower() == ".jsonl":
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+            try:
+                if first.strip() and "entities" in json.loads(first):
+                    documents = [json.loads(line) for line in [first, *handle] if line.strip()]
+            except json.JSONDecodeError:
+                documents = []
+    if not documents:
+        from extractor import extract_file
+
+        documents = [extract_file(path).model_dump(mode="json")]
+    print("\n\n".join(render(document) for document in documents))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

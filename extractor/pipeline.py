@@ -1,0 +1,39 @@
+"""Build korex's spaCy `Language`: the Kiwi tokenizer, then the components in pipeline order.
+
+The components are registered spaCy factories configured by plain values, so a pipeline is
+`spacy.blank("ko", config=...)` plus `add_pipe` calls and can be inspected or changed like any
+spaCy pipeline. Building one loads Kiwi and the gazetteers; do it once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import extractor.ruler
+import extractor.rules.countries
+import extractor.tokenizer  # noqa: F401  (registers the tokenizer and the components)
+
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "korex.KiwiTokenizer.v1"}}}
+
+#: Component names in the order they run: gazetteer ruler, rules, date normaliser, linker, events.
+COMPONENTS: tuple[str, ...] = ("korex_gazetteer_ruler", "korex_country_compounds")
+
+
+def build(gazetteers: Sequence[str | Path] = ()) -> Language:
+    """A new pipeline; `gazetteers` are user folders whose rows take precedence over the shipped ones."""
+    nlp = spacy.blank("ko", config=TOKENIZER_CONFIG)
+    folders = [str(Path(folder).resolve()) for folder in gazetteers]
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config={"gazetteers": folders})
+    return nlp
+
+
+@cache
+def shared(gazetteers: tuple[str, ...] = ()) -> Language:
+    """The process's pipeline for these gazetteer folders, built on first use."""
+    return build(gazetteers)

@@ -1,0 +1,152 @@
+"""Turn an analysed spaCy Doc into the pydantic `Document` record.
+
+Entities come from the Doc's mentions in text order; the document-level lists (persons,
+organisations, countries, dates) are those entities deduplicated, each with its mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from extractor.mentions import Mention, mentions
+from extractor.models import (
+    DateResolution,
+    DateValue,
+    Document,
+    Entity,
+    EntityLabel,
+    Event,
+    Organization,
+    Person,
+)
+
+EVENTS_KEY = "korex_events"
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the loader and the caller know of a document besides its text."""
+
+    id: str
+    source: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    doc_date: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def entities(doc: Doc) -> list[Entity]:
+    """Every mention as an `Entity`, in text order (ties: longer first)."""
+    text = doc.text
+    ordered = sorted(mentions(doc), key=lambda m: (m.start, -m.end, m.label.value))
+    return [
+        Entity(
+            label=m.label,
+            text=text[m.start : m.end],
+            start=m.start,
+            end=m.end,
+            norm=m.norm,
+            kb_id=m.kb_id,
+            source=m.source,
+            score=m.score,
+        )
+        for m in ordered
+    ]
+
+
+def organizations(found: Iterable[Mention], text: str) -> list[Organization]:
+    """One Organization per linked body (or per name where unlinked), with all its mentions."""
+    by_key: dict[str, Organization] = {}
+    for m in found:
+        if m.label is not EntityLabel.ORG:
+            continue
+        entry = m.data.get("entry") or (m.data.get("entries") or (None,))[0]
+        key = m.kb_id or text[m.start : m.end]
+        org = by_key.get(key)
+        if org is None:
+            org = by_key[key] = Organization(
+                name=m.data.get("name") or (entry.canonical if entry else text[m.start : m.end]),
+                name_en=entry.en if entry else None,
+                country=m.data.get("country") or (entry.country if entry else None),
+                kb_id=m.kb_id,
+            )
+        org.mentions.append([m.start, m.end])
+    return list(by_key.values())
+
+
+def persons(found: Iterable[Mention], text: str) -> list[Person]:
+    """One Person per person, linking short references to the full name through `data['person']`."""
+    by_key: dict[str, Person] = {}
+    for m in found:
+        if m.label is not EntityLabel.PERSON:
+            continue
+        name = m.data.get("name") or text[m.start : m.end]
+        key = m.kb_id or m.data.get("person") or name
+        person = by_key.get(key)
+        if person is None:
+            person = by_key[key] = Person(
+                name=name,
+                name_original=m.data.get("name_original"),
+                name_en=m.data.get("name_en"),
+                title=m.data.get("title"),
+                org=m.data.get("org"),
+                country=m.data.get("country"),
+                kb_id=m.kb_id,
+            )
+        person.mentions.append([m.start, m.end])
+    return list(by_key.values())
+
+
+def countries(found: Iterable[Mention]) -> list[str]:
+    """Every country the text refers to, ISO alpha-3, sorted."""
+    codes: set[str] = set()
+    for m in found:
+        if m.label is EntityLabel.COUNTRY and m.norm:
+            codes.add(m.norm)
+        codes.update(m.data.get("countries", ()))
+    return sorted(codes)
+
+
+def dates(found: Iterable[Mention], text: str) -> list[DateValue]:
+    """Every resolved date, once per expression and value (a range gives both ends)."""
+    values: list[DateValue] = []
+    for m in found:
+        if m.label is not EntityLabel.DATE:
+            continue
+        for value in (m.norm, m.data.get("end_value")):
+            if value:
+                values.append(
+                    DateValue(
+                        text=text[m.start : m.end],
+                        value=value,
+                        start=m.start,
+                        end=m.end,
+                        resolved_from=m.data.get("resolved_from", DateResolution.EXPLICIT),
+                    )
+                )
+    return values
+
+
+def to_document(doc: Doc, meta: Meta) -> Document:
+    """The `Document` record of an analysed Doc."""
+    found = sorted(mentions(doc), key=lambda m: (m.start, -m.end))
+    text = doc.text
+    events: list[Event] = doc.user_data.get(EVENTS_KEY, [])
+    return Document(
+        id=meta.id,
+        source=meta.source,
+        title=meta.title,
+        publisher=meta.publisher,
+        doc_date=meta.doc_date,
+        text=text,
+        entities=entities(doc),
+        persons=persons(found, text),
+        organizations=organizations(found, text),
+        countries=countries(found),
+        dates=dates(found, text),
+        events=events,
+        warnings=list(meta.warnings),
+    )

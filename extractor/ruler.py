@@ -1,0 +1,162 @@
+"""The gazetteer ruler: exact gazetteer forms found on Kiwi token boundaries.
+
+Forms are looked up on the characters of the text, not on a re-tokenised phrase: a phrase
+tokenised alone can split differently than in a sentence, so a match only has to start at a
+token's start and end at a token's end. Keys drop whitespace, so `유엔 안보리` and `유엔안보리`
+are one form. The tags of the first token keep common words out (수단 "means" is NNG, the
+country 수단 is NNP).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import gazetteer
+from extractor.gazetteer import Entry
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel, EntitySource
+from extractor.tokenizer import SPACE_TAG
+
+#: Longest gap of characters between two tokens a form may span (one space, or `·`-less joins).
+_MAX_GAP = 2
+
+
+def squash(text: str) -> str:
+    """The lookup key of a form: its characters without whitespace."""
+    return "".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One form found in a text: its character span and the entries it names."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+def first_tags(tag: str) -> str:
+    """The tag of a token's first morpheme (`XSV+EP` → `XSV`)."""
+    return tag.split("+", 1)[0]
+
+
+class Lexicon:
+    """Forms of gazetteer entries, matched leftmost-longest on token boundaries."""
+
+    def __init__(
+        self, entries: Iterable[Entry], *, start_tags: Iterable[str], inner_tags: Iterable[str]
+    ) -> None:
+        index: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for form in entry.forms:
+                key = squash(form)
+                if key and entry not in index.setdefault(key, []):
+                    index[key].append(entry)
+        self.index = {key: tuple(found) for key, found in index.items()}
+        self.initials = frozenset(key[0] for key in self.index)
+        self.longest = max((len(key) for key in self.index), default=0)
+        self.start_tags = frozenset(start_tags)
+        self.inner_tags = frozenset(inner_tags)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def find(self, doc: Doc) -> Iterator[Hit]:
+        """Leftmost-longest, non-overlapping hits in `doc`."""
+        text = doc.text
+        tokens = [(t.idx, t.idx + len(t.text), first_tags(t.tag_)) for t in doc if t.tag_ != SPACE_TAG]
+        i, n = 0, len(tokens)
+        while i < n:
+            start, _, tag = tokens[i]
+            if tag not in self.start_tags or text[start] not in self.initials:
+                i += 1
+                continue
+            hit, last = self._longest(text, tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            yield hit
+            i = last + 1
+
+    def _longest(self, text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> tuple[Hit | None, int]:
+        start = tokens[i][0]
+        ends: list[tuple[int, int]] = []
+        previous_end = start
+        for j in range(i, len(tokens)):
+            token_start, token_end, tag = tokens[j]
+            gap = text[previous_end:token_start]
+            if j > i and (len(gap) > _MAX_GAP or "\n" in gap or tag not in self.inner_tags):
+                break
+            if len(squash(text[start:token_end])) > self.longest:
+                break
+            ends.append((token_end, j))
+            previous_end = token_end
+        for end, j in reversed(ends):
+            found = self.index.get(squash(text[start:end]))
+            if found:
+                return Hit(start, end, found), j
+        return None, i
+
+
+#: Tags a form may start on / continue over, per label. Names of places, countries and people
+#: start on a proper noun (or Latin, Hanja); bodies, titles and meeting terms on common nouns too.
+_NOUNS = ("NNP", "NNG", "NNB", "NR", "SL", "SH", "SN", "XPN", "XSN", "SO", "SP", "SW", "SSO", "SSC", "UN")
+START_TAGS: dict[EntityLabel, tuple[str, ...]] = {
+    EntityLabel.COUNTRY: ("NNP", "SL", "SH"),
+    EntityLabel.LOCATION: ("NNP", "SL", "SH"),
+    EntityLabel.PERSON: ("NNP", "NNG", "SL", "SH"),
+    EntityLabel.ORG: ("NNP", "NNG", "SL", "SH", "XPN"),
+    EntityLabel.TITLE: ("NNP", "NNG", "XPN", "SL"),
+    EntityLabel.MEETING: ("NNP", "NNG", "SL", "XPN"),
+}
+
+
+@dataclass
+class GazetteerRuler:
+    """spaCy component: gazetteer forms of every label as mentions with `kb_id` and `norm`."""
+
+    lexicons: dict[EntityLabel, Lexicon]
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = mentions(doc)
+        for label, lexicon in self.lexicons.items():
+            for hit in lexicon.find(doc):
+                entry = hit.entries[0]
+                found.append(
+                    Mention(
+                        label,
+                        hit.start,
+                        hit.end,
+                        norm=entry.norm,
+                        kb_id=entry.id,
+                        source=EntitySource.GAZETTEER,
+                        data={"entries": hit.entries},
+                    )
+                )
+        return doc
+
+
+def build_lexicons(entries: gazetteer.Gazetteer, labels: Iterable[EntityLabel]) -> dict[EntityLabel, Lexicon]:
+    """One lexicon per label that has entries."""
+    lexicons = {}
+    for label in labels:
+        of_label = entries.of(label)
+        if of_label:
+            lexicons[label] = Lexicon(of_label, start_tags=START_TAGS[label], inner_tags=_NOUNS)
+    return lexicons
+
+
+@Language.factory(
+    "korex_gazetteer_ruler",
+    default_config={"gazetteers": [], "labels": [label.value for label in START_TAGS]},
+)
+def make_gazetteer_ruler(
+    nlp: Language, name: str, gazetteers: list[str], labels: list[str]
+) -> GazetteerRuler:
+    """Factory: the shipped gazetteers plus `gazetteers` (user folders that take precedence)."""
+    entries = gazetteer.load(gazetteers)
+    return GazetteerRuler(build_lexicons(entries, (EntityLabel(label) for label in labels)))

@@ -1,0 +1,1 @@
+"""Pattern rules that find what no gazetteer lists, each a spaCy component."""

@@ -1,0 +1,147 @@
+"""Country compounds: 한미일, 한·미·일, 러북, 韓美日, 한-베트남, 한-아세안.
+
+Korean writes the parties of a relation as one-syllable country forms run together or joined by
+`·`/`-`. Each syllable becomes its own COUNTRY mention, so `Entity.norm` is always one ISO code.
+Short forms marked `free` in `countries.csv` (한 미 일 중 러 북 남) may join without punctuation;
+`marked` ones (영 독 불 호 인 ...) only with a separator (한·호), or after two free ones (한미호),
+since 한영 and 한인 are ordinary words.
+Words listed in `country_compound_exceptions.csv` (남미, 중남미) are regions, not compounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import gazetteer
+from extractor.mentions import Mention, covered, mentions
+from extractor.models import EntityLabel, EntitySource
+from extractor.ruler import first_tags
+from extractor.tokenizer import SPACE_TAG
+
+SEPARATORS = frozenset("·ㆍ・‧∙-–/")
+#: Tags the characters of a compound may carry: nouns, Hanja and the separators.
+COMPOUND_TAGS = frozenset({"NNP", "NNG", "SH", "SO", "SP", "SW", "XPN", "XSN", "UN"})
+#: Tags a lone short form must carry to stand for a country before `-name` (한/NNP-아세안).
+LONE_TAGS = frozenset({"NNP", "SH"})
+#: Tags of the word after `한-` that make `한` a party on its own (한-아세안, 한-아프리카).
+PARTNER_TAGS = frozenset({"NNP", "NNG", "SL", "SH"})
+
+
+@dataclass(frozen=True)
+class Short:
+    """A one-syllable country form and whether it joins others without punctuation."""
+
+    country: str
+    free: bool
+
+
+@dataclass
+class CountryCompounds:
+    """spaCy component: one COUNTRY mention per syllable of a country compound."""
+
+    shorts: dict[str, Short]
+    exceptions: frozenset[str]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        starts: dict[int, str] = {}
+        ends: set[int] = set()
+        tag_at: dict[int, str] = {}
+        for token in doc:
+            if token.tag_ == SPACE_TAG:
+                continue
+            tag = first_tags(token.tag_)
+            starts[token.idx] = tag
+            ends.add(token.idx + len(token.text))
+            for offset in range(token.idx, token.idx + len(token.text)):
+                tag_at[offset] = tag
+        taken = covered(doc, EntityLabel.COUNTRY)
+        found = mentions(doc)
+        position = 0
+        for start in sorted(starts):
+            if start < position or text[start] not in self.shorts:
+                continue
+            parts = self._longest_accepted(text, start, ends, tag_at)
+            if not parts:
+                continue
+            end = parts[-1][0] + 1
+            position = end
+            for offset, short in parts:
+                if not any(a <= offset < b for a, b in taken):
+                    found.append(
+                        Mention(
+                            EntityLabel.COUNTRY,
+                            offset,
+                            offset + 1,
+                            norm=short.country,
+                            kb_id=short.country,
+                            source=EntitySource.RULE,
+                        )
+                    )
+        return doc
+
+    def _longest_accepted(
+        self, text: str, start: int, ends: set[int], tag_at: dict[int, str]
+    ) -> list[tuple[int, Short]]:
+        """The longest run of short forms from `start` that reads as a compound (not 한-베 of 한-베트남)."""
+        parts, _ = self._parts(text, start)
+        for count in range(len(parts), 0, -1):
+            head = parts[:count]
+            if self._accept(text, head, start, head[-1][0] + 1, ends, tag_at):
+                return head
+        return []
+
+    def _parts(self, text: str, start: int) -> tuple[list[tuple[int, Short]], int]:
+        """The short forms from `start` on, with separators between them checked for `marked` forms."""
+        parts: list[tuple[int, Short]] = [(start, self.shorts[text[start]])]
+        position = start + 1
+        while position < len(text):
+            char = text[position]
+            if char in self.shorts and (self.shorts[char].free or len(parts) >= 2) and parts[-1][1].free:
+                parts.append((position, self.shorts[char]))
+                position += 1
+            elif char in SEPARATORS and position + 1 < len(text) and text[position + 1] in self.shorts:
+                parts.append((position + 1, self.shorts[text[position + 1]]))
+                position += 2
+            else:
+                break
+        return parts, position
+
+    def _accept(
+        self,
+        text: str,
+        parts: list[tuple[int, Short]],
+        start: int,
+        end: int,
+        ends: set[int],
+        tag_at: dict[int, str],
+    ) -> bool:
+        if text[start:end] in self.exceptions:
+            return False
+        if not all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end)):
+            return False
+        if len(parts) == 1:
+            return tag_at.get(start) in LONE_TAGS and self._before_partner(text, end, tag_at)
+        return end in ends and len({short.country for _, short in parts}) >= 2
+
+    def _before_partner(self, text: str, end: int, tag_at: dict[int, str]) -> bool:
+        """`한-아세안`, `한·베트남`: one short form, a separator, then a name."""
+        return end + 1 < len(text) and text[end] in SEPARATORS and tag_at.get(end + 1) in PARTNER_TAGS
+
+
+def load_shorts(entries: gazetteer.Gazetteer) -> dict[str, Short]:
+    """Every one-syllable form of `countries.csv` with its country."""
+    shorts: dict[str, Short] = {}
+    for entry in entries.of(EntityLabel.COUNTRY):
+        for form in filter(None, entry.attrs.get("short", "").split("|")):
+            shorts[form] = Short(entry.id, entry.attrs.get("compound") == "free")
+    return shorts
+
+
+@Language.factory("korex_country_compounds", default_config={"gazetteers": []})
+def make_country_compounds(nlp: Language, name: str, gazetteers: list[str]) -> CountryCompounds:
+    """Factory: short forms from the shipped and the user's `countries.csv`."""
+    return CountryCompounds(load_shorts(gazetteer.load(gazetteers)), gazetteer.compound_exceptions())

@@ -1,0 +1,78 @@
+"""Countries: full names from the gazetteer, and compounds split into one mention per country."""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+from extractor.models import EntityLabel
+
+
+def country_mentions(ex: extractor.Extractor, text: str) -> list[tuple[str, str]]:
+    doc = ex.extract(text)
+    return [(e.text, e.norm) for e in doc.entities if e.label is EntityLabel.COUNTRY]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("정부는 캐나다, 멕시코와 협력하기로 했다.", [("캐나다", "CAN"), ("멕시코", "MEX")]),
+        (
+            "대한민국과 사우디아라비아는 투자 협력을 논의했다.",
+            [("대한민국", "KOR"), ("사우디아라비아", "SAU")],
+        ),
+        ("북한은 어제 탄도미사일을 발사했다.", [("북한", "PRK")]),
+        ("美 국무부는 성명을 냈다.", [("美", "USA")]),
+        ("러시아 연방 대표단이 도착했다.", [("러시아 연방", "RUS")]),
+    ],
+)
+def test_country_names(korex: extractor.Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert country_mentions(korex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("한미일 3국은 공조를 강화하기로 했다.", ["KOR", "USA", "JPN"]),
+        ("한·미·일 외교차관 협의회가 열렸다.", ["KOR", "USA", "JPN"]),
+        ("정부는 러북 군사협력에 우려를 표명했다.", ["RUS", "PRK"]),
+        ("남북 관계가 경색되었다.", ["KOR", "PRK"]),
+        ("한중간 교역이 늘었다.", ["KOR", "CHN"]),
+        ("韓美日 협력이 강조됐다.", ["KOR", "USA", "JPN"]),
+        ("한·호 외교국방장관회의가 열렸다.", ["KOR", "AUS"]),
+        ("한미호 국장급 협의가 열렸다.", ["KOR", "USA", "AUS"]),
+        ("한-아세안 대화관계 수립 기념식이 열렸다.", ["KOR"]),
+    ],
+)
+def test_compounds_give_one_mention_per_country(
+    korex: extractor.Extractor, text: str, codes: list[str]
+) -> None:
+    found = country_mentions(korex, text)
+    assert [code for _, code in found] == codes
+    assert all(len(surface) == 1 for surface, _ in found)
+
+
+def test_compound_before_a_full_name(korex: extractor.Extractor) -> None:
+    assert country_mentions(korex, "한-베트남 외교장관 회담이 열렸다.") == [("한", "KOR"), ("베트남", "VNM")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "중남미 순방 일정이 발표되었다.",  # a region, not China-Korea-USA
+        "남미 국가들과의 교역이 늘었다.",  # South America
+        "재외 한인 사회를 지원한다.",  # 한인 = ethnic Koreans, 인 is a marked short form
+        "한영 사전을 새로 펴냈다.",  # Korean-English
+        "범죄인 인도 조약을 체결했다.",  # 인도 = extradition (NNG), not India
+        "그 수단이 중요하다.",  # 수단 = means
+        "회의 중 일부 의견이 나왔다.",
+        "29일-30일 이틀간 열린다.",
+    ],
+)
+def test_ordinary_words_are_not_countries(korex: extractor.Extractor, text: str) -> None:
+    assert country_mentions(korex, text) == []
+
+
+def test_document_countries_are_sorted_and_unique(korex: extractor.Extractor) -> None:
+    doc = korex.extract("한일 외교장관이 29일 도쿄에서 회담했다. 일본 측은 한국과 협력하기로 했다.")
+    assert doc.countries == ["JPN", "KOR"]

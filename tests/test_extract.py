@@ -1,0 +1,73 @@
+"""extract(): a Document for any string, with entities whose offsets index its text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import extractor
+from extractor.models import Document
+
+KOREAN_ISH = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF),
+        st.characters(codec="utf-8"),
+        st.sampled_from(
+            ["한미일", "일본", "외교부", "·", "-", "북한", "러북", "2024.06.28", "\n", " ", "(", "제"]
+        ),
+    ),
+    max_size=75,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(KOREAN_ISH)
+def test_any_text_gives_a_document_whose_entities_index_its_text(
+    korex: extractor.Extractor, text: str
+) -> None:
+    doc = korex.extract(text)
+    assert isinstance(doc, Document)
+    for entity in doc.entities:
+        assert 0 <= entity.start < entity.end <= len(doc.text)
+        assert doc.text[entity.start : entity.end] == entity.text
+    Document.model_validate_json(doc.model_dump_json())
+
+
+def test_the_readme_sentence(korex: extractor.Extractor) -> None:
+    doc = korex.extract("한일 외교장관이 29일 도쿄에서 회담했다.")
+    assert {"JPN", "KOR"} <= set(doc.countries)
+    assert doc.text == "한일 외교장관이 29일 도쿄에서 회담했다."
+
+
+def test_plain_text_is_kept_unchanged(korex: extractor.Extractor) -> None:
+    text = "  외교부는 오늘 한-캐나다 외교장관 회담 결과를 발표했다.\n\n양측은 협력을 확대하기로 했다.  "
+    assert korex.extract(text).text == text
+
+
+def test_caller_metadata_is_kept(korex: extractor.Extractor) -> None:
+    doc = korex.extract("정부는 성명을 발표했다.", doc_date=dt.date(2025, 3, 14), source="memo.txt")
+    assert doc.doc_date == "2025-03-14"
+    assert doc.source == "memo.txt"
+    assert doc.id == "memo"
+
+
+def test_ids_are_stable_for_the_same_text(korex: extractor.Extractor) -> None:
+    assert korex.extract("같은 문서").id == korex.extract("같은 문서").id
+    assert korex.extract("같은 문서").id != korex.extract("다른 문서").id
+
+
+def test_bad_arguments_are_clear_errors(korex: extractor.Extractor) -> None:
+    with pytest.raises(TypeError, match="extract_file"):
+        korex.extract(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        korex.extract("문서", doc_date="28 June 2024")
+
+
+def test_module_functions_use_one_default_extractor() -> None:
+    assert extractor.default_extractor() is extractor.default_extractor()
+    assert extractor.extract("미국과 일본").countries == ["JPN", "USA"]

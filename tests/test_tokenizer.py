@@ -1,0 +1,99 @@
+"""The Kiwi tokenizer: exact coverage of the text, Kiwi tags and forms, shared tokens, chunking."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.tokenizer import SPACE_TAG, UNKNOWN_TAG, KiwiTokenizer, split_chunks
+
+nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "korex.KiwiTokenizer.v1"}}})
+
+HANGUL = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
+ANY_TEXT = st.lists(
+    st.one_of(
+        HANGUL,
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),  # CJK ideographs
+        st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF),  # emoji
+        st.characters(codec="utf-8"),  # anything, control characters included
+        st.sampled_from(list("0123456789 .,·-()[]「」\n\t\r\u3000\u200b")),
+        st.sampled_from(["외교부", "제1차관", "했다", "2024.06.28", "6.28.(금)", "한미일", "  ", "\n\n"]),
+    ),
+    max_size=50,
+).map("".join)
+
+
+def assert_covers(text: str) -> None:
+    doc = nlp(text)
+    assert doc.text == text
+    position = 0
+    for token in doc:
+        assert token.idx == position, (token.text, token.idx, position)
+        assert text[token.idx : token.idx + len(token.text)] == token.text
+        position = token.idx + len(token.text) + len(token.whitespace_)
+    assert position == len(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ANY_TEXT)
+def test_tokens_cover_any_text_exactly_in_order(text: str) -> None:
+    assert_covers(text)
+
+
+def test_tags_and_forms_come_from_kiwi() -> None:
+    doc = nlp("박민호 외교부 제2차관은 회담했다.")
+    tokens = [(t.text, t.tag_, t.lemma_) for t in doc]
+    assert ("박민호", "NNP", "박민호") in tokens
+    assert ("외교부", "NNG", "외교부") in tokens
+    assert ("2", "SN", "2") in tokens
+    # 했 is 하 and 었 on the same character: one token, both morphemes.
+    assert ("했", "XSV+EP", "하+었") in tokens
+    assert tokens[-1] == (".", "SF", ".")
+
+
+def test_whitespace_runs_are_tokens_and_single_spaces_are_not() -> None:
+    doc = nlp("외교부는\n\n  발표했다 오늘")
+    assert [t.text for t in doc if t.tag_ == SPACE_TAG] == ["\n\n  "]
+    assert doc[0].whitespace_ == ""
+    assert any(t.whitespace_ == " " for t in doc)
+
+
+def test_characters_kiwi_skips_become_unknown_tokens() -> None:
+    text = "외교부\u200b발표"
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(t.tag_ for t in doc)
+    assert {t.tag_ for t in doc} - {SPACE_TAG, UNKNOWN_TAG}
+
+
+def test_dates_are_not_glued_into_one_serial_token() -> None:
+    doc = nlp("2024. 6. 28. 2005-2014년간")
+    assert "2005" in [t.text for t in doc]
+    assert all(len(t.text) < 12 for t in doc)
+
+
+def test_sentences_follow_kiwi() -> None:
+    doc = nlp("양국은 협력하기로 하였다. 이어서 공동성명을 발표하였다.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ["양국은 협력하기로 하였다.", "이어서 공동성명을 발표하였다."]
+
+
+def test_long_texts_are_cut_at_line_ends_and_keep_offsets() -> None:
+    line = "외교부는 오늘 정례 브리핑을 열었다.\n"
+    text = line * 50
+    tokenizer = KiwiTokenizer(nlp.vocab, max_chunk_chars=100)
+    doc = tokenizer(text)
+    assert doc.text == text
+    assert [t.idx for t in doc if t.text == "외교부"] == [i * len(line) for i in range(50)]
+
+
+def test_chunks_fall_back_to_spaces_then_hard_cuts() -> None:
+    assert split_chunks("가 나 다 라", limit=4) == [(0, "가 나 "), (4, "다 라")]
+    assert split_chunks("가나다라마", limit=2) == [(0, "가나"), (2, "다라"), (4, "마")]
+    assert split_chunks("", limit=2) == [(0, "")]
+
+
+def test_pipe_matches_single_calls() -> None:
+    texts = ["한일 외교장관 회담", "", "미국 국무부 부장관이 방한했다."]
+    assert [d.text for d in KiwiTokenizer(nlp.vocab).pipe(texts, batch_size=2)] == texts
