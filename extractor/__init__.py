@@ -17,8 +17,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from extractor import loader
-from extractor.batch import iter_paths
+from extractor import batch, loader
 from extractor.errors import InputError, KorexError
 from extractor.models import (
     DateValue,
@@ -127,17 +126,11 @@ class Extractor:
 
         A bad file never stops the run: it becomes a `FileError` with its path and reason.
         """
-        for path in iter_paths(paths, pattern=pattern):
-            try:
-                loaded = loader.load_file(path)
-            except KorexError as exc:
-                yield FileError(path=str(path), reason=exc.reason, message=str(exc))
-                continue
-            for number, item in enumerate(loaded):
-                try:
-                    yield self._analyse(item, record=number if len(loaded) > 1 else None)
-                except KorexError as exc:
-                    yield FileError(path=str(path), reason=exc.reason, message=str(exc), record=number)
+        return batch.extract_folder(self, paths, pattern=pattern)
+
+    def extract_loaded(self, loaded: loader.LoadedText, *, record: int | None = None) -> Document:
+        """Analyse a document the loader has already read (batch runs read files themselves)."""
+        return self._analyse(loaded, record=record)
 
     def _analyse(
         self, loaded: loader.LoadedText, *, doc_date: str | None = None, record: int | None = None

@@ -16,12 +16,13 @@ from spacy.language import Language
 
 import extractor.ruler
 import extractor.rules.countries
+import extractor.rules.people
 import extractor.tokenizer  # noqa: F401  (registers the tokenizer and the components)
 
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "korex.KiwiTokenizer.v1"}}}
 
 #: Component names in the order they run: gazetteer ruler, rules, date normaliser, linker, events.
-COMPONENTS: tuple[str, ...] = ("korex_gazetteer_ruler", "korex_country_compounds")
+COMPONENTS: tuple[str, ...] = ("korex_gazetteer_ruler", "korex_country_compounds", "korex_people")
 
 
 def build(gazetteers: Sequence[str | Path] = ()) -> Language:

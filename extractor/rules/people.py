@@ -1,0 +1,431 @@
+"""Titles and people: what no list holds, found around the gazetteer's titles and organisations.
+
+Press releases name officials in a few fixed shapes, all anchored on a title:
+
+    김민준 외교부 제1차관            name, organisation, title
+    외교부 김민준 정책기획관          organisation, name, title
+    존 스미스(John Smith) 미국 국무부 부장관      name, original in parentheses, country, organisation, title
+    김 차관 / 스미스 부장관           a later short reference to someone already named
+
+A title is a gazetteer title, or a word ending in one (북미국장, 주한캐나다대사). The name is
+the run of proper-noun words just before the organisation/country chain in front of the title;
+with an original in parentheses, the original's word count says how many Hangul words it has.
+Short references become mentions of the person they abbreviate, never new people.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import gazetteer
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel, EntitySource
+from extractor.ruler import first_tags
+from extractor.tokenizer import SPACE_TAG
+
+#: Tags that end a word's core: particles, copula and endings (외교부장관은 → 외교부장관).
+_TRAILING = re.compile(r"^(J|VCP|E)")
+#: Tags a name word may carry; Kiwi tags unknown names NNP, sometimes NNG.
+_NAME_TAGS = frozenset({"NNP", "NNG"})
+#: Punctuation tags that separate words even without a space.
+_PUNCT_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB"})
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+_ORIGINAL = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z .'\-·]+$")
+_MAX_NAME_WORDS = 6
+_PREFIXES = frozenset({EntityLabel.ORG, EntityLabel.COUNTRY})
+
+
+@dataclass(slots=True)
+class Word:
+    """A run of tokens between spaces and punctuation, with the end of its core (before particles)."""
+
+    start: int
+    end: int
+    core_end: int
+    tags: tuple[str, ...]
+    punct: bool = False
+
+    def core(self, text: str) -> str:
+        """The word without trailing particles or endings."""
+        return text[self.start : self.core_end]
+
+
+def words(doc: Doc) -> list[Word]:
+    """The Doc's words in order; punctuation tokens are words of their own (`punct`)."""
+    found: list[Word] = []
+    current: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        if not current:
+            return
+        core_end = current[-1][1]
+        for start, _, tag in reversed(current[1:]):
+            if not _TRAILING.match(tag):
+                break
+            core_end = start
+        found.append(Word(current[0][0], current[-1][1], core_end, tuple(tag for _, _, tag in current)))
+        current.clear()
+
+    for token in doc:
+        tag = first_tags(token.tag_)
+        if token.tag_ == SPACE_TAG:
+            close()
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if tag in _PUNCT_TAGS:
+            close()
+            found.append(Word(start, end, end, (tag,), punct=True))
+        else:
+            current.append((start, end, tag))
+        if token.whitespace_:
+            close()
+    close()
+    return found
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists the rules need: surnames, modifiers between name and title, and stop words."""
+
+    surnames: frozenset[str]
+    modifiers: frozenset[str]
+    stops: frozenset[str]
+
+
+@cache
+def load_cues() -> Cues:
+    """`person_cues.csv` plus the title heads from the titles gazetteer, read once."""
+    kinds: dict[str, set[str]] = {"surname": set(), "modifier": set(), "stop": set()}
+    with (gazetteer.shipped_dir() / "person_cues.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            kinds[row["kind"]].add(row["form"])
+    return Cues(frozenset(kinds["surname"]), frozenset(kinds["modifier"]), frozenset(kinds["stop"]))
+
+
+@dataclass
+class _Found:
+    """A person being assembled: name span, original, and the context around it."""
+
+    start: int
+    end: int
+    name: str
+    title: Mention | None = None
+    org: Mention | None = None
+    country: str | None = None
+    name_original: str | None = None
+    title_text: str | None = None
+
+
+@dataclass
+class PeopleRules:
+    """spaCy component: TITLE mentions for title words, PERSON mentions for the people they name."""
+
+    cues: Cues
+    title_heads: tuple[str, ...]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = mentions(doc)
+        ws = words(doc)
+        at_start = self._index(found, ws)
+        titles = self._titles(text, ws, at_start)
+        found.extend(m for m in titles.values() if m.source is EntitySource.RULE)
+        people = self._people(text, ws, titles, at_start)
+        found.extend(self._link(people))
+        return doc
+
+    def _index(self, found: Sequence[Mention], ws: Sequence[Word]) -> dict[int, dict[EntityLabel, Mention]]:
+        """Mentions by the index of the word they start on."""
+        starts = {w.start: i for i, w in enumerate(ws)}
+        index: dict[int, dict[EntityLabel, Mention]] = {}
+        for m in found:
+            i = starts.get(m.start)
+            if i is not None:
+                index.setdefault(i, {}).setdefault(m.label, m)
+        return index
+
+    def _titles(
+        self, text: str, ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]]
+    ) -> dict[int, Mention]:
+        """The title of each word that is (or ends in) one, keyed by word index."""
+        titles: dict[int, Mention] = {}
+        covered_to = -1
+        for i, w in enumerate(ws):
+            if w.punct or w.start < covered_to:
+                continue
+            known = at_start.get(i, {}).get(EntityLabel.TITLE)
+            core = w.core(text)
+            if known is not None and known.end >= w.core_end:
+                last = i
+                while last + 1 < len(ws) and ws[last + 1].start < known.end:
+                    last += 1
+                titles[last] = known
+                covered_to = known.end
+            elif any(core.endswith(head) for head in self.title_heads) and _HANGUL.match(core):
+                titles[i] = Mention(
+                    EntityLabel.TITLE, w.start, w.core_end, norm=core, source=EntitySource.RULE
+                )
+        return titles
+
+    def _people(
+        self,
+        text: str,
+        ws: Sequence[Word],
+        titles: dict[int, Mention],
+        at_start: dict[int, dict[EntityLabel, Mention]],
+    ) -> list[_Found]:
+        people: list[_Found] = []
+        taken: set[int] = set()
+        for t, title in titles.items():
+            person = self._before_title(text, ws, t, title, at_start, taken)
+            if person is not None:
+                people.append(person)
+        return sorted(people, key=lambda p: p.start)
+
+    def _before_title(
+        self,
+        text: str,
+        ws: Sequence[Word],
+        t: int,
+        title: Mention,
+        at_start: dict[int, dict[EntityLabel, Mention]],
+        taken: set[int],
+    ) -> _Found | None:
+        """The person a title names: walk left over the organisation/country chain to the name."""
+        org: Mention | None = None
+        country: str | None = None
+        original: str | None = None
+        i = t
+        while i >= 0 and ws[i].start >= title.start:
+            i -= 1
+        while i >= 0:
+            w = ws[i]
+            here = at_start.get(i, {})
+            if w.punct and text[w.start : w.end] == ")":
+                opened = _open_paren(text, ws, i)
+                if opened is None:
+                    return None
+                inside = text[ws[opened].end : w.start].strip()
+                if not _ORIGINAL.match(inside):
+                    return None
+                original = inside
+                i = opened - 1
+                break
+            if EntityLabel.ORG in here and here[EntityLabel.ORG].end <= title.start:
+                org = org or here[EntityLabel.ORG]
+                country = country or _country_of(org)
+                i -= 1
+                continue
+            if EntityLabel.COUNTRY in here and w.core_end == here[EntityLabel.COUNTRY].end:
+                country = country or here[EntityLabel.COUNTRY].norm
+                i -= 1
+                continue
+            if w.core(text) in self.cues.modifiers or EntityLabel.TITLE in here or w.core(text) == "겸":
+                i -= 1
+                continue
+            break
+        count, limit = _original_words(original) if original else (0, _MAX_NAME_WORDS)
+        names = self._name_words(text, ws, i, count, limit, at_start, original=original is not None)
+        if not names or names[0] in taken:
+            return None
+        taken.update(names)
+        org = org or _org_within(ws, at_start, title) or _org_at(ws, at_start, names[0] - 1)
+        country = (
+            country
+            or _country_within(ws, at_start, title)
+            or (_country_of(org) if org else None)
+            or _title_country(title)
+        )
+        start, end = ws[names[0]].start, ws[names[-1]].core_end
+        return _Found(
+            start,
+            end,
+            text[start:end],
+            title=title,
+            org=org,
+            country=country,
+            name_original=original,
+            title_text=_title_text(text, ws, at_start, title),
+        )
+
+    def _name_words(
+        self,
+        text: str,
+        ws: Sequence[Word],
+        last: int,
+        count: int,
+        limit: int,
+        at_start: dict[int, dict[EntityLabel, Mention]],
+        original: bool = False,
+    ) -> list[int]:
+        """Word indexes of the name ending at word `last`: exactly `count` words when an original gives
+        the number, else at most `limit` proper-noun words."""
+        chosen: list[int] = []
+        i = last
+        limit = count or limit
+        while i >= 0 and len(chosen) < limit:
+            w = ws[i]
+            core = w.core(text)
+            ends_name = i == last
+            if w.punct or at_start.get(i) or core in self.cues.stops or core in self.cues.modifiers:
+                break
+            if not _HANGUL.match(text[w.start : w.end] if not ends_name else core):
+                break
+            trusted = bool(count) or (ends_name and original)
+            if not trusted and not set(w.tags) <= _NAME_TAGS:
+                break
+            if not trusted and not ends_name and "NNP" not in w.tags:
+                break
+            chosen.append(i)
+            i -= 1
+        chosen.reverse()
+        if not chosen:
+            return []
+        if not count and not original:
+            chosen = self._plausible(text, ws, chosen)
+        return chosen
+
+    def _plausible(self, text: str, ws: Sequence[Word], chosen: list[int]) -> list[int]:
+        """Without an original, keep a lone proper-noun name, or a run of proper-noun words."""
+        last = ws[chosen[-1]]
+        core = last.core(text)
+        if len(chosen) == 1:
+            if len(core) == 1:
+                return chosen if core in self.cues.surnames else []
+            return chosen if "NNP" in last.tags else []
+        return [i for i in chosen if 1 <= len(ws[i].core(text)) <= 8]
+
+    def _link(self, people: Iterable[_Found]) -> list[Mention]:
+        """PERSON mentions; short references (김 차관, 스미스 부장관) point at the full name."""
+        full: list[_Found] = []
+        out: list[Mention] = []
+        for p in people:
+            target = _abbreviates(p, full, self.cues.surnames)
+            if target is None and len(p.name) == 1:
+                continue
+            if target is None:
+                full.append(p)
+                target = p
+            out.append(_mention(p, target))
+        return out
+
+
+def _org_within(
+    ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], title: Mention
+) -> Mention | None:
+    """An organisation written inside a gazetteer title (외교부 장관)."""
+    for i, w in enumerate(ws):
+        if title.start <= w.start < title.end and EntityLabel.ORG in at_start.get(i, {}):
+            return at_start[i][EntityLabel.ORG]
+    return None
+
+
+def _country_within(
+    ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], title: Mention
+) -> str | None:
+    """A country written inside the title (주한중국대사 → CHN)."""
+    for i, w in enumerate(ws):
+        if title.start <= w.start < title.end and EntityLabel.COUNTRY in at_start.get(i, {}):
+            return at_start[i][EntityLabel.COUNTRY].norm
+    return None
+
+
+def _org_at(ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], i: int) -> Mention | None:
+    """The organisation written just before a name (외교부 김민준 정책기획관)."""
+    return at_start.get(i, {}).get(EntityLabel.ORG) if i >= 0 else None
+
+
+def _open_paren(text: str, ws: Sequence[Word], close: int) -> int | None:
+    """Index of the `(` matching the `)` at `close`, within a few words."""
+    for j in range(close - 1, max(-1, close - 12), -1):
+        if ws[j].punct and text[ws[j].start : ws[j].end] == "(":
+            return j
+    return None
+
+
+def _original_words(original: str) -> tuple[int, int]:
+    """`(count, limit)` of Hangul words an original asks for: one per Latin word or spaced CJK part;
+    an unspaced CJK name (趙兌烈, 岩屋毅) leaves the count open, up to two proper-noun words."""
+    parts = [p for p in re.split(r"[\s·]+", original) if p]
+    if len(parts) == 1 and not parts[0].isascii():
+        return 0, 2
+    return len(parts), len(parts)
+
+
+def _country_of(org: Mention) -> str | None:
+    entries = org.data.get("entries") or ()
+    return org.data.get("country") or (entries[0].country if entries else None)
+
+
+def _title_country(title: Mention) -> str | None:
+    entries = title.data.get("entries") or ()
+    return entries[0].country if entries else None
+
+
+def _abbreviates(p: _Found, full: Sequence[_Found], surnames: frozenset[str]) -> _Found | None:
+    """The earlier full name `p` is a short form of: its surname, or one of its words."""
+    for q in reversed(full):
+        if p.name == q.name:
+            return q
+        if len(p.name) == 1 and p.name in surnames and q.name.startswith(p.name) and " " not in q.name:
+            return q
+        if " " in q.name and p.name in q.name.split():
+            return q
+    return None
+
+
+def _mention(p: _Found, person: _Found) -> Mention:
+    return Mention(
+        EntityLabel.PERSON,
+        p.start,
+        p.end,
+        norm=person.name,
+        source=EntitySource.RULE,
+        data={
+            "name": person.name,
+            "person": person.name,
+            "title": person.title_text,
+            "org": (person.org.data.get("name") or person.org.norm) if person.org else None,
+            "country": person.country,
+            "name_original": person.name_original,
+        },
+    )
+
+
+def _title_text(
+    text: str, ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], title: Mention
+) -> str:
+    """The title as the text writes it, without a country or organisation in front (외교부 장관 → 장관)."""
+    start = title.start
+    for i, w in enumerate(ws):
+        if w.start < start or w.start >= title.end:
+            continue
+        if w.start > start:
+            break
+        prefix = at_start.get(i, {})
+        inner = [m.end for label, m in prefix.items() if label in _PREFIXES and m.end < title.end]
+        if not inner:
+            break
+        start = max(inner)
+        while start < title.end and text[start].isspace():
+            start += 1
+    return text[start : title.end]
+
+
+def title_heads(entries: gazetteer.Gazetteer) -> tuple[str, ...]:
+    """Every Hangul title form, longest first, for titles written as the end of a word (북미국장)."""
+    forms = {form for entry in entries.of(EntityLabel.TITLE) for form in entry.forms if _HANGUL.match(form)}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+@Language.factory("korex_people", default_config={"gazetteers": []})
+def make_people_rules(nlp: Language, name: str, gazetteers: list[str]) -> PeopleRules:
+    """Factory: titles from the shipped and the user's `titles.csv`, cues from `person_cues.csv`."""
+    return PeopleRules(load_cues(), title_heads(gazetteer.load(gazetteers)))
