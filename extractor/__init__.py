@@ -136,10 +136,11 @@ class Extractor:
         self, loaded: loader.LoadedText, *, doc_date: str | None = None, record: int | None = None
     ) -> Document:
         from extractor.records import Meta, to_document
+        from extractor.rules.date_mentions import ANCHOR_KEY
 
         anchor = loaded.doc_date or doc_date
         doc = self.nlp.make_doc(loaded.text)
-        doc.user_data["korex_doc_date"] = dt.date.fromisoformat(anchor) if anchor else None
+        doc.user_data[ANCHOR_KEY] = dt.date.fromisoformat(anchor) if anchor else None
         doc = self.nlp(doc)
         meta = Meta(
             id=_doc_id(loaded, record),

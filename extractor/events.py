@@ -1,0 +1,386 @@
+"""The event assembler: meeting-type mentions become one Event record per diplomatic event.
+
+A MEETING mention (정상회담, 차관전략대화, 예방, 공동성명, ...) is an event when the text reports it:
+used as a verb (예방하고, 방문했다), followed by a predicate that reports it held, attended, issued
+or signed (회담을 갖고, 공동성명을 발표했다), or given a specific name (제15차 한일 차관전략대화,
+APEC 정상회의). Its arguments come from the clause around it: the parties from country words in
+its name, its participants and a visit's destination; the participants from the people in the
+clause (`양 차관` stands for the two already named); the date and place from the nearest date and
+place before it. Repeated mentions of one event merge into one record. An event needs a country
+party, and a document that names no foreign country holds no diplomatic events.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor import gazetteer
+from extractor.mentions import Mention, mentions
+from extractor.models import (
+    EntityLabel,
+    Event,
+    EventFormat,
+    EventType,
+    Evidence,
+    Location,
+    Participant,
+    Salience,
+)
+from extractor.records import EVENTS_KEY
+from extractor.ruler import first_tags
+from extractor.rules.date_mentions import anchor_of
+from extractor.tokenizer import SPACE_TAG
+
+HOME = "KOR"
+_ROUND = re.compile(r"제\s*(\d{1,3})\s*차")
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_LEVEL = re.compile(r"^[가-힣]+급$")
+#: Words that may stand in a meeting's name before its term, besides countries and bodies.
+_NAME_WORDS = frozenset({"관련", "지역", "외교", "정상", "국방", "경제", "안보", "통상", "전략", "특별", "정례"})
+#: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
+_CLAUSE_END = frozenset({"EC"})
+_PAIR_WORDS = frozenset({"양", "양측", "양국", "3국", "두", "양자", "쌍방"})
+#: Event types that have one party (a statement is issued by one government).
+_ONE_PARTY = frozenset({EventType.STATEMENT})
+#: Markers of background: a note line, or words that put the event in the past or future.
+_BACKGROUND = ("※", "*", "☞")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Predicate stems by kind (held, attended, issued, signed, via, occasion, after, before, pair)."""
+
+    kinds: dict[str, frozenset[str]]
+
+    def kind_of(self, lemma: str) -> str | None:
+        """The kind of a predicate stem, or None."""
+        for kind, forms in self.kinds.items():
+            if lemma in forms:
+                return kind
+        return None
+
+
+@cache
+def load_cues() -> Cues:
+    """`event_cues.csv`, read once per process."""
+    kinds: dict[str, set[str]] = {}
+    with (gazetteer.shipped_dir() / "event_cues.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            kinds.setdefault(row["kind"], set()).add(row["form"])
+    return Cues({kind: frozenset(forms) for kind, forms in kinds.items()})
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from one trigger."""
+
+    trigger: Mention
+    type: EventType
+    sentence: Span
+    name_start: int
+    countries: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    date: str | None = None
+    end_date: str | None = None
+    location: Location | None = None
+    round: int | None = None
+    name: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    confidence: float = 0.5
+    background: bool = False
+    subordinate: bool = False
+
+
+class EventAssembler:
+    """spaCy component: `doc.user_data['korex_events']`, a list of `Event` records."""
+
+    def __init__(self, cues: Cues, visit_targets: dict[str, str]) -> None:
+        self.cues = cues
+        self.visit_targets = visit_targets
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = mentions(doc)
+        doc_countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
+        if not doc_countries - {HOME}:
+            doc.user_data[EVENTS_KEY] = []
+            return doc
+        drafts = [d for d in (self._draft(doc, m, found) for m in self._triggers(found)) if d is not None]
+        doc.user_data[EVENTS_KEY] = self._finish(doc, drafts)
+        return doc
+
+    def _triggers(self, found: Sequence[Mention]) -> list[Mention]:
+        """MEETING mentions that are not part of an organisation's name (전국시도교육감협의회)."""
+        orgs = [(m.start, m.end) for m in found if m.label is EntityLabel.ORG]
+        return sorted(
+            (
+                m
+                for m in found
+                if m.label is EntityLabel.MEETING and not any(a <= m.start and m.end <= b for a, b in orgs)
+            ),
+            key=lambda m: m.start,
+        )
+
+    def _draft(self, doc: Doc, trigger: Mention, found: Sequence[Mention]) -> _Draft | None:
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sentence = span.sent
+        entry = trigger.data["entries"][0]
+        kind = self._reported(doc, span)
+        name_start = self._name_start(doc, sentence, trigger, found)
+        specific = name_start < trigger.start
+        if kind is None and not specific:
+            return None
+        draft = _Draft(
+            trigger=trigger,
+            type=EventType(entry.attrs["event_type"]),
+            sentence=sentence,
+            name_start=name_start,
+            cameo=entry.attrs.get("cameo") or None,
+            plover=entry.attrs.get("plover") or None,
+            confidence=0.9 if kind in ("verb", "held", "issued", "signed") else 0.7 if kind else 0.6,
+            subordinate=kind in ("occasion", "after", "via"),
+        )
+        text = doc.text
+        if specific:
+            draft.name = text[name_start : trigger.end]
+            rounds = _ROUND.search(draft.name)
+            draft.round = int(rounds.group(1)) if rounds else None
+        line_start = text.rfind("\n", 0, sentence.start_char) + 1
+        draft.background = text[line_start : sentence.start_char + 2].lstrip().startswith(_BACKGROUND)
+        self._arguments(doc, draft, found)
+        return draft
+
+    def _reported(self, doc: Doc, span: Span) -> str | None:
+        """How the text reports the trigger: `verb` (예방하고), a predicate kind (held, issued...), or None."""
+        after = [t for t in doc[span.end : min(len(doc), span.end + 8)] if t.tag_ != SPACE_TAG]
+        if after and first_tags(after[0].tag_) in ("XSV", "XSA") and after[0].idx == span.end_char:
+            return "verb"
+        for token in after:
+            tag = first_tags(token.tag_)
+            if tag in ("SF",):
+                break
+            if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
+                kind = self.cues.kind_of(token.lemma_.split("+")[0])
+                if kind in ("held", "attended", "issued", "signed", "via", "occasion", "after", "before"):
+                    return kind
+            if tag in _CLAUSE_END:
+                break
+        return None
+
+    def _name_start(self, doc: Doc, sentence: Span, trigger: Mention, found: Sequence[Mention]) -> int:
+        """Where the meeting's name begins: 제15차, a year, country words and bodies before the term."""
+        text = doc.text
+        named = [(m.start, m.end) for m in found if m.label in (EntityLabel.COUNTRY, EntityLabel.ORG)]
+        start = trigger.start
+        position = trigger.start
+        while position > sentence.start_char:
+            word_end = position
+            while word_end > sentence.start_char and text[word_end - 1] == " ":
+                word_end -= 1
+            word_start = text.rfind(" ", sentence.start_char, word_end) + 1
+            word = text[word_start:word_end]
+            if not word or not self._name_word(word, word_start, word_end, named):
+                break
+            start = word_start
+            position = word_start
+        if start < trigger.start and text[start:trigger.start].strip() and not _specific(text[start:trigger.start]):
+            return trigger.start
+        return start
+
+    def _name_word(self, word: str, start: int, end: int, named: Sequence[tuple[int, int]]) -> bool:
+        if _ROUND.fullmatch(word.replace(" ", "")) or _YEAR.match(word) or _LEVEL.match(word):
+            return True
+        if word in _NAME_WORDS:
+            return True
+        covered = {i for a, b in named for i in range(max(a, start), min(b, end))}
+        rest = "".join(ch for i, ch in zip(range(start, end), word, strict=True) if i not in covered)
+        return bool(covered) and all(not ch.isalnum() or ch.isascii() for ch in rest)
+
+    def _arguments(self, doc: Doc, draft: _Draft, found: Sequence[Mention]) -> None:
+        """Parties, participants, date and place from the trigger's clause and sentence."""
+        sentence, trigger = draft.sentence, draft.trigger
+        in_sentence = [m for m in found if sentence.start_char <= m.start and m.end <= sentence.end_char]
+        clause_start = self._clause_start(doc, sentence, trigger)
+        named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
+        countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
+        people = [] if draft.subordinate else self._people(in_sentence, clause_start, trigger)
+        draft.participants = [
+            Participant(name=m.data.get("name"), title=m.data.get("title"), org=m.data.get("org"),
+                        country=m.data.get("country"))
+            for m in people
+        ]
+        countries += [p.country for p in draft.participants if p.country]
+        if draft.type is EventType.VISIT:
+            countries += self._visit_parties(doc, trigger, in_sentence)
+        draft.countries = sorted(set(countries))
+        dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
+        before = [m for m in dates if m.end <= trigger.start and m.start >= clause_start]
+        chosen = before[-1] if before else None
+        if chosen is None:
+            after = [m for m in dates if m.start >= trigger.end]
+            chosen = after[0] if after and not draft.subordinate else None
+        if chosen is not None:
+            draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
+        places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
+        if places:
+            place = places[-1]
+            entries = place.data.get("entries") or ()
+            draft.location = Location(
+                city=entries[0].en if entries else None,
+                city_ko=doc.text[place.start : place.end],
+                country=entries[0].country if entries else None,
+            )
+
+    def _clause_start(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
+        """Start of the clause holding the trigger: after the last connective ending (하고, 하며) before it."""
+        start = sentence.start_char
+        for token in sentence:
+            if token.idx >= trigger.start:
+                break
+            if first_tags(token.tag_) in _CLAUSE_END or token.tag_.endswith("+EC"):
+                start = token.idx + len(token.text)
+        return start
+
+    def _people(self, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention) -> list[Mention]:
+        """People taking part: everyone named in the sentence up to the trigger, once each."""
+        seen: set[str] = set()
+        people = []
+        for m in in_sentence:
+            if m.label is not EntityLabel.PERSON or m.start > trigger.end:
+                continue
+            key = m.data.get("person") or m.norm or ""
+            if key not in seen:
+                seen.add(key)
+                people.append(m)
+        return people
+
+    def _visit_parties(self, doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> list[str]:
+        """A visit's destination: the country in the term (방북), or the place visited (X를 방문)."""
+        text = doc.text
+        term = text[trigger.start : trigger.end]
+        if term in self.visit_targets:
+            return [self.visit_targets[term]]
+        before = [m for m in in_sentence if m.end <= trigger.start and m.label in (EntityLabel.COUNTRY,
+                                                                                   EntityLabel.LOCATION)]
+        if before:
+            m = before[-1]
+            if m.label is EntityLabel.COUNTRY and m.norm:
+                return [m.norm]
+            entries = m.data.get("entries") or ()
+            if entries and entries[0].country:
+                return [entries[0].country]
+        return []
+
+    def _finish(self, doc: Doc, drafts: list[_Draft]) -> list[Event]:
+        """Fill parties from the document's main pair, merge repeated mentions, set salience."""
+        anchor = anchor_of(doc)
+        main_pair: list[str] = next((d.countries for d in drafts if len(d.countries) >= 2), [])
+        main_people: list[Participant] = next((d.participants for d in drafts if len(d.participants) >= 2), [])
+        merged: list[_Draft] = []
+        for draft in drafts:
+            if not draft.participants and _mentions_pair(doc, draft) and not draft.subordinate:
+                draft.participants = list(main_people)
+                draft.countries = sorted(set(draft.countries) | {p.country for p in main_people if p.country})
+            if draft.type not in _ONE_PARTY and len(draft.countries) < 2:
+                draft.countries = sorted(set(draft.countries) | set(main_pair))
+            if not draft.countries:
+                continue
+            twin = next((m for m in merged if _same_event(m, draft)), None)
+            if twin is None:
+                merged.append(draft)
+            else:
+                _absorb(twin, draft)
+        events = []
+        lead = merged[0] if merged else None
+        for draft in merged:
+            main = draft is lead or (
+                not draft.background
+                and not draft.subordinate
+                and lead is not None
+                and (draft.date or (lead.date)) == lead.date
+            )
+            date = draft.date or (anchor.isoformat() if main and anchor and draft is lead else None)
+            events.append(
+                Event(
+                    type=draft.type,
+                    format=EventFormat.for_parties(len(draft.countries)),
+                    salience=Salience.MAIN if main else Salience.MENTIONED,
+                    countries=draft.countries,
+                    date=date,
+                    end_date=draft.end_date,
+                    location=draft.location,
+                    participants=draft.participants,
+                    round=draft.round,
+                    name=draft.name,
+                    trigger=doc.text[draft.trigger.start : draft.trigger.end],
+                    evidence=Evidence(
+                        text=draft.sentence.text, start=draft.sentence.start_char, end=draft.sentence.end_char
+                    ),
+                    cameo=draft.cameo,
+                    plover=draft.plover,
+                    confidence=draft.confidence,
+                )
+            )
+        return events
+
+
+def _specific(prefix: str) -> bool:
+    """A name prefix says which meeting it is when it holds more than a level word (국장급)."""
+    words = prefix.split()
+    return bool(words) and not all(_LEVEL.match(w) or w in _NAME_WORDS for w in words)
+
+
+def _mentions_pair(doc: Doc, draft: _Draft) -> bool:
+    """The sentence says `양 차관`, `양측`, `3국 장관들`: the people already introduced."""
+    return any(word in _PAIR_WORDS for word in draft.sentence.text.split())
+
+
+def _same_event(a: _Draft, b: _Draft) -> bool:
+    """Two mentions of one event: same type and parties, and no date, round or name that differs."""
+    if a.type is not b.type or a.countries != b.countries:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.round and b.round and a.round != b.round:
+        return False
+    if a.name and b.name:
+        x, y = a.name.replace(" ", ""), b.name.replace(" ", "")
+        return x.endswith(y) or y.endswith(x)
+    return True
+
+
+def _absorb(into: _Draft, other: _Draft) -> None:
+    """Fill what the first mention of an event left open from a later one."""
+    into.date = into.date or other.date
+    into.end_date = into.end_date or other.end_date
+    into.location = into.location or other.location
+    into.round = into.round or other.round
+    into.name = into.name or other.name
+    known = {p.name for p in into.participants}
+    into.participants += [p for p in other.participants if p.name not in known]
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def visit_targets(entries: gazetteer.Gazetteer) -> dict[str, str]:
+    """Visit words and the country they go to: 방 + a country's short form (방한 → KOR, 방북 → PRK)."""
+    targets: dict[str, str] = {}
+    for entry in entries.of(EntityLabel.COUNTRY):
+        for short in filter(None, entry.attrs.get("short", "").split("|")):
+            targets[f"방{short}"] = entry.id
+    targets["방남"] = HOME
+    return targets
+
+
+@Language.factory("korex_events", default_config={"gazetteers": []})
+def make_event_assembler(nlp: Language, name: str, gazetteers: list[str]) -> EventAssembler:
+    """Factory: predicate cues from `event_cues.csv`, visit words from `countries.csv`."""
+    return EventAssembler(load_cues(), visit_targets(gazetteer.load(gazetteers)))
