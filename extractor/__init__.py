@@ -84,6 +84,18 @@ def _doc_id(loaded: loader.LoadedText, record: int | None = None) -> str:
     return "doc-" + hashlib.sha1(loaded.text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
+def with_headline(loaded: loader.LoadedText) -> str:
+    """The text to analyse: the body, led by its headline when the loader took the headline out.
+
+    A headline names the event a release is about (`한-폴란드 정상회담`), so it belongs to the
+    analysed text; `Document.text` is this text and every offset indexes it.
+    """
+    title = (loaded.title or "").strip()
+    if not title or title in loaded.text[: len(title) + 400]:
+        return loaded.text
+    return f"{title}\n\n{loaded.text}"
+
+
 class Extractor:
     """A configured korex pipeline; build one per process and reuse it (Kiwi takes a second to load)."""
 
@@ -139,7 +151,8 @@ class Extractor:
         from extractor.rules.date_mentions import ANCHOR_KEY
 
         anchor = loaded.doc_date or doc_date
-        doc = self.nlp.make_doc(loaded.text)
+        text = with_headline(loaded)
+        doc = self.nlp.make_doc(text)
         doc.user_data[ANCHOR_KEY] = dt.date.fromisoformat(anchor) if anchor else None
         doc = self.nlp(doc)
         meta = Meta(

@@ -276,6 +276,10 @@ def _entry(path: Path, line: int, raw: dict[str | None, str | list[str] | None],
     )
 
 
+#: Columns that hold the `id` of another row, which must exist.
+REFERENCES = ("parent", "org")
+
+
 class Gazetteer:
     """All entries of a stack of gazetteer folders; later folders override earlier ones by `id`."""
 
@@ -283,6 +287,15 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             self.entries[entry.id] = entry
+        self._check_references()
+
+    def _check_references(self) -> None:
+        """Raise `GazetteerError` for a `parent` or `org` that names no row."""
+        for entry in self.entries.values():
+            for column in REFERENCES:
+                target = entry.attrs.get(column)
+                if target and target not in self.entries:
+                    raise GazetteerError(f"{entry.origin}: {column} {target!r} is not the id of any row")
 
     def of(self, label: EntityLabel) -> list[Entry]:
         """Entries of one label, in file order."""
@@ -323,8 +336,11 @@ def load(extra_dirs: Sequence[str | Path] = ()) -> Gazetteer:
 
 
 def check(folder: str | Path) -> int:
-    """Validate every gazetteer file in `folder`; return the number of rows (raises `GazetteerError`)."""
-    return len(read_dir(Path(folder)))
+    """Validate every gazetteer file in `folder` on top of the shipped ones (a user's rows may refer
+    to shipped ids); return the number of rows in `folder` (raises `GazetteerError`)."""
+    rows = read_dir(Path(folder))
+    Gazetteer([*read_dir(shipped_dir()), *rows])
+    return len(rows)
 
 
 @cache

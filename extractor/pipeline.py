@@ -18,13 +18,14 @@ import extractor.ruler
 import extractor.events
 import extractor.rules.countries
 import extractor.rules.date_mentions
+import extractor.rules.orgs
 import extractor.rules.people
 import extractor.tokenizer  # noqa: F401  (registers the tokenizer and the components)
 
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "korex.KiwiTokenizer.v1"}}}
 
 #: Component names in the order they run: gazetteer ruler, rules, date normaliser, linker, events.
-COMPONENTS: tuple[str, ...] = ("korex_gazetteer_ruler", "korex_country_compounds", "korex_people", "korex_dates", "korex_events")
+COMPONENTS: tuple[str, ...] = ("korex_gazetteer_ruler", "korex_country_compounds", "korex_org_suffixes", "korex_people", "korex_dates", "korex_events")
 
 
 def build(gazetteers: Sequence[str | Path] = ()) -> Language:

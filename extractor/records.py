@@ -6,7 +6,7 @@ organisations, countries, dates) are those entities deduplicated, each with its 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -57,24 +57,39 @@ def entities(doc: Doc) -> list[Entity]:
     ]
 
 
-def organizations(found: Iterable[Mention], text: str) -> list[Organization]:
-    """One Organization per linked body (or per name where unlinked), with all its mentions."""
-    by_key: dict[str, Organization] = {}
+def organizations(found: Sequence[Mention], text: str) -> list[Organization]:
+    """One Organization per body, named by the fullest form the text writes, with all its mentions.
+
+    A body named only inside a meeting's name (APEC in `APEC 정상회의`) names the meeting, not an
+    actor, and is not listed.
+    """
+    meeting_starts = {m.start for m in found if m.label is EntityLabel.MEETING}
+    by_key: dict[tuple[str, str | None], Organization] = {}
     for m in found:
-        if m.label is not EntityLabel.ORG:
+        if m.label is not EntityLabel.ORG or _names_meeting(m, text, meeting_starts):
             continue
-        entry = m.data.get("entry") or (m.data.get("entries") or (None,))[0]
-        key = m.kb_id or text[m.start : m.end]
+        entries = m.data.get("entries") or (None,)
+        entry = entries[0]
+        country = m.data.get("country") or (entry.country if entry else None)
+        key = (m.kb_id or m.norm or text[m.start : m.end], country)
         org = by_key.get(key)
         if org is None:
             org = by_key[key] = Organization(
-                name=m.data.get("name") or (entry.canonical if entry else text[m.start : m.end]),
-                name_en=entry.en if entry else None,
-                country=m.data.get("country") or (entry.country if entry else None),
+                name=text[m.start : m.end],
+                name_en=entry.en if entry and m.kb_id else None,
+                country=country,
                 kb_id=m.kb_id,
             )
         org.mentions.append([m.start, m.end])
+        if m.end - m.start > len(org.name):
+            org.name = text[m.start : m.end]
     return list(by_key.values())
+
+
+def _names_meeting(org: Mention, text: str, meeting_starts: set[int]) -> bool:
+    """The body's name is the first part of a meeting's name (`APEC 정상회의`, `한-아세안 정상회의`)."""
+    following = org.end + 1 if text[org.end : org.end + 1] == " " else org.end
+    return following in meeting_starts
 
 
 def persons(found: Iterable[Mention], text: str) -> list[Person]:

@@ -65,6 +65,13 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.index)
 
+    def _starts(self, tag: str, text: str, start: int) -> bool:
+        """Whether a form may start here: on a start tag, or on a common noun for forms of three or
+        more syllables (Kiwi tags rarer names NNG; the short ones are where common words collide)."""
+        if text[start] not in self.initials:
+            return False
+        return tag in self.start_tags or (tag == "NNG" and "NNP" in self.start_tags)
+
     def find(self, doc: Doc) -> Iterator[Hit]:
         """Leftmost-longest, non-overlapping hits in `doc`."""
         text = doc.text
@@ -72,17 +79,19 @@ class Lexicon:
         i, n = 0, len(tokens)
         while i < n:
             start, _, tag = tokens[i]
-            if tag not in self.start_tags or text[start] not in self.initials:
+            if not self._starts(tag, text, start):
                 i += 1
                 continue
-            hit, last = self._longest(text, tokens, i)
+            hit, last = self._longest(text, tokens, i, strict=tag in self.start_tags)
             if hit is None:
                 i += 1
                 continue
             yield hit
             i = last + 1
 
-    def _longest(self, text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> tuple[Hit | None, int]:
+    def _longest(
+        self, text: str, tokens: Sequence[tuple[int, int, str]], i: int, *, strict: bool = True
+    ) -> tuple[Hit | None, int]:
         start = tokens[i][0]
         ends: list[tuple[int, int]] = []
         previous_end = start
@@ -97,7 +106,7 @@ class Lexicon:
             previous_end = token_end
         for end, j in reversed(ends):
             found = self.index.get(squash(text[start:end]))
-            if found:
+            if found and (strict or end - start >= 3):
                 return Hit(start, end, found), j
         return None, i
 
@@ -122,22 +131,37 @@ class GazetteerRuler:
     lexicons: dict[EntityLabel, Lexicon]
 
     def __call__(self, doc: Doc) -> Doc:
+        hits = [(label, hit) for label, lexicon in self.lexicons.items() for hit in lexicon.find(doc)]
         found = mentions(doc)
-        for label, lexicon in self.lexicons.items():
-            for hit in lexicon.find(doc):
-                entry = hit.entries[0]
-                found.append(
-                    Mention(
-                        label,
-                        hit.start,
-                        hit.end,
-                        norm=entry.norm,
-                        kb_id=entry.id,
-                        source=EntitySource.GAZETTEER,
-                        data={"entries": hit.entries},
-                    )
+        for label, hit in hits:
+            entry = hit.entries[0]
+            if label is EntityLabel.COUNTRY and _inside_other(hit, hits):
+                continue
+            found.append(
+                Mention(
+                    label,
+                    hit.start,
+                    hit.end,
+                    norm=entry.norm,
+                    kb_id=entry.id,
+                    source=EntitySource.GAZETTEER,
+                    data={"entries": hit.entries},
                 )
+            )
         return doc
+
+
+def _inside_other(country: Hit, hits: Iterable[tuple[EntityLabel, Hit]]) -> bool:
+    """A country name inside a longer name that is not that country's (인도 in 인도-태평양, a region)."""
+    code = country.entries[0].id
+    return any(
+        hit.start <= country.start
+        and country.end <= hit.end
+        and hit.end - hit.start > country.end - country.start
+        and label in (EntityLabel.LOCATION, EntityLabel.ORG)
+        and hit.entries[0].country != code
+        for label, hit in hits
+    )
 
 
 def build_lexicons(entries: gazetteer.Gazetteer, labels: Iterable[EntityLabel]) -> dict[EntityLabel, Lexicon]:

@@ -158,15 +158,25 @@ def _groups(offset: int, length: int, tokens: Iterable[Any]) -> list[list[Any]]:
     return groups
 
 
+def _continues(tags: list[str]) -> bool:
+    """Whether a sentence cannot end on a token with these tags: a particle, a connective or adnominal
+    ending, or a comma. Kiwi breaks sentences at blank lines, and speeches break lines mid-sentence."""
+    last = tags[-1]
+    return last.startswith("J") or last in ("EC", "ETM", "SP")
+
+
 def _lay(builder: _Builder, offset: int, length: int, tokens: Iterable[Any]) -> None:
     """Lay one chunk's Kiwi tokens onto the builder; a chunk always starts a sentence."""
     previous_sentence = None
+    previous_tags: list[str] | None = None
     for start, end, tags, forms, sentence in _groups(offset, length, tokens):
         start = max(start, builder.pos)
         if end <= start:
             continue
-        builder.token(start, end, tags, forms, sentence != previous_sentence)
+        new_sentence = sentence != previous_sentence and not (previous_tags and _continues(previous_tags))
+        builder.token(start, end, tags, forms, new_sentence)
         previous_sentence = sentence
+        previous_tags = tags
 
 
 class KiwiTokenizer:

@@ -121,7 +121,8 @@ class CountryCompounds:
     ) -> bool:
         if text[start:end] in self.exceptions:
             return False
-        if not all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end)):
+        tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
+        if not tagged and not (len(parts) >= 2 and _whole_word(text, start, end, tag_at)):
             return False
         if len(parts) == 1:
             return tag_at.get(start) in LONE_TAGS and self._before_partner(text, end, tag_at)
@@ -130,6 +131,15 @@ class CountryCompounds:
     def _before_partner(self, text: str, end: int, tag_at: dict[int, str]) -> bool:
         """`한-아세안`, `한·베트남`: one short form, a separator, then a name."""
         return end + 1 < len(text) and text[end] in SEPARATORS and tag_at.get(end + 1) in PARTNER_TAGS
+
+
+def _whole_word(text: str, start: int, end: int, tag_at: dict[int, str]) -> bool:
+    """The compound is a word of its own (a particle may follow): Kiwi sometimes misreads such a word
+    (계기 러북 → 계기이+러), and a whole word of country syllables is a compound."""
+    before = text[start - 1] if start else " "
+    if not (before.isspace() or before in "(\"'“‘「『<"):
+        return False
+    return end == len(text) or not text[end].isalnum() or tag_at.get(end, "").startswith("J")
 
 
 def load_shorts(entries: gazetteer.Gazetteer) -> dict[str, Short]:

@@ -28,7 +28,7 @@ class DateMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        for match in find_dates(doc.text, anchor_of(doc)):
+        for match in find_dates(doc.text, anchor_of(doc), infer_anchor=True):
             found.append(
                 Mention(
                     EntityLabel.DATE,

@@ -16,6 +16,7 @@ Short references become mentions of the person they abbreviate, never new people
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,69 +26,22 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import gazetteer
+from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
-from extractor.ruler import first_tags
-from extractor.tokenizer import SPACE_TAG
+from extractor.rules.date_mentions import anchor_of
+from extractor.rules.words import HANGUL, Word, words
 
-#: Tags that end a word's core: particles, copula and endings (외교부장관은 → 외교부장관).
-_TRAILING = re.compile(r"^(J|VCP|E)")
 #: Tags a name word may carry; Kiwi tags unknown names NNP, sometimes NNG.
 _NAME_TAGS = frozenset({"NNP", "NNG"})
-#: Punctuation tags that separate words even without a space.
-_PUNCT_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB"})
-_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _ORIGINAL = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z .'\-·]+$")
 _MAX_NAME_WORDS = 6
 _PREFIXES = frozenset({EntityLabel.ORG, EntityLabel.COUNTRY})
-
-
-@dataclass(slots=True)
-class Word:
-    """A run of tokens between spaces and punctuation, with the end of its core (before particles)."""
-
-    start: int
-    end: int
-    core_end: int
-    tags: tuple[str, ...]
-    punct: bool = False
-
-    def core(self, text: str) -> str:
-        """The word without trailing particles or endings."""
-        return text[self.start : self.core_end]
-
-
-def words(doc: Doc) -> list[Word]:
-    """The Doc's words in order; punctuation tokens are words of their own (`punct`)."""
-    found: list[Word] = []
-    current: list[tuple[int, int, str]] = []
-
-    def close() -> None:
-        if not current:
-            return
-        core_end = current[-1][1]
-        for start, _, tag in reversed(current[1:]):
-            if not _TRAILING.match(tag):
-                break
-            core_end = start
-        found.append(Word(current[0][0], current[-1][1], core_end, tuple(tag for _, _, tag in current)))
-        current.clear()
-
-    for token in doc:
-        tag = first_tags(token.tag_)
-        if token.tag_ == SPACE_TAG:
-            close()
-            continue
-        start, end = token.idx, token.idx + len(token.text)
-        if tag in _PUNCT_TAGS:
-            close()
-            found.append(Word(start, end, end, (tag,), punct=True))
-        else:
-            current.append((start, end, tag))
-        if token.whitespace_:
-            close()
-    close()
-    return found
+#: Closing brackets that hold a name written between them (「모하메드 ...」 대통령).
+_CLOSERS = {"」": "「", "』": "『", "》": "《", "〉": "〈"}
+_QUOTES = frozenset("'\"’”")
+#: Separators that join a word to the one before it (한-태평양도서국): such a word is not a name.
+_JOINERS = frozenset("-·ㆍ/")
 
 
 @dataclass(frozen=True)
@@ -97,16 +51,22 @@ class Cues:
     surnames: frozenset[str]
     modifiers: frozenset[str]
     stops: frozenset[str]
+    honorifics: frozenset[str]
+    latin_honorifics: frozenset[str]
 
 
 @cache
 def load_cues() -> Cues:
     """`person_cues.csv` plus the title heads from the titles gazetteer, read once."""
-    kinds: dict[str, set[str]] = {"surname": set(), "modifier": set(), "stop": set()}
+    kinds: dict[str, set[str]] = {
+        kind: set() for kind in ("surname", "modifier", "stop", "honorific", "latin_honorific")
+    }
     with (gazetteer.shipped_dir() / "person_cues.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             kinds[row["kind"]].add(row["form"])
-    return Cues(frozenset(kinds["surname"]), frozenset(kinds["modifier"]), frozenset(kinds["stop"]))
+    return Cues(
+        *(frozenset(kinds[kind]) for kind in ("surname", "modifier", "stop", "honorific", "latin_honorific"))
+    )
 
 
 @dataclass
@@ -121,6 +81,7 @@ class _Found:
     country: str | None = None
     name_original: str | None = None
     title_text: str | None = None
+    official: Entry | None = None
 
 
 @dataclass
@@ -133,12 +94,15 @@ class PeopleRules:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         found = mentions(doc)
-        ws = words(doc)
+        known = [m for m in found if m.label is EntityLabel.PERSON]
+        found[:] = [m for m in found if m.label is not EntityLabel.PERSON]
+        ws = words(doc, self.cues.honorifics)
         at_start = self._index(found, ws)
         titles = self._titles(text, ws, at_start)
         found.extend(m for m in titles.values() if m.source is EntitySource.RULE)
         people = self._people(text, ws, titles, at_start)
-        found.extend(self._link(people))
+        people = _with_officials(people, known, text, anchor_of(doc))
+        found.extend(self._link(people, text))
         return doc
 
     def _index(self, found: Sequence[Mention], ws: Sequence[Word]) -> dict[int, dict[EntityLabel, Mention]]:
@@ -168,7 +132,7 @@ class PeopleRules:
                     last += 1
                 titles[last] = known
                 covered_to = known.end
-            elif any(core.endswith(head) for head in self.title_heads) and _HANGUL.match(core):
+            elif any(core.endswith(head) for head in self.title_heads) and HANGUL.match(core):
                 titles[i] = Mention(
                     EntityLabel.TITLE, w.start, w.core_end, norm=core, source=EntitySource.RULE
                 )
@@ -184,8 +148,10 @@ class PeopleRules:
         people: list[_Found] = []
         taken: set[int] = set()
         for t, title in titles.items():
-            person = self._before_title(text, ws, t, title, at_start, taken)
-            if person is not None:
+            person = self._before_title(text, ws, t, title, at_start, taken) or self._after_title(
+                text, ws, t, title, at_start
+            )
+            if person is not None and not any(p.start == person.start for p in people):
                 people.append(person)
         return sorted(people, key=lambda p: p.start)
 
@@ -213,11 +179,16 @@ class PeopleRules:
                 if opened is None:
                     return None
                 inside = text[ws[opened].end : w.start].strip()
-                if not _ORIGINAL.match(inside):
-                    return None
-                original = inside
                 i = opened - 1
-                break
+                if _ORIGINAL.match(inside):
+                    original = inside
+                    break
+                continue
+            if w.punct and text[w.start : w.end] in _CLOSERS:
+                return self._bracketed(text, ws, i, title, org, country, at_start)
+            if w.punct and text[w.start : w.end] in _QUOTES:
+                i -= 1
+                continue
             if EntityLabel.ORG in here and here[EntityLabel.ORG].end <= title.start:
                 org = org or here[EntityLabel.ORG]
                 country = country or _country_of(org)
@@ -231,7 +202,9 @@ class PeopleRules:
                 i -= 1
                 continue
             break
-        count, limit = _original_words(original) if original else (0, _MAX_NAME_WORDS)
+        count, limit = (
+            _original_words(original, self.cues.latin_honorifics) if original else (0, _MAX_NAME_WORDS)
+        )
         names = self._name_words(text, ws, i, count, limit, at_start, original=original is not None)
         if not names or names[0] in taken:
             return None
@@ -255,6 +228,62 @@ class PeopleRules:
             title_text=_title_text(text, ws, at_start, title),
         )
 
+    def _bracketed(
+        self,
+        text: str,
+        ws: Sequence[Word],
+        close: int,
+        title: Mention,
+        org: Mention | None,
+        country: str | None,
+        at_start: dict[int, dict[EntityLabel, Mention]],
+    ) -> _Found | None:
+        """A name between brackets in front of its title: 「모하메드 울드 가즈아니」 대통령."""
+        opener = _CLOSERS[text[ws[close].start : ws[close].end]]
+        for j in range(close - 1, max(-1, close - _MAX_NAME_WORDS - 2), -1):
+            if ws[j].punct and text[ws[j].start : ws[j].end] == opener:
+                inner = ws[j + 1 : close]
+                if inner and all(not w.punct and HANGUL.match(text[w.start : w.end]) for w in inner):
+                    start, end = inner[0].start, inner[-1].end
+                    return _Found(
+                        start,
+                        end,
+                        text[start:end],
+                        title=title,
+                        org=org,
+                        country=country or _title_country(title),
+                        title_text=_title_text(text, ws, at_start, title),
+                    )
+                return None
+        return None
+
+    def _after_title(
+        self,
+        text: str,
+        ws: Sequence[Word],
+        t: int,
+        title: Mention,
+        at_start: dict[int, dict[EntityLabel, Mention]],
+    ) -> _Found | None:
+        """A name right after its title, closed by `)` or `,`: (회장 김민준), (부총리 겸 장관 박서연)."""
+        if t + 2 >= len(ws):
+            return None
+        name, closer = ws[t + 1], ws[t + 2]
+        core = name.core(text)
+        if (
+            name.punct
+            or at_start.get(t + 1)
+            or not (closer.punct and text[closer.start : closer.end] in "),")
+        ):
+            return None
+        if not (HANGUL.match(core) and 2 <= len(core) <= 4 and core[0] in self.cues.surnames):
+            return None
+        if "NNP" not in name.tags or name.core_end != name.end:
+            return None
+        return _Found(
+            name.start, name.core_end, core, title=title, title_text=_title_text(text, ws, at_start, title)
+        )
+
     def _name_words(
         self,
         text: str,
@@ -276,15 +305,18 @@ class PeopleRules:
             ends_name = i == last
             if w.punct or at_start.get(i) or core in self.cues.stops or core in self.cues.modifiers:
                 break
-            if not _HANGUL.match(text[w.start : w.end] if not ends_name else core):
+            if not HANGUL.match(text[w.start : w.end] if not ends_name else core):
                 break
             trusted = bool(count) or (ends_name and original)
             if not trusted and not set(w.tags) <= _NAME_TAGS:
                 break
-            if not trusted and not ends_name and "NNP" not in w.tags:
+            if not trusted and not ends_name and "NNP" not in w.tags and len(core) < 3:
                 break
             chosen.append(i)
             i -= 1
+        joined = chosen and i >= 0 and ws[i].punct and ws[i].end == ws[chosen[-1]].start
+        if joined and text[ws[i].start : ws[i].end] in _JOINERS:
+            return []
         chosen.reverse()
         if not chosen:
             return []
@@ -302,7 +334,7 @@ class PeopleRules:
             return chosen if "NNP" in last.tags else []
         return [i for i in chosen if 1 <= len(ws[i].core(text)) <= 8]
 
-    def _link(self, people: Iterable[_Found]) -> list[Mention]:
+    def _link(self, people: Iterable[_Found], text: str) -> list[Mention]:
         """PERSON mentions; short references (김 차관, 스미스 부장관) point at the full name."""
         full: list[_Found] = []
         out: list[Mention] = []
@@ -313,7 +345,7 @@ class PeopleRules:
             if target is None:
                 full.append(p)
                 target = p
-            out.append(_mention(p, target))
+            out.append(_mention(p, target, text))
         return out
 
 
@@ -350,10 +382,11 @@ def _open_paren(text: str, ws: Sequence[Word], close: int) -> int | None:
     return None
 
 
-def _original_words(original: str) -> tuple[int, int]:
-    """`(count, limit)` of Hangul words an original asks for: one per Latin word or spaced CJK part;
-    an unspaced CJK name (趙兌烈, 岩屋毅) leaves the count open, up to two proper-noun words."""
-    parts = [p for p in re.split(r"[\s·]+", original) if p]
+def _original_words(original: str, honorifics: frozenset[str]) -> tuple[int, int]:
+    """`(count, limit)` of Hangul words an original asks for: one per Latin word or spaced CJK part
+    (honorifics such as His Highness left out); an unspaced CJK name (趙兌烈, 岩屋毅) leaves the count
+    open, up to two proper-noun words."""
+    parts = [p for p in re.split(r"[\s·]+", original) if p and p not in honorifics]
     if len(parts) == 1 and not parts[0].isascii():
         return 0, 2
     return len(parts), len(parts)
@@ -381,22 +414,59 @@ def _abbreviates(p: _Found, full: Sequence[_Found], surnames: frozenset[str]) ->
     return None
 
 
-def _mention(p: _Found, person: _Found) -> Mention:
+def _mention(p: _Found, person: _Found, text: str) -> Mention:
+    official = person.official
+    org = text[person.org.start : person.org.end] if person.org else None
     return Mention(
         EntityLabel.PERSON,
         p.start,
         p.end,
         norm=person.name,
-        source=EntitySource.RULE,
+        kb_id=official.id if official else None,
+        source=EntitySource.GAZETTEER if official and p is person else EntitySource.RULE,
         data={
             "name": person.name,
             "person": person.name,
-            "title": person.title_text,
-            "org": (person.org.data.get("name") or person.org.norm) if person.org else None,
-            "country": person.country,
-            "name_original": person.name_original,
+            "title": person.title_text or (official.attrs.get("title") if official else None),
+            "org": org,
+            "country": person.country or (official.country if official else None),
+            "name_original": person.name_original
+            or (official.attrs.get("name_original") if official else None),
+            "name_en": official.en if official else None,
         },
     )
+
+
+def pick_official(entries: Sequence[Entry], on: dt.date | None) -> Entry:
+    """The office row in force on the document's date, else the most recent one."""
+    day = on.isoformat() if on else None
+    if day:
+        for entry in entries:
+            start, end = entry.attrs.get("from", ""), entry.attrs.get("to", "")
+            if start[: len(day)] <= day and (not end or day <= end + "-99"):
+                return entry
+    return max(entries, key=lambda entry: entry.attrs.get("from", ""))
+
+
+def _with_officials(
+    people: list[_Found], known: Sequence[Mention], text: str, on: dt.date | None
+) -> list[_Found]:
+    """Attach gazetteer officials to the people the rules found; officials named without a title
+    become people too."""
+    for m in known:
+        entries = m.data.get("entries") or ()
+        if not entries:
+            continue
+        official = pick_official(entries, on)
+        match = next((p for p in people if p.start <= m.start and m.end <= p.end), None)
+        if match is not None:
+            match.official = official
+            match.country = match.country or official.country
+        elif not any(p.start < m.end and m.start < p.end for p in people):
+            people.append(
+                _Found(m.start, m.end, text[m.start : m.end], official=official, country=official.country)
+            )
+    return sorted(people, key=lambda p: p.start)
 
 
 def _title_text(
@@ -421,7 +491,7 @@ def _title_text(
 
 def title_heads(entries: gazetteer.Gazetteer) -> tuple[str, ...]:
     """Every Hangul title form, longest first, for titles written as the end of a word (북미국장)."""
-    forms = {form for entry in entries.of(EntityLabel.TITLE) for form in entry.forms if _HANGUL.match(form)}
+    forms = {form for entry in entries.of(EntityLabel.TITLE) for form in entry.forms if HANGUL.match(form)}
     return tuple(sorted(forms, key=len, reverse=True))
 
 

@@ -1,0 +1,970 @@
+"""Korean date expressions → normalised values (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+
+A pure-Python rule set in the manner of HeidelTime's news mode: every expression is found by a
+regular expression and resolved against the document's publication date (the *anchor*). Explicit
+dates (`2024.6.28.`, `2024년 6월 28일`) need no anchor; a month-day (`6.28.(금)`), a bare day
+(`28일`) or a relative word (`지난해`, `지난달 30일`, `오는 5일`) takes its missing parts from it. A
+weekday in parentheses checks the result and, without an anchor, recovers the year. Durations
+(`9년간`, `3일 동안`), numbers (`1.5%`), phone numbers, versions and section numbers are not dates.
+Without an anchor, only what the text fixes by itself is returned (explicit dates, weekday-checked
+month-days): no year is guessed, unless the caller asks for `infer_anchor` (the first
+weekday-checked day then stands in for the publication date).
+
+The words the rules use are data, in `gazetteers/date_words.csv`, read once (the regexes built
+from them are compiled once, on first use). Its columns:
+
+| column | meaning |
+| --- | --- |
+| `id` | `date:` and a lowercase ASCII slug (`date:last-year`). |
+| `ko` | the Korean forms, pipe-separated; a space inside a form also matches no space (`다음 달`). |
+| `kind` | what the forms are; it says what `offset` means (below). |
+| `offset` | an integer, read according to `kind`; 0 where the kind has no use for it. |
+| `source` | where the word and its meaning can be checked. |
+
+| `kind` | forms | `offset` |
+| --- | --- | --- |
+| `day_relative` | `오늘`, `어제`, `내일` | days from the anchor |
+| `month_relative` | `이달`, `지난달`, `다음 달` | months from the anchor's month |
+| `year_relative` | `올해`, `지난해`, `내년` | years from the anchor's year |
+| `week_relative` | `지난주`, `다음 주` (only before a weekday name) | weeks from the anchor's week |
+| `direction` | `지난`, `이번`, `오는` + day, month, weekday | -1 last before anchor, 0 current, 1 next |
+| `weekday` | `금요일`, `금` | weekday index, 0 = Monday |
+| `period` | `초`, `중순`, `말`, `상반기` | part of the month or year: -1 early, 0 middle, 1 late (a) |
+| `duration_suffix` | `간`, `동안`, `만에` | 0; makes a number a duration (`9년간`) |
+| `duration_prefix` | `박` | 0; `3박` before a day makes it a length of stay (`3박 5일`) |
+| `number_unit` | `%`, `배`, `억` | 0; after `1.5` it makes a number, not a month-day |
+| `name_suffix` | `선언`, `전쟁`, `절` | 0; a word so ending names an event (`6.15 공동선언`) |
+| `particle` | `에`, `부터`, `은` | 0; may follow a date word (`올해는`) (b) |
+| `not_date` | `오늘날` | 0; starts like a date word, is not one |
+| `tense_past`, `tense_future` | `했다`, `예정` | -1 / 1; tense, to choose a month-day's year |
+
+(a) the value keeps the enclosing month (`10월 말` → `YYYY-10`) or year (`2021년 하반기` → `2021`).
+(b) any other syllable after a date word makes it part of a longer word (`모레노`, `이달고`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+
+from extractor.errors import GazetteerError
+
+__all__ = ["DateMatch", "Resolution", "find_dates"]
+
+DATE_WORDS_FILE = "date_words.csv"
+
+
+class Resolution(str, Enum):
+    """Where a date's missing parts came from."""
+
+    EXPLICIT = "explicit"
+    DATELINE = "dateline"
+    RELATIVE = "relative"
+    WEEKDAY = "weekday"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date expression: `text == source[start:end]`, `value` normalised, ranges with `end_value`."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+    resolved_from: Resolution
+    end_value: str | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Data
+
+
+def _gazetteer_dir() -> Path:
+    """The gazetteer folder: inside the package when installed, beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    inside = here / "gazetteers"
+    return inside if inside.is_dir() else here.parent / "gazetteers"
+
+
+@functools.lru_cache(maxsize=1)
+def _date_words() -> dict[str, tuple[tuple[str, int], ...]]:
+    """`date_words.csv` as kind → ((form, offset), ...), read once."""
+    path = _gazetteer_dir() / DATE_WORDS_FILE
+    table: dict[str, list[tuple[str, int]]] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise GazetteerError(f"{path}: cannot read the date words: {exc}", path=path) from exc
+    for line, row in enumerate(rows, start=2):
+        try:
+            offset = int(row["offset"])
+            kind, forms = row["kind"].strip(), row["ko"]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise GazetteerError(
+                f"{path}, line {line}: needs columns id,ko,kind,offset,source with an integer offset",
+                path=path,
+                line=line,
+            ) from exc
+        for form in forms.split("|"):
+            form = form.strip()
+            if form:
+                table.setdefault(kind, []).append((form, offset))
+    return {kind: tuple(forms) for kind, forms in table.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# Grammar
+
+_SP = "[ \u00a0]?"  # at most one space between the parts of an expression
+_SEP = f"{_SP}[-~\u2013\u223c\u301c\uff5e]{_SP}"  # range separators: - – ∼ 〜 ～ ~
+_HANGUL = "가-힣"
+_LINE_START_LOOKBACK = 8
+_INHERIT_GAP = 12  # at most this many characters between a date and a day taking its month
+
+
+def _form_re(form: str) -> str:
+    """A word form as a regex: escaped, an inner space matching an optional space."""
+    return _SP.join(re.escape(part) for part in form.split(" "))
+
+
+def _alt(forms: list[str] | tuple[str, ...]) -> str:
+    """An alternation of word forms, longest first so the longest form wins; none matches nothing."""
+    unique = sorted(set(forms), key=lambda f: (-len(f), f))
+    if not unique:
+        return "(?!)"
+    return "|".join(_form_re(f) for f in unique)
+
+
+def _key(form: str) -> str:
+    """A matched word form without spaces, for looking up its offset."""
+    return re.sub(r"\s", "", form)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled rules and the word tables they use."""
+
+    offsets: dict[str, dict[str, int]]
+    rules: tuple[tuple[re.Pattern[str], str], ...]
+    relative_rules: frozenset[str]
+    tail_day: re.Pattern[str]
+    tail_month: re.Pattern[str]
+    unit_attached: re.Pattern[str]
+    unit_spaced: re.Pattern[str]
+    name_attached: re.Pattern[str]
+    name_spaced: re.Pattern[str]
+    duration: re.Pattern[str]
+    duration_before: re.Pattern[str]
+    not_date: re.Pattern[str]
+    particle: re.Pattern[str]
+    tense: re.Pattern[str]
+    tense_sign: dict[str, int]
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    """Build the rules from the word lists, once."""
+    words = _date_words()
+
+    def forms(kind: str) -> list[str]:
+        return [f for f, _ in words.get(kind, ())]
+
+    offsets = {kind: {_key(f): o for f, o in pairs} for kind, pairs in words.items()}
+    wd_all = _alt(forms("weekday"))
+    wd_full = _alt([f for f in forms("weekday") if len(f) > 1])
+    period = f"(?:{_alt(forms('period'))})(?=[^{_HANGUL}]|$|(?:{_alt(forms('particle'))}))"
+
+    def wd(name: str) -> str:
+        return rf"(?:{_SP}\({_SP}(?P<{name}>{wd_all}){_SP}\))?"
+
+    day_k = rf"(?P<d>\d{{1,2}})(?:{_SP}(?P<il>일)|(?={_SEP}\d))"  # `28일`, or `28` before `~30일`
+    month_day_k = rf"(?P<m>\d{{1,2}}){_SP}월(?:{_SP}{day_k}{wd('wd')}|{_SP}(?P<per>{period}))?"
+    dot_md = rf"(?P<m2>\d{{1,2}})\.(?P<d2>\d{{1,2}})(?P<dot>\.)?{wd('wd2')}"
+    num_left = r"(?<![\w.,/:'’\-~])"
+
+    raw_rules: list[tuple[str, str]] = [
+        # 2005-2014년간, 2014-2017년, 2023년~2025년, 2020-2025.7월, 2014-17년
+        (
+            rf"{num_left}(?P<y1>\d{{4}})(?P<n1>{_SP}년도?)?{_SEP}(?P<y2>\d{{4}}|\d{{2}}(?={_SP}년))"
+            rf"(?:(?P<n2>{_SP}년도?)(?:{_SP}(?P<m2k>\d{{1,2}}){_SP}월)?|\.(?P<m2d>\d{{1,2}})"
+            rf"(?=[.)월]|{_SP}월)(?:{_SP}월|\.)?)?(?P<gan>간)?",
+            "year_range",
+        ),
+        # 2024.06.28 / 2024. 6. 28.(금) / 2024-06-28 / 2024/06/28
+        (
+            rf"{num_left}(?P<y>\d{{4}})(?:\.[ ]{{0,2}}(?P<m>\d{{1,2}})\.[ ]{{0,2}}(?P<d>\d{{1,2}})"
+            rf"(?P<dot>\.)?"
+            rf"|-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})|/(?P<m4>\d{{1,2}})/(?P<d4>\d{{1,2}})){wd('wd')}",
+            "ymd",
+        ),
+        # 2024.06 / 2024.6월 / 2024.6.
+        (rf"{num_left}(?P<y>\d{{4}})\.(?P<m>\d{{1,2}})(?P<suffix>{_SP}월|\.)?", "ym"),
+        # '24.6.28.
+        (rf"(?<!\w)['’‘](?P<yy>\d{{2}})\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})(?P<dot>\.)?{wd('wd')}", "yy"),
+        # 2024년 6월 28일(금) / 2024년 6월 / 2024년 10월 말 / 2021년 하반기 / 2024년
+        (
+            rf"(?<![\w.,/:'’])(?P<y>\d{{4}}){_SP}년(?P<do>도)?(?:{_SP}{month_day_k}|{_SP}(?P<yper>{period}))?",
+            "year_k",
+        ),
+        # 2024 한-아프리카 정상회의: a bare year before a word
+        (rf"(?<![\w.,/:\-~])(?P<y>(?:19|20)\d{{2}})(?=[ ][{_HANGUL}A-Za-z])", "bare_year"),
+        # 6.28. / 6.28.(금) / 6. 28(금) / 8.31
+        (
+            rf"{num_left}(?P<m>\d{{1,2}})\.(?:(?P<d>\d{{1,2}})|[ ]{{1,2}}(?P<ds>\d{{1,2}}))"
+            rf"(?P<dot>\.)?{wd('wd')}",
+            "md",
+        ),
+        # 01-14(금) / 6/28(금): only with a weekday
+        (
+            rf"{num_left}(?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}}){_SP}\({_SP}(?P<wd>{wd_all}){_SP}\)",
+            "md_dash",
+        ),
+        # 6월 28일(금) / 6월 / 10월 말
+        (rf"(?<![\d.,]){month_day_k}", "month_k"),
+        # 28일 / 28일(금) / 28~30일
+        (
+            rf"(?<![\w.,/:\-~])(?P<d>\d{{1,2}})(?:(?P<il>일)|(?={_SEP}\d{{1,2}}일)){wd('wd')}",
+            "day",
+        ),
+        # 오늘, 어제, 내일(5일)
+        (
+            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('day_relative'))})"
+            rf"(?:{_SP}\({_SP}(?P<pd>\d{{1,2}}){_SP}일{_SP}\))?",
+            "day_word",
+        ),
+        # 지난달, 이달 5일, 다음 달 초
+        (
+            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('month_relative'))})"
+            rf"(?:{_SP}{day_k}{wd('wd')}|{_SP}(?P<per>{period}))?",
+            "month_word",
+        ),
+        # 올해, 지난해 12.28., 내년 3월, 금년 7월, 지난해 하반기
+        (
+            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('year_relative'))})"
+            rf"(?:{_SP}(?:{month_day_k}|{dot_md}|(?P<yper>{period})))?",
+            "year_word",
+        ),
+        # 지난 5일, 오는 6월, 지난 6월 3일, 오는 금요일, 지난 12.28.
+        (
+            rf"(?<![{_HANGUL}])(?P<dir>{_alt(forms('direction'))}){_SP}"
+            rf"(?:{month_day_k}|{dot_md}|(?P<dd>\d{{1,2}})(?:(?P<il3>일)|(?={_SEP}\d{{1,2}}일)){wd('wd3')}"
+            rf"|(?P<wdn>{wd_full}))",
+            "direction",
+        ),
+        # 다음 주 화요일, 지난주 금요일
+        (rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('week_relative'))}){_SP}(?P<wdn>{wd_full})", "week_word"),
+    ]
+    rules = tuple((re.compile(p), name) for p, name in raw_rules)
+
+    tail_day = re.compile(
+        rf"{_SEP}(?:(?P<y>\d{{4}}){_SP}(?:[./\-]|년){_SP})?(?:(?P<m>\d{{1,2}}){_SP}(?:\.|월){_SP})?"
+        rf"(?P<d>\d{{1,2}})(?P<suffix>{_SP}일|\.)?{wd('wd')}"
+    )
+    tail_month = re.compile(rf"{_SEP}(?:(?P<y>\d{{4}}){_SP}년{_SP})?(?P<m>\d{{1,2}}){_SP}월")
+    units = forms("number_unit")
+    names = forms("name_suffix")
+    not_hangul_next = f"(?![{_HANGUL}])"
+    word_end = f"(?=[^{_HANGUL}]|$|(?:{_alt(forms('particle'))}))"  # a word ends, maybe with a particle
+    tense_words = [(f, -1) for f in forms("tense_past")] + [(f, 1) for f in forms("tense_future")]
+    return _Grammar(
+        offsets=offsets,
+        rules=rules,
+        relative_rules=frozenset({"day_word", "month_word", "year_word", "direction", "week_word"}),
+        tail_day=tail_day,
+        tail_month=tail_month,
+        unit_attached=re.compile(rf"(?:{_SEP}[\d.]{{1,12}})?(?:{_alt(units)})"),
+        unit_spaced=re.compile(rf"(?:{_SEP}[\d.]{{1,12}})?[ \u00a0](?:{_alt(units)}){not_hangul_next}"),
+        name_attached=re.compile(rf"\S{{0,10}}?(?:{_alt(names)}){word_end}"),
+        name_spaced=re.compile(rf"[ \u00a0](?:\S{{1,10}}[ \u00a0])?\S{{0,10}}?(?:{_alt(names)}){word_end}"),
+        duration=re.compile(f"{_SP}(?:{_alt(forms('duration_suffix'))})"),
+        duration_before=re.compile(rf"\d(?:{_alt(forms('duration_prefix'))}){_SP}$"),
+        not_date=re.compile(_alt(forms("not_date"))),
+        particle=re.compile(_alt(forms("particle"))),
+        tense=re.compile(_alt([f for f, _ in tense_words])),
+        tense_sign={_key(f): s for f, s in tense_words},
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    """The date, or None if it does not exist."""
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(y: int, m: int, months: int) -> tuple[int, int]:
+    """(year, month) moved by `months`."""
+    index = y * 12 + (m - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _year_ok(y: int) -> bool:
+    """Years a diplomatic text plausibly writes."""
+    return 1000 <= y <= 2199
+
+
+def _weekday_year(m: int, d: int, weekday: int, ref: dt.date) -> int | None:
+    """The year nearest `ref` (the latest on or before it first) in which m-d falls on `weekday`."""
+    past: dt.date | None = None
+    future: dt.date | None = None
+    for delta in range(0, 41):
+        for y in (ref.year - delta, ref.year + delta):
+            day = _date(y, m, d)
+            if day is None or day.weekday() != weekday:
+                continue
+            if day <= ref and (past is None or day > past):
+                past = day
+            if day > ref and (future is None or day < future):
+                future = day
+        if past is not None:
+            return past.year
+    return future.year if future is not None else None
+
+
+# --------------------------------------------------------------------------------------------
+# Matching
+
+
+@dataclass
+class _Cand:
+    """A candidate match with the parts of its value, before overlaps are settled."""
+
+    start: int
+    end: int
+    y: int
+    m: int | None
+    d: int | None
+    resolved: Resolution
+    end_value: str | None = None
+    ranged: bool = True  # whether a range tail may extend it
+    bare_day: bool = False  # a day alone (`30일`): may take its month from a date just before it
+    pending: bool = False  # a day alone with no anchor: kept only if a date just before it resolves it
+
+    def value(self) -> str:
+        """The normalised value."""
+        return _fmt(self.y, self.m, self.d)
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+class _Finder:
+    """Runs the rules over one text and resolves what they find."""
+
+    def __init__(self, text: str, anchor: dt.date | None, today: dt.date) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.today = today
+        self.g = _grammar()
+        self.handlers: dict[str, Callable[[re.Match[str]], _Cand | None]] = {
+            "year_range": self._year_range,
+            "ymd": self._ymd,
+            "ym": self._ym,
+            "yy": self._yy,
+            "year_k": self._year_k,
+            "bare_year": self._bare_year,
+            "md": self._md_dot,
+            "md_dash": self._md_dash,
+            "month_k": self._month_k,
+            "day": self._day,
+            "day_word": self._day_word,
+            "month_word": self._month_word,
+            "year_word": self._year_word,
+            "direction": self._direction,
+            "week_word": self._week_word,
+        }
+
+    # ---- driver
+
+    def run(self) -> list[DateMatch]:
+        """All matches, longest first on overlaps, sorted by start."""
+        cands: list[_Cand] = []
+        for pattern, name in self.g.rules:
+            if self.anchor is None and name in self.g.relative_rules:
+                continue
+            handler = self.handlers[name]
+            for match in pattern.finditer(self.text):
+                try:
+                    cand = handler(match)
+                except OverflowError:  # a relative date beyond 0001-01-01 .. 9999-12-31
+                    cand = None
+                if cand is not None and not 1 <= cand.y <= 9999:
+                    cand = None
+                if cand is not None and cand.ranged and cand.end_value is None:
+                    cand = self._extend(cand)
+                    if cand is not None and cand.end_value is None and _needs_tail(match):
+                        cand = None  # `28` of `28~30일` without its tail is no date
+                if cand is not None:
+                    cands.append(cand)
+        return [
+            DateMatch(self.text[c.start : c.end], c.start, c.end, c.value(), c.resolved, c.end_value)
+            for c in self._inherit(_select(cands))
+        ]
+
+    def _inherit(self, chosen: list[_Cand]) -> list[_Cand]:
+        """Give a day alone the month of a date just before it (`7월 1일부터 30일까지`).
+
+        HeidelTime's narrative reference: the last date mentioned, if it is in the same clause
+        (a short gap, no line or sentence end) and the day comes after it.
+        """
+        kept: list[_Cand] = []
+        for cand in chosen:
+            prev = kept[-1] if kept else None
+            if cand.bare_day and prev is not None and prev.m is not None and prev.d is not None:
+                gap = self.text[prev.end : cand.start]
+                same_clause = len(gap) <= _INHERIT_GAP and "\n" not in gap and ". " not in gap
+                day = _date(prev.y, prev.m, cand.d or 0)
+                last = _date(prev.y, prev.m, int(cand.end_value[8:])) if cand.end_value else day
+                if same_clause and day is not None and day.day > prev.d and last is not None and last >= day:
+                    cand.y, cand.m, cand.resolved, cand.pending = day.year, day.month, prev.resolved, False
+                    if cand.end_value:
+                        cand.end_value = _fmt(last.year, last.month, last.day)
+            if not cand.pending:
+                kept.append(cand)
+        return kept
+
+    # ---- context checks
+
+    def _weekday(self, match: re.Match[str], group: str) -> int | None:
+        """The weekday index of a parenthesised weekday group, if present."""
+        try:
+            form = match.group(group)
+        except IndexError:
+            return None
+        return None if form is None else self.g.offsets["weekday"][_key(form)]
+
+    def _number_follows(self, end: int) -> bool:
+        """Whether the text at `end` makes the preceding digits a number: a digit, `.5`, a unit, a name."""
+        text = self.text
+        nxt = text[end : end + 1]
+        if nxt.isdigit() or (nxt in ".," and text[end + 1 : end + 2].isdigit()):
+            return True
+        if nxt.isascii() and nxt.isalpha():
+            return True
+        if "가" <= nxt <= "힣" and not self.g.particle.match(text, end):
+            return True  # 1.5트랙, 1.2항: part of a word
+        return bool(
+            self.g.unit_attached.match(text, end)
+            or self.g.unit_spaced.match(text, end)
+            or self.g.name_attached.match(text, end)
+            or self.g.name_spaced.match(text, end)
+        )
+
+    def _digit_follows(self, end: int) -> bool:
+        """Whether a digit, or `.digit`, continues the number at `end`."""
+        text = self.text
+        nxt = text[end : end + 1]
+        return nxt.isdigit() or (nxt in ".," and text[end + 1 : end + 2].isdigit())
+
+    def _at_line_start(self, pos: int) -> bool:
+        """Whether only a little indentation separates `pos` from a line start (`1.1. 개요`)."""
+        i = pos - 1
+        while i >= 0 and pos - i <= _LINE_START_LOOKBACK and self.text[i] in " \t\u00a0":
+            i -= 1
+        return i < 0 or self.text[i] == "\n"
+
+    def _duration_follows(self, end: int) -> bool:
+        """Whether a duration word (`간`, `동안`, `만에`) follows."""
+        return bool(self.g.duration.match(self.text, end))
+
+    def _tense(self, pos: int) -> int:
+        """-1 if the clause after `pos` reads past, 1 if future or planned, 0 if it does not say."""
+        window = self.text[pos : pos + 120]
+        cut = window.find("\n")
+        if cut >= 0:
+            window = window[:cut]
+        found = self.g.tense.search(window)
+        return 0 if found is None else self.g.tense_sign.get(_key(found.group()), 0)
+
+    # ---- resolution against the anchor
+
+    def _month_day(
+        self, m: int, d: int, weekday: int | None, direction: int | None, pos: int
+    ) -> tuple[dt.date, Resolution] | None:
+        """Resolve month-day: direction words, else the nearest year to the anchor; a weekday checks it."""
+        a = self.anchor
+        if not (1 <= m <= 12 and 1 <= d <= 31):
+            return None
+        if a is None:
+            if weekday is None:
+                return None
+            year = _weekday_year(m, d, weekday, self.today)
+            return (dt.date(year, m, d), Resolution.WEEKDAY) if year is not None else None
+        options = [c for c in (_date(y, m, d) for y in range(a.year - 4, a.year + 5)) if c is not None]
+        if not options:
+            return None
+        chosen: dt.date | None
+        if direction is not None and direction < 0:
+            chosen = max((c for c in options if c < a), default=None)
+        elif direction is not None and direction > 0:
+            chosen = min((c for c in options if c >= a), default=None)
+        else:
+            near = [c for c in options if abs(c.year - a.year) <= 1]
+            if not near:
+                return None
+            chosen = min(near, key=lambda c: (abs((c - a).days), c.year != a.year))
+            same = _date(a.year, m, d)
+            if chosen.year != a.year and same is not None:
+                tense = self._tense(pos)
+                if (chosen < a and tense > 0) or (chosen > a and tense < 0):
+                    chosen = same
+        if chosen is None:
+            return None
+        resolved = Resolution.DATELINE if direction is None else Resolution.RELATIVE
+        if weekday is not None and chosen.weekday() != weekday:
+            fits = [c for c in options if abs(c.year - a.year) <= 1 and c.weekday() == weekday]
+            if fits:
+                chosen = min(fits, key=lambda c: abs((c - a).days))
+                resolved = Resolution.WEEKDAY
+        return chosen, resolved
+
+    def _month_only(self, m: int, direction: int | None, pos: int) -> tuple[int, Resolution] | None:
+        """The year of a month without one: direction words, else nearest to the anchor."""
+        a = self.anchor
+        if a is None or not 1 <= m <= 12:
+            return None
+        if direction is not None:
+            if direction < 0:
+                return (a.year if m < a.month else a.year - 1), Resolution.RELATIVE
+            if direction > 0:
+                return (a.year if m >= a.month else a.year + 1), Resolution.RELATIVE
+            return a.year, Resolution.RELATIVE
+        options = [(y, mid) for y in (a.year - 1, a.year, a.year + 1) if (mid := _date(y, m, 15))]
+        if not options:
+            return None
+        year, mid = min(options, key=lambda o: (abs((o[1] - a).days), o[0] != a.year))
+        if year != a.year:
+            tense = self._tense(pos)
+            if (mid < a and tense > 0) or (mid > a and tense < 0):
+                year = a.year
+        return year, Resolution.DATELINE
+
+    def _day_only(
+        self, d: int, weekday: int | None, direction: int | None
+    ) -> tuple[dt.date, Resolution] | None:
+        """A bare day in the anchor's month (or the month before/after with 지난/오는)."""
+        a = self.anchor
+        if a is None or not 1 <= d <= 31:
+            return None
+        months = [_add_months(a.year, a.month, k) for k in (-2, -1, 0, 1, 2)]
+        options = [c for c in (_date(y, m, d) for y, m in months) if c is not None]
+        chosen: dt.date | None
+        if direction is not None and direction < 0:
+            chosen = max((c for c in options if c < a), default=None)
+        elif direction is not None and direction > 0:
+            chosen = min((c for c in options if c >= a), default=None)
+        else:
+            chosen = _date(a.year, a.month, d)
+        if chosen is None:
+            return None
+        resolved = Resolution.DATELINE if direction is None else Resolution.RELATIVE
+        if weekday is not None and chosen.weekday() != weekday:
+            fits = [c for c in options if abs((c - a).days) <= 40 and c.weekday() == weekday]
+            if fits:
+                chosen = min(fits, key=lambda c: abs((c - a).days))
+                resolved = Resolution.WEEKDAY
+        return chosen, resolved
+
+    # ---- rule handlers
+
+    def _year_range(self, match: re.Match[str]) -> _Cand | None:
+        """`2005-2014년간`, `2023년~2025년`, `2020-2025.7월`: both ends."""
+        if self._digit_follows(match.end()):
+            return None
+        y1 = int(match["y1"])
+        raw2 = match["y2"]
+        y2 = int(raw2)
+        if len(raw2) == 2:
+            y2 += y1 // 100 * 100
+            if y2 <= y1:
+                y2 += 100
+        m2 = match["m2k"] or match["m2d"]
+        marked = match["n1"] or match["n2"] or m2
+        if not (_year_ok(y1) and _year_ok(y2) and y1 < y2):
+            return None
+        if not marked and not (y1 >= 1900 and y2 <= 2099):
+            return None
+        if m2 is not None and not 1 <= int(m2) <= 12:
+            return None
+        end_value = _fmt(y2, int(m2)) if m2 else _fmt(y2)
+        return _Cand(match.start(), match.end(), y1, None, None, Resolution.EXPLICIT, end_value, False)
+
+    def _ymd(self, match: re.Match[str]) -> _Cand | None:
+        """`2024.06.28`, `2024. 6. 28.(금)`, `2024-06-28`, `2024/06/28`."""
+        y = int(match["y"])
+        m = int(match["m"] or match["m3"] or match["m4"])
+        d = int(match["d"] or match["d3"] or match["d4"])
+        end = match.end()
+        if match["wd"] is None and not match["dot"] and self._digit_follows(end):
+            return None
+        if match["m3"] and self.text[end : end + 1] in ("-",) and self.text[end + 1 : end + 2].isdigit():
+            return None  # 2024-06-28-1: an identifier
+        if not _year_ok(y) or _date(y, m, d) is None:
+            return None
+        return _Cand(match.start(), end, y, m, d, Resolution.EXPLICIT)
+
+    def _ym(self, match: re.Match[str]) -> _Cand | None:
+        """`2024.06`, `2024.6월`, `2024.6.`: a month."""
+        y, m = int(match["y"]), int(match["m"])
+        end = match.end()
+        if not (_year_ok(y) and 1 <= m <= 12):
+            return None
+        suffix = match["suffix"]
+        if suffix is None and self._number_follows(end):
+            return None
+        if suffix == "." and self._digit_follows(end):
+            return None
+        return _Cand(match.start(), end, y, m, None, Resolution.EXPLICIT)
+
+    def _yy(self, match: re.Match[str]) -> _Cand | None:
+        """`'24.6.28.`: a two-digit year after an apostrophe."""
+        ref = self.anchor or self.today
+        y = 2000 + int(match["yy"])
+        if y > ref.year + 10:
+            y -= 100
+        m, d = int(match["m"]), int(match["d"])
+        if (not match["dot"] and self._digit_follows(match.end())) or _date(y, m, d) is None:
+            return None
+        return _Cand(match.start(), match.end(), y, m, d, Resolution.EXPLICIT)
+
+    def _year_k(self, match: re.Match[str]) -> _Cand | None:
+        """`2024년 6월 28일(금)`, `2024년 6월`, `2024년 10월 말`, `2021년 하반기`, `2024년`."""
+        y = int(match["y"])
+        if not _year_ok(y):
+            return None
+        start, end = match.start(), match.end()
+        if match["m"] is None:
+            nxt = self.text[end : end + 1]
+            if match["yper"] is None and (nxt == "대" or (match["do"] is None and nxt == "간")):
+                return None  # 1990년대, 2000년간
+            return _Cand(start, end, y, None, None, Resolution.EXPLICIT, ranged=False)
+        m = int(match["m"])
+        if match["d"] is None:
+            if not 1 <= m <= 12:
+                return None
+            return _Cand(start, end, y, m, None, Resolution.EXPLICIT)
+        d = int(match["d"])
+        if _date(y, m, d) is None:
+            return None
+        return _Cand(start, end, y, m, d, Resolution.EXPLICIT)
+
+    def _bare_year(self, match: re.Match[str]) -> _Cand | None:
+        """`2024 한-아프리카 정상회의`: four digits before a word, unless the word is a unit."""
+        end = match.end()
+        if self.g.unit_spaced.match(self.text, end):
+            return None
+        return _Cand(match.start(), end, int(match["y"]), None, None, Resolution.EXPLICIT, ranged=False)
+
+    def _md_dot(self, match: re.Match[str]) -> _Cand | None:
+        """`6.28.(금)`, `6.28.`, `6. 28(금)`, `8.31`: month-day, the year from the anchor or weekday."""
+        spaced = match["d"] is None
+        m = int(match["m"])
+        d = int(match["d"] or match["ds"])
+        weekday = self._weekday(match, "wd")
+        dotted = bool(match["dot"])
+        start, end = match.start(), match.end()
+        if weekday is None:
+            if spaced and not dotted:
+                return None  # `1. 2개국`
+            if d <= 9 and self._at_line_start(start):
+                return None  # `1.1. 개요`, `2.3 배경`: a section number
+            if dotted and self._digit_follows(end):
+                return None  # 3.8.18
+            if not dotted and self._number_follows(end):
+                return None  # 1.5%, 3.8배, 6.15 공동선언
+        resolved = self._month_day(m, d, weekday, None, start)
+        if resolved is None:
+            return None
+        day, how = resolved
+        return _Cand(start, end, day.year, day.month, day.day, how)
+
+    def _md_dash(self, match: re.Match[str]) -> _Cand | None:
+        """`01-14(금)`: month-day with a weekday."""
+        resolved = self._month_day(
+            int(match["m"]), int(match["d"]), self._weekday(match, "wd"), None, match.start()
+        )
+        if resolved is None:
+            return None
+        day, how = resolved
+        return _Cand(match.start(), match.end(), day.year, day.month, day.day, how)
+
+    def _month_day_groups(
+        self, match: re.Match[str], direction: int | None, start: int, wd_group: str = "wd"
+    ) -> _Cand | None:
+        """Resolve the `month_day_k` groups (`6월 28일`, `6월`, `10월 말`) of a match."""
+        m = int(match["m"])
+        end = match.end()
+        if match["d"] is not None:
+            if self._duration_follows(end):
+                return None
+            resolved = self._month_day(m, int(match["d"]), self._weekday(match, wd_group), direction, start)
+            if resolved is None:
+                return None
+            day, how = resolved
+            return _Cand(start, end, day.year, day.month, day.day, how)
+        found = self._month_only(m, direction, start)
+        if found is None:
+            return None
+        year, how = found
+        return _Cand(start, end, year, m, None, how)
+
+    def _month_k(self, match: re.Match[str]) -> _Cand | None:
+        """`6월 28일(금)`, `6월`, `10월 말`, the year from the anchor."""
+        if self.anchor is None and match["d"] is None:
+            return None
+        return self._month_day_groups(match, None, match.start())
+
+    def _day(self, match: re.Match[str]) -> _Cand | None:
+        """`28일`, `28일(금)`: a day of the anchor's month; `28일간` and `3박 5일` are durations."""
+        start, end = match.start(), match.end()
+        if self._duration_follows(end) or self.g.duration_before.search(self.text, max(0, start - 4), start):
+            return None
+        d = int(match["d"])
+        if self.anchor is None:
+            if not 1 <= d <= 31:
+                return None
+            return _Cand(start, end, 1, 1, d, Resolution.DATELINE, ranged=False, bare_day=True, pending=True)
+        resolved = self._day_only(d, self._weekday(match, "wd"), None)
+        if resolved is None:
+            return None
+        day, how = resolved
+        return _Cand(start, end, day.year, day.month, day.day, how, bare_day=True)
+
+    def _is_not_date(self, match: re.Match[str]) -> bool:
+        """Whether a date word is part of another word: `오늘날`, or `모레노` (a syllable not a particle)."""
+        if self.g.not_date.match(self.text, match.start()):
+            return True
+        end = match.end()
+        if end != match.end("w"):
+            return False
+        nxt = self.text[end : end + 1]
+        return "가" <= nxt <= "힣" and not self.g.particle.match(self.text, end)
+
+    def _day_word(self, match: re.Match[str]) -> _Cand | None:
+        """`오늘`, `어제`, `내일(5일)`: the anchor moved by days; a parenthesised day overrides."""
+        a = self.anchor
+        if a is None or self._is_not_date(match):
+            return None
+        day = a + dt.timedelta(days=self.g.offsets["day_relative"][_key(match["w"])])
+        if match["pd"] is not None:
+            pd = int(match["pd"])
+            months = [_add_months(day.year, day.month, k) for k in (-1, 0, 1)]
+            options = [c for c in (_date(y, m, pd) for y, m in months) if c is not None]
+            if not options:
+                return None
+            day = min(options, key=lambda c: abs((c - day).days))
+        return _Cand(match.start(), match.end(), day.year, day.month, day.day, Resolution.RELATIVE)
+
+    def _month_word(self, match: re.Match[str]) -> _Cand | None:
+        """`지난달`, `이달 5일`, `다음 달 초`: the anchor's month moved."""
+        a = self.anchor
+        if a is None or self._is_not_date(match):
+            return None
+        y, m = _add_months(a.year, a.month, self.g.offsets["month_relative"][_key(match["w"])])
+        word_only = self._word_only(match, y, m)
+        if match["d"] is None:
+            return _Cand(match.start(), match.end(), y, m, None, Resolution.RELATIVE)
+        if self._duration_follows(match.end()):
+            return word_only
+        day = _date(y, m, int(match["d"]))
+        if day is None:
+            return word_only
+        return _Cand(match.start(), match.end(), y, m, day.day, Resolution.RELATIVE)
+
+    def _year_word(self, match: re.Match[str]) -> _Cand | None:
+        """`올해`, `지난해 12.28.`, `내년 3월`, `지난해 하반기`: the anchor's year moved."""
+        a = self.anchor
+        if a is None or self._is_not_date(match):
+            return None
+        y = a.year + self.g.offsets["year_relative"][_key(match["w"])]
+        start, end = match.start(), match.end()
+        word_only = self._word_only(match, y)
+        if match["m"] is not None:
+            m = int(match["m"])
+            if not 1 <= m <= 12:
+                return word_only
+            if match["d"] is None:
+                return _Cand(start, end, y, m, None, Resolution.RELATIVE)
+            if self._duration_follows(end):
+                return word_only
+            day = _date(y, m, int(match["d"]))
+            return word_only if day is None else _Cand(start, end, y, m, day.day, Resolution.RELATIVE)
+        if match["m2"] is not None:
+            if not match["dot"] and match["wd2"] is None and self._number_follows(end):
+                return word_only  # 작년 1.5% 증가
+            day = _date(y, int(match["m2"]), int(match["d2"]))
+            if day is None:
+                return word_only
+            return _Cand(start, end, y, day.month, day.day, Resolution.RELATIVE)
+        return _Cand(start, end, y, None, None, Resolution.RELATIVE, ranged=False)
+
+    def _word_only(self, match: re.Match[str], y: int, m: int | None = None) -> _Cand | None:
+        """The relative word alone (`작년` of `작년 1.5% 증가`), when what follows it is no date."""
+        end = match.end("w")
+        nxt = self.text[end : end + 1]
+        if "가" <= nxt <= "힣" and not self.g.particle.match(self.text, end):
+            return None
+        return _Cand(match.start(), end, y, m, None, Resolution.RELATIVE, ranged=False)
+
+    def _direction(self, match: re.Match[str]) -> _Cand | None:
+        """`지난 5일`, `오는 6월`, `지난 6월 3일`, `지난 12.28.`, `오는 금요일`."""
+        a = self.anchor
+        if a is None:
+            return None
+        direction = self.g.offsets["direction"][_key(match["dir"])]
+        start, end = match.start(), match.end()
+        if match["m"] is not None:
+            return self._month_day_groups(match, direction, start)
+        if match["m2"] is not None:
+            if not match["dot"] and match["wd2"] is None and self._number_follows(end):
+                return None
+            resolved = self._month_day(
+                int(match["m2"]), int(match["d2"]), self._weekday(match, "wd2"), direction, start
+            )
+        elif match["dd"] is not None:
+            if self._duration_follows(end):
+                return None
+            resolved = self._day_only(int(match["dd"]), self._weekday(match, "wd3"), direction)
+        else:
+            weekday = self.g.offsets["weekday"][_key(match["wdn"])]
+            if direction < 0:
+                back = (a.weekday() - weekday) % 7 or 7
+                day = a - dt.timedelta(days=back)
+            elif direction > 0:
+                ahead = (weekday - a.weekday()) % 7 or 7
+                day = a + dt.timedelta(days=ahead)
+            else:
+                day = a + dt.timedelta(days=weekday - a.weekday())
+            resolved = (day, Resolution.RELATIVE)
+        if resolved is None:
+            return None
+        day, how = resolved
+        return _Cand(start, end, day.year, day.month, day.day, how)
+
+    def _week_word(self, match: re.Match[str]) -> _Cand | None:
+        """`다음 주 화요일`: the weekday in the anchor's week moved by weeks."""
+        a = self.anchor
+        if a is None:
+            return None
+        weeks = self.g.offsets["week_relative"][_key(match["w"])]
+        weekday = self.g.offsets["weekday"][_key(match["wdn"])]
+        day = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=7 * weeks + weekday)
+        return _Cand(match.start(), match.end(), day.year, day.month, day.day, Resolution.RELATIVE)
+
+    # ---- ranges
+
+    def _extend(self, cand: _Cand) -> _Cand | None:
+        """Extend a day or month by a range tail (`8.6-8`, `6월 28일~30일`, `6월~7월`); None if a number."""
+        if cand.m is None:
+            return cand
+        if cand.d is not None:
+            tail = self.g.tail_day.match(self.text, cand.end)
+            if tail is None:
+                return cand
+            end = tail.end()
+            if not tail["suffix"] and tail["wd"] is None and self._number_follows(end):
+                return None if self.g.unit_attached.match(self.text, end) else cand
+            if tail["suffix"] == "." and self._digit_follows(end):
+                return cand
+            y = int(tail["y"]) if tail["y"] else cand.y
+            m = int(tail["m"]) if tail["m"] else cand.m
+            last = _date(y, m, int(tail["d"]))
+            first = dt.date(cand.y, cand.m, cand.d)
+            if last is not None and last < first and not tail["y"] and tail["m"]:
+                last = _date(y + 1, m, int(tail["d"]))
+            if last is None or last <= first or (last - first).days > 366:
+                return cand
+            if tail["suffix"] and tail["suffix"].strip() == "일" and self._duration_follows(end):
+                return cand
+            cand.end, cand.end_value = end, _fmt(last.year, last.month, last.day)
+            return cand
+        tail = self.g.tail_month.match(self.text, cand.end)
+        if tail is None or self._duration_follows(tail.end()):
+            return cand
+        y = int(tail["y"]) if tail["y"] else cand.y
+        m = int(tail["m"])
+        if not 1 <= m <= 12:
+            return cand
+        if not tail["y"] and m < cand.m:
+            y += 1
+        if (y, m) <= (cand.y, cand.m):
+            return cand
+        cand.end, cand.end_value = tail.end(), _fmt(y, m)
+        return cand
+
+
+def _needs_tail(match: re.Match[str]) -> bool:
+    """Whether a day was matched without its `일` only because a range tail follows (`28~30일`)."""
+    groups = match.groupdict()
+    return (groups.get("d") is not None and "il" in groups and groups["il"] is None) or (
+        groups.get("dd") is not None and groups.get("il3") is None
+    )
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, sorted by start; on an overlap the longer one wins."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[_Cand] = []
+    for cand in cands:
+        if chosen and cand.start < chosen[-1].end:
+            last = chosen[-1]
+            if cand.end - cand.start > last.end - last.start:
+                chosen[-1] = cand
+            continue
+        chosen.append(cand)
+    return chosen
+
+
+def find_dates(
+    text: str,
+    anchor: dt.date | None = None,
+    *,
+    today: dt.date | None = None,
+    infer_anchor: bool = False,
+) -> list[DateMatch]:
+    """Every date expression in `text`, resolved against `anchor` (the publication date) if given.
+
+    `today` (default: the current date) is used only to recover a year from a weekday when there
+    is no anchor. Results are sorted by start and do not overlap. With `infer_anchor` and no
+    anchor, the first weekday-checked day (`9.24.(수)`) becomes the reference for the rest
+    (HeidelTime's narrative mode); what it resolves is marked `weekday`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates() needs a str, not {type(text).__name__}")
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    if anchor is not None and not isinstance(anchor, dt.date):
+        raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
+    if isinstance(today, dt.datetime):
+        today = today.date()
+    today = today or dt.date.today()
+    found = _Finder(text, anchor, today).run()
+    if anchor is not None or not infer_anchor:
+        return found
+    full_days = (m for m in found if m.resolved_from is Resolution.WEEKDAY and m.value.count("-") == 2)
+    reference = next(full_days, None)
+    if reference is None:
+        return found
+    inherited = (Resolution.DATELINE, Resolution.RELATIVE)
+    return [
+        replace(m, resolved_from=Resolution.WEEKDAY) if m.resolved_from in inherited else m
+        for m in _Finder(text, dt.date.fromisoformat(reference.value), today).run()
+    ]

@@ -1,0 +1,107 @@
+"""Organisations no list holds, named by their ending: 주한인도네시아대사관, 교육회복지원위원회.
+
+A word that ends in an organisation suffix (`org_suffixes.csv`) and has a name in front of it is
+an ORG. An embassy's country is the one after 주한 (주한캐나다대사관 is Canada's); one after 주 alone
+is where a Korean mission sits (주캐나다대사관 is Korea's). A word the meeting gazetteer names in full
+(안보정책협의회) is a meeting, not a body. A country word in front of a body sets its country
+(`사우디 외교부`: the gazetteer's bare 외교부 is Korea's).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import gazetteer
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel, EntitySource
+from extractor.rules.words import HANGUL, words
+
+HOME = "KOR"
+
+
+@cache
+def load_suffixes() -> dict[str, str]:
+    """`org_suffixes.csv`: suffix → kind, longest suffixes first."""
+    with (gazetteer.shipped_dir() / "org_suffixes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["form"]: row["kind"] for row in csv.DictReader(handle)}
+    return dict(sorted(rows.items(), key=lambda item: -len(item[0])))
+
+
+@dataclass
+class OrgSuffixes:
+    """spaCy component: ORG mentions for words ending in an organisation suffix."""
+
+    suffixes: dict[str, str]
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._suffixed(doc)
+        _country_words(doc)
+        return doc
+
+    def _suffixed(self, doc: Doc) -> None:
+        text = doc.text
+        found = mentions(doc)
+        orgs = {(m.start, m.end) for m in found if m.label is EntityLabel.ORG}
+        meetings = [m for m in found if m.label is EntityLabel.MEETING]
+        countries = [m for m in found if m.label is EntityLabel.COUNTRY]
+        for w in words(doc):
+            core = w.core(text)
+            suffix = next((s for s in self.suffixes if core.endswith(s) and len(core) > len(s)), None)
+            if w.punct or suffix is None or not HANGUL.match(core) or (w.start, w.core_end) in orgs:
+                continue
+            if any(m.start <= w.start and m.end >= w.core_end for m in meetings):
+                continue
+            inside = [m.norm for m in countries if w.start <= m.start and m.end <= w.core_end and m.norm]
+            found.append(
+                Mention(
+                    EntityLabel.ORG,
+                    w.start,
+                    w.core_end,
+                    norm=core,
+                    source=EntitySource.RULE,
+                    data={"name": core, "country": _country(core, inside), "kind": self.suffixes[suffix]},
+                )
+            )
+
+
+#: What may stand between a country word and its body: spaces, or an aside in parentheses.
+_BETWEEN = re.compile(r"^(\s*\([^()]{0,30}\))?[\s'\"’”)]*$")
+
+
+def _country_words(doc: Doc) -> None:
+    """A country word in front of a body sets its country (사우디 외교부 is Saudi Arabia's)."""
+    text = doc.text
+    found = mentions(doc)
+    countries = sorted((m for m in found if m.label is EntityLabel.COUNTRY and m.norm), key=lambda m: m.end)
+    for org in (m for m in found if m.label is EntityLabel.ORG):
+        before = [c for c in countries if c.end <= org.start and org.start - c.end <= 40]
+        if not before or not _BETWEEN.match(text[before[-1].end : org.start]):
+            continue
+        code = before[-1].norm
+        entries = org.data.get("entries") or ()
+        if entries and entries[0].country not in (None, code):
+            org.data["country"] = code
+            org.kb_id = None
+            org.norm = text[org.start : org.end]
+
+
+def _country(name: str, inside: list[str]) -> str | None:
+    """Whose body it is: the country after 주한, Korea for a mission 주 + country, else the one named."""
+    others = [code for code in inside if code != HOME]
+    if name.startswith("주한") and others:
+        return others[0]
+    if name.startswith("주") and others:
+        return HOME
+    return inside[0] if inside else None
+
+
+@Language.factory("korex_org_suffixes", default_config={"gazetteers": []})
+def make_org_suffixes(nlp: Language, name: str, gazetteers: list[str]) -> OrgSuffixes:
+    """Factory: suffixes from `org_suffixes.csv`."""
+    return OrgSuffixes(load_suffixes())
