@@ -13,6 +13,7 @@ party, and a document that names no foreign country holds no diplomatic events.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,12 +44,24 @@ _ROUND = re.compile(r"제\s*(\d{1,3})\s*차")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _LEVEL = re.compile(r"^[가-힣]+급$")
 #: Words that may stand in a meeting's name before its term, besides countries and bodies.
-_NAME_WORDS = frozenset({"관련", "지역", "외교", "정상", "국방", "경제", "안보", "통상", "전략", "특별", "정례"})
+_NAME_WORDS = frozenset(
+    {"관련", "지역", "외교", "정상", "국방", "경제", "안보", "통상", "전략", "특별", "정례"}
+)
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
 _CLAUSE_END = frozenset({"EC"})
-_PAIR_WORDS = frozenset({"양", "양측", "양국", "3국", "두", "양자", "쌍방"})
-#: Event types that have one party (a statement is issued by one government).
-_ONE_PARTY = frozenset({EventType.STATEMENT})
+#: Mentions that may make up a meeting's name: 한미일, APEC, 뮌헨(안보회의), 정상회의 (공동선언).
+_NAMING = frozenset({EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.MEETING})
+#: A country joined to a partner by these (한-아프리카, 한·아세안) names a relation.
+_JOINERS = frozenset("-·ㆍ・")
+#: Types whose bare terms (회담, 회의, 협의) are general words for a meeting of any kind.
+_GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
+_REPORTING = frozenset({"held", "attended", "issued", "signed", "via", "occasion", "after", "before"})
+#: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
+_SUBORDINATE = frozenset({"occasion", "after", "via"})
+_PAIR_WORDS = frozenset({"양", "양측", "3국", "두", "쌍방"})
+#: Event types whose parties are their own, never the document's main pair: a statement is issued
+#: by one government, a visit is made by a visitor to a host.
+_OWN_PARTIES = frozenset({EventType.STATEMENT, EventType.VISIT})
 #: Markers of background: a note line, or words that put the event in the past or future.
 _BACKGROUND = ("※", "*", "☞")
 
@@ -135,10 +148,14 @@ class EventAssembler:
         sentence = span.sent
         entry = trigger.data["entries"][0]
         kind = self._reported(doc, span)
+        if self._generic_before(doc.text, trigger.start):
+            return None
+        if kind == "via" and entry.attrs["event_type"] == EventType.AGREEMENT.value:
+            return None  # 협정 체결을 통해 …하기로 했다: a signing named as a means is a plan
         name_start = self._name_start(doc, sentence, trigger, found)
         specific = name_start < trigger.start
-        if kind is None and not specific:
-            return None
+        if kind is None and (not specific or _topic_follows(doc, span)):
+            return None  # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
         draft = _Draft(
             trigger=trigger,
             type=EventType(entry.attrs["event_type"]),
@@ -154,45 +171,60 @@ class EventAssembler:
             draft.name = text[name_start : trigger.end]
             rounds = _ROUND.search(draft.name)
             draft.round = int(rounds.group(1)) if rounds else None
-        line_start = text.rfind("\n", 0, sentence.start_char) + 1
-        draft.background = text[line_start : sentence.start_char + 2].lstrip().startswith(_BACKGROUND)
+        draft.background = _in_note(text, trigger.start)
         self._arguments(doc, draft, found)
         return draft
 
+    def _generic_before(self, text: str, start: int) -> bool:
+        """The term follows a word that makes it no one event (각급 협의, 향후 협의)."""
+        before = text[max(0, start - 12) : start].split()
+        return bool(before) and before[-1] in self.cues.kinds.get("generic", frozenset())
+
     def _reported(self, doc: Doc, span: Span) -> str | None:
-        """How the text reports the trigger: `verb` (예방하고), a predicate kind (held, issued...), or None."""
+        """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
         after = [t for t in doc[span.end : min(len(doc), span.end + 8)] if t.tag_ != SPACE_TAG]
         if after and first_tags(after[0].tag_) in ("XSV", "XSA") and after[0].idx == span.end_char:
-            return "verb"
+            modifier = "ETM" in after[0].tag_ or (len(after) > 1 and first_tags(after[1].tag_) == "ETM")
+            return None if modifier else "verb"
+        kinds: list[str] = []
         for token in after:
             tag = first_tags(token.tag_)
-            if tag in ("SF",):
+            if tag == "SF":
                 break
             if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
                 kind = self.cues.kind_of(token.lemma_.split("+")[0])
-                if kind in ("held", "attended", "issued", "signed", "via", "occasion", "after", "before"):
-                    return kind
+                if kind in _REPORTING:
+                    kinds.append(kind)
             if tag in _CLAUSE_END:
                 break
-        return None
+        subordinate = [kind for kind in kinds if kind in _SUBORDINATE]
+        return (subordinate or kinds or [None])[0]
 
     def _name_start(self, doc: Doc, sentence: Span, trigger: Mention, found: Sequence[Mention]) -> int:
         """Where the meeting's name begins: 제15차, a year, country words and bodies before the term."""
         text = doc.text
-        named = [(m.start, m.end) for m in found if m.label in (EntityLabel.COUNTRY, EntityLabel.ORG)]
+        named = [(m.start, m.end) for m in found if m.label in _NAMING]
         start = trigger.start
         position = trigger.start
         while position > sentence.start_char:
             word_end = position
             while word_end > sentence.start_char and text[word_end - 1] == " ":
                 word_end -= 1
-            word_start = text.rfind(" ", sentence.start_char, word_end) + 1
+            if word_end > sentence.start_char and text[word_end - 1].isspace():
+                break
+            word_start = word_end
+            while word_start > sentence.start_char and not text[word_start - 1].isspace():
+                word_start -= 1
             word = text[word_start:word_end]
-            if not word or not self._name_word(word, word_start, word_end, named):
+            if not word or word.startswith("[") or not self._name_word(word, word_start, word_end, named):
                 break
             start = word_start
             position = word_start
-        if start < trigger.start and text[start:trigger.start].strip() and not _specific(text[start:trigger.start]):
+        if (
+            start < trigger.start
+            and text[start : trigger.start].strip()
+            and not _specific(text[start : trigger.start])
+        ):
             return trigger.start
         return start
 
@@ -202,8 +234,16 @@ class EventAssembler:
         if word in _NAME_WORDS:
             return True
         covered = {i for a, b in named for i in range(max(a, start), min(b, end))}
-        rest = "".join(ch for i, ch in zip(range(start, end), word, strict=True) if i not in covered)
-        return bool(covered) and all(not ch.isalnum() or ch.isascii() for ch in rest)
+        if start not in covered:
+            return False
+        head = start
+        while head in covered:
+            head += 1
+        rest = word[head - start :]
+        joined = rest[:1] in _JOINERS
+        return joined or all(
+            i in covered or not ch.isalnum() or ch.isascii() for i, ch in enumerate(rest, head)
+        )
 
     def _arguments(self, doc: Doc, draft: _Draft, found: Sequence[Mention]) -> None:
         """Parties, participants, date and place from the trigger's clause and sentence."""
@@ -213,16 +253,30 @@ class EventAssembler:
         named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
         countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
         people = [] if draft.subordinate else self._people(in_sentence, clause_start, trigger)
-        draft.participants = [
-            Participant(name=m.data.get("name"), title=m.data.get("title"), org=m.data.get("org"),
-                        country=m.data.get("country"))
-            for m in people
-        ]
+        draft.participants = [_participant(m) for m in people]
         countries += [p.country for p in draft.participants if p.country]
+        if len(set(countries)) < 2:
+            countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
         if draft.type is EventType.VISIT:
-            countries += self._visit_parties(doc, trigger, in_sentence)
+            visitor = _visitor(doc.text, trigger, in_sentence)
+            if visitor is not None and not draft.participants:
+                draft.participants = [_participant(visitor)]
+                countries += [visitor.data["country"]] if visitor.data.get("country") else []
+            destination = self._visit_parties(doc, trigger, in_sentence)
+            if visitor is None:
+                countries += [
+                    m.norm
+                    for m in in_sentence
+                    if m.label is EntityLabel.COUNTRY
+                    and clause_start <= m.start
+                    and m.end <= trigger.start
+                    and m.norm
+                    and m.norm not in destination
+                ]
+            countries += destination
         draft.countries = sorted(set(countries))
         dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
+        dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
         before = [m for m in dates if m.end <= trigger.start and m.start >= clause_start]
         chosen = before[-1] if before else None
         if chosen is None:
@@ -241,7 +295,7 @@ class EventAssembler:
             )
 
     def _clause_start(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
-        """Start of the clause holding the trigger: after the last connective ending (하고, 하며) before it."""
+        """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
         start = sentence.start_char
         for token in sentence:
             if token.idx >= trigger.start:
@@ -269,8 +323,11 @@ class EventAssembler:
         term = text[trigger.start : trigger.end]
         if term in self.visit_targets:
             return [self.visit_targets[term]]
-        before = [m for m in in_sentence if m.end <= trigger.start and m.label in (EntityLabel.COUNTRY,
-                                                                                   EntityLabel.LOCATION)]
+        before = [
+            m
+            for m in in_sentence
+            if m.end <= trigger.start and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+        ]
         if before:
             m = before[-1]
             if m.label is EntityLabel.COUNTRY and m.norm:
@@ -283,54 +340,175 @@ class EventAssembler:
     def _finish(self, doc: Doc, drafts: list[_Draft]) -> list[Event]:
         """Fill parties from the document's main pair, merge repeated mentions, set salience."""
         anchor = anchor_of(doc)
-        main_pair: list[str] = next((d.countries for d in drafts if len(d.countries) >= 2), [])
-        main_people: list[Participant] = next((d.participants for d in drafts if len(d.participants) >= 2), [])
+        main_pair: list[str] = next(
+            (d.countries for d in drafts if len(d.countries) >= 2), []
+        ) or _people_pair(doc)
+        main_people: list[Participant] = next(
+            (d.participants for d in drafts if len(d.participants) >= 2), []
+        )
+        series = next((d for d in drafts if d.round), None)
         merged: list[_Draft] = []
         for draft in drafts:
-            if not draft.participants and _mentions_pair(doc, draft) and not draft.subordinate:
+            if series is not None and draft is not series and draft.round and _generic(draft):
+                draft.type, draft.name = series.type, None
+            pair = _mentions_pair(doc, draft) and not draft.subordinate and not draft.background
+            if not draft.participants and pair:
                 draft.participants = list(main_people)
                 draft.countries = sorted(set(draft.countries) | {p.country for p in main_people if p.country})
-            if draft.type not in _ONE_PARTY and len(draft.countries) < 2:
+            if draft.type not in _OWN_PARTIES and len(draft.countries) < 2:
                 draft.countries = sorted(set(draft.countries) | set(main_pair))
             if not draft.countries:
                 continue
             twin = next((m for m in merged if _same_event(m, draft)), None)
+            if twin is None and merged and _bare(draft) and set(draft.countries) <= set(merged[0].countries):
+                twin = merged[0]
             if twin is None:
                 merged.append(draft)
             else:
                 _absorb(twin, draft)
-        events = []
-        lead = merged[0] if merged else None
-        for draft in merged:
-            main = draft is lead or (
-                not draft.background
-                and not draft.subordinate
-                and lead is not None
-                and (draft.date or (lead.date)) == lead.date
-            )
-            date = draft.date or (anchor.isoformat() if main and anchor and draft is lead else None)
-            events.append(
-                Event(
-                    type=draft.type,
-                    format=EventFormat.for_parties(len(draft.countries)),
-                    salience=Salience.MAIN if main else Salience.MENTIONED,
-                    countries=draft.countries,
-                    date=date,
-                    end_date=draft.end_date,
-                    location=draft.location,
-                    participants=draft.participants,
-                    round=draft.round,
-                    name=draft.name,
-                    trigger=doc.text[draft.trigger.start : draft.trigger.end],
-                    evidence=Evidence(
-                        text=draft.sentence.text, start=draft.sentence.start_char, end=draft.sentence.end_char
-                    ),
-                    cameo=draft.cameo,
-                    plover=draft.plover,
-                    confidence=draft.confidence,
-                )
-            )
-        return events
+        if merged:
+            _attendees(doc, merged[0])
+        return [self._event(doc, draft, merged[0], anchor) for draft in merged]
+
+    def _event(self, doc: Doc, draft: _Draft, lead: _Draft, anchor: dt.date | None) -> Event:
+        """The record of one merged draft; main events take the lead's date and place when they have none."""
+        main = draft is lead or (
+            not draft.background and not draft.subordinate and (draft.date or lead.date) == lead.date
+        )
+        date = draft.date or (anchor.isoformat() if main and anchor else None)
+        location = draft.location or (lead.location if main else None)
+        return Event(
+            type=draft.type,
+            format=EventFormat.for_parties(len(draft.countries)),
+            salience=Salience.MAIN if main else Salience.MENTIONED,
+            countries=draft.countries,
+            date=date,
+            end_date=draft.end_date,
+            location=location,
+            participants=draft.participants,
+            round=draft.round,
+            name=draft.name,
+            trigger=doc.text[draft.trigger.start : draft.trigger.end],
+            evidence=Evidence(
+                text=draft.sentence.text, start=draft.sentence.start_char, end=draft.sentence.end_char
+            ),
+            cameo=draft.cameo,
+            plover=draft.plover,
+            confidence=draft.confidence,
+        )
+
+
+def _bare(draft: _Draft) -> bool:
+    """A bare general term (회담, 회의) with no name or round: the text referring back to its event."""
+    return (
+        draft.type in _GENERAL
+        and draft.name is None
+        and not draft.round
+        and draft.trigger.data["entries"][0].attrs.get("level") == "any"
+    )
+
+
+def _people_pair(doc: Doc) -> list[str]:
+    """Without an event naming two parties, Korea and the countries of the people the text names."""
+    codes = {m.data.get("country") for m in mentions(doc) if m.label is EntityLabel.PERSON}
+    codes = {code for code in codes if code} | {HOME}
+    return sorted(codes) if len(codes) >= 2 else []
+
+
+def _generic(draft: _Draft) -> bool:
+    """A bare term (회의, 대화) with a round refers to the series the document is about (제14차 회의)."""
+    return (
+        draft.trigger.data["entries"][0].attrs.get("level") == "any"
+        and draft.name is not None
+        and (_ROUND.fullmatch(draft.name.rsplit(" ", 1)[0].replace(" ", "")) is not None)
+    )
+
+
+def _attendees(doc: Doc, lead: _Draft) -> None:
+    """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다) join the lead event."""
+    cues = load_cues().kinds.get("attended", frozenset())
+    found = mentions(doc)
+    known = {p.name for p in lead.participants}
+    for sentence in doc.sents:
+        if sentence.start_char <= lead.sentence.start_char:
+            continue
+        if not any(token.lemma_.split("+")[0] in cues for token in sentence):
+            continue
+        if any(
+            m.label is EntityLabel.MEETING
+            for m in found
+            if sentence.start_char <= m.start < sentence.end_char
+        ):
+            continue
+        for m in found:
+            in_it = sentence.start_char <= m.start < sentence.end_char
+            if in_it and m.label is EntityLabel.PERSON and m.data.get("name") not in known:
+                lead.participants.append(_participant(m))
+                known.add(m.data.get("name"))
+                if m.data.get("country"):
+                    lead.countries = sorted(set(lead.countries) | {m.data["country"]})
+
+
+def _topic_follows(doc: Doc, span: Span) -> bool:
+    """The term is followed by a topic particle (차관전략대화는 …)."""
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is not None and following.idx == span.end_char and first_tags(following.tag_) == "JX"
+
+
+def _in_note(text: str, position: int) -> bool:
+    """Whether `position` lies in a note (a line starting ※ or *) or in a `-` sub-item under one."""
+    line_start = text.rfind("\n", 0, position) + 1
+    while True:
+        line = text[line_start:position].lstrip()
+        if line.startswith(_BACKGROUND):
+            return True
+        if not line.startswith("-") or line_start == 0:
+            return False
+        previous = text[:line_start].rstrip()
+        position = len(previous)
+        line_start = text.rfind("\n", 0, position) + 1
+
+
+def _subject_countries(
+    doc: Doc, clause_start: int, trigger: Mention, in_sentence: Sequence[Mention]
+) -> list[str]:
+    """Countries that are the clause's subject (한미일은 ... 공동성명을 발표했다): those before its first
+    topic or subject particle."""
+    subject_end = next(
+        (
+            t.idx
+            for t in doc.char_span(clause_start, trigger.start, alignment_mode="expand") or ()
+            if first_tags(t.tag_) in ("JX", "JKS")
+        ),
+        None,
+    )
+    if subject_end is None:
+        return []
+    return [
+        m.norm
+        for m in in_sentence
+        if m.label is EntityLabel.COUNTRY and m.norm and clause_start <= m.start and m.end <= subject_end
+    ]
+
+
+def _participant(person: Mention) -> Participant:
+    """A PERSON mention as an event participant."""
+    data = person.data
+    return Participant(
+        name=data.get("name"), title=data.get("title"), org=data.get("org"), country=data.get("country")
+    )
+
+
+#: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
+_VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
+
+
+def _visitor(text: str, trigger: Mention, in_sentence: Sequence[Mention]) -> Mention | None:
+    """Who makes a visit written as `X의 방북`: the person just before the genitive."""
+    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= trigger.start]
+    if people and _VISITOR_GAP.match(text[people[-1].end : trigger.start]):
+        return people[-1]
+    return None
 
 
 def _specific(prefix: str) -> bool:
@@ -348,19 +526,22 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
     if a.type is not b.type or a.countries != b.countries:
         return False
-    if a.date and b.date and a.date != b.date:
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.name and b.name:
-        x, y = a.name.replace(" ", ""), b.name.replace(" ", "")
-        return x.endswith(y) or y.endswith(x)
-    return True
+    x, y = _name_key(a.name), _name_key(b.name)
+    return not (x and y and not (x.endswith(y) or y.endswith(x)))
+
+
+def _name_key(name: str | None) -> str:
+    """A name without spaces and punctuation, to compare how two mentions write it."""
+    return "".join(ch for ch in name or "" if ch.isalnum())
 
 
 def _absorb(into: _Draft, other: _Draft) -> None:
-    """Fill what the first mention of an event left open from a later one."""
-    into.date = into.date or other.date
+    """Fill what the first mention of an event left open from a later one (the more precise date wins)."""
+    into.date = max((d for d in (into.date, other.date) if d), key=len, default=None)
     into.end_date = into.end_date or other.end_date
     into.location = into.location or other.location
     into.round = into.round or other.round

@@ -159,24 +159,44 @@ def _groups(offset: int, length: int, tokens: Iterable[Any]) -> list[list[Any]]:
 
 
 def _continues(tags: list[str]) -> bool:
-    """Whether a sentence cannot end on a token with these tags: a particle, a connective or adnominal
-    ending, or a comma. Kiwi breaks sentences at blank lines, and speeches break lines mid-sentence."""
+    """Whether a line cannot end a sentence on a token with these tags: a particle, a connective or
+    adnominal ending, or a comma (speeches break their lines mid-sentence)."""
     last = tags[-1]
     return last.startswith("J") or last in ("EC", "ETM", "SP")
 
 
+_CLOSING = frozenset({"SF", "SSC", "SE", "SS", "SO", "SW"})
+
+
 def _lay(builder: _Builder, offset: int, length: int, tokens: Iterable[Any]) -> None:
-    """Lay one chunk's Kiwi tokens onto the builder; a chunk always starts a sentence."""
+    """Lay one chunk's Kiwi tokens onto the builder; a chunk always starts a sentence.
+
+    Kiwi's sentence breaks are kept where a sentence can end: after a final ending (했다., 합니다),
+    or at a line break after a line that does not stop mid-phrase (a headline, a list item). Kiwi
+    also breaks after the dots of a date (6.28.(금)), which these two conditions rule out. A blank
+    line after such a line always ends a sentence.
+    """
     previous_sentence = None
     previous_tags: list[str] | None = None
+    final = False
     for start, end, tags, forms, sentence in _groups(offset, length, tokens):
         start = max(start, builder.pos)
         if end <= start:
             continue
-        new_sentence = sentence != previous_sentence and not (previous_tags and _continues(previous_tags))
+        gap = builder.text[builder.pos : start]
+        line_break = "\n" in gap and not _continues(previous_tags or ["EF"])
+        new_sentence = (
+            previous_tags is None
+            or (sentence != previous_sentence and (final or line_break))
+            or (line_break and gap.count("\n") >= 2)
+        )
         builder.token(start, end, tags, forms, new_sentence)
         previous_sentence = sentence
         previous_tags = tags
+        if tags[-1] == "EF":
+            final = True
+        elif tags[-1] not in _CLOSING:
+            final = False
 
 
 class KiwiTokenizer:

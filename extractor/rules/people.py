@@ -212,6 +212,7 @@ class PeopleRules:
         org = org or _org_within(ws, at_start, title) or _org_at(ws, at_start, names[0] - 1)
         country = (
             country
+            or _genitive_country(text, ws, at_start, names[0] - 1)
             or _country_within(ws, at_start, title)
             or (_country_of(org) if org else None)
             or _title_country(title)
@@ -251,7 +252,9 @@ class PeopleRules:
                         text[start:end],
                         title=title,
                         org=org,
-                        country=country or _title_country(title),
+                        country=country
+                        or _genitive_country(text, ws, at_start, j - 1)
+                        or _title_country(title),
                         title_text=_title_text(text, ws, at_start, title),
                     )
                 return None
@@ -367,6 +370,16 @@ def _country_within(
         if title.start <= w.start < title.end and EntityLabel.COUNTRY in at_start.get(i, {}):
             return at_start[i][EntityLabel.COUNTRY].norm
     return None
+
+
+def _genitive_country(
+    text: str, ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], i: int
+) -> str | None:
+    """A country in the genitive just before a name sets its country (모리타니아의 … 대통령)."""
+    if i < 0 or ws[i].punct or text[ws[i].core_end : ws[i].end] != "의":
+        return None
+    country = at_start.get(i, {}).get(EntityLabel.COUNTRY)
+    return country.norm if country is not None and country.end == ws[i].core_end else None
 
 
 def _org_at(ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], i: int) -> Mention | None:
