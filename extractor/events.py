@@ -55,6 +55,9 @@ _NAMING = frozenset({EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION,
 _JOINERS = frozenset("-·ㆍ・")
 #: Types whose bare terms (회담, 회의, 협의) are general words for a meeting of any kind.
 _GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
+#: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
+_HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
+_MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
 _REPORTING = frozenset({"held", "attended", "issued", "signed", "via", "occasion", "after", "before"})
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
 _SUBORDINATE = frozenset({"occasion", "after", "via"})
@@ -110,6 +113,8 @@ class _Draft:
     confidence: float = 0.5
     background: bool = False
     subordinate: bool = False
+    future: bool = False
+    refers_back: bool = False
 
 
 class EventAssembler:
@@ -147,11 +152,15 @@ class EventAssembler:
             return None
         sentence = span.sent
         entry = trigger.data["entries"][0]
-        kind = self._reported(doc, span)
+        kind = self._reported(doc, span) or self._participle_before(doc, trigger, found)
         if self._generic_before(doc.text, trigger.start):
             return None
-        if kind == "via" and entry.attrs["event_type"] == EventType.AGREEMENT.value:
-            return None  # 협정 체결을 통해 …하기로 했다: a signing named as a means is a plan
+        if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in (
+            "verb",
+            "signed",
+            "issued",
+        ):
+            return None  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
         name_start = self._name_start(doc, sentence, trigger, found)
         specific = name_start < trigger.start
         if kind is None and (not specific or _topic_follows(doc, span)):
@@ -164,7 +173,8 @@ class EventAssembler:
             cameo=entry.attrs.get("cameo") or None,
             plover=entry.attrs.get("plover") or None,
             confidence=0.9 if kind in ("verb", "held", "issued", "signed") else 0.7 if kind else 0.6,
-            subordinate=kind in ("occasion", "after", "via"),
+            subordinate=kind in _SUBORDINATE,
+            future=kind == "before",
         )
         text = doc.text
         if specific:
@@ -172,8 +182,25 @@ class EventAssembler:
             rounds = _ROUND.search(draft.name)
             draft.round = int(rounds.group(1)) if rounds else None
         draft.background = _in_note(text, trigger.start)
+        before = text[max(0, name_start - 8) : name_start].split()
+        draft.refers_back = bool(before) and before[-1] in self.cues.kinds.get("demonstrative", frozenset())
         self._arguments(doc, draft, found)
         return draft
+
+    def _participle_before(self, doc: Doc, trigger: Mention, found: Sequence[Mention]) -> str | None:
+        """A reporting verb that modifies the meeting's name (채택된 무역투자촉진프레임워크, 열린 회의)."""
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is None:
+            return None
+        start = self._name_start(doc, span.sent, trigger, found)
+        word_of_name = max(doc.text.rfind(" ", 0, start), doc.text.rfind("\n", 0, start)) + 1
+        before = doc.text[:word_of_name].rstrip()
+        word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+        word = doc.char_span(word_start, len(before), alignment_mode="expand")
+        if word is None or not word.text or not any("ETM" in t.tag_ for t in word):
+            return None
+        kind = self.cues.kind_of(word[0].lemma_.split("+")[0])
+        return kind if kind in ("held", "issued", "signed") else None
 
     def _generic_before(self, text: str, start: int) -> bool:
         """The term follows a word that makes it no one event (각급 협의, 향후 협의)."""
@@ -182,10 +209,12 @@ class EventAssembler:
 
     def _reported(self, doc: Doc, span: Span) -> str | None:
         """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
-        after = [t for t in doc[span.end : min(len(doc), span.end + 8)] if t.tag_ != SPACE_TAG]
+        after = [t for t in doc[span.end : min(len(doc), span.end + 30)] if t.tag_ != SPACE_TAG]
         if after and first_tags(after[0].tag_) in ("XSV", "XSA") and after[0].idx == span.end_char:
             modifier = "ETM" in after[0].tag_ or (len(after) > 1 and first_tags(after[1].tag_) == "ETM")
             return None if modifier else "verb"
+        if after and after[0].idx == span.end_char and after[0].text == "에서":
+            return "held"  # 회담에서 …: the meeting is where something happened
         kinds: list[str] = []
         for token in after:
             tag = first_tags(token.tag_)
@@ -197,8 +226,10 @@ class EventAssembler:
                     kinds.append(kind)
             if tag in _CLAUSE_END:
                 break
-        subordinate = [kind for kind in kinds if kind in _SUBORDINATE]
-        return (subordinate or kinds or [None])[0]
+        for preferred in (_SUBORDINATE, {"before"}):
+            if any(kind in preferred for kind in kinds):
+                return next(kind for kind in kinds if kind in preferred)
+        return kinds[0] if kinds else None
 
     def _name_start(self, doc: Doc, sentence: Span, trigger: Mention, found: Sequence[Mention]) -> int:
         """Where the meeting's name begins: 제15차, a year, country words and bodies before the term."""
@@ -252,7 +283,9 @@ class EventAssembler:
         clause_start = self._clause_start(doc, sentence, trigger)
         named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
         countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
-        people = [] if draft.subordinate else self._people(in_sentence, clause_start, trigger)
+        destination: list[str] = []
+        clause_end = self._clause_end(doc, sentence, trigger)
+        people = [] if draft.subordinate or draft.future else self._people(in_sentence, clause_end)
         draft.participants = [_participant(m) for m in people]
         countries += [p.country for p in draft.participants if p.country]
         if len(set(countries)) < 2:
@@ -277,22 +310,33 @@ class EventAssembler:
         draft.countries = sorted(set(countries))
         dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
         dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
+        aside = _aside(doc.text, trigger.end)
+        own = [m for m in dates if aside and aside[0] <= m.start and m.end <= aside[1]]
         before = [m for m in dates if m.end <= trigger.start and m.start >= clause_start]
-        chosen = before[-1] if before else None
+        chosen = own[0] if own else before[-1] if before else None
         if chosen is None:
             after = [m for m in dates if m.start >= trigger.end]
             chosen = after[0] if after and not draft.subordinate else None
         if chosen is not None:
             draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
+        host = self._host(doc.text, draft.name_start, in_sentence)
+        if aside:
+            inside = [m for m in in_sentence if aside[0] <= m.start and m.end <= aside[1]]
+            named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
+            host = host or (named[0] if named else None)
+            cities = [m for m in inside if m.label is EntityLabel.LOCATION]
+            if cities:
+                draft.location = _location(doc.text, cities[0])
+        if host and draft.type in _MULTILATERAL:
+            draft.countries = sorted(set(draft.countries) | {host})
+        if draft.type is EventType.VISIT and draft.location is None and destination:
+            target = _visited_place(in_sentence, trigger)
+            draft.location = _location(doc.text, target) if target else Location(country=destination[0])
         places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
-        if places:
-            place = places[-1]
-            entries = place.data.get("entries") or ()
-            draft.location = Location(
-                city=entries[0].en if entries else None,
-                city_ko=doc.text[place.start : place.end],
-                country=entries[0].country if entries else None,
-            )
+        if places and draft.location is None:
+            draft.location = _location(doc.text, places[-1])
+        if draft.location is None:
+            draft.location = self._venue(doc.text, in_sentence, clause_start, trigger)
 
     def _clause_start(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
         """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
@@ -304,12 +348,50 @@ class EventAssembler:
                 start = token.idx + len(token.text)
         return start
 
-    def _people(self, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention) -> list[Mention]:
-        """People taking part: everyone named in the sentence up to the trigger, once each."""
+    def _venue(
+        self, text: str, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
+    ) -> Location | None:
+        """A body's building as the place (청와대 영빈관에서, 외교부 청사에서): the body's country."""
+        venues = self.cues.kinds.get("venue", frozenset())
+        for m in in_sentence:
+            if m.label is not EntityLabel.ORG or not clause_start <= m.start < trigger.start:
+                continue
+            word = (text[m.end : m.end + 8].split() or [""])[0]
+            at_venue = word.startswith("에서") or (word.endswith("에서") and word[:-2] in venues)
+            if at_venue and m.country:
+                return Location(country=m.country)
+        return None
+
+    def _host(self, text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | None:
+        """The country of a place the text says the meeting is held in (마닐라에서 개최중인 X)."""
+        places = [
+            m
+            for m in in_sentence
+            if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY) and m.end <= name_start
+        ]
+        if not places:
+            return None
+        place = places[-1]
+        between = text[place.end : name_start]
+        if not _HELD_AT.match(between):
+            return None
+        return place.norm if place.label is EntityLabel.COUNTRY else place.country
+
+    def _clause_end(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
+        """End of the trigger's clause: its first connective ending (하고, 하며) after the trigger."""
+        for token in sentence:
+            if token.idx >= trigger.end and (
+                first_tags(token.tag_) in _CLAUSE_END or token.tag_.endswith("+EC")
+            ):
+                return token.idx + len(token.text)
+        return sentence.end_char
+
+    def _people(self, in_sentence: Sequence[Mention], clause_end: int) -> list[Mention]:
+        """People taking part: everyone named in the sentence up to the end of the trigger's clause."""
         seen: set[str] = set()
         people = []
         for m in in_sentence:
-            if m.label is not EntityLabel.PERSON or m.start > trigger.end:
+            if m.label is not EntityLabel.PERSON or m.start > clause_end:
                 continue
             key = m.data.get("person") or m.norm or ""
             if key not in seen:
@@ -330,11 +412,9 @@ class EventAssembler:
         ]
         if before:
             m = before[-1]
-            if m.label is EntityLabel.COUNTRY and m.norm:
-                return [m.norm]
-            entries = m.data.get("entries") or ()
-            if entries and entries[0].country:
-                return [entries[0].country]
+            code = m.norm if m.label is EntityLabel.COUNTRY else m.country
+            if code:
+                return [code]
         return []
 
     def _finish(self, doc: Doc, drafts: list[_Draft]) -> list[Event]:
@@ -368,15 +448,45 @@ class EventAssembler:
                 _absorb(twin, draft)
         if merged:
             _attendees(doc, merged[0])
-        return [self._event(doc, draft, merged[0], anchor) for draft in merged]
+            for draft in merged:
+                if draft is merged[0] or not (draft.background or draft.subordinate):
+                    self._group_parties(doc, draft)
+        place = next(
+            (d.location for d in merged if d.location and not d.background and not d.subordinate), None
+        )
+        return [self._event(doc, draft, merged[0], anchor, place) for draft in merged]
 
-    def _event(self, doc: Doc, draft: _Draft, lead: _Draft, anchor: dt.date | None) -> Event:
+    def _group_parties(self, doc: Doc, draft: _Draft) -> None:
+        """A main summit of Korea with a group (한-아프리카, 한-태평양도서국 정상회의) has as parties every
+        country the text names, but those it says were absent (불참) or names only as a territory's owner."""
+        if draft.type not in _MULTILATERAL or not draft.name or not _with_group(doc, draft):
+            return
+        text = doc.text
+        absent = self.cues.kinds.get("absent", frozenset())
+        territory = self.cues.kinds.get("territory", frozenset())
+        named: set[str] = set()
+        left_out: set[str] = set()
+        for m in mentions(doc):
+            if m.label is not EntityLabel.COUNTRY or not m.norm:
+                continue
+            named.add(m.norm)
+            after = text[m.end : m.end + 12].split()
+            owner = text[m.end : m.end + 1] in territory or (after and after[0] in territory)
+            if owner or any(word.startswith(tuple(absent)) for word in after[:2]):
+                left_out.add(m.norm)
+        draft.countries = sorted(set(draft.countries) | (named - left_out))
+
+    def _event(
+        self, doc: Doc, draft: _Draft, lead: _Draft, anchor: dt.date | None, place: Location | None
+    ) -> Event:
         """The record of one merged draft; main events take the lead's date and place when they have none."""
         main = draft is lead or (
             not draft.background and not draft.subordinate and (draft.date or lead.date) == lead.date
         )
-        date = draft.date or (anchor.isoformat() if main and anchor else None)
-        location = draft.location or (lead.location if main else None)
+        date = draft.date or (_day_or_month(anchor, draft.type) if main and anchor else None)
+        if main and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
+            draft.participants = list(lead.participants)
+        location = draft.location or (lead.location or place if main else None)
         return Event(
             type=draft.type,
             format=EventFormat.for_parties(len(draft.countries)),
@@ -410,7 +520,7 @@ def _bare(draft: _Draft) -> bool:
 
 def _people_pair(doc: Doc) -> list[str]:
     """Without an event naming two parties, Korea and the countries of the people the text names."""
-    codes = {m.data.get("country") for m in mentions(doc) if m.label is EntityLabel.PERSON}
+    codes = {m.country for m in mentions(doc) if m.label is EntityLabel.PERSON}
     codes = {code for code in codes if code} | {HOME}
     return sorted(codes) if len(codes) >= 2 else []
 
@@ -447,6 +557,50 @@ def _attendees(doc: Doc, lead: _Draft) -> None:
                 known.add(m.data.get("name"))
                 if m.data.get("country"):
                     lead.countries = sorted(set(lead.countries) | {m.data["country"]})
+
+
+def _day_or_month(anchor: dt.date, event_type: EventType) -> str:
+    """The date a main event without its own takes from the document: the day, or for a visit (a trip
+    spans days, the release is one of them) the month."""
+    return anchor.isoformat()[:7] if event_type is EventType.VISIT else anchor.isoformat()
+
+
+def _with_group(doc: Doc, draft: _Draft) -> bool:
+    """The name joins a country to a group that is no country (한-아프리카, 한-태평양도서국)."""
+    found = mentions(doc)
+    countries = [
+        m
+        for m in found
+        if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start < draft.trigger.start
+    ]
+    for m in countries:
+        if doc.text[m.end : m.end + 1] in _JOINERS and not any(c.start == m.end + 1 for c in countries):
+            return True
+    return False
+
+
+def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention | None:
+    """The city a visit goes to, written just before the visit word (평양 방문)."""
+    places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
+    return places[-1] if places and trigger.start - places[-1].end <= 3 else None
+
+
+def _aside(text: str, end: int) -> tuple[int, int] | None:
+    """The parentheses right after a meeting's name, which give its own date and place: X(8.6-8, 마닐라)."""
+    if text[end : end + 1] != "(":
+        return None
+    close = text.find(")", end, end + 60)
+    return (end + 1, close) if close != -1 else None
+
+
+def _location(text: str, place: Mention) -> Location:
+    """A LOCATION mention as an event's place: the city in English and as written, and its country."""
+    entries = place.data.get("entries") or ()
+    return Location(
+        city=entries[0].en if entries else None,
+        city_ko=text[place.start : place.end],
+        country=place.country,
+    )
 
 
 def _topic_follows(doc: Doc, span: Span) -> bool:
@@ -530,8 +684,18 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return False
     if a.round and b.round and a.round != b.round:
         return False
+    if not _same_term(a, b):
+        return False
     x, y = _name_key(a.name), _name_key(b.name)
     return not (x and y and not (x.endswith(y) or y.endswith(x)))
+
+
+def _same_term(first: _Draft, later: _Draft) -> bool:
+    """Two terms for one meeting: the same entry, one ending the other (차관전략대화, 전략대화), or a
+    later mention pointing back (동 전략대화, 이번 회의)."""
+    a, b = first.trigger.data["entries"][0], later.trigger.data["entries"][0]
+    x, y = a.canonical.replace(" ", ""), b.canonical.replace(" ", "")
+    return a is b or x.endswith(y) or y.endswith(x) or later.refers_back
 
 
 def _name_key(name: str | None) -> str:

@@ -30,6 +30,14 @@ class Mention:
     score: float = 1.0
     data: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def country(self) -> str | None:
+        """The country the mention belongs to: set by a rule, else its gazetteer row's."""
+        if self.data.get("country"):
+            return self.data["country"]
+        entries = self.data.get("entries") or ()
+        return entries[0].country if entries else None
+
 
 def mentions(doc: Doc) -> list[Mention]:
     """The Doc's mention list (created empty on first access), in the order found."""

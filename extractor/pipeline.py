@@ -14,8 +14,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import extractor.ruler
 import extractor.events
+import extractor.ruler
 import extractor.rules.countries
 import extractor.rules.date_mentions
 import extractor.rules.orgs
@@ -24,8 +24,15 @@ import extractor.tokenizer  # noqa: F401  (registers the tokenizer and the compo
 
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "korex.KiwiTokenizer.v1"}}}
 
-#: Component names in the order they run: gazetteer ruler, rules, date normaliser, linker, events.
-COMPONENTS: tuple[str, ...] = ("korex_gazetteer_ruler", "korex_country_compounds", "korex_org_suffixes", "korex_people", "korex_dates", "korex_events")
+#: Component names in the order they run: gazetteer ruler, rules, date normaliser, events.
+COMPONENTS: tuple[str, ...] = (
+    "korex_gazetteer_ruler",
+    "korex_country_compounds",
+    "korex_org_suffixes",
+    "korex_people",
+    "korex_dates",
+    "korex_events",
+)
 
 
 def build(gazetteers: Sequence[str | Path] = ()) -> Language:

@@ -70,7 +70,7 @@ def organizations(found: Sequence[Mention], text: str) -> list[Organization]:
             continue
         entries = m.data.get("entries") or (None,)
         entry = entries[0]
-        country = m.data.get("country") or (entry.country if entry else None)
+        country = m.country
         key = (m.kb_id or m.norm or text[m.start : m.end], country)
         org = by_key.get(key)
         if org is None:

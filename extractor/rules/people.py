@@ -191,7 +191,7 @@ class PeopleRules:
                 continue
             if EntityLabel.ORG in here and here[EntityLabel.ORG].end <= title.start:
                 org = org or here[EntityLabel.ORG]
-                country = country or _country_of(org)
+                country = country or org.country
                 i -= 1
                 continue
             if EntityLabel.COUNTRY in here and w.core_end == here[EntityLabel.COUNTRY].end:
@@ -214,8 +214,8 @@ class PeopleRules:
             country
             or _genitive_country(text, ws, at_start, names[0] - 1)
             or _country_within(ws, at_start, title)
-            or (_country_of(org) if org else None)
-            or _title_country(title)
+            or (org.country if org else None)
+            or title.country
         )
         start, end = ws[names[0]].start, ws[names[-1]].core_end
         return _Found(
@@ -254,7 +254,7 @@ class PeopleRules:
                         org=org,
                         country=country
                         or _genitive_country(text, ws, at_start, j - 1)
-                        or _title_country(title),
+                        or title.country,
                         title_text=_title_text(text, ws, at_start, title),
                     )
                 return None
@@ -324,17 +324,21 @@ class PeopleRules:
         if not chosen:
             return []
         if not count and not original:
-            chosen = self._plausible(text, ws, chosen)
+            after_org = bool(chosen) and EntityLabel.ORG in at_start.get(chosen[0] - 1, {})
+            chosen = self._plausible(text, ws, chosen, after_org=after_org)
         return chosen
 
-    def _plausible(self, text: str, ws: Sequence[Word], chosen: list[int]) -> list[int]:
-        """Without an original, keep a lone proper-noun name, or a run of proper-noun words."""
+    def _plausible(self, text: str, ws: Sequence[Word], chosen: list[int], *, after_org: bool) -> list[int]:
+        """Without an original, keep a lone proper-noun name, or a run of proper-noun words. Between an
+        organisation and a title (외교부 김민준 국장) a three-syllable word led by a surname is a name
+        even where Kiwi tags it a common noun."""
         last = ws[chosen[-1]]
         core = last.core(text)
         if len(chosen) == 1:
             if len(core) == 1:
                 return chosen if core in self.cues.surnames else []
-            return chosen if "NNP" in last.tags else []
+            korean_name = after_org and len(core) == 3 and core[0] in self.cues.surnames
+            return chosen if "NNP" in last.tags or korean_name else []
         return [i for i in chosen if 1 <= len(ws[i].core(text)) <= 8]
 
     def _link(self, people: Iterable[_Found], text: str) -> list[Mention]:
@@ -403,16 +407,6 @@ def _original_words(original: str, honorifics: frozenset[str]) -> tuple[int, int
     if len(parts) == 1 and not parts[0].isascii():
         return 0, 2
     return len(parts), len(parts)
-
-
-def _country_of(org: Mention) -> str | None:
-    entries = org.data.get("entries") or ()
-    return org.data.get("country") or (entries[0].country if entries else None)
-
-
-def _title_country(title: Mention) -> str | None:
-    entries = title.data.get("entries") or ()
-    return entries[0].country if entries else None
 
 
 def _abbreviates(p: _Found, full: Sequence[_Found], surnames: frozenset[str]) -> _Found | None:
