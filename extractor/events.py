@@ -57,6 +57,8 @@ _JOINERS = frozenset("-·ㆍ・")
 _GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
+#: What marks a place as where something happens: 에서, 서, or 개최 (부산 개최 FEALAC 외교장관회의).
+_PLACE_MARK = re.compile(r"^\s?(에서|서\b|\s*개최)")
 _MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
 _REPORTING = frozenset({"held", "attended", "issued", "signed", "via", "occasion", "after", "before"})
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
@@ -130,14 +132,17 @@ class EventAssembler:
         if not doc_countries - {HOME}:
             doc.user_data[EVENTS_KEY] = []
             return doc
-        drafts = [d for d in (self._draft(doc, m, found) for m in self._triggers(found)) if d is not None]
+        drafts = [
+            d for d in (self._draft(doc, m, found) for m in self._triggers(found, doc.text)) if d is not None
+        ]
         doc.user_data[EVENTS_KEY] = self._finish(doc, drafts)
         return doc
 
-    def _triggers(self, found: Sequence[Mention]) -> list[Mention]:
-        """MEETING mentions that are not part of an organisation's name (전국시도교육감협의회)."""
+    def _triggers(self, found: Sequence[Mention], text: str) -> list[Mention]:
+        """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회),
+        and not the verb of the term before them (양해각서에 서명: 서명 reports the 양해각서)."""
         orgs = [(m.start, m.end) for m in found if m.label is EntityLabel.ORG]
-        return sorted(
+        meetings = sorted(
             (
                 m
                 for m in found
@@ -145,6 +150,14 @@ class EventAssembler:
             ),
             key=lambda m: m.start,
         )
+        kept: list[Mention] = []
+        for m in meetings:
+            previous = kept[-1] if kept else None
+            is_verb = self.cues.kind_of(text[m.start : m.end]) in _REPORTING
+            if previous is not None and is_verb and 0 < m.start - previous.end <= 3:
+                continue
+            kept.append(m)
+        return kept
 
     def _draft(self, doc: Doc, trigger: Mention, found: Sequence[Mention]) -> _Draft | None:
         span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
@@ -209,7 +222,7 @@ class EventAssembler:
 
     def _reported(self, doc: Doc, span: Span) -> str | None:
         """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
-        after = [t for t in doc[span.end : min(len(doc), span.end + 30)] if t.tag_ != SPACE_TAG]
+        after = [t for t in doc[span.end : min(span.sent.end, span.end + 30)] if t.tag_ != SPACE_TAG]
         if after and first_tags(after[0].tag_) in ("XSV", "XSA") and after[0].idx == span.end_char:
             modifier = "ETM" in after[0].tag_ or (len(after) > 1 and first_tags(after[1].tag_) == "ETM")
             return None if modifier else "verb"
@@ -287,11 +300,21 @@ class EventAssembler:
         clause_end = self._clause_end(doc, sentence, trigger)
         people = [] if draft.subordinate or draft.future else self._people(in_sentence, clause_end)
         draft.participants = [_participant(m) for m in people]
+        if not (draft.subordinate or draft.future):
+            draft.participants += _officials(in_sentence, clause_start, clause_end)
         countries += [p.country for p in draft.participants if p.country]
         if len(set(countries)) < 2:
             countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
+        if not countries:
+            countries += [
+                m.norm
+                for m in in_sentence
+                if m.label is EntityLabel.COUNTRY and m.norm and clause_start <= m.start < trigger.start
+            ]
+            if countries and self._home_subject(doc.text, clause_start, trigger.start):
+                countries.append(HOME)
         if draft.type is EventType.VISIT:
-            visitor = _visitor(doc.text, trigger, in_sentence)
+            visitor = _visitor(doc.text, draft.name_start, in_sentence)
             if visitor is not None and not draft.participants:
                 draft.participants = [_participant(visitor)]
                 countries += [visitor.data["country"]] if visitor.data.get("country") else []
@@ -332,7 +355,13 @@ class EventAssembler:
         if draft.type is EventType.VISIT and draft.location is None and destination:
             target = _visited_place(in_sentence, trigger)
             draft.location = _location(doc.text, target) if target else Location(country=destination[0])
-        places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
+        places = [
+            m
+            for m in in_sentence
+            if m.label is EntityLabel.LOCATION
+            and m.end <= trigger.start
+            and (m.start >= draft.name_start or _PLACE_MARK.match(doc.text[m.end : m.end + 4]))
+        ]
         if places and draft.location is None:
             draft.location = _location(doc.text, places[-1])
         if draft.location is None:
@@ -347,6 +376,11 @@ class EventAssembler:
             if first_tags(token.tag_) in _CLAUSE_END or token.tag_.endswith("+EC"):
                 start = token.idx + len(token.text)
         return start
+
+    def _home_subject(self, text: str, start: int, end: int) -> bool:
+        """The clause's subject is the home government (정부는, 우리 정부는)."""
+        home = self.cues.kinds.get("home", frozenset())
+        return any(word.rstrip("은는이가") in home for word in text[start:end].split()[:2])
 
     def _venue(
         self, text: str, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
@@ -427,6 +461,16 @@ class EventAssembler:
             (d.participants for d in drafts if len(d.participants) >= 2), []
         )
         series = next((d for d in drafts if d.round), None)
+        for draft in drafts:
+            if draft.location is None:
+                draft.location = next(
+                    (
+                        d.location
+                        for d in drafts
+                        if d.subordinate and d.location and d.sentence == draft.sentence
+                    ),
+                    None,
+                )
         merged: list[_Draft] = []
         for draft in drafts:
             if series is not None and draft is not series and draft.round and _generic(draft):
@@ -446,15 +490,16 @@ class EventAssembler:
                 merged.append(draft)
             else:
                 _absorb(twin, draft)
-        if merged:
-            _attendees(doc, merged[0])
+        lead = next((d for d in merged if not (d.background or d.subordinate or d.future)), None)
+        if lead is not None:
+            _attendees(doc, lead)
             for draft in merged:
-                if draft is merged[0] or not (draft.background or draft.subordinate):
+                if draft is lead or not (draft.background or draft.subordinate):
                     self._group_parties(doc, draft)
         place = next(
             (d.location for d in merged if d.location and not d.background and not d.subordinate), None
         )
-        return [self._event(doc, draft, merged[0], anchor, place) for draft in merged]
+        return [self._event(doc, draft, lead, anchor, place) for draft in merged]
 
     def _group_parties(self, doc: Doc, draft: _Draft) -> None:
         """A main summit of Korea with a group (한-아프리카, 한-태평양도서국 정상회의) has as parties every
@@ -477,16 +522,18 @@ class EventAssembler:
         draft.countries = sorted(set(draft.countries) | (named - left_out))
 
     def _event(
-        self, doc: Doc, draft: _Draft, lead: _Draft, anchor: dt.date | None, place: Location | None
+        self, doc: Doc, draft: _Draft, lead: _Draft | None, anchor: dt.date | None, place: Location | None
     ) -> Event:
-        """The record of one merged draft; main events take the lead's date and place when they have none."""
-        main = draft is lead or (
-            not draft.background and not draft.subordinate and (draft.date or lead.date) == lead.date
+        """The record of one merged draft; main events take the lead's date and place when they have none.
+        Without a lead (every event is background) no event is main."""
+        main = lead is not None and (
+            draft is lead
+            or (not draft.background and not draft.subordinate and (draft.date or lead.date) == lead.date)
         )
         date = draft.date or (_day_or_month(anchor, draft.type) if main and anchor else None)
-        if main and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
+        if main and lead is not None and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
             draft.participants = list(lead.participants)
-        location = draft.location or (lead.location or place if main else None)
+        location = draft.location or (((lead.location if lead else None) or place) if main else None)
         return Event(
             type=draft.type,
             format=EventFormat.for_parties(len(draft.countries)),
@@ -645,6 +692,15 @@ def _subject_countries(
     ]
 
 
+def _officials(in_sentence: Sequence[Mention], start: int, end: int) -> list[Participant]:
+    """Unnamed officials in the clause (미국 국무부 대북고위관리): titles with no name found for them."""
+    return [
+        Participant(**m.data["official"])
+        for m in in_sentence
+        if m.label is EntityLabel.TITLE and "official" in m.data and start <= m.start < end
+    ]
+
+
 def _participant(person: Mention) -> Participant:
     """A PERSON mention as an event participant."""
     data = person.data
@@ -657,10 +713,10 @@ def _participant(person: Mention) -> Participant:
 _VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 
 
-def _visitor(text: str, trigger: Mention, in_sentence: Sequence[Mention]) -> Mention | None:
+def _visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:
     """Who makes a visit written as `X의 방북`: the person just before the genitive."""
-    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= trigger.start]
-    if people and _VISITOR_GAP.match(text[people[-1].end : trigger.start]):
+    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= start]
+    if people and _VISITOR_GAP.match(text[people[-1].end : start]):
         return people[-1]
     return None
 

@@ -100,19 +100,25 @@ class PeopleRules:
         at_start = self._index(found, ws)
         titles = self._titles(text, ws, at_start)
         found.extend(m for m in titles.values() if m.source is EntitySource.RULE)
-        people = self._people(text, ws, titles, at_start)
+        countries = [m for m in found if m.label is EntityLabel.COUNTRY]
+        people = self._people(text, ws, titles, at_start, countries)
         people = _with_officials(people, known, text, anchor_of(doc))
         found.extend(self._link(people, text))
         return doc
 
     def _index(self, found: Sequence[Mention], ws: Sequence[Word]) -> dict[int, dict[EntityLabel, Mention]]:
-        """Mentions by the index of the word they start on."""
+        """Mentions by the index of the word they start on; a body or country written over several
+        words (호주 외교통상부) also under the word it ends on, so a walk from the right meets it."""
         starts = {w.start: i for i, w in enumerate(ws)}
+        core_ends = {w.core_end: i for i, w in enumerate(ws)}
         index: dict[int, dict[EntityLabel, Mention]] = {}
         for m in found:
             i = starts.get(m.start)
             if i is not None:
                 index.setdefault(i, {}).setdefault(m.label, m)
+            j = core_ends.get(m.end)
+            if j is not None and j != i and m.label in _PREFIXES:
+                index.setdefault(j, {}).setdefault(m.label, m)
         return index
 
     def _titles(
@@ -144,11 +150,12 @@ class PeopleRules:
         ws: Sequence[Word],
         titles: dict[int, Mention],
         at_start: dict[int, dict[EntityLabel, Mention]],
+        countries: Sequence[Mention],
     ) -> list[_Found]:
         people: list[_Found] = []
         taken: set[int] = set()
         for t, title in titles.items():
-            person = self._before_title(text, ws, t, title, at_start, taken) or self._after_title(
+            person = self._before_title(text, ws, t, title, at_start, taken, countries) or self._after_title(
                 text, ws, t, title, at_start
             )
             if person is not None and not any(p.start == person.start for p in people):
@@ -163,8 +170,12 @@ class PeopleRules:
         title: Mention,
         at_start: dict[int, dict[EntityLabel, Mention]],
         taken: set[int],
+        countries: Sequence[Mention],
     ) -> _Found | None:
-        """The person a title names: walk left over the organisation/country chain to the name."""
+        """The person a title names: walk left over the organisation/country chain to the name.
+
+        Where no name stands there (미국 국무부 대북고위관리), the title records the unnamed official's
+        organisation and country in `data["official"]`, for events to count as a participant."""
         org: Mention | None = None
         country: str | None = None
         original: str | None = None
@@ -206,14 +217,22 @@ class PeopleRules:
             _original_words(original, self.cues.latin_honorifics) if original else (0, _MAX_NAME_WORDS)
         )
         names = self._name_words(text, ws, i, count, limit, at_start, original=original is not None)
-        if not names or names[0] in taken:
+        if not names:
+            org = org or _org_within(ws, at_start, title)
+            title.data["official"] = {
+                "title": _title_text(text, ws, at_start, title),
+                "org": text[org.start : org.end] if org else None,
+                "country": country or _country_within(title, countries) or (org.country if org else None),
+            }
+            return None
+        if names[0] in taken:
             return None
         taken.update(names)
         org = org or _org_within(ws, at_start, title) or _org_at(ws, at_start, names[0] - 1)
         country = (
             country
             or _genitive_country(text, ws, at_start, names[0] - 1)
-            or _country_within(ws, at_start, title)
+            or _country_within(title, countries)
             or (org.country if org else None)
             or title.country
         )
@@ -252,9 +271,7 @@ class PeopleRules:
                         text[start:end],
                         title=title,
                         org=org,
-                        country=country
-                        or _genitive_country(text, ws, at_start, j - 1)
-                        or title.country,
+                        country=country or _genitive_country(text, ws, at_start, j - 1) or title.country,
                         title_text=_title_text(text, ws, at_start, title),
                     )
                 return None
@@ -366,14 +383,10 @@ def _org_within(
     return None
 
 
-def _country_within(
-    ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], title: Mention
-) -> str | None:
+def _country_within(title: Mention, countries: Sequence[Mention]) -> str | None:
     """A country written inside the title (주한중국대사 → CHN)."""
-    for i, w in enumerate(ws):
-        if title.start <= w.start < title.end and EntityLabel.COUNTRY in at_start.get(i, {}):
-            return at_start[i][EntityLabel.COUNTRY].norm
-    return None
+    inside = [m.norm for m in countries if title.start <= m.start and m.end <= title.end and m.norm]
+    return inside[0] if inside else None
 
 
 def _genitive_country(
