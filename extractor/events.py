@@ -356,11 +356,7 @@ class EventAssembler:
             target = _visited_place(in_sentence, trigger)
             draft.location = _location(doc.text, target) if target else Location(country=destination[0])
         places = [
-            m
-            for m in in_sentence
-            if m.label is EntityLabel.LOCATION
-            and m.end <= trigger.start
-            and (m.start >= draft.name_start or _PLACE_MARK.match(doc.text[m.end : m.end + 4]))
+            m for m in in_sentence if _where_held(doc.text, m, draft.name_start, trigger.end, clause_end)
         ]
         if places and draft.location is None:
             draft.location = _location(doc.text, places[-1])
@@ -439,10 +435,13 @@ class EventAssembler:
         term = text[trigger.start : trigger.end]
         if term in self.visit_targets:
             return [self.visit_targets[term]]
+        bodies = [(m.start, m.end) for m in in_sentence if m.label is EntityLabel.ORG]
         before = [
             m
             for m in in_sentence
-            if m.end <= trigger.start and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+            if m.end <= trigger.start
+            and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+            and not any(a <= m.start and m.end <= b for a, b in bodies)
         ]
         if before:
             m = before[-1]
@@ -624,6 +623,18 @@ def _with_group(doc: Doc, draft: _Draft) -> bool:
         if doc.text[m.end : m.end + 1] in _JOINERS and not any(c.start == m.end + 1 for c in countries):
             return True
     return False
+
+
+def _where_held(text: str, place: Mention, name_start: int, trigger_end: int, clause_end: int) -> bool:
+    """A place the clause says the meeting is held at: in its name (뮌헨안보회의), marked before it
+    (서울에서, 부산 개최), or marked with 에서 after it (회의를 캔버라에서 개최)."""
+    if place.label is not EntityLabel.LOCATION or place.end > clause_end:
+        return False
+    if name_start <= place.start < trigger_end:
+        return True
+    if place.start >= trigger_end:
+        return text.startswith("에서", place.end)
+    return bool(_PLACE_MARK.match(text[place.end : place.end + 4]))
 
 
 def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention | None:

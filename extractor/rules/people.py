@@ -154,12 +154,14 @@ class PeopleRules:
     ) -> list[_Found]:
         people: list[_Found] = []
         taken: set[int] = set()
+        known: set[str] = set()
         for t, title in titles.items():
-            person = self._before_title(text, ws, t, title, at_start, taken, countries) or self._after_title(
-                text, ws, t, title, at_start
-            )
+            person = self._before_title(
+                text, ws, t, title, at_start, taken, countries, known
+            ) or self._after_title(text, ws, t, title, at_start)
             if person is not None and not any(p.start == person.start for p in people):
                 people.append(person)
+                known.update(person.name.split())
         return sorted(people, key=lambda p: p.start)
 
     def _before_title(
@@ -171,6 +173,7 @@ class PeopleRules:
         at_start: dict[int, dict[EntityLabel, Mention]],
         taken: set[int],
         countries: Sequence[Mention],
+        known: set[str],
     ) -> _Found | None:
         """The person a title names: walk left over the organisation/country chain to the name.
 
@@ -216,7 +219,9 @@ class PeopleRules:
         count, limit = (
             _original_words(original, self.cues.latin_honorifics) if original else (0, _MAX_NAME_WORDS)
         )
-        names = self._name_words(text, ws, i, count, limit, at_start, original=original is not None)
+        names = self._name_words(
+            text, ws, i, count, limit, at_start, original=original is not None, known=known
+        )
         if not names:
             org = org or _org_within(ws, at_start, title)
             title.data["official"] = {
@@ -313,9 +318,11 @@ class PeopleRules:
         limit: int,
         at_start: dict[int, dict[EntityLabel, Mention]],
         original: bool = False,
+        known: set[str] | frozenset[str] = frozenset(),
     ) -> list[int]:
         """Word indexes of the name ending at word `last`: exactly `count` words when an original gives
-        the number, else at most `limit` proper-noun words."""
+        the number, else at most `limit` proper-noun words; a word of a name already found (하딩 of
+        엘리자베스 하딩) is taken whatever Kiwi tagged it."""
         chosen: list[int] = []
         i = last
         limit = count or limit
@@ -327,7 +334,7 @@ class PeopleRules:
                 break
             if not HANGUL.match(text[w.start : w.end] if not ends_name else core):
                 break
-            trusted = bool(count) or (ends_name and original)
+            trusted = bool(count) or (ends_name and (original or core in known))
             if not trusted and not set(w.tags) <= _NAME_TAGS:
                 break
             if not trusted and not ends_name and "NNP" not in w.tags and len(core) < 3:
@@ -340,7 +347,7 @@ class PeopleRules:
         chosen.reverse()
         if not chosen:
             return []
-        if not count and not original:
+        if not count and not original and not (len(chosen) == 1 and ws[chosen[0]].core(text) in known):
             after_org = bool(chosen) and EntityLabel.ORG in at_start.get(chosen[0] - 1, {})
             chosen = self._plausible(text, ws, chosen, after_org=after_org)
         return chosen

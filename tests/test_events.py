@@ -1,0 +1,154 @@
+"""Event records: triggers, parties, participants, date, place, round, salience; one event, one record."""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+from extractor.models import Event, EventType
+
+DIALOGUE = """박서진 외교부 제1차관은 3.14.(금) 서울에서 엘리자베스 하딩(Elizabeth Harding) \
+호주 외교통상부 차관과 제9차 한-호주 차관전략대화를 개최하고, 양국 관계 전반에 대해 의견을 교환하였다.
+
+양 차관은 핵심광물 분야 협력을 강화하기로 하였다. 이번 전략대화는 양국 관계의 폭을 넓히는 계기가 되었다.
+
+※ 양국은 2024년 제8차 회의를 캔버라에서 개최
+
+한편, 박 차관은 같은 날 오후 하딩 차관과 함께 국립외교원을 방문하였다."""
+
+OCCASION = (
+    "강민호 외교부 장관은 2025 아세안 관련 외교장관회의(7.8-10, 말레이시아 쿠알라룸푸르) 참석 계기 7.9.(수) "
+    "응우옌 반 탄(Nguyen Van Thanh) 베트남 외교장관과 한-베트남 외교장관회담을 갖고 협력 방안을 논의하였다."
+)
+
+
+def events(ex: extractor.Extractor, text: str, doc_date: str | None = "2025-03-14") -> list[Event]:
+    return ex.extract(text, doc_date=doc_date).events
+
+
+def of_type(found: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in found if e.type is kind]
+
+
+def test_a_strategic_dialogue_with_all_its_arguments(korex: extractor.Extractor) -> None:
+    doc = korex.extract(DIALOGUE, doc_date="2025-03-14")
+    (dialogue, series) = of_type(doc.events, EventType.STRATEGIC_DIALOGUE)
+    assert dialogue.salience.value == "main"
+    assert dialogue.countries == ["AUS", "KOR"]
+    assert dialogue.format.value == "bilateral"
+    assert dialogue.date == "2025-03-14"
+    assert (dialogue.location.city, dialogue.location.city_ko, dialogue.location.country) == (
+        "Seoul",
+        "서울",
+        "KOR",
+    )
+    assert dialogue.round == 9
+    assert dialogue.name == "제9차 한-호주 차관전략대화"
+    assert [p.name for p in dialogue.participants] == ["박서진", "엘리자베스 하딩"]
+    assert (dialogue.cameo, dialogue.plover) == ("040", "CONSULT")
+    assert dialogue.evidence is not None
+    assert doc.text[dialogue.evidence.start : dialogue.evidence.end] == dialogue.evidence.text
+    assert dialogue.trigger == "차관전략대화"
+    # the note about an earlier round is the same series, in the background
+    assert (series.salience.value, series.round, series.date) == ("mentioned", 8, "2024")
+    assert series.location is not None and series.location.city == "Canberra"
+    assert series.participants == []
+
+
+def test_later_mentions_merge_into_one_record(korex: extractor.Extractor) -> None:
+    found = of_type(events(korex, DIALOGUE), EventType.STRATEGIC_DIALOGUE)
+    assert [e.round for e in found] == [9, 8]
+
+
+def test_a_meeting_held_on_the_occasion_of_another(korex: extractor.Extractor) -> None:
+    found = events(korex, OCCASION, doc_date=None)
+    conference = of_type(found, EventType.CONFERENCE)[0]
+    talks = of_type(found, EventType.TALKS)[0]
+    assert conference.salience.value == "mentioned"
+    assert conference.countries == ["KOR", "MYS", "VNM"]  # Malaysia hosts
+    assert (conference.date, conference.end_date) == ("2025-07-08", "2025-07-10")
+    assert conference.participants == []
+    assert talks.salience.value == "main"
+    assert talks.countries == ["KOR", "VNM"]
+    assert talks.date == "2025-07-09"
+    assert talks.location is not None and talks.location.city == "Kuala Lumpur"
+    assert [p.name for p in talks.participants] == ["강민호", "응우옌 반 탄"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "countries"),
+    [
+        (
+            "최유진 외교부 제1차관은 오전 마이클 던 주한캐나다대사를 접견하였다.",
+            EventType.COURTESY_CALL,
+            ["CAN", "KOR"],
+        ),
+        (
+            "이도윤 외교부 장관은 오늘 인도네시아 외교장관과 전화 통화를 갖고 협력 방안을 논의하였다.",
+            EventType.PHONE_CALL,
+            ["IDN", "KOR"],
+        ),
+        (
+            "한미일 3국은 북한의 미사일 발사를 규탄하는 공동성명을 발표하였다.",
+            EventType.JOINT_STATEMENT,
+            ["JPN", "KOR", "USA"],
+        ),
+        ("정부는 오늘 캐나다와 핵심광물 협력 양해각서에 서명하였다.", EventType.AGREEMENT, ["CAN", "KOR"]),
+        (
+            "정하늘 외교부 한반도정책국장은 미국 국무부 대북고위관리와 화상으로 협의하였다.",
+            EventType.CONSULTATION,
+            ["KOR", "USA"],
+        ),
+    ],
+)
+def test_event_types_and_parties(
+    korex: extractor.Extractor, text: str, kind: EventType, countries: list[str]
+) -> None:
+    found = events(korex, text)
+    assert [(e.type, e.countries) for e in found] == [(kind, countries)]
+    assert found[0].date == "2025-03-14"  # reported as today's in a release dated that day
+
+
+def test_an_unnamed_official_is_a_participant(korex: extractor.Extractor) -> None:
+    (event,) = events(korex, "정하늘 외교부 한반도정책국장은 미국 국무부 대북고위관리와 화상으로 협의하였다.")
+    unnamed = [p for p in event.participants if p.name is None]
+    assert [(p.title, p.org, p.country) for p in unnamed] == [("대북고위관리", "미국 국무부", "USA")]
+
+
+def test_a_visit_by_a_named_visitor(korex: extractor.Extractor) -> None:
+    (visit,) = events(korex, "블라디미르 푸틴 러시아 대통령의 평양 방문 이후 러북 협력이 강화되었다.")
+    assert (visit.type, visit.salience.value, visit.countries) == (
+        EventType.VISIT,
+        "mentioned",
+        ["PRK", "RUS"],
+    )
+    assert visit.location is not None and (visit.location.city, visit.location.country) == (
+        "Pyongyang",
+        "PRK",
+    )
+    assert [p.name for p in visit.participants] == ["블라디미르 푸틴"]
+    assert visit.date is None  # background, with no date of its own: never a guess
+
+
+def test_without_a_document_date_no_date_is_guessed(korex: extractor.Extractor) -> None:
+    (call,) = events(korex, "정부는 캐나다와 외교장관 전화 통화를 가졌다.", doc_date=None)
+    assert call.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "교육부는 오늘 제2차 교육정책위원회 회의를 개최하였다.",  # domestic: no foreign country
+        "※ 한-캐나다 외교장관회의는 2015년 출범한 협의체이다.",  # a series described, not an event
+        "정부는 캐나다와 각급 협의를 지속해 나가기로 하였다.",  # consultations in general
+        "양국은 사회보장협정의 연내 타결을 위해 노력하기로 하였다.",  # an agreement named, not signed
+        "외교부는 한-캐나다 관계에 관한 자료를 배포하였다.",
+    ],
+)
+def test_no_event_where_none_is_reported(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []
+
+
+def test_a_relative_clause_visit_is_part_of_the_courtesy_call(korex: extractor.Extractor) -> None:
+    found = events(korex, "박서진 제1차관은 부임 인사차 방문한 마이클 던 주한캐나다대사를 접견하였다.")
+    assert [e.type for e in found] == [EventType.COURTESY_CALL]
