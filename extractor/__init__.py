@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from extractor import batch, loader
+from extractor.dedupe import EventGroup, dedupe
 from extractor.errors import InputError, KorexError
 from extractor.models import (
     DateValue,
@@ -44,6 +45,7 @@ __all__ = [
     "EntityLabel",
     "Event",
     "EventFormat",
+    "EventGroup",
     "EventType",
     "Extractor",
     "FileError",
@@ -54,6 +56,7 @@ __all__ = [
     "Participant",
     "Person",
     "Salience",
+    "dedupe",
     "extract",
     "extract_file",
     "extract_folder",
