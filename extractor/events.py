@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor import gazetteer
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention, mentions, text_of
 from extractor.models import (
     EntityLabel,
     Event,
@@ -95,6 +96,18 @@ def load_cues() -> Cues:
     return Cues({kind: frozenset(forms) for kind, forms in kinds.items()})
 
 
+class Sentences:
+    """A Doc's sentences, computed once and found by character offset (`Span.sent` rescans the Doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [span.start_char for span in self.spans]
+
+    def of(self, char: int) -> Span:
+        """The sentence holding character `char`."""
+        return self.spans[max(0, bisect_right(self.starts, char) - 1)]
+
+
 @dataclass
 class _Draft:
     """An event being assembled from one trigger."""
@@ -132,9 +145,9 @@ class EventAssembler:
         if not doc_countries - {HOME}:
             doc.user_data[EVENTS_KEY] = []
             return doc
-        drafts = [
-            d for d in (self._draft(doc, m, found) for m in self._triggers(found, doc.text)) if d is not None
-        ]
+        sentences = Sentences(doc)
+        triggers = self._triggers(found, text_of(doc))
+        drafts = [d for d in (self._draft(doc, m, found, sentences) for m in triggers) if d is not None]
         doc.user_data[EVENTS_KEY] = self._finish(doc, drafts)
         return doc
 
@@ -159,14 +172,16 @@ class EventAssembler:
             kept.append(m)
         return kept
 
-    def _draft(self, doc: Doc, trigger: Mention, found: Sequence[Mention]) -> _Draft | None:
+    def _draft(
+        self, doc: Doc, trigger: Mention, found: Sequence[Mention], sentences: Sentences
+    ) -> _Draft | None:
         span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         if span is None:
             return None
-        sentence = span.sent
+        sentence = sentences.of(trigger.start)
         entry = trigger.data["entries"][0]
-        kind = self._reported(doc, span) or self._participle_before(doc, trigger, found)
-        if self._generic_before(doc.text, trigger.start):
+        kind = self._reported(doc, span, sentence) or self._participle_before(doc, trigger, found, sentence)
+        if self._generic_before(text_of(doc), trigger.start):
             return None
         if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in (
             "verb",
@@ -189,7 +204,7 @@ class EventAssembler:
             subordinate=kind in _SUBORDINATE,
             future=kind == "before",
         )
-        text = doc.text
+        text = text_of(doc)
         if specific:
             draft.name = text[name_start : trigger.end]
             rounds = _ROUND.search(draft.name)
@@ -200,14 +215,13 @@ class EventAssembler:
         self._arguments(doc, draft, found)
         return draft
 
-    def _participle_before(self, doc: Doc, trigger: Mention, found: Sequence[Mention]) -> str | None:
+    def _participle_before(
+        self, doc: Doc, trigger: Mention, found: Sequence[Mention], sentence: Span
+    ) -> str | None:
         """A reporting verb that modifies the meeting's name (채택된 무역투자촉진프레임워크, 열린 회의)."""
-        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        if span is None:
-            return None
-        start = self._name_start(doc, span.sent, trigger, found)
-        word_of_name = max(doc.text.rfind(" ", 0, start), doc.text.rfind("\n", 0, start)) + 1
-        before = doc.text[:word_of_name].rstrip()
+        start = self._name_start(doc, sentence, trigger, found)
+        word_of_name = max(text_of(doc).rfind(" ", 0, start), text_of(doc).rfind("\n", 0, start)) + 1
+        before = text_of(doc)[:word_of_name].rstrip()
         word_start = max(before.rfind(" "), before.rfind("\n")) + 1
         word = doc.char_span(word_start, len(before), alignment_mode="expand")
         if word is None or not word.text or not any("ETM" in t.tag_ for t in word):
@@ -220,9 +234,9 @@ class EventAssembler:
         before = text[max(0, start - 12) : start].split()
         return bool(before) and before[-1] in self.cues.kinds.get("generic", frozenset())
 
-    def _reported(self, doc: Doc, span: Span) -> str | None:
+    def _reported(self, doc: Doc, span: Span, sentence: Span) -> str | None:
         """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
-        after = [t for t in doc[span.end : min(span.sent.end, span.end + 30)] if t.tag_ != SPACE_TAG]
+        after = [t for t in doc[span.end : min(sentence.end, span.end + 30)] if t.tag_ != SPACE_TAG]
         if after and first_tags(after[0].tag_) in ("XSV", "XSA") and after[0].idx == span.end_char:
             modifier = "ETM" in after[0].tag_ or (len(after) > 1 and first_tags(after[1].tag_) == "ETM")
             return None if modifier else "verb"
@@ -246,7 +260,7 @@ class EventAssembler:
 
     def _name_start(self, doc: Doc, sentence: Span, trigger: Mention, found: Sequence[Mention]) -> int:
         """Where the meeting's name begins: 제15차, a year, country words and bodies before the term."""
-        text = doc.text
+        text = text_of(doc)
         named = [(m.start, m.end) for m in found if m.label in _NAMING]
         start = trigger.start
         position = trigger.start
@@ -311,10 +325,10 @@ class EventAssembler:
                 for m in in_sentence
                 if m.label is EntityLabel.COUNTRY and m.norm and clause_start <= m.start < trigger.start
             ]
-            if countries and self._home_subject(doc.text, clause_start, trigger.start):
+            if countries and self._home_subject(text_of(doc), clause_start, trigger.start):
                 countries.append(HOME)
         if draft.type is EventType.VISIT:
-            visitor = _visitor(doc.text, draft.name_start, in_sentence)
+            visitor = _visitor(text_of(doc), draft.name_start, in_sentence)
             if visitor is not None and not draft.participants:
                 draft.participants = [_participant(visitor)]
                 countries += [visitor.data["country"]] if visitor.data.get("country") else []
@@ -333,7 +347,7 @@ class EventAssembler:
         draft.countries = sorted(set(countries))
         dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
         dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
-        aside = _aside(doc.text, trigger.end)
+        aside = _aside(text_of(doc), trigger.end)
         own = [m for m in dates if aside and aside[0] <= m.start and m.end <= aside[1]]
         before = [m for m in dates if m.end <= trigger.start and m.start >= clause_start]
         chosen = own[0] if own else before[-1] if before else None
@@ -342,26 +356,26 @@ class EventAssembler:
             chosen = after[0] if after and not draft.subordinate else None
         if chosen is not None:
             draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
-        host = self._host(doc.text, draft.name_start, in_sentence)
+        host = self._host(text_of(doc), draft.name_start, in_sentence)
         if aside:
             inside = [m for m in in_sentence if aside[0] <= m.start and m.end <= aside[1]]
             named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
             host = host or (named[0] if named else None)
             cities = [m for m in inside if m.label is EntityLabel.LOCATION]
             if cities:
-                draft.location = _location(doc.text, cities[0])
+                draft.location = _location(text_of(doc), cities[0])
         if host and draft.type in _MULTILATERAL:
             draft.countries = sorted(set(draft.countries) | {host})
         if draft.type is EventType.VISIT and draft.location is None and destination:
             target = _visited_place(in_sentence, trigger)
-            draft.location = _location(doc.text, target) if target else Location(country=destination[0])
+            draft.location = _location(text_of(doc), target) if target else Location(country=destination[0])
         places = [
-            m for m in in_sentence if _where_held(doc.text, m, draft.name_start, trigger.end, clause_end)
+            m for m in in_sentence if _where_held(text_of(doc), m, draft.name_start, trigger.end, clause_end)
         ]
         if places and draft.location is None:
-            draft.location = _location(doc.text, places[-1])
+            draft.location = _location(text_of(doc), places[-1])
         if draft.location is None:
-            draft.location = self._venue(doc.text, in_sentence, clause_start, trigger)
+            draft.location = self._venue(text_of(doc), in_sentence, clause_start, trigger)
 
     def _clause_start(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
         """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
@@ -431,7 +445,7 @@ class EventAssembler:
 
     def _visit_parties(self, doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> list[str]:
         """A visit's destination: the country in the term (방북), or the place visited (X를 방문)."""
-        text = doc.text
+        text = text_of(doc)
         term = text[trigger.start : trigger.end]
         if term in self.visit_targets:
             return [self.visit_targets[term]]
@@ -505,7 +519,7 @@ class EventAssembler:
         country the text names, but those it says were absent (불참) or names only as a territory's owner."""
         if draft.type not in _MULTILATERAL or not draft.name or not _with_group(doc, draft):
             return
-        text = doc.text
+        text = text_of(doc)
         absent = self.cues.kinds.get("absent", frozenset())
         territory = self.cues.kinds.get("territory", frozenset())
         named: set[str] = set()
@@ -544,7 +558,7 @@ class EventAssembler:
             participants=draft.participants,
             round=draft.round,
             name=draft.name,
-            trigger=doc.text[draft.trigger.start : draft.trigger.end],
+            trigger=text_of(doc)[draft.trigger.start : draft.trigger.end],
             evidence=Evidence(
                 text=draft.sentence.text, start=draft.sentence.start_char, end=draft.sentence.end_char
             ),
@@ -585,7 +599,7 @@ def _attendees(doc: Doc, lead: _Draft) -> None:
     cues = load_cues().kinds.get("attended", frozenset())
     found = mentions(doc)
     known = {p.name for p in lead.participants}
-    for sentence in doc.sents:
+    for sentence in Sentences(doc).spans:
         if sentence.start_char <= lead.sentence.start_char:
             continue
         if not any(token.lemma_.split("+")[0] in cues for token in sentence):
@@ -620,7 +634,7 @@ def _with_group(doc: Doc, draft: _Draft) -> bool:
         if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start < draft.trigger.start
     ]
     for m in countries:
-        if doc.text[m.end : m.end + 1] in _JOINERS and not any(c.start == m.end + 1 for c in countries):
+        if text_of(doc)[m.end : m.end + 1] in _JOINERS and not any(c.start == m.end + 1 for c in countries):
             return True
     return False
 

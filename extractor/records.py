@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention, mentions, text_of
 from extractor.models import (
     DateResolution,
     DateValue,
@@ -40,7 +40,7 @@ class Meta:
 
 def entities(doc: Doc) -> list[Entity]:
     """Every mention as an `Entity`, in text order (ties: longer first)."""
-    text = doc.text
+    text = text_of(doc)
     ordered = sorted(mentions(doc), key=lambda m: (m.start, -m.end, m.label.value))
     return [
         Entity(
@@ -148,7 +148,7 @@ def dates(found: Iterable[Mention], text: str) -> list[DateValue]:
 def to_document(doc: Doc, meta: Meta) -> Document:
     """The `Document` record of an analysed Doc."""
     found = sorted(mentions(doc), key=lambda m: (m.start, -m.end))
-    text = doc.text
+    text = text_of(doc)
     events: list[Event] = doc.user_data.get(EVENTS_KEY, [])
     return Document(
         id=meta.id,

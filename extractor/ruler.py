@@ -17,10 +17,11 @@ from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.gazetteer import Entry
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention, mentions, text_of
 from extractor.models import EntityLabel, EntitySource
 from extractor.tokenizer import SPACE_TAG
 
+_TOKENS_KEY = "korex_tokens"
 #: Longest gap of characters between two tokens a form may span (one space, or `·`-less joins).
 _MAX_GAP = 2
 
@@ -74,8 +75,10 @@ class Lexicon:
 
     def find(self, doc: Doc) -> Iterator[Hit]:
         """Leftmost-longest, non-overlapping hits in `doc`."""
-        text = doc.text
-        tokens = [(t.idx, t.idx + len(t.text), first_tags(t.tag_)) for t in doc if t.tag_ != SPACE_TAG]
+        return self.find_in(text_of(doc), tokens_of(doc))
+
+    def find_in(self, text: str, tokens: Sequence[tuple[int, int, str]]) -> Iterator[Hit]:
+        """Hits among `tokens` (`(start, end, first tag)` of each non-space token of `text`)."""
         i, n = 0, len(tokens)
         while i < n:
             start, _, tag = tokens[i]
@@ -93,22 +96,34 @@ class Lexicon:
         self, text: str, tokens: Sequence[tuple[int, int, str]], i: int, *, strict: bool = True
     ) -> tuple[Hit | None, int]:
         start = tokens[i][0]
-        ends: list[tuple[int, int]] = []
+        keys: list[tuple[str, int, int]] = []
+        key = ""
         previous_end = start
         for j in range(i, len(tokens)):
             token_start, token_end, tag = tokens[j]
             gap = text[previous_end:token_start]
             if j > i and (len(gap) > _MAX_GAP or "\n" in gap or tag not in self.inner_tags):
                 break
-            if len(squash(text[start:token_end])) > self.longest:
+            key += squash(text[previous_end:token_end])
+            if len(key) > self.longest:
                 break
-            ends.append((token_end, j))
+            keys.append((key, token_end, j))
             previous_end = token_end
-        for end, j in reversed(ends):
-            found = self.index.get(squash(text[start:end]))
+        for key, end, j in reversed(keys):
+            found = self.index.get(key)
             if found and (strict or end - start >= 3):
                 return Hit(start, end, found), j
         return None, i
+
+
+def tokens_of(doc: Doc) -> list[tuple[int, int, str]]:
+    """`(start, end, first tag)` of each token that is not whitespace, built once per Doc."""
+    found = doc.user_data.get(_TOKENS_KEY)
+    if found is None:
+        found = doc.user_data[_TOKENS_KEY] = [
+            (t.idx, t.idx + len(t.text), first_tags(t.tag_)) for t in doc if t.tag_ != SPACE_TAG
+        ]
+    return found
 
 
 #: Tags a form may start on / continue over, per label. Names of places, countries and people
@@ -131,7 +146,10 @@ class GazetteerRuler:
     lexicons: dict[EntityLabel, Lexicon]
 
     def __call__(self, doc: Doc) -> Doc:
-        hits = [(label, hit) for label, lexicon in self.lexicons.items() for hit in lexicon.find(doc)]
+        text, tokens = text_of(doc), tokens_of(doc)
+        hits = [
+            (label, hit) for label, lexicon in self.lexicons.items() for hit in lexicon.find_in(text, tokens)
+        ]
         found = mentions(doc)
         for label, hit in hits:
             entry = hit.entries[0]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import gazetteer
-from extractor.mentions import Mention, covered, mentions
+from extractor.mentions import Mention, covered, mentions, text_of
 from extractor.models import EntityLabel, EntitySource
 from extractor.ruler import first_tags
 from extractor.tokenizer import SPACE_TAG
@@ -46,7 +46,7 @@ class CountryCompounds:
     exceptions: frozenset[str]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         starts: dict[int, str] = {}
         ends: set[int] = set()
         tag_at: dict[int, str] = {}

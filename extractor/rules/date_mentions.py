@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.dates import find_dates
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention, mentions, text_of
 from extractor.models import DateResolution, EntityLabel, EntitySource
 
 ANCHOR_KEY = "korex_doc_date"
@@ -28,7 +28,7 @@ class DateMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        for match in find_dates(doc.text, anchor_of(doc), infer_anchor=True):
+        for match in find_dates(text_of(doc), anchor_of(doc), infer_anchor=True):
             found.append(
                 Mention(
                     EntityLabel.DATE,

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import gazetteer
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention, mentions, text_of
 from extractor.models import EntityLabel, EntitySource
 from extractor.rules.words import HANGUL, words
 
@@ -45,7 +45,7 @@ class OrgSuffixes:
         return doc
 
     def _suffixed(self, doc: Doc) -> None:
-        text = doc.text
+        text = text_of(doc)
         found = mentions(doc)
         orgs = {(m.start, m.end) for m in found if m.label is EntityLabel.ORG}
         meetings = [m for m in found if m.label is EntityLabel.MEETING]
@@ -76,7 +76,7 @@ _BETWEEN = re.compile(r"^(\s*\([^()]{0,30}\))?[\s'\"’”)]*$")
 
 def _country_words(doc: Doc) -> None:
     """A country word in front of a body sets its country (사우디 외교부 is Saudi Arabia's)."""
-    text = doc.text
+    text = text_of(doc)
     found = mentions(doc)
     countries = sorted((m for m in found if m.label is EntityLabel.COUNTRY and m.norm), key=lambda m: m.end)
     for org in (m for m in found if m.label is EntityLabel.ORG):

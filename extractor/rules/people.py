@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.gazetteer import Entry
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention, mentions, text_of
 from extractor.models import EntityLabel, EntitySource
 from extractor.rules.date_mentions import anchor_of
 from extractor.rules.words import HANGUL, Word, words
@@ -89,10 +89,10 @@ class PeopleRules:
     """spaCy component: TITLE mentions for title words, PERSON mentions for the people they name."""
 
     cues: Cues
-    title_heads: tuple[str, ...]
+    title_heads: dict[str, tuple[str, ...]]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         found = mentions(doc)
         known = [m for m in found if m.label is EntityLabel.PERSON]
         found[:] = [m for m in found if m.label is not EntityLabel.PERSON]
@@ -138,7 +138,11 @@ class PeopleRules:
                     last += 1
                 titles[last] = known
                 covered_to = known.end
-            elif any(core.endswith(head) for head in self.title_heads) and HANGUL.match(core):
+            elif (
+                core
+                and any(core.endswith(head) for head in self.title_heads.get(core[-1], ()))
+                and HANGUL.match(core)
+            ):
                 titles[i] = Mention(
                     EntityLabel.TITLE, w.start, w.core_end, norm=core, source=EntitySource.RULE
                 )
@@ -516,10 +520,13 @@ def _title_text(
     return text[start : title.end]
 
 
-def title_heads(entries: gazetteer.Gazetteer) -> tuple[str, ...]:
-    """Every Hangul title form, longest first, for titles written as the end of a word (북미국장)."""
+def title_heads(entries: gazetteer.Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Every Hangul title form by its last syllable, for titles written as the end of a word (북미국장)."""
     forms = {form for entry in entries.of(EntityLabel.TITLE) for form in entry.forms if HANGUL.match(form)}
-    return tuple(sorted(forms, key=len, reverse=True))
+    heads: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        heads.setdefault(form[-1], []).append(form)
+    return {last: tuple(found) for last, found in heads.items()}
 
 
 @Language.factory("korex_people", default_config={"gazetteers": []})

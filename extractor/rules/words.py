@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractor.mentions import text_of
 from extractor.ruler import first_tags
 from extractor.tokenizer import SPACE_TAG
 
@@ -37,11 +38,20 @@ class Word:
 
 
 def words(doc: Doc, honorifics: frozenset[str] = frozenset()) -> list[Word]:
+    """The Doc's words (see `_words`), built once per Doc and set of honorifics."""
+    key = ("korex_words", honorifics)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = _words(doc, honorifics)
+    return found
+
+
+def _words(doc: Doc, honorifics: frozenset[str]) -> list[Word]:
     """The Doc's words in order; punctuation tokens are words of their own (`punct`). A word's core
     ends before its particles and endings, and before honorific or plural suffixes (대통령님, 장관들)."""
     found: list[Word] = []
     current: list[tuple[int, int, str]] = []
-    text = doc.text
+    text = text_of(doc)
 
     def close() -> None:
         if not current:
