@@ -15,13 +15,38 @@ against markers at all. Cost per character stays close to that of ordinary text.
 
 Marker words are data: `gazetteers/boilerplate.csv`, read once per process. Its columns:
 
-| column | meaning |
-| --- | --- |
-| `id` | stable identifier, `boilerplate:` and a lowercase ASCII slug. |
-| `pattern` | literal text, matched ignoring case and all whitespace (`본문 바로가기` also matches `본문바로가기`). A leading `^` anchors it at the start of the line, a trailing `$` at the end, both make it match the whole line. No other character is special: there is no other regex syntax, so no pattern can be slow. For scope `element` the pattern is one word of an HTML `class`/`id` attribute (split on non-alphanumerics, compared whole); for the label scopes it is a label word. |
-| `kind` | `navigation`, `next_article`, `comment_policy`, `footer`, `byline`, `share`, `banner`, or `metadata` (labels of a page's metadata block). |
-| `scope` | `line`: drop the matching line (only lines short enough for their kind: 80 characters for navigation and share lines, 150 for bylines, 200 for banners and next-article lines, 400 for footers and comment policies). `block_start`: the line starts the page's tail, so drop it and everything after it, but only once the article has begun and when more article text precedes the line than follows it; otherwise a comment-policy heading drops itself and the list after it, and any other marker only its line. `element`: drop an HTML element whose class or id holds the word. `label`, `title_label`, `publisher_label` (kind `metadata`): a label of the page's metadata block (`작성일`, `제목`, `출처`): the line holding it, or the label and the value line after it, is metadata; the value of a `title_label` is the title, of a `publisher_label` the publisher. |
-| `source` | where the convention is observed, or `korex`. |
+- `id`: stable identifier, `boilerplate:` and a lowercase ASCII slug.
+- `pattern`: literal text, matched ignoring case and all whitespace (`본문 바로가기` also
+  matches `본문바로가기`). A leading `^` anchors it at the start of the line, a trailing `$`
+  at the end; both make it match the whole line. Anchored patterns ignore bullets,
+  brackets and quotes at the edges of the line (`◀ 이전기사`, `[관련기사]`). No other
+  character is special (there is no other regex syntax), so no pattern can be slow. For
+  scope `element` the pattern is one word of an HTML `class`/`id` attribute (split on
+  non-alphanumerics, compared whole); for the label scopes it is a label word.
+- `kind`: `navigation`, `next_article`, `comment_policy`, `footer`, `byline`, `share`,
+  `banner`, or `metadata` (the labels of a page's metadata block).
+- `scope`:
+  - `line`: drop the matching line, if it is short enough for its kind (80 characters
+    for navigation and share, 150 for bylines, 200 for banners and next-article lines,
+    400 for footers and comment policies); longer lines are article text.
+  - `block_start`: the line starts the page's tail; it and everything after it is
+    dropped, but only after the article has begun and when more article text precedes
+    the line than follows it. Otherwise a comment-policy heading drops itself and the
+    list of rules after it, any other marker only its own line.
+  - `element`: drop an HTML element whose class or id holds the word.
+  - `label`, `title_label`, `publisher_label` (kind `metadata` only): a label of the
+    metadata block around a dateline (`작성일`, `제목`, `출처`). A line starting with it,
+    or the bare label and the value line after it, is metadata; the value of a
+    `title_label` is the title, of a `publisher_label` the publisher.
+- `source`: where the convention is observed, or `korex`.
+
+The dateline is the first short line among the first 60 that holds one full date and at
+most a publisher name or metadata labels besides (`2024.06.28 외교부`, `입력 2024-06-28
+14:00`, `발표일자 2023-07-13 장소 폴란드`), and only if it comes before the article's text.
+The title is the value of a `제목` label, else the nearest title-like line before the
+dateline. Everything before the title is page header; title, dateline and the labels around
+them are metadata: none of it is body text. A document without such a line has no
+`doc_date` from its text: dates inside the body are never promoted to it.
 
 Besides the markers, code signals drop short lines that carry an e-mail address or a phone
 number (contact lines), lines that are only a link, lines made only of share or menu words
@@ -109,6 +134,9 @@ class Rule:
     source: str
 
 
+_EDGE = "◀▶◁▷<>[](){}【】〔〕「」『』《》〈〉|·•∙-–—※*#:：,.…→←▲▼△▽○●□■◇◆\"'“”‘’"
+
+
 def _norm(text: str) -> str:
     """Whitespace-free, case-folded form used to compare lines with markers."""
     return "".join(text.split()).casefold()
@@ -129,6 +157,7 @@ class _Matcher:
         pat = rule.pattern
         start, end = pat.startswith("^"), pat.endswith("$") and len(pat) > 1
         body = _norm(pat[1 if start else 0 : len(pat) - 1 if end else len(pat)])
+        body = body.strip(_EDGE) if start or end else body
         if start and end:
             self.exact.setdefault(body, rule)
         elif start:
@@ -145,23 +174,25 @@ class _Matcher:
             self._regex = re.compile("|".join(re.escape(a) for a in alts))
 
     def match(self, norm: str) -> Rule | None:
-        """The rule a normalised line matches, or None."""
+        """The rule a normalised line matches, or None (anchors ignore bullets and brackets at the edges)."""
+        found = self._regex.search(norm) if self._regex is not None else None
+        if found is not None:
+            return self.contains[found.group()]
+        norm = norm.strip(_EDGE)
         rule = self.exact.get(norm)
         if rule is not None:
             return rule
-        for size, table in self.prefix.items():
-            rule = table.get(norm[:size])
-            if rule is not None:
-                return rule
-        for size, table in self.suffix.items():
-            if len(norm) >= size:
-                rule = table.get(norm[-size:])
+        size = len(norm)
+        for length, table in self.prefix.items():
+            if size >= length:
+                rule = table.get(norm[:length])
                 if rule is not None:
                     return rule
-        if self._regex is not None:
-            found = self._regex.search(norm)
-            if found is not None:
-                return self.contains[found.group()]
+        for length, table in self.suffix.items():
+            if size >= length:
+                rule = table.get(norm[-length:])
+                if rule is not None:
+                    return rule
         return None
 
 
@@ -170,12 +201,10 @@ class _Rules:
     """The boilerplate rules, indexed for the loader."""
 
     rules: tuple[Rule, ...]
-    block: _Matcher
-    line: _Matcher
+    markers: _Matcher
     tokens: dict[str, Rule]  # whole-line share/navigation words, for lines made only of them
     elements: dict[str, Rule]
     labels: dict[str, Rule]
-    label_max: int
 
 
 def _rules_path() -> Path:
@@ -199,7 +228,9 @@ def _read_rules(path: Path) -> tuple[Rule, ...]:
                     continue
                 if len(row) != len(_COLUMNS):
                     raise GazetteerError(
-                        f"{path}:{line}: expected {len(_COLUMNS)} cells, found {len(row)}", path=path, line=line
+                        f"{path}:{line}: expected {len(_COLUMNS)} cells, found {len(row)}",
+                        path=path,
+                        line=line,
                     )
                 rule = Rule(*(cell.strip() for cell in row))
                 problem = _rule_problem(rule, seen)
@@ -208,7 +239,9 @@ def _read_rules(path: Path) -> tuple[Rule, ...]:
                 seen.add(rule.id)
                 rules.append(rule)
     except OSError as exc:
-        raise GazetteerError(f"{path}: cannot read the boilerplate rules ({exc.strerror})", path=path) from exc
+        raise GazetteerError(
+            f"{path}: cannot read the boilerplate rules ({exc.strerror})", path=path
+        ) from exc
     except UnicodeDecodeError as exc:
         raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason})", path=path) from exc
     except csv.Error as exc:
@@ -237,24 +270,22 @@ def _rule_problem(rule: Rule, seen: set[str]) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _load_rules() -> _Rules:
     rules = _read_rules(_rules_path())
-    block, line = _Matcher(), _Matcher()
+    markers = _Matcher()
     tokens: dict[str, Rule] = {}
     elements: dict[str, Rule] = {}
     labels: dict[str, Rule] = {}
-    for rule in rules:
+    for rule in sorted(rules, key=lambda r: r.scope != "block_start"):
         if rule.scope == "element":
             elements.setdefault(rule.pattern.strip().lower(), rule)
         elif rule.scope in _LABEL_SCOPES:
             labels.setdefault(_norm(rule.pattern), rule)
         else:
-            (block if rule.scope == "block_start" else line).add(rule)
+            markers.add(rule)
             pat = rule.pattern
             if rule.kind in ("share", "navigation") and pat.startswith("^") and pat.endswith("$"):
                 tokens.setdefault(_norm(pat[1:-1]), rule)
-    block.compile()
-    line.compile()
-    label_max = max((len(k) for k in labels), default=0)
-    return _Rules(rules, block, line, tokens, elements, labels, label_max)
+    markers.compile()
+    return _Rules(rules, markers, tokens, elements, labels)
 
 
 def boilerplate_rules() -> tuple[Rule, ...]:
@@ -326,7 +357,7 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
-    except Exception:  # noqa: BLE001 - a detector failure must not stop reading
+    except Exception:  # a detector failure must not stop reading
         best = None
     if best is not None and best.encoding:
         text = str(best)
@@ -359,6 +390,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}:\d\d(?::\d\d)?(?!\d)|(?<!\d)\d{1,2}시(?:\s{
 _WEEKDAY = re.compile(r"[(（]\s{0,2}[월화수목금토일](?:요일)?\s{0,2}[)）]")
 _SEPARATORS = re.compile(r"[\s\-–—|·•:,\[\]()<>/~=]+")
 _TIME_WORDS = frozenset({"오전", "오후", "am", "pm", "kst"})
+_PLACE_PARTICLES = ("에서", "에서는", "으로", "에")
 _MAX_DATELINE = 80
 
 
@@ -433,6 +465,8 @@ def _parse_dateline(line: str, labels: dict[str, Rule]) -> _Dateline | None:
     publisher = " ".join(name) or None
     if publisher and (len(name) > 3 or len(publisher) > 20 or _ends_sentence(publisher)):
         return None
+    if publisher and publisher.endswith(_PLACE_PARTICLES):
+        publisher = None  # `2024년 6월 28일 서울에서`: a place, not who published
     return _Dateline(date, publisher)
 
 
@@ -442,6 +476,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:0\d{1,2}|1\d{3})[-.)\s]\s?\d{3,4}[-.\s]\d{4}(?!\d)")
 _LIST_ITEM = re.compile(r"\s{0,8}(?:[•·∙○●◦▪■□▶▷\-*]\s{0,3})?(?:\d{1,3}[.)]|[①-⑳]|\(\d{1,3}\))")
 _TOKEN_SPLIT = re.compile(r"[\s|/·,]+")
+_LETTER = re.compile(r"[^\W\d_]|[©ⓒ]")
 _SENTENCE_END = ("다", "요", "죠", "음", "함", "임", "됨", "니다")
 _PROSE_MIN = 40  # a line of at least this many characters, not boilerplate, is article text
 _HEADER_LINES = 60  # a dateline is looked for among the first non-blank lines only
@@ -465,24 +500,31 @@ def _classify(line: str, rules: _Rules) -> Rule | str | None:
     if size > _MAX_MARKED_LINE:
         return None
     norm = _norm(line)
-    rule = rules.block.match(norm) or rules.line.match(norm)
+    if _LETTER.search(norm) is None:  # no letters: only a phone line can be boilerplate
+        return "byline" if size <= 150 and _PHONE.search(line) else None
+    rule = rules.markers.match(norm)
     if rule is not None and size <= _KIND_MAX_LEN[rule.kind]:
-        return rule
+        # a byline marker on a sentence (`문의 사항은 ...로 연락 바랍니다.`) is article text
+        sentence = rule.kind == "byline" and _ends_sentence(line)
+        if not sentence:
+            return rule
     if size > 150:
         return None
-    tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
-    if len(tokens) > 1 and all(_norm(t) in rules.tokens for t in tokens):
-        return rules.tokens[_norm(tokens[0])]
+    if size <= _KIND_MAX_LEN["share"]:  # a line made only of share or menu words
+        tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
+        if len(tokens) > 1 and all(_norm(t) in rules.tokens for t in tokens):
+            return rules.tokens[_norm(tokens[0])]
     if (":" in line or "www." in line) and size <= 120:  # a link, with at most a few words
         parts = line.replace(",", " ").split()
         words = [t for t in parts if not _is_url_token(t)]
         if len(words) < len(parts) and len(words) <= 4 and not _ends_sentence(" ".join(words)):
             return "navigation"
-    if not _ends_sentence(line) and (
-        ("@" in line and _EMAIL.search(line)) or (any(ch.isdigit() for ch in line) and _PHONE.search(line))
-    ):
+    if not _ends_sentence(line) and (("@" in line and _EMAIL.search(line)) or _PHONE.search(line)):
         return "byline"
     return None
+
+
+_UNSEEN: Any = object()
 
 
 def _kind(mark: Rule | str) -> str:
@@ -546,7 +588,9 @@ def _find_header(stripped: list[str], marks: list[Rule | str | None], rules: _Ru
     return None
 
 
-def _header_at(d: int, found: _Dateline, stripped: list[str], marks: list[Rule | str | None], rules: _Rules) -> _Header:
+def _header_at(
+    d: int, found: _Dateline, stripped: list[str], marks: list[Rule | str | None], rules: _Rules
+) -> _Header:
     meta = {d}
     title: str | None = None
     title_at: int | None = None
@@ -623,7 +667,16 @@ def _clean(text: str, *, changed: bool = False) -> _Cleaned:
     rules = _load_rules()
     lines = text.split("\n")
     stripped = [ln.strip() for ln in lines]
-    marks: list[Rule | str | None] = [_classify(s, rules) if s else None for s in stripped]
+    seen: dict[str, Rule | str | None] = {}  # pages repeat lines; classify each once
+    marks: list[Rule | str | None] = []
+    for s in stripped:
+        if not s:
+            marks.append(None)
+            continue
+        mark = seen.get(s, _UNSEEN)
+        if mark is _UNSEEN:
+            mark = seen[s] = _classify(s, rules)
+        marks.append(mark)
     n = len(lines)
     drop: list[str | None] = [None] * n  # why a line is dropped: a kind, "header" or "meta"
     out = _Cleaned(text)
@@ -699,11 +752,9 @@ def _clean(text: str, *, changed: bool = False) -> _Cleaned:
             blanks = blanks + 1 if not stripped[i] else 0
             if blanks <= 2:  # removal leaves no gap wider than two blank lines
                 kept.append(lines[i])
-    while kept and not kept[0].strip():
-        kept.pop(0)
-    while kept and not kept[-1].strip():
-        kept.pop()
-    out.text = "\n".join(kept)
+    first = next((k for k, line in enumerate(kept) if line.strip()), len(kept))
+    last = next((k for k in range(len(kept) - 1, first - 1, -1) if kept[k].strip()), first - 1)
+    out.text = "\n".join(kept[first : last + 1])
     if not out.text:
         out.warnings.append("no body text left after removing boilerplate")
     return out
@@ -738,23 +789,28 @@ def _snippet(line: str) -> str:
 # --------------------------------------------------------------------------- HTML
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen command basefont frame".split()
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track"}
+    | {"wbr", "keygen", "command", "basefont", "frame"}
 )
 _SKIP = frozenset(
-    "script style noscript template head svg math iframe object embed select option button textarea form "
-    "canvas audio video map datalist".split()
+    {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed", "select"}
+    | {"option", "button", "textarea", "form", "canvas", "audio", "video", "map", "datalist"}
 )
 _DROP_TAGS = {"nav": "navigation", "footer": "footer", "aside": "banner"}
 _STRUCTURAL = frozenset({"html", "body", "main", "article"})
 _BLOCK = frozenset(
-    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer h1 h2 h3 "
-    "h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody thead tfoot tr ul caption "
-    "center".split()
+    {"address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt"}
+    | {"fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup"}
+    | {"hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot"}
+    | {"tr", "ul", "caption", "center"}
 )
 _CELL = frozenset({"td", "th"})
 _WORDS = re.compile(r"[a-z0-9]+")
+_COMMENT_CLOSE = re.compile(r"--\s*>")
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
-_HTML_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|span|a|table|tr|td|li|ul|ol|article|section|main|img|b|strong)\b", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|h[1-6]|span|a|table|tr|td|li|ul|ol|article|section|main|img|b|strong)\b", re.I
+)
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -776,17 +832,14 @@ _DATE_META = (
 _PUBLISHER_META = ("og:site_name", "publisher", "dc.publisher", "article:publisher")
 
 
-@dataclass
-class _Frame:
-    tag: str
-    skip: bool
-    dropped: str | None
-    region: tuple[int, int, int]  # ids of the innermost articleBody, article and main (0: none)
-    pre: bool
+_Region = tuple[int, int, int]  # ids of the innermost articleBody, <article> and <main> (0: none)
+_Frame = tuple[str, bool, "str | None", _Region, bool]  # tag, skipped, dropped kind, region, in <pre>
+_ROOT: _Frame = ("", False, None, (0, 0, 0), False)
+_NO_ATTRS: dict[str, str] = {}
 
 
 class _HTMLText(HTMLParser):
-    """Streams an HTML page into text lines per region, plus its title and meta tags.
+    """Streams an HTML page into text pieces per region, plus its title and meta tags.
 
     Keeps only a stack of open elements (no tree), so nesting depth costs nothing but memory,
     and stray end tags are ignored in constant time.
@@ -797,7 +850,7 @@ class _HTMLText(HTMLParser):
         self.elements = elements if use_elements else {}
         self.stack: list[_Frame] = []
         self.open: dict[str, int] = {}
-        self.pieces: list[tuple[tuple[int, int, int], str]] = []
+        self.pieces: list[tuple[_Region, str]] = []
         self.meta: dict[str, str] = {}
         self.time_published: str | None = None
         self.title_parts: list[str] | None = None
@@ -807,57 +860,63 @@ class _HTMLText(HTMLParser):
         self.dropped: dict[str, int] = {}
         self.ids = 0
 
-    def _top(self) -> _Frame:
-        return self.stack[-1] if self.stack else _Frame("", False, None, (0, 0, 0), False)
+    def _break(self, region: _Region, tag: str) -> None:
+        piece = "\n" if tag in _BLOCK else " "
+        pieces = self.pieces
+        if not pieces or pieces[-1] != (region, piece):
+            pieces.append((region, piece))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open an element: note meta tags, regions and whether its text is dropped."""
-        top = self._top()
-        attr = {k: (v or "") for k, v in attrs[:64]}
+        top = self.stack[-1] if self.stack else _ROOT
+        attr = {k: (v or "") for k, v in attrs[:64]} if attrs else _NO_ATTRS
         if tag == "meta":
             key = (attr.get("property") or attr.get("name") or attr.get("itemprop") or "").strip().lower()
             if key and key not in self.meta:
                 self.meta[key] = attr.get("content", "")[:1000]
             return
-        if tag == "time" and self.time_published is None:
+        if tag == "time" and self.time_published is None and attr:
             if "pubdate" in attr or attr.get("itemprop", "").lower() == "datepublished":
                 self.time_published = attr.get("datetime", "")[:100]
-        if tag == "title" and self.title is None and self.title_parts is None:
+        elif tag == "title" and self.title is None and self.title_parts is None:
             self.title_parts = []
-        if tag == "h1" and self.h1 is None and self.h1_parts is None and not top.skip and not top.dropped:
+        elif tag == "h1" and self.h1 is None and self.h1_parts is None and not top[1] and not top[2]:
             self.h1_parts = []
         if tag in _BLOCK or tag in _CELL:
-            self.pieces.append((top.region, "\n" if tag in _BLOCK else " "))
+            self._break(top[3], tag)
         if tag in _VOID:
             return
         if tag == "body" and self.open.get("head"):
             self.handle_endtag("head")  # an unclosed <head> ends where <body> starts
-            top = self._top()
-        skip = top.skip or tag in _SKIP
-        dropped = top.dropped
-        if not dropped and not skip and tag in _DROP_TAGS:
-            dropped = _DROP_TAGS[tag]
-            self.dropped[dropped] = self.dropped.get(dropped, 0) + 1
-        elif not dropped and not skip and self.elements and tag not in _STRUCTURAL:
-            words = _WORDS.findall(f"{attr.get('class', '')[:300]} {attr.get('id', '')[:100]}".lower())
-            for word in words:
-                rule = self.elements.get(word)
-                if rule is not None:
-                    dropped = rule.kind
-                    self.dropped[rule.kind] = self.dropped.get(rule.kind, 0) + 1
-                    break
-        abody, article, main = top.region
-        if attr.get("itemprop", "").lower() == "articlebody":
-            self.ids += 1
-            abody = self.ids
-        elif tag == "article":
-            self.ids += 1
-            article = self.ids
-        elif tag == "main" or attr.get("role", "").lower() == "main":
-            self.ids += 1
-            main = self.ids
-        frame = _Frame(tag, skip, dropped, (abody, article, main), top.pre or tag == "pre")
-        self.stack.append(frame)
+            top = self.stack[-1] if self.stack else _ROOT
+        skip = top[1] or tag in _SKIP
+        dropped = top[2]
+        if not dropped and not skip:
+            if tag in _DROP_TAGS:
+                dropped = _DROP_TAGS[tag]
+            elif attr and self.elements and tag not in _STRUCTURAL:
+                names = f"{attr.get('class', '')[:300]} {attr.get('id', '')[:100]}".lower()
+                for word in _WORDS.findall(names):
+                    rule = self.elements.get(word)
+                    if rule is not None:
+                        dropped = rule.kind
+                        break
+            if dropped:
+                self.dropped[dropped] = self.dropped.get(dropped, 0) + 1
+        region = top[3]
+        if tag == "article" or tag == "main" or attr:
+            abody, article, main = region
+            if attr and attr.get("itemprop", "").lower() == "articlebody":
+                self.ids += 1
+                abody = self.ids
+            elif tag == "article":
+                self.ids += 1
+                article = self.ids
+            elif tag == "main" or (attr and attr.get("role", "").lower() == "main"):
+                self.ids += 1
+                main = self.ids
+            region = (abody, article, main)
+        self.stack.append((tag, skip, dropped, region, top[4] or tag == "pre"))
         self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -869,19 +928,20 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         """Close the innermost open element of this name (and any left open inside it)."""
         if tag in _BLOCK or tag in _CELL:
-            self.pieces.append((self._top().region, "\n" if tag in _BLOCK else " "))
+            self._break((self.stack[-1] if self.stack else _ROOT)[3], tag)
         if tag == "title" and self.title_parts is not None:
             self.title = " ".join("".join(self.title_parts).split())
             self.title_parts = None
-        if tag == "h1" and self.h1_parts is not None:
+        elif tag == "h1" and self.h1_parts is not None:
             self.h1 = " ".join("".join(self.h1_parts).split())
             self.h1_parts = None
         if not self.open.get(tag):
             return
-        while self.stack:
-            frame = self.stack.pop()
-            self.open[frame.tag] -= 1
-            if frame.tag == tag:
+        stack, opened = self.stack, self.open
+        while stack:
+            name = stack.pop()[0]
+            opened[name] -= 1
+            if name == tag:
                 break
 
     def handle_data(self, data: str) -> None:
@@ -889,27 +949,28 @@ class _HTMLText(HTMLParser):
         if self.title_parts is not None:
             self.title_parts.append(data)
             return
-        top = self._top()
+        top = self.stack[-1] if self.stack else _ROOT
         if self.h1_parts is not None:
             self.h1_parts.append(data)
-        if top.skip or top.dropped:
+        if top[1] or top[2]:
             return
-        if top.pre:
-            parts = data.split("\n")
-            for k, part in enumerate(parts):
+        if top[4]:  # <pre>: its line breaks are kept
+            for k, part in enumerate(data.split("\n")):
                 if k:
-                    self.pieces.append((top.region, "\n"))
-                self.pieces.append((top.region, part))
+                    self.pieces.append((top[3], "\n"))
+                self.pieces.append((top[3], part))
         else:
-            self.pieces.append((top.region, data))
+            self.pieces.append((top[3], data))
 
     def text(self) -> str:
         """The text of the main region: articleBody, else the largest <article>, else <main>, else all."""
         sizes: dict[tuple[int, int], int] = {}
-        for (abody, article, main), piece in self.pieces:
-            for level, key in ((0, abody), (1, article), (2, main)):
-                if key:
-                    sizes[(level, key)] = sizes.get((level, key), 0) + len(piece)
+        for region, piece in self.pieces:
+            if region != (0, 0, 0) and piece not in ("\n", " "):
+                for level in (0, 1, 2):
+                    key = region[level]
+                    if key:
+                        sizes[(level, key)] = sizes.get((level, key), 0) + len(piece.strip())
         chosen: tuple[int, int] | None = None
         for level in (0, 1, 2):
             best = [(size, key) for (lv, key), size in sizes.items() if lv == level and size > 0]
@@ -921,8 +982,7 @@ class _HTMLText(HTMLParser):
         else:
             level, key = chosen
             parts = [piece for region, piece in self.pieces if region[level] == key]
-        lines = ("".join(parts)).split("\n")
-        out = [" ".join(line.split()) for line in lines]
+        out = (" ".join(line.split()) for line in "".join(parts).split("\n"))
         return "\n\n".join(line for line in out if line)
 
 
@@ -937,7 +997,7 @@ class _Page:
 
 def _looks_like_html(text: str) -> bool:
     head = text[:5000].lstrip("\ufeff \t\r\n")
-    if not head.startswith("<") or len(head) < 2 or not (head[1].isascii() and (head[1].isalpha() or head[1] in "!?")):
+    if len(head) < 2 or head[0] != "<" or not (head[1].isascii() and (head[1].isalpha() or head[1] in "!?")):
         return False
     return bool(_HTML_START.search(head[:2000])) or len(_HTML_TAG.findall(head)) >= 2
 
@@ -946,10 +1006,33 @@ def _has_html_tags(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:20000])) >= 2
 
 
+def _defuse(raw: str) -> str:
+    """Escape markup that html.parser would rescan to the end of the input again and again.
+
+    The stdlib parser searches the rest of the input for the end of every comment, tag or
+    marked section it meets; where there is none it gives up one character later and searches
+    again, which is quadratic. Comments opened after the last comment close, any `<` after the
+    last `>`, and marked sections (`<![`) become text, so every search it makes succeeds.
+    """
+    if "<![" in raw:
+        raw = raw.replace("<![", "&lt;![")
+    if "<!--" in raw:
+        last = -1
+        for found in _COMMENT_CLOSE.finditer(raw):
+            last = found.start()
+        cut = max(0, last - 3)
+        if raw.find("<!--", cut) >= 0:
+            raw = raw[:cut] + raw[cut:].replace("<!--", "&lt;!--")
+    gt = raw.rfind(">")
+    if raw.find("<", gt + 1) >= 0:
+        raw = raw[: gt + 1] + raw[gt + 1 :].replace("<", "&lt;")
+    return raw
+
+
 def _parse_html(raw: str, use_elements: bool = True) -> _HTMLText:
     parser = _HTMLText(_load_rules().elements, use_elements)
     try:
-        parser.feed(raw)
+        parser.feed(_defuse(raw))
         parser.close()
     except (AssertionError, ValueError, IndexError) as exc:  # html.parser on broken markup
         parser.pieces.append(((0, 0, 0), "\n"))
@@ -1004,6 +1087,8 @@ _MD_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+")
 _MD_QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _FM_MAX = 64 * 1024
+_FM_DEPTH = 32
+_YAML_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _markdown_text(text: str) -> str:
@@ -1021,7 +1106,8 @@ def _markdown_text(text: str) -> str:
         if fence:
             out.append(line)
             continue
-        if len(bare) >= 3 and set(bare.replace(" ", "")) <= {"-"} | {"*"} | {"_"} and len(set(bare.replace(" ", ""))) == 1:
+        marks = set(bare.replace(" ", ""))
+        if len(bare) >= 3 and len(marks) == 1 and marks <= {"-", "*", "_"}:  # a thematic break
             out.append("")
             continue
         line = _MD_HEADING.sub("", line, count=1) if "#" in line else line
@@ -1047,14 +1133,32 @@ def _split_front_matter(raw: str) -> tuple[str, str] | None:
     return raw[first_end + 1 : found.start()], body
 
 
+def _yaml_depth(text: str) -> int:
+    """Deepest nesting of flow collections (`[`, `{`) or indentation levels, counted cheaply."""
+    depth = deepest = 0
+    for ch in _YAML_BRACKETS.findall(text):
+        depth = depth + 1 if ch in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    indents = {len(line) - len(line.lstrip(" ")) for line in text.split("\n") if line.strip()}
+    return max(deepest, len(indents))
+
+
 def _parse_front_matter(text: str) -> tuple[dict[str, Any], list[str]]:
-    """YAML front matter via yaml.safe_load only; a bad block becomes a warning and no metadata."""
+    """YAML front matter through yaml's safe loader only; a bad block becomes a warning, no metadata.
+
+    The loader is `CSafeLoader` where PyYAML has libyaml (what `yaml.safe_load` does, with the
+    same SafeConstructor, in C), else `SafeLoader`: tags such as `!!python/object` are
+    rejected, never run. Oversized or deeply nested blocks are not parsed at all.
+    """
     if len(text) > _FM_MAX:
         return {}, [f"front matter larger than {_FM_MAX // 1024} KiB; not parsed"]
+    if _yaml_depth(text) > _FM_DEPTH:
+        return {}, [f"front matter nested deeper than {_FM_DEPTH} levels; not parsed"]
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=loader)  # a safe loader: see the docstring
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return {}, [f"malformed YAML front matter ignored ({first[:120]})"]
@@ -1073,6 +1177,7 @@ def _scalar(value: object) -> str | None:
 
 
 # --------------------------------------------------------------------------- read_text
+
 
 def _read(raw: str, *, source: str | None, fmt: str | None) -> LoadedText:
     """Read one document; `fmt` forces "html", "markdown" or "text" (None: by content)."""
@@ -1106,8 +1211,11 @@ def _read(raw: str, *, source: str | None, fmt: str | None) -> LoadedText:
     else:
         cleaned = _clean(raw)
     notes.extend(cleaned.warnings)
+    text = cleaned.text
+    if title and text is not raw:
+        text = _without_title_line(text, title)
     return LoadedText(
-        text=cleaned.text,
+        text=text,
         title=title or cleaned.title,
         doc_date=doc_date or cleaned.doc_date,
         source=source,
@@ -1115,6 +1223,16 @@ def _read(raw: str, *, source: str | None, fmt: str | None) -> LoadedText:
         id=None,
         warnings=tuple(notes),
     )
+
+
+def _without_title_line(text: str, title: str) -> str:
+    """The text without its first line when that line is the title (an HTML h1, a Markdown heading)."""
+    stripped = text.lstrip()
+    end = stripped.find("\n")
+    first = stripped if end < 0 else stripped[:end]
+    if len(first) <= 300 and _norm(first) == _norm(title):
+        return "" if end < 0 else stripped[end + 1 :].lstrip("\r\n")
+    return text
 
 
 def read_text(raw: str, *, source: str | None = None) -> LoadedText:
@@ -1126,7 +1244,11 @@ def read_text(raw: str, *, source: str | None = None) -> LoadedText:
     if not isinstance(raw, str):
         raise InputError(
             f"read_text expects str, got {type(raw).__name__}"
-            + ("; decode bytes with decode_bytes() or use load_file()" if isinstance(raw, (bytes, bytearray)) else ""),
+            + (
+                "; decode bytes with decode_bytes() or use load_file()"
+                if isinstance(raw, (bytes, bytearray))
+                else ""
+            ),
             path=source,
         )
     return _read(raw, source=source, fmt=None)
@@ -1179,7 +1301,9 @@ def _check_binary(data: bytes, where: str) -> None:
         raise BinaryInputError(f"{where}: binary data (NUL bytes), not text", path=where)
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     if controls > max(2, len(sample) // 20):
-        raise BinaryInputError(f"{where}: binary data ({controls} control bytes in the first {len(sample)})", path=where)
+        raise BinaryInputError(
+            f"{where}: binary data ({controls} control bytes in the first {len(sample)})", path=where
+        )
 
 
 def _json_error(exc: Exception, where: str, line: int | None = None) -> InvalidJSONError:
@@ -1188,7 +1312,9 @@ def _json_error(exc: Exception, where: str, line: int | None = None) -> InvalidJ
         return InvalidJSONError(f"{at}: JSON nested too deeply to read", path=where, line=line)
     if isinstance(exc, json.JSONDecodeError):
         pos = f"line {exc.lineno} column {exc.colno}" if line is None else f"column {exc.colno}"
-        return InvalidJSONError(f"{at}: invalid JSON at {pos}: {exc.msg}", path=where, line=line or exc.lineno)
+        return InvalidJSONError(
+            f"{at}: invalid JSON at {pos}: {exc.msg}", path=where, line=line or exc.lineno
+        )
     return InvalidJSONError(f"{at}: invalid JSON ({exc})", path=where, line=line)
 
 
@@ -1224,14 +1350,21 @@ def _record(
             value = obj[name]
             if not isinstance(value, str):
                 raise MissingTextError(
-                    f"{at}: field {name!r} is a {type(value).__name__}, not a string", path=where, line=line, record=index
+                    f"{at}: field {name!r} is a {type(value).__name__}, not a string",
+                    path=where,
+                    line=line,
+                    record=index,
                 )
             if value.strip():
                 text = value
                 break
     if text is None:
         present = [name for name in text_fields if name in obj]
-        what = f"empty {', '.join(map(repr, present))}" if present else f"none of the fields {', '.join(text_fields)}"
+        what = (
+            f"empty {', '.join(map(repr, present))}"
+            if present
+            else f"none of the fields {', '.join(text_fields)}"
+        )
         raise MissingTextError(f"{at}: record has {what}", path=where, line=line, record=index)
     record_id = None
     for name in id_fields:
@@ -1241,7 +1374,11 @@ def _record(
             break
     src = obj.get("source")
     src_dict = src if isinstance(src, dict) else {}
-    url = _scalar(obj.get("url")) or _scalar(src_dict.get("url")) or (_scalar(src) if isinstance(src, str) else None)
+    url = (
+        _scalar(obj.get("url"))
+        or _scalar(src_dict.get("url"))
+        or (_scalar(src) if isinstance(src, str) else None)
+    )
     date = None
     for key in _RECORD_DATE_KEYS:
         date = date or _date_in(obj.get(key))
@@ -1288,7 +1425,8 @@ def _json_records(text: str, where: str, **kw: Any) -> list[LoadedText]:
             for i, obj in enumerate(data)
         ]
     raise UnsupportedFormatError(
-        f"{where}: JSON {type(data).__name__} at the top level; expected an object or a list of objects", path=where
+        f"{where}: JSON {type(data).__name__} at the top level; expected an object or a list of objects",
+        path=where,
     )
 
 
