@@ -88,15 +88,19 @@ def _doc_id(loaded: loader.LoadedText, record: int | None = None) -> str:
 
 
 def with_headline(loaded: loader.LoadedText) -> str:
-    """The text to analyse: the body, led by its headline when the loader took the headline out.
+    """The text to analyse: the body, led by its headline and its publisher's summary (front matter
+    `excerpt`) when the loader took them out.
 
-    A headline names the event a release is about (`한-폴란드 정상회담`), so it belongs to the
-    analysed text; `Document.text` is this text and every offset indexes it.
+    A headline names the event a release is about (`한-폴란드 정상회담`) and a summary often names the
+    officials the body leaves out, so both belong to the analysed text; `Document.text` is this text
+    and every offset indexes it.
     """
-    title = (loaded.title or "").strip()
-    if not title or title in loaded.text[: len(title) + 400]:
-        return loaded.text
-    return f"{title}\n\n{loaded.text}"
+    lead = [
+        part.strip()
+        for part in (loaded.title, loaded.summary)
+        if part and part.strip() and part.strip() not in loaded.text
+    ]
+    return "\n\n".join([*lead, loaded.text]) if lead else loaded.text
 
 
 class Extractor:

@@ -60,10 +60,16 @@ _GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTAT
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 #: What marks a place as where something happens: 에서, 서, or 개최 (부산 개최 FEALAC 외교장관회의).
 _PLACE_MARK = re.compile(r"^\s?(에서|서\b|\s*개최)")
+#: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
+_SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
+#: Types whose records merge whatever word names them (규탄 성명, 공동성명: one statement of the parties).
+_STATEMENTS = frozenset({EventType.JOINT_STATEMENT, EventType.STATEMENT})
 _MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
 _REPORTING = frozenset({"held", "attended", "issued", "signed", "via", "occasion", "after", "before"})
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
 _SUBORDINATE = frozenset({"occasion", "after", "via"})
+#: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
+_SUBJECT_ACTS = frozenset({"after", "via"})
 _PAIR_WORDS = frozenset({"양", "양측", "3국", "두", "쌍방"})
 #: Event types whose parties are their own, never the document's main pair: a statement is issued
 #: by one government, a visit is made by a visitor to a host.
@@ -130,6 +136,7 @@ class _Draft:
     subordinate: bool = False
     future: bool = False
     refers_back: bool = False
+    kind: str | None = None
 
 
 class EventAssembler:
@@ -202,6 +209,7 @@ class EventAssembler:
             plover=entry.attrs.get("plover") or None,
             confidence=0.9 if kind in ("verb", "held", "issued", "signed") else 0.7 if kind else 0.6,
             subordinate=kind in _SUBORDINATE,
+            kind=kind,
             future=kind == "before",
         )
         text = text_of(doc)
@@ -312,19 +320,20 @@ class EventAssembler:
         countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
         destination: list[str] = []
         clause_end = self._clause_end(doc, sentence, trigger)
-        people = [] if draft.subordinate or draft.future else self._people(in_sentence, clause_end)
-        draft.participants = [_participant(m) for m in people]
-        if not (draft.subordinate or draft.future):
+        if draft.kind in _SUBJECT_ACTS:
+            subject_end = _subject_end(doc, sentence.start_char, trigger.start) or sentence.start_char
+            people = self._people(in_sentence, subject_end)
+            draft.participants = [_participant(m) for m in people]
+            draft.participants += _officials(in_sentence, sentence.start_char, subject_end)
+        elif not (draft.subordinate or draft.future):
+            people = self._people(in_sentence, clause_end)
+            draft.participants = [_participant(m) for m in people]
             draft.participants += _officials(in_sentence, clause_start, clause_end)
         countries += [p.country for p in draft.participants if p.country]
         if len(set(countries)) < 2:
             countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
         if not countries:
-            countries += [
-                m.norm
-                for m in in_sentence
-                if m.label is EntityLabel.COUNTRY and m.norm and clause_start <= m.start < trigger.start
-            ]
+            countries += _first_country_word(text_of(doc), in_sentence, clause_start, trigger.start)
             if countries and self._home_subject(text_of(doc), clause_start, trigger.start):
                 countries.append(HOME)
         if draft.type is EventType.VISIT:
@@ -345,6 +354,8 @@ class EventAssembler:
                 ]
             countries += destination
         draft.countries = sorted(set(countries))
+        if draft.type is EventType.STATEMENT and len(draft.countries) >= 2:
+            draft.type = EventType.JOINT_STATEMENT  # a statement several governments issue together
         dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
         dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
         aside = _aside(text_of(doc), trigger.end)
@@ -503,14 +514,15 @@ class EventAssembler:
                 merged.append(draft)
             else:
                 _absorb(twin, draft)
-        lead = next((d for d in merged if not (d.background or d.subordinate or d.future)), None)
+        lead = next((d for d in merged if d.kind and not (d.background or d.subordinate or d.future)), None)
         if lead is not None:
             _attendees(doc, lead)
             for draft in merged:
                 if draft is lead or not (draft.background or draft.subordinate):
                     self._group_parties(doc, draft)
         place = next(
-            (d.location for d in merged if d.location and not d.background and not d.subordinate), None
+            (d.location for d in merged if d.location and d.kind and not (d.background or d.subordinate)),
+            None,
         )
         return [self._event(doc, draft, lead, anchor, place) for draft in merged]
 
@@ -539,9 +551,15 @@ class EventAssembler:
     ) -> Event:
         """The record of one merged draft; main events take the lead's date and place when they have none.
         Without a lead (every event is background) no event is main."""
+        lead_date = lead and (lead.date or (_day_or_month(anchor, lead.type) if anchor else None))
         main = lead is not None and (
             draft is lead
-            or (not draft.background and not draft.subordinate and (draft.date or lead.date) == lead.date)
+            or (
+                not draft.background
+                and not draft.subordinate
+                and _same_day(draft.date, lead_date)
+                and (draft.kind is not None or draft.countries == lead.countries)
+            )
         )
         date = draft.date or (_day_or_month(anchor, draft.type) if main and anchor else None)
         if main and lead is not None and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
@@ -572,6 +590,7 @@ def _bare(draft: _Draft) -> bool:
     """A bare general term (회담, 회의) with no name or round: the text referring back to its event."""
     return (
         draft.type in _GENERAL
+        and not (draft.subordinate or draft.background)
         and draft.name is None
         and not draft.round
         and draft.trigger.data["entries"][0].attrs.get("level") == "any"
@@ -617,6 +636,11 @@ def _attendees(doc: Doc, lead: _Draft) -> None:
                 known.add(m.data.get("name"))
                 if m.data.get("country"):
                     lead.countries = sorted(set(lead.countries) | {m.data["country"]})
+
+
+def _same_day(date: str | None, lead_date: str | None) -> bool:
+    """A date that does not contradict the lead's: none, or one that is the other's day, month or year."""
+    return not date or not lead_date or date.startswith(lead_date) or lead_date.startswith(date)
 
 
 def _day_or_month(anchor: dt.date, event_type: EventType) -> str:
@@ -695,26 +719,46 @@ def _in_note(text: str, position: int) -> bool:
         line_start = text.rfind("\n", 0, position) + 1
 
 
-def _subject_countries(
-    doc: Doc, clause_start: int, trigger: Mention, in_sentence: Sequence[Mention]
-) -> list[str]:
-    """Countries that are the clause's subject (한미일은 ... 공동성명을 발표했다): those before its first
-    topic or subject particle."""
-    subject_end = next(
-        (
-            t.idx
-            for t in doc.char_span(clause_start, trigger.start, alignment_mode="expand") or ()
-            if first_tags(t.tag_) in ("JX", "JKS")
-        ),
-        None,
+def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:
+    """The countries of the clause's first word that names any (캐나다와 …, 한미일, 러북 간 …: 한미일)."""
+    countries = sorted(
+        (m for m in in_sentence if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start < end),
+        key=lambda m: m.start,
     )
+    if not countries:
+        return []
+    first = countries[0]
+    word_end = next((i for i in range(first.end, end) if text[i].isspace()), end)
+    return [m.norm or "" for m in countries if m.start < word_end]
+
+
+def _subject_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the subject of the text between `start` and `end` ends: its first topic or subject particle."""
+    span = doc.char_span(start, end, alignment_mode="expand") or ()
+    return next((t.idx for t in span if first_tags(t.tag_) in ("JX", "JKS")), None)
+
+
+def _subject_countries(
+    doc: Doc, sentence_start: int, trigger: Mention, in_sentence: Sequence[Mention]
+) -> list[str]:
+    """Countries that are the sentence's subject (한미일은 ... 공동성명을 발표했다; 한국과 미국은 ...): the
+    country words that run up to its first topic or subject particle, joined by 과/와, 및 or commas."""
+    subject_end = _subject_end(doc, sentence_start, trigger.start)
     if subject_end is None:
         return []
-    return [
-        m.norm
-        for m in in_sentence
-        if m.label is EntityLabel.COUNTRY and m.norm and clause_start <= m.start and m.end <= subject_end
-    ]
+    text = text_of(doc)
+    countries = sorted(
+        (m for m in in_sentence if m.label is EntityLabel.COUNTRY and m.norm and m.end <= subject_end),
+        key=lambda m: m.start,
+    )
+    chosen: list[str] = []
+    position = subject_end
+    for m in reversed(countries):
+        if not _SUBJECT_JOIN.match(text[m.end : position]):
+            break
+        chosen.append(m.norm or "")
+        position = m.start
+    return chosen
 
 
 def _officials(in_sentence: Sequence[Mention], start: int, end: int) -> list[Participant]:
@@ -765,7 +809,7 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if not _same_term(a, b):
+    if a.type not in _STATEMENTS and not _same_term(a, b):
         return False
     x, y = _name_key(a.name), _name_key(b.name)
     return not (x and y and not (x.endswith(y) or y.endswith(x)))
@@ -794,6 +838,7 @@ def _absorb(into: _Draft, other: _Draft) -> None:
     known = {p.name for p in into.participants}
     into.participants += [p for p in other.participants if p.name not in known]
     into.confidence = max(into.confidence, other.confidence)
+    into.kind = into.kind or other.kind
 
 
 def visit_targets(entries: gazetteer.Gazetteer) -> dict[str, str]:

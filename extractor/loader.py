@@ -65,7 +65,7 @@ import re
 import stat
 import warnings as pywarnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,7 @@ class LoadedText:
     publisher: str | None = None
     id: str | None = None
     warnings: tuple[str, ...] = ()
+    summary: str | None = None
 
 
 # --------------------------------------------------------------------------- rules (data)
@@ -1182,12 +1183,15 @@ def _scalar(value: object) -> str | None:
 def _read(raw: str, *, source: str | None, fmt: str | None) -> LoadedText:
     """Read one document; `fmt` forces "html", "markdown" or "text" (None: by content)."""
     notes: list[str] = []
-    title = doc_date = publisher = None
+    title = doc_date = publisher = summary = None
     fm = _split_front_matter(raw) if fmt != "html" else None
     if fm is not None:
         meta, fm_notes = _parse_front_matter(fm[0])
         notes.extend(fm_notes)
         title = _scalar(meta.get("title"))
+        summary = next(
+            filter(None, (_scalar(meta.get(key)) for key in ("excerpt", "summary", "description"))), None
+        )
         for key in ("date", "published", "pubdate", "publishdate", "doc_date"):
             doc_date = doc_date or _date_in(meta.get(key))
         publisher = _scalar(meta.get("publisher"))
@@ -1222,6 +1226,7 @@ def _read(raw: str, *, source: str | None, fmt: str | None) -> LoadedText:
         publisher=publisher or cleaned.publisher,
         id=None,
         warnings=tuple(notes),
+        summary=summary,
     )
 
 
@@ -1383,14 +1388,15 @@ def _record(
     for key in _RECORD_DATE_KEYS:
         date = date or _date_in(obj.get(key))
     loaded = _read(text, source=url or where, fmt=None)
-    return LoadedText(
-        text=loaded.text,
+    return replace(
+        loaded,
         title=_scalar(obj.get("title")) or loaded.title,
         doc_date=date or loaded.doc_date,
         source=url or where,
         publisher=_scalar(obj.get("publisher")) or _scalar(src_dict.get("publisher")) or loaded.publisher,
         id=record_id,
         warnings=tuple(notes) + loaded.warnings,
+        summary=_scalar(obj.get("summary")) or loaded.summary,
     )
 
 
@@ -1473,12 +1479,4 @@ def _with_notes(loaded: LoadedText, notes: Iterable[str]) -> LoadedText:
     notes = tuple(notes)
     if not notes:
         return loaded
-    return LoadedText(
-        text=loaded.text,
-        title=loaded.title,
-        doc_date=loaded.doc_date,
-        source=loaded.source,
-        publisher=loaded.publisher,
-        id=loaded.id,
-        warnings=notes + loaded.warnings,
-    )
+    return replace(loaded, warnings=notes + loaded.warnings)

@@ -216,7 +216,8 @@ class PeopleRules:
                 country = country or here[EntityLabel.COUNTRY].norm
                 i -= 1
                 continue
-            if w.core(text) in self.cues.modifiers or EntityLabel.TITLE in here or w.core(text) == "겸":
+            joined_title = EntityLabel.TITLE in here and i + 1 < len(ws) and ws[i + 1].core(text) == "겸"
+            if w.core(text) in self.cues.modifiers or joined_title or w.core(text) == "겸":
                 i -= 1
                 continue
             break
