@@ -62,8 +62,17 @@ _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 _PLACE_MARK = re.compile(r"^\s?(에서|서\b|\s*개최)")
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
-#: Types whose records merge whatever word names them (규탄 성명, 공동성명: one statement of the parties).
-_STATEMENTS = frozenset({EventType.JOINT_STATEMENT, EventType.STATEMENT})
+#: Types whose records merge whatever word names them: a statement (규탄 성명, 공동성명), a call
+#: (외교장관 통화, 전화 통화), a courtesy call or a visit of the same parties on the same day is one.
+_ONE_WORD_TYPES = frozenset(
+    {
+        EventType.JOINT_STATEMENT,
+        EventType.STATEMENT,
+        EventType.PHONE_CALL,
+        EventType.COURTESY_CALL,
+        EventType.VISIT,
+    }
+)
 _MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
 _REPORTING = frozenset({"held", "attended", "issued", "signed", "via", "occasion", "after", "before"})
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
@@ -247,7 +256,11 @@ class EventAssembler:
         after = [t for t in doc[span.end : min(sentence.end, span.end + 30)] if t.tag_ != SPACE_TAG]
         if after and first_tags(after[0].tag_) in ("XSV", "XSA") and after[0].idx == span.end_char:
             modifier = "ETM" in after[0].tag_ or (len(after) > 1 and first_tags(after[1].tag_) == "ETM")
-            return None if modifier else "verb"
+            if not modifier:
+                return "verb"
+            following = next((t for t in after[1:] if "ETM" not in t.tag_), None)
+            later = following is not None and self.cues.kind_of(following.lemma_.split("+")[0]) == "after"
+            return "after" if later else None  # 협의한 뒤: done before; 방문한 대사: a relative clause
         if after and after[0].idx == span.end_char and after[0].text == "에서":
             return "held"  # 회담에서 …: the meeting is where something happened
         kinds: list[str] = []
@@ -321,10 +334,14 @@ class EventAssembler:
         destination: list[str] = []
         clause_end = self._clause_end(doc, sentence, trigger)
         if draft.kind in _SUBJECT_ACTS:
-            subject_end = _subject_end(doc, sentence.start_char, trigger.start) or sentence.start_char
-            people = self._people(in_sentence, subject_end)
+            subject_end = _subject_end(doc, sentence.start_char, trigger.start, last=True)
+            subject_end = subject_end or sentence.start_char
+            subject_start = (
+                _subject_end(doc, sentence.start_char, subject_end, last=True) or sentence.start_char
+            )
+            people = [m for m in self._people(in_sentence, subject_end) if m.start >= subject_start]
             draft.participants = [_participant(m) for m in people]
-            draft.participants += _officials(in_sentence, sentence.start_char, subject_end)
+            draft.participants += _officials(in_sentence, subject_start, subject_end)
         elif not (draft.subordinate or draft.future):
             people = self._people(in_sentence, clause_end)
             draft.participants = [_participant(m) for m in people]
@@ -353,6 +370,12 @@ class EventAssembler:
                     and m.norm not in destination
                 ]
             countries += destination
+        if (
+            len(set(countries)) == 1
+            and HOME not in countries
+            and any(not p.country for p in draft.participants)
+        ):
+            countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
         draft.countries = sorted(set(countries))
         if draft.type is EventType.STATEMENT and len(draft.countries) >= 2:
             draft.type = EventType.JOINT_STATEMENT  # a statement several governments issue together
@@ -732,10 +755,12 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
     return [m.norm or "" for m in countries if m.start < word_end]
 
 
-def _subject_end(doc: Doc, start: int, end: int) -> int | None:
-    """Where the subject of the text between `start` and `end` ends: its first topic or subject particle."""
+def _subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | None:
+    """Where the subject of the text between `start` and `end` ends: its first topic or subject
+    particle, or with `last` the one nearest `end` (the agent of an embedded clause)."""
     span = doc.char_span(start, end, alignment_mode="expand") or ()
-    return next((t.idx for t in span if first_tags(t.tag_) in ("JX", "JKS")), None)
+    marks = [t.idx for t in span if first_tags(t.tag_) in ("JX", "JKS")]
+    return (marks[-1] if last else marks[0]) if marks else None
 
 
 def _subject_countries(
@@ -809,7 +834,7 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.type not in _STATEMENTS and not _same_term(a, b):
+    if a.type not in _ONE_WORD_TYPES and not _same_term(a, b):
         return False
     x, y = _name_key(a.name), _name_key(b.name)
     return not (x and y and not (x.endswith(y) or y.endswith(x)))
@@ -821,6 +846,18 @@ def _same_term(first: _Draft, later: _Draft) -> bool:
     a, b = first.trigger.data["entries"][0], later.trigger.data["entries"][0]
     x, y = a.canonical.replace(" ", ""), b.canonical.replace(" ", "")
     return a is b or x.endswith(y) or y.endswith(x) or later.refers_back
+
+
+def _without_unnamed_twins(people: list[Participant]) -> list[Participant]:
+    """Drop an unnamed official where a named participant of the same country is there (the headline's
+    외교장관 and the body's named minister), and unnamed repeats."""
+    named = {p.country for p in people if p.name}
+    kept: list[Participant] = []
+    for p in people:
+        if p.name is None and (p.country in named or p in kept):
+            continue
+        kept.append(p)
+    return kept
 
 
 def _name_key(name: str | None) -> str:
@@ -836,7 +873,9 @@ def _absorb(into: _Draft, other: _Draft) -> None:
     into.round = into.round or other.round
     into.name = into.name or other.name
     known = {p.name for p in into.participants}
-    into.participants += [p for p in other.participants if p.name not in known]
+    into.participants = _without_unnamed_twins(
+        into.participants + [p for p in other.participants if p.name is None or p.name not in known]
+    )
     into.confidence = max(into.confidence, other.confidence)
     into.kind = into.kind or other.kind
 

@@ -152,3 +152,43 @@ def test_no_event_where_none_is_reported(korex: extractor.Extractor, text: str) 
 def test_a_relative_clause_visit_is_part_of_the_courtesy_call(korex: extractor.Extractor) -> None:
     found = events(korex, "박서진 제1차관은 부임 인사차 방문한 마이클 던 주한캐나다대사를 접견하였다.")
     assert [e.type for e in found] == [EventType.COURTESY_CALL]
+
+
+def test_an_event_done_before_another_is_reported(korex: extractor.Extractor) -> None:
+    text = (
+        "정하늘 외교부 한반도정책국장과 미국 국무부 대북고위관리는 전날 화상으로 협의한 뒤 "
+        "공동성명을 발표하였다."
+    )
+    found = {e.type: e for e in events(korex, text)}
+    assert set(found) == {EventType.CONSULTATION, EventType.JOINT_STATEMENT}
+    consultation = found[EventType.CONSULTATION]
+    assert consultation.salience.value == "mentioned"
+    assert consultation.date == "2025-03-13"
+    assert [p.name for p in consultation.participants] == ["정하늘", None]
+
+
+def test_the_agent_of_an_embedded_clause(korex: extractor.Extractor) -> None:
+    text = (
+        "박서진 제1차관은 오늘 호주 외교통상부 차관과 회담하였다. "
+        "박 차관은 지난달 20일 양국 외교장관이 전화 통화를 통해 합의한 사항을 재확인하였다."
+    )
+    (call,) = of_type(events(korex, text), EventType.PHONE_CALL)
+    assert (call.type, call.date) == (EventType.PHONE_CALL, "2025-02-20")
+    assert all(p.name != "박서진" for p in call.participants)
+
+
+def test_a_headline_and_the_body_name_one_call(korex: extractor.Extractor) -> None:
+    text = (
+        "한-인도네시아 외교장관 통화\n\n"
+        "이도윤 외교부 장관은 오늘 아디 프라셋요(Adi Prasetyo) 인도네시아 외교장관과 전화 통화를 가졌다."
+    )
+    (call,) = events(korex, text)
+    assert call.countries == ["IDN", "KOR"]
+    assert [p.name for p in call.participants] == ["이도윤", "아디 프라셋요"]
+
+
+def test_receiving_a_courtesy_call(korex: extractor.Extractor) -> None:
+    (call,) = events(
+        korex, "최유진 외교부 제1차관은 오전 마이클 던 주한캐나다대사의 예방을 받고 협력을 논의하였다."
+    )
+    assert (call.type, call.countries) == (EventType.COURTESY_CALL, ["CAN", "KOR"])
