@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 import extractor.events
+import extractor.linker
 import extractor.ruler
 import extractor.rules.countries
 import extractor.rules.date_mentions
@@ -24,12 +25,13 @@ import extractor.tokenizer  # noqa: F401  (registers the tokenizer and the compo
 
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "korex.KiwiTokenizer.v1"}}}
 
-#: Component names in the order they run: gazetteer ruler, rules, date normaliser, events.
+#: Component names in the order they run: gazetteer ruler, rules, fuzzy linker, date normaliser, events.
 COMPONENTS: tuple[str, ...] = (
     "korex_gazetteer_ruler",
     "korex_country_compounds",
     "korex_org_suffixes",
     "korex_people",
+    "korex_linker",
     "korex_dates",
     "korex_events",
 )
