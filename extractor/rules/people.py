@@ -84,6 +84,17 @@ class _Found:
     official: Entry | None = None
 
 
+@dataclass(frozen=True)
+class _Page:
+    """One Doc as the people rules read it: its text, its words, the mentions on each word (see
+    `PeopleRules._index`) and its country mentions."""
+
+    text: str
+    ws: list[Word]
+    at_start: dict[int, dict[EntityLabel, Mention]]
+    countries: list[Mention]
+
+
 @dataclass
 class PeopleRules:
     """spaCy component: TITLE mentions for title words, PERSON mentions for the people they name."""
@@ -97,11 +108,10 @@ class PeopleRules:
         known = [m for m in found if m.label is EntityLabel.PERSON]
         found[:] = [m for m in found if m.label is not EntityLabel.PERSON]
         ws = words(doc, self.cues.honorifics)
-        at_start = self._index(found, ws)
-        titles = self._titles(text, ws, at_start)
+        page = _Page(text, ws, self._index(found, ws), [m for m in found if m.label is EntityLabel.COUNTRY])
+        titles = self._titles(page)
         found.extend(m for m in titles.values() if m.source is EntitySource.RULE)
-        countries = [m for m in found if m.label is EntityLabel.COUNTRY]
-        people = self._people(text, ws, titles, at_start, countries)
+        people = self._people(page, titles)
         people = _with_officials(people, known, text, anchor_of(doc))
         found.extend(self._link(people, text))
         return doc
@@ -121,10 +131,9 @@ class PeopleRules:
                 index.setdefault(j, {}).setdefault(m.label, m)
         return index
 
-    def _titles(
-        self, text: str, ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]]
-    ) -> dict[int, Mention]:
+    def _titles(self, page: _Page) -> dict[int, Mention]:
         """The title of each word that is (or ends in) one, keyed by word index."""
+        text, ws, at_start = page.text, page.ws, page.at_start
         titles: dict[int, Mention] = {}
         covered_to = -1
         for i, w in enumerate(ws):
@@ -148,41 +157,25 @@ class PeopleRules:
                 )
         return titles
 
-    def _people(
-        self,
-        text: str,
-        ws: Sequence[Word],
-        titles: dict[int, Mention],
-        at_start: dict[int, dict[EntityLabel, Mention]],
-        countries: Sequence[Mention],
-    ) -> list[_Found]:
+    def _people(self, page: _Page, titles: dict[int, Mention]) -> list[_Found]:
         people: list[_Found] = []
         taken: set[int] = set()
         known: set[str] = set()
         for t, title in titles.items():
-            person = self._before_title(
-                text, ws, t, title, at_start, taken, countries, known
-            ) or self._after_title(text, ws, t, title, at_start)
+            person = self._before_title(page, t, title, taken, known) or self._after_title(page, t, title)
             if person is not None and not any(p.start == person.start for p in people):
                 people.append(person)
                 known.update(person.name.split())
         return sorted(people, key=lambda p: p.start)
 
     def _before_title(
-        self,
-        text: str,
-        ws: Sequence[Word],
-        t: int,
-        title: Mention,
-        at_start: dict[int, dict[EntityLabel, Mention]],
-        taken: set[int],
-        countries: Sequence[Mention],
-        known: set[str],
+        self, page: _Page, t: int, title: Mention, taken: set[int], known: set[str]
     ) -> _Found | None:
         """The person a title names: walk left over the organisation/country chain to the name.
 
         Where no name stands there (미국 국무부 대북고위관리), the title records the unnamed official's
         organisation and country in `data["official"]`, for events to count as a participant."""
+        text, ws, at_start, countries = page.text, page.ws, page.at_start, page.countries
         org: Mention | None = None
         country: str | None = None
         original: str | None = None
@@ -203,7 +196,7 @@ class PeopleRules:
                     break
                 continue
             if w.punct and text[w.start : w.end] in _CLOSERS:
-                return self._bracketed(text, ws, i, title, org, country, at_start)
+                return self._bracketed(page, i, title, org, country)
             if w.punct and text[w.start : w.end] in _QUOTES:
                 i -= 1
                 continue
@@ -224,13 +217,11 @@ class PeopleRules:
         count, limit = (
             _original_words(original, self.cues.latin_honorifics) if original else (0, _MAX_NAME_WORDS)
         )
-        names = self._name_words(
-            text, ws, i, count, limit, at_start, original=original is not None, known=known
-        )
+        names = self._name_words(page, i, count, limit, original=original is not None, known=known)
         if not names:
-            org = org or _org_within(ws, at_start, title)
+            org = org or _org_within(page, title)
             title.data["official"] = {
-                "title": _title_text(text, ws, at_start, title),
+                "title": _title_text(page, title),
                 "org": text[org.start : org.end] if org else None,
                 "country": country or _country_within(title, countries) or (org.country if org else None),
             }
@@ -238,10 +229,10 @@ class PeopleRules:
         if names[0] in taken:
             return None
         taken.update(names)
-        org = org or _org_within(ws, at_start, title) or _org_at(ws, at_start, names[0] - 1)
+        org = org or _org_within(page, title) or _org_at(page, names[0] - 1)
         country = (
             country
-            or _genitive_country(text, ws, at_start, names[0] - 1)
+            or _genitive_country(page, names[0] - 1)
             or _country_within(title, countries)
             or (org.country if org else None)
             or title.country
@@ -255,20 +246,14 @@ class PeopleRules:
             org=org,
             country=country,
             name_original=original,
-            title_text=_title_text(text, ws, at_start, title),
+            title_text=_title_text(page, title),
         )
 
     def _bracketed(
-        self,
-        text: str,
-        ws: Sequence[Word],
-        close: int,
-        title: Mention,
-        org: Mention | None,
-        country: str | None,
-        at_start: dict[int, dict[EntityLabel, Mention]],
+        self, page: _Page, close: int, title: Mention, org: Mention | None, country: str | None
     ) -> _Found | None:
         """A name between brackets in front of its title: 「모하메드 울드 가즈아니」 대통령."""
+        text, ws = page.text, page.ws
         opener = _CLOSERS[text[ws[close].start : ws[close].end]]
         for j in range(close - 1, max(-1, close - _MAX_NAME_WORDS - 2), -1):
             if ws[j].punct and text[ws[j].start : ws[j].end] == opener:
@@ -281,21 +266,15 @@ class PeopleRules:
                         text[start:end],
                         title=title,
                         org=org,
-                        country=country or _genitive_country(text, ws, at_start, j - 1) or title.country,
-                        title_text=_title_text(text, ws, at_start, title),
+                        country=country or _genitive_country(page, j - 1) or title.country,
+                        title_text=_title_text(page, title),
                     )
                 return None
         return None
 
-    def _after_title(
-        self,
-        text: str,
-        ws: Sequence[Word],
-        t: int,
-        title: Mention,
-        at_start: dict[int, dict[EntityLabel, Mention]],
-    ) -> _Found | None:
+    def _after_title(self, page: _Page, t: int, title: Mention) -> _Found | None:
         """A name right after its title, closed by `)` or `,`: (회장 김민준), (부총리 겸 장관 박서연)."""
+        text, ws, at_start = page.text, page.ws, page.at_start
         if t + 2 >= len(ws):
             return None
         name, closer = ws[t + 1], ws[t + 2]
@@ -310,24 +289,22 @@ class PeopleRules:
             return None
         if "NNP" not in name.tags or name.core_end != name.end:
             return None
-        return _Found(
-            name.start, name.core_end, core, title=title, title_text=_title_text(text, ws, at_start, title)
-        )
+        return _Found(name.start, name.core_end, core, title=title, title_text=_title_text(page, title))
 
     def _name_words(
         self,
-        text: str,
-        ws: Sequence[Word],
+        page: _Page,
         last: int,
         count: int,
         limit: int,
-        at_start: dict[int, dict[EntityLabel, Mention]],
+        *,
         original: bool = False,
         known: set[str] | frozenset[str] = frozenset(),
     ) -> list[int]:
         """Word indexes of the name ending at word `last`: exactly `count` words when an original gives
         the number, else at most `limit` proper-noun words; a word of a name already found (하딩 of
         엘리자베스 하딩) is taken whatever Kiwi tagged it."""
+        text, ws, at_start = page.text, page.ws, page.at_start
         chosen: list[int] = []
         i = last
         limit = count or limit
@@ -354,13 +331,14 @@ class PeopleRules:
             return []
         if not count and not original and not (len(chosen) == 1 and ws[chosen[0]].core(text) in known):
             after_org = bool(chosen) and EntityLabel.ORG in at_start.get(chosen[0] - 1, {})
-            chosen = self._plausible(text, ws, chosen, after_org=after_org)
+            chosen = self._plausible(page, chosen, after_org=after_org)
         return chosen
 
-    def _plausible(self, text: str, ws: Sequence[Word], chosen: list[int], *, after_org: bool) -> list[int]:
+    def _plausible(self, page: _Page, chosen: list[int], *, after_org: bool) -> list[int]:
         """Without an original, keep a lone proper-noun name, or a run of proper-noun words. Between an
         organisation and a title (외교부 김민준 국장) a three-syllable word led by a surname is a name
         even where Kiwi tags it a common noun."""
+        text, ws = page.text, page.ws
         last = ws[chosen[-1]]
         core = last.core(text)
         if len(chosen) == 1:
@@ -385,10 +363,9 @@ class PeopleRules:
         return out
 
 
-def _org_within(
-    ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], title: Mention
-) -> Mention | None:
+def _org_within(page: _Page, title: Mention) -> Mention | None:
     """An organisation written inside a gazetteer title (외교부 장관)."""
+    ws, at_start = page.ws, page.at_start
     for i, w in enumerate(ws):
         if title.start <= w.start < title.end and EntityLabel.ORG in at_start.get(i, {}):
             return at_start[i][EntityLabel.ORG]
@@ -401,19 +378,18 @@ def _country_within(title: Mention, countries: Sequence[Mention]) -> str | None:
     return inside[0] if inside else None
 
 
-def _genitive_country(
-    text: str, ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], i: int
-) -> str | None:
+def _genitive_country(page: _Page, i: int) -> str | None:
     """A country in the genitive just before a name sets its country (모리타니아의 … 대통령)."""
+    text, ws, at_start = page.text, page.ws, page.at_start
     if i < 0 or ws[i].punct or text[ws[i].core_end : ws[i].end] != "의":
         return None
     country = at_start.get(i, {}).get(EntityLabel.COUNTRY)
     return country.norm if country is not None and country.end == ws[i].core_end else None
 
 
-def _org_at(ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], i: int) -> Mention | None:
+def _org_at(page: _Page, i: int) -> Mention | None:
     """The organisation written just before a name (외교부 김민준 정책기획관)."""
-    return at_start.get(i, {}).get(EntityLabel.ORG) if i >= 0 else None
+    return page.at_start.get(i, {}).get(EntityLabel.ORG) if i >= 0 else None
 
 
 def _open_paren(text: str, ws: Sequence[Word], close: int) -> int | None:
@@ -501,10 +477,9 @@ def _with_officials(
     return sorted(people, key=lambda p: p.start)
 
 
-def _title_text(
-    text: str, ws: Sequence[Word], at_start: dict[int, dict[EntityLabel, Mention]], title: Mention
-) -> str:
+def _title_text(page: _Page, title: Mention) -> str:
     """The title as the text writes it, without a country or organisation in front (외교부 장관 → 장관)."""
+    text, ws, at_start = page.text, page.ws, page.at_start
     start = title.start
     for i, w in enumerate(ws):
         if w.start < start or w.start >= title.end:
