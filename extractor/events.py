@@ -54,6 +54,16 @@ _CLAUSE_END = frozenset({"EC"})
 _NAMING = frozenset({EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.MEETING})
 #: A country joined to a partner by these (한-아프리카, 한·아세안) names a relation.
 _JOINERS = frozenset("-·ㆍ・")
+#: Types of meetings a bare general term may refer back to (오늘 회담에서 …).
+_MEETINGS = frozenset(
+    {
+        EventType.SUMMIT,
+        EventType.TALKS,
+        EventType.STRATEGIC_DIALOGUE,
+        EventType.CONSULTATION,
+        EventType.CONFERENCE,
+    }
+)
 #: Types whose bare terms (회담, 회의, 협의) are general words for a meeting of any kind.
 _GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
@@ -74,6 +84,8 @@ _ONE_WORD_TYPES = frozenset(
     }
 )
 _MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
+#: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
+_SIGNING = frozenset({"verb", "signed", "issued", "held"})
 _REPORTING = frozenset({"held", "attended", "issued", "signed", "via", "occasion", "after", "before"})
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
 _SUBORDINATE = frozenset({"occasion", "after", "via"})
@@ -199,11 +211,7 @@ class EventAssembler:
         kind = self._reported(doc, span, sentence) or self._participle_before(doc, trigger, found, sentence)
         if self._generic_before(text_of(doc), trigger.start):
             return None
-        if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in (
-            "verb",
-            "signed",
-            "issued",
-        ):
+        if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
             return None  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
         name_start = self._name_start(doc, sentence, trigger, found)
         specific = name_start < trigger.start
@@ -263,6 +271,8 @@ class EventAssembler:
             return "after" if later else None  # 협의한 뒤: done before; 방문한 대사: a relative clause
         if after and after[0].idx == span.end_char and after[0].text == "에서":
             return "held"  # 회담에서 …: the meeting is where something happened
+        if after and self.cues.kind_of(after[0].lemma_.split("+")[0]) == "ongoing":
+            return "held"  # 방문 중인: a visit under way
         kinds: list[str] = []
         for token in after:
             tag = first_tags(token.tag_)
@@ -346,11 +356,19 @@ class EventAssembler:
             people = self._people(in_sentence, clause_end)
             draft.participants = [_participant(m) for m in people]
             draft.participants += _officials(in_sentence, clause_start, clause_end)
-        countries += [p.country for p in draft.participants if p.country]
+        if len(set(countries)) >= 2:  # the name says who the parties are (한일 외교장관회담)
+            draft.participants = [p for p in draft.participants if not p.country or p.country in countries]
+        else:
+            countries += [p.country for p in draft.participants if p.country]
         if len(set(countries)) < 2:
             countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
         if not countries:
-            countries += _first_country_word(text_of(doc), in_sentence, clause_start, trigger.start)
+            leading = _first_country_word(text_of(doc), in_sentence, clause_start, trigger.start)
+            # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
+            if draft.type is not EventType.STATEMENT or _opens_clause(
+                text_of(doc), in_sentence, clause_start
+            ):
+                countries += leading
             if countries and self._home_subject(text_of(doc), clause_start, trigger.start):
                 countries.append(HOME)
         if draft.type is EventType.VISIT:
@@ -370,6 +388,8 @@ class EventAssembler:
                     and m.norm not in destination
                 ]
             countries += destination
+        if draft.type is EventType.STATEMENT and not countries:
+            countries.append(HOME)  # a statement in a Korean release with no issuer named: the government's
         if (
             len(set(countries)) == 1
             and HOME not in countries
@@ -531,7 +551,13 @@ class EventAssembler:
             if not draft.countries:
                 continue
             twin = next((m for m in merged if _same_event(m, draft)), None)
-            if twin is None and merged and _bare(draft) and set(draft.countries) <= set(merged[0].countries):
+            if (
+                twin is None
+                and merged
+                and _bare(draft)
+                and merged[0].type in _MEETINGS
+                and set(draft.countries) <= set(merged[0].countries)
+            ):
                 twin = merged[0]
             if twin is None:
                 merged.append(draft)
@@ -580,6 +606,7 @@ class EventAssembler:
             or (
                 not draft.background
                 and not draft.subordinate
+                and not draft.future
                 and _same_day(draft.date, lead_date)
                 and (draft.kind is not None or draft.countries == lead.countries)
             )
@@ -740,6 +767,13 @@ def _in_note(text: str, position: int) -> bool:
         previous = text[:line_start].rstrip()
         position = len(previous)
         line_start = text.rfind("\n", 0, position) + 1
+
+
+def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool:
+    """A country word opens the clause (한미일, 러북 간 … 성명 발표: the issuer, written first)."""
+    first = text[start:].lstrip()
+    offset = len(text[start:]) - len(first) + start
+    return any(m.label is EntityLabel.COUNTRY and m.start == offset for m in in_sentence)
 
 
 def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:

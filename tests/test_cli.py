@@ -103,5 +103,7 @@ def test_installed_command_runs_from_another_directory(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     documents = [Document.model_validate_json(line) for line in result.stdout.splitlines()]
-    assert len(documents) == len([p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html"}])
+    files = {p.name for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html", ".json", ".jsonl"}}
+    assert {Path(d.source or "").name for d in documents} == files
+    assert len(documents) >= len(files)
     assert all(d.countries for d in documents)

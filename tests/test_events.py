@@ -192,3 +192,58 @@ def test_receiving_a_courtesy_call(korex: extractor.Extractor) -> None:
         korex, "최유진 외교부 제1차관은 오전 마이클 던 주한캐나다대사의 예방을 받고 협력을 논의하였다."
     )
     assert (call.type, call.countries) == (EventType.COURTESY_CALL, ["CAN", "KOR"])
+
+
+def test_a_planned_meeting_is_mentioned_and_undated(korex: extractor.Extractor) -> None:
+    text = (
+        "김민준 외교부 제1차관은 오늘 토마스 뮐러(Thomas Müller) 독일 외교부 차관과 화상으로 협의하였다. "
+        "양측은 차관급 전략대화를 개최하는 방안을 검토하기로 하였다."
+    )
+    found = events(korex, text)
+    consultation = of_type(found, EventType.CONSULTATION)[0]
+    (planned,) = of_type(found, EventType.STRATEGIC_DIALOGUE)
+    assert consultation.salience.value == "main"
+    assert (planned.salience.value, planned.date) == ("mentioned", None)
+
+
+def test_a_statement_with_no_named_issuer_is_the_governments(korex: extractor.Extractor) -> None:
+    (statement,) = events(
+        korex, "정부는 오늘 우크라이나 민간시설에 대한 공격을 규탄하는 대변인 성명을 발표하였다."
+    )
+    assert (statement.type, statement.countries, statement.format.value) == (
+        EventType.STATEMENT,
+        ["KOR"],
+        "unilateral",
+    )
+
+
+def test_a_visit_under_way(korex: extractor.Extractor) -> None:
+    found = events(
+        korex, "이집트를 공식 방문 중인 한서연 외교부 제2차관은 오늘 카이로에서 협정에 서명하였다."
+    )
+    assert {e.type for e in found} >= {EventType.VISIT, EventType.AGREEMENT}
+
+
+def test_a_signing_ceremony(korex: extractor.Extractor) -> None:
+    found = events(korex, "양국 정상 임석하에 한-태국 간 3건의 양해각서 서명식이 진행되었다.")
+    assert [(e.type, e.countries) for e in found] == [(EventType.AGREEMENT, ["KOR", "THA"])]
+
+
+def test_a_meeting_of_office_holders_is_no_body(korex: extractor.Extractor) -> None:
+    doc = korex.extract("제16차 한미일 외교차관협의회가 오늘 도쿄에서 개최되었다.", doc_date="2025-10-28")
+    assert doc.organizations == []
+    (meeting,) = doc.events
+    assert (meeting.type, meeting.countries, meeting.round) == (
+        EventType.CONSULTATION,
+        ["JPN", "KOR", "USA"],
+        16,
+    )
+
+
+def test_the_name_fixes_the_parties(korex: extractor.Extractor) -> None:
+    text = (
+        "한일중 외교장관회의 계기에 박서진 외교부 장관은 다카하시 겐(高橋 健) 일본 외무대신과 "
+        "한일 외교장관회담을 가졌다."
+    )
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert talks.countries == ["JPN", "KOR"]

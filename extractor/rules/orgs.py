@@ -38,6 +38,11 @@ class OrgSuffixes:
     """spaCy component: ORG mentions for words ending in an organisation suffix."""
 
     suffixes: dict[str, str]
+    title_forms: frozenset[str]
+
+    def _titled(self, stem: str) -> bool:
+        """The part before the suffix ends in a title (외교차관 of 외교차관협의회)."""
+        return any(stem.endswith(form) for form in self.title_forms if len(form) >= 2)
 
     def __call__(self, doc: Doc) -> Doc:
         self._suffixed(doc)
@@ -55,8 +60,13 @@ class OrgSuffixes:
             suffix = next((s for s in self.suffixes if core.endswith(s) and len(core) > len(s)), None)
             if w.punct or suffix is None or not HANGUL.match(core) or (w.start, w.core_end) in orgs:
                 continue
-            if any(m.start <= w.start and m.end >= w.core_end for m in meetings):
-                continue
+            if any(
+                m.end == w.core_end and (m.start <= w.start or m.end - m.start > len(suffix))
+                for m in meetings
+            ):
+                continue  # 안보정책협의회, 경제공동위원회: the meeting gazetteer names more than the suffix
+            if self._titled(core[: -len(suffix)]):
+                continue  # 외교차관협의회: a meeting of office holders, not a body
             inside = [m.norm for m in countries if w.start <= m.start and m.end <= w.core_end and m.norm]
             found.append(
                 Mention(
@@ -104,4 +114,8 @@ def _country(name: str, inside: list[str]) -> str | None:
 @Language.factory("korex_org_suffixes", default_config={"gazetteers": []})
 def make_org_suffixes(nlp: Language, name: str, gazetteers: list[str]) -> OrgSuffixes:
     """Factory: suffixes from `org_suffixes.csv`."""
-    return OrgSuffixes(load_suffixes())
+    entries = gazetteer.load(gazetteers)
+    titles = frozenset(
+        form for entry in entries.of(EntityLabel.TITLE) for form in entry.forms if HANGUL.match(form)
+    )
+    return OrgSuffixes(load_suffixes(), titles)
