@@ -41,6 +41,7 @@ from extractor.rules.date_mentions import anchor_of
 from extractor.tokenizer import SPACE_TAG
 
 HOME = "KOR"
+_SENTENCES_KEY = "korex_sentences"
 _ROUND = re.compile(r"제\s*(\d{1,3})\s*차")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _LEVEL = re.compile(r"^[가-힣]+급$")
@@ -126,9 +127,17 @@ def load_cues() -> Cues:
 class Sentences:
     """A Doc's sentences, computed once and found by character offset (`Span.sent` rescans the Doc)."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
-        self.starts = [span.start_char for span in self.spans]
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starts = [span.start_char for span in spans]
+
+    @classmethod
+    def of_doc(cls, doc: Doc) -> Sentences:
+        """The Doc's sentences, built once per Doc."""
+        found = doc.user_data.get(_SENTENCES_KEY)
+        if found is None:
+            found = doc.user_data[_SENTENCES_KEY] = cls(list(doc.sents))
+        return found
 
     def of(self, char: int) -> Span:
         """The sentence holding character `char`."""
@@ -173,7 +182,7 @@ class EventAssembler:
         if not doc_countries - {HOME}:
             doc.user_data[EVENTS_KEY] = []
             return doc
-        sentences = Sentences(doc)
+        sentences = Sentences.of_doc(doc)
         triggers = self._triggers(found, text_of(doc))
         drafts = [d for d in (self._draft(doc, m, found, sentences) for m in triggers) if d is not None]
         doc.user_data[EVENTS_KEY] = self._finish(doc, drafts)
@@ -668,7 +677,7 @@ def _attendees(doc: Doc, lead: _Draft) -> None:
     cues = load_cues().kinds.get("attended", frozenset())
     found = mentions(doc)
     known = {p.name for p in lead.participants}
-    for sentence in Sentences(doc).spans:
+    for sentence in Sentences.of_doc(doc).spans:
         if sentence.start_char <= lead.sentence.start_char:
             continue
         if not any(token.lemma_.split("+")[0] in cues for token in sentence):

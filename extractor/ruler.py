@@ -77,20 +77,22 @@ class Lexicon:
         """Leftmost-longest, non-overlapping hits in `doc`."""
         return self.find_in(text_of(doc), tokens_of(doc))
 
-    def find_in(self, text: str, tokens: Sequence[tuple[int, int, str]]) -> Iterator[Hit]:
-        """Hits among `tokens` (`(start, end, first tag)` of each non-space token of `text`)."""
-        i, n = 0, len(tokens)
-        while i < n:
+    def find_in(
+        self, text: str, tokens: Sequence[tuple[int, int, str]], candidates: Iterable[int] | None = None
+    ) -> Iterator[Hit]:
+        """Hits among `tokens` (`(start, end, first tag)` of each non-space token of `text`), trying
+        only the token indexes in `candidates` (all, by default) as starts."""
+        next_free = 0
+        for i in range(len(tokens)) if candidates is None else candidates:
+            if i < next_free:
+                continue
             start, _, tag = tokens[i]
             if not self._starts(tag, text, start):
-                i += 1
                 continue
             hit, last = self._longest(text, tokens, i, strict=tag in self.start_tags)
-            if hit is None:
-                i += 1
-                continue
-            yield hit
-            i = last + 1
+            if hit is not None:
+                yield hit
+                next_free = last + 1
 
     def _longest(
         self, text: str, tokens: Sequence[tuple[int, int, str]], i: int, *, strict: bool = True
@@ -145,15 +147,22 @@ class GazetteerRuler:
 
     lexicons: dict[EntityLabel, Lexicon]
 
+    def __post_init__(self) -> None:
+        self.initials = frozenset().union(*(lexicon.initials for lexicon in self.lexicons.values()))
+
     def __call__(self, doc: Doc) -> Doc:
         text, tokens = text_of(doc), tokens_of(doc)
+        candidates = [i for i, (start, _, _) in enumerate(tokens) if text[start] in self.initials]
         hits = [
-            (label, hit) for label, lexicon in self.lexicons.items() for hit in lexicon.find_in(text, tokens)
+            (label, hit)
+            for label, lexicon in self.lexicons.items()
+            for hit in lexicon.find_in(text, tokens, candidates)
         ]
+        containers = [(label, hit) for label, hit in hits if label in (EntityLabel.LOCATION, EntityLabel.ORG)]
         found = mentions(doc)
         for label, hit in hits:
             entry = hit.entries[0]
-            if label is EntityLabel.COUNTRY and _inside_other(hit, hits):
+            if label is EntityLabel.COUNTRY and _inside_other(hit, containers):
                 continue
             found.append(
                 Mention(
@@ -176,7 +185,6 @@ def _inside_other(country: Hit, hits: Iterable[tuple[EntityLabel, Hit]]) -> bool
         hit.start <= country.start
         and country.end <= hit.end
         and hit.end - hit.start > country.end - country.start
-        and label in (EntityLabel.LOCATION, EntityLabel.ORG)
         and hit.entries[0].country != code
         for label, hit in hits
     )

@@ -199,6 +199,15 @@ def _lay(builder: _Builder, offset: int, length: int, tokens: Iterable[Any]) -> 
             final = False
 
 
+def _analyse(pieces: list[str]) -> Iterator[Any]:
+    """Kiwi's analysis of each piece, in order: several go to Kiwi's threads as a list, one is analysed
+    directly (a one-item list costs a thread hand-off, a third more on a short release)."""
+    kiwi = get_kiwi()
+    if len(pieces) == 1:
+        return iter([kiwi.tokenize(pieces[0], match_options=MATCH_OPTIONS)])
+    return iter(kiwi.tokenize(pieces, match_options=MATCH_OPTIONS)) if pieces else iter(())
+
+
 class KiwiTokenizer:
     """spaCy tokenizer: Kiwi morphemes as tokens, exact offsets, Kiwi tags in `tag_`."""
 
@@ -224,7 +233,7 @@ class KiwiTokenizer:
     def _batch(self, texts: list[str]) -> Iterator[Doc]:
         plans = [split_chunks(text, self.max_chunk_chars) for text in texts]
         pieces = [piece for plan in plans for _, piece in plan]
-        analyses = get_kiwi().tokenize(pieces, match_options=MATCH_OPTIONS) if pieces else iter(())
+        analyses = _analyse(pieces)
         for text, plan in zip(texts, plans, strict=True):
             builder = _Builder(text)
             for offset, piece in plan:

@@ -51,22 +51,18 @@ class Cues:
     surnames: frozenset[str]
     modifiers: frozenset[str]
     stops: frozenset[str]
-    honorifics: frozenset[str]
     latin_honorifics: frozenset[str]
 
 
 @cache
 def load_cues() -> Cues:
     """`person_cues.csv` plus the title heads from the titles gazetteer, read once."""
-    kinds: dict[str, set[str]] = {
-        kind: set() for kind in ("surname", "modifier", "stop", "honorific", "latin_honorific")
-    }
+    kinds: dict[str, set[str]] = {kind: set() for kind in ("surname", "modifier", "stop", "latin_honorific")}
     with (gazetteer.shipped_dir() / "person_cues.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            kinds[row["kind"]].add(row["form"])
-    return Cues(
-        *(frozenset(kinds[kind]) for kind in ("surname", "modifier", "stop", "honorific", "latin_honorific"))
-    )
+            if row["kind"] in kinds:
+                kinds[row["kind"]].add(row["form"])
+    return Cues(*(frozenset(kinds[kind]) for kind in ("surname", "modifier", "stop", "latin_honorific")))
 
 
 @dataclass
@@ -107,7 +103,7 @@ class PeopleRules:
         found = mentions(doc)
         known = [m for m in found if m.label is EntityLabel.PERSON]
         found[:] = [m for m in found if m.label is not EntityLabel.PERSON]
-        ws = words(doc, self.cues.honorifics)
+        ws = words(doc)
         page = _Page(text, ws, self._index(found, ws), [m for m in found if m.label is EntityLabel.COUNTRY])
         titles = self._titles(page)
         found.extend(m for m in titles.values() if m.source is EntitySource.RULE)

@@ -6,11 +6,14 @@ The rules reason about words as a Korean reader does (`외교부장관은` is on
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
+from extractor import gazetteer
 from extractor.mentions import text_of
 from extractor.ruler import first_tags
 from extractor.tokenizer import SPACE_TAG
@@ -19,6 +22,7 @@ from extractor.tokenizer import SPACE_TAG
 _TRAILING = re.compile(r"^(J|VCP|E)")
 #: Punctuation tags that separate words even without a space.
 _PUNCT_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB"})
+_WORDS_KEY = "korex_words"
 HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 
 
@@ -37,13 +41,20 @@ class Word:
         return text[self.start : self.core_end]
 
 
-def words(doc: Doc, honorifics: frozenset[str] = frozenset()) -> list[Word]:
-    """The Doc's words (see `_words`), built once per Doc and set of honorifics."""
-    key = ("korex_words", honorifics)
-    found = doc.user_data.get(key)
+def words(doc: Doc) -> list[Word]:
+    """The Doc's words (see `_words`), built once per Doc."""
+    found = doc.user_data.get(_WORDS_KEY)
     if found is None:
-        found = doc.user_data[key] = _words(doc, honorifics)
+        found = doc.user_data[_WORDS_KEY] = _words(doc, honorifics())
     return found
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Suffixes that end a word's core like a particle (대통령님, 장관들): `honorific` rows of
+    `person_cues.csv`."""
+    with (gazetteer.shipped_dir() / "person_cues.csv").open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["form"] for row in csv.DictReader(handle) if row["kind"] == "honorific")
 
 
 def _words(doc: Doc, honorifics: frozenset[str]) -> list[Word]:
