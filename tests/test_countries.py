@@ -76,3 +76,21 @@ def test_ordinary_words_are_not_countries(korex: extractor.Extractor, text: str)
 def test_document_countries_are_sorted_and_unique(korex: extractor.Extractor) -> None:
     doc = korex.extract("한일 외교장관이 29일 도쿄에서 회담했다. 일본 측은 한국과 협력하기로 했다.")
     assert doc.countries == ["JPN", "KOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("대통령의 방북 이후 협력이 강화되었다.", ["PRK"]),
+        ("총리는 다음 주 방한할 예정이다.", ["KOR"]),
+        ("장관의 방일 일정이 확정되었다.", ["JPN"]),
+        ("국무장관은 방중 기간 회담을 가졌다.", ["CHN"]),
+    ],
+)
+def test_visit_words_name_the_country_visited(korex: extractor.Extractor, text: str, codes: list[str]) -> None:
+    assert [code for _, code in country_mentions(korex, text)] == codes
+
+
+@pytest.mark.parametrize("text", ["새로운 방법을 찾았다.", "정부의 방침은 확고하다.", "방미란 씨가 참석했다."])
+def test_words_starting_with_bang_are_not_visits(korex: extractor.Extractor, text: str) -> None:
+    assert country_mentions(korex, text) == []

@@ -70,3 +70,26 @@ def test_a_user_row_overrides_the_shipped_row_with_the_same_id(tmp_path: Path) -
     assert merged["TWN"].origin.startswith(str(tmp_path))
     custom = extractor.Extractor(gazetteers=[tmp_path])
     assert custom.extract("중화민국 외교부가 발표했다.").countries == ["TWN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface", "kb_id"),
+    [
+        ("대표단이 동경에 도착했다.", EntityLabel.LOCATION, "동경", "place:tokyo"),
+        ("일 외무성은 입장을 밝혔다.", EntityLabel.ORG, "일 외무성", "org:jpn-mofa"),
+        ("총리대신은 담화를 냈다.", EntityLabel.TITLE, "총리대신", "title:jpn-prime-minister"),
+        (
+            "양국은 외교 장관 회담을 가졌다.",
+            EntityLabel.MEETING,
+            "외교 장관 회담",
+            "meeting:foreign-ministers-talks",
+        ),
+        ("카미카와 요코 외무대신이 말했다.", EntityLabel.PERSON, "카미카와 요코", "person:kamikawa-jpn-fm"),
+        ("대한민국 정부는 환영했다.", EntityLabel.COUNTRY, "대한민국", "KOR"),
+    ],
+)
+def test_an_alias_of_every_file_links_to_its_row(
+    korex: extractor.Extractor, text: str, label: EntityLabel, surface: str, kb_id: str
+) -> None:
+    found = [(e.text, e.kb_id) for e in korex.extract(text).entities if e.label is label]
+    assert (surface, kb_id) in found

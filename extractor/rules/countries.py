@@ -5,7 +5,8 @@ Korean writes the parties of a relation as one-syllable country forms run togeth
 Short forms marked `free` in `countries.csv` (한 미 일 중 러 북 남) may join without punctuation;
 `marked` ones (영 독 불 호 인 ...) only with a separator (한·호), or after two free ones (한미호),
 since 한영 and 한인 are ordinary words.
-Words listed in `country_compound_exceptions.csv` (남미, 중남미) are regions, not compounds.
+Words listed in `country_compound_exceptions.csv` (남미, 중남미) are regions, not compounds. A visit
+word (방북, 방한, 방일) names the country visited by its second syllable.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class CountryCompounds:
                 tag_at[offset] = tag
         taken = covered(doc, EntityLabel.COUNTRY)
         found = mentions(doc)
+        found.extend(self._visits(text, starts, ends, taken))
         position = 0
         for start in sorted(starts):
             if start < position or text[start] not in self.shorts:
@@ -82,6 +84,33 @@ class CountryCompounds:
                         )
                     )
         return doc
+
+    def _visits(
+        self, text: str, starts: dict[int, str], ends: set[int], taken: list[tuple[int, int]]
+    ) -> list[Mention]:
+        """Visit words (방북, 방한, 방일): 방 and a country's short form, as a word of its own; the
+        short form names the country visited."""
+        found = []
+        for start in starts:
+            offset = start + 1
+            if text[start] != "방" or offset >= len(text) or text[offset] not in self.shorts:
+                continue
+            if offset + 1 not in ends or any(a <= offset < b for a, b in taken):
+                continue
+            if start and not (text[start - 1].isspace() or text[start - 1] in "(\"'“‘,·"):
+                continue
+            country = self.shorts[text[offset]].country
+            found.append(
+                Mention(
+                    EntityLabel.COUNTRY,
+                    offset,
+                    offset + 1,
+                    norm=country,
+                    kb_id=country,
+                    source=EntitySource.RULE,
+                )
+            )
+        return found
 
     def _longest_accepted(
         self, text: str, start: int, ends: set[int], tag_at: dict[int, str]

@@ -435,7 +435,8 @@ def _mention(p: _Found, person: _Found, text: str) -> Mention:
             "org": org,
             "country": person.country or (official.country if official else None),
             "name_original": person.name_original
-            or (official.attrs.get("name_original") if official else None),
+            or (official.attrs.get("name_original") if official else None)
+            or None,
             "name_en": official.en if official else None,
         },
     )
