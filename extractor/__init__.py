@@ -139,13 +139,16 @@ class Extractor:
         return self._analyse(loaded[0], doc_date=_iso(doc_date))
 
     def extract_folder(
-        self, paths: PathLike | Iterable[PathLike], *, pattern: str = "*"
+        self, paths: PathLike | Iterable[PathLike], *, pattern: str = "*", jobs: int = 1
     ) -> Iterator[Document | FileError]:
         """One Document per document found under `paths` (files or folders), or a FileError per bad file.
 
-        A bad file never stops the run: it becomes a `FileError` with its path and reason.
+        Files come in sorted order whatever `jobs` is; `jobs > 1` analyses them in that many worker
+        processes (0: one per CPU), each loading its own pipeline once. A bad file never stops the run:
+        it becomes a `FileError` with its path and reason. For resumable runs into JSON Lines, CSV,
+        Parquet or DuckDB outputs see `extractor.batch.extract_to` (what `korex extract` runs).
         """
-        return batch.extract_folder(self, paths, pattern=pattern)
+        return batch.extract_folder(self, paths, pattern=pattern, jobs=jobs)
 
     def extract_loaded(self, loaded: loader.LoadedText, *, record: int | None = None) -> Document:
         """Analyse a document the loader has already read (batch runs read files themselves)."""
@@ -195,7 +198,7 @@ def extract_file(path: PathLike, *, doc_date: DateLike = None) -> Document:
 
 
 def extract_folder(
-    paths: PathLike | Iterable[PathLike], *, pattern: str = "*"
+    paths: PathLike | Iterable[PathLike], *, pattern: str = "*", jobs: int = 1
 ) -> Iterator[Document | FileError]:
     """Analyse every document under `paths` with the default Extractor (see `Extractor.extract_folder`)."""
-    return default_extractor().extract_folder(paths, pattern=pattern)
+    return default_extractor().extract_folder(paths, pattern=pattern, jobs=jobs)

@@ -16,6 +16,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 def _parser() -> argparse.ArgumentParser:
     from extractor import __version__
+    from extractor.frames import TABLES
 
     parser = argparse.ArgumentParser(
         prog="korex", description="Entities and diplomatic events from Korean diplomatic texts."
@@ -24,11 +25,39 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser(
-        "extract", help="files or folders in, JSON Lines out (one Document per line)"
+        "extract",
+        help="files or folders in; JSON Lines, CSV, Parquet or DuckDB out",
+        description=(
+            "Extract every document under the PATHs. The output's suffix chooses the format: .jsonl (one "
+            "Document per line), .csv or .parquet (a folder with one file per table, or one table with "
+            "--table), .duckdb (a database with every table). A run can be stopped at any point and started "
+            "again with the same command: files the output holds unchanged are skipped."
+        ),
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
-    extract.add_argument("-o", "--output", metavar="FILE", help="write JSON Lines here (default: stdout)")
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="OUT.jsonl, OUT.csv, OUT.parquet or OUT.duckdb (default: JSON Lines on stdout)",
+    )
     extract.add_argument("--pattern", default="*", help="file-name glob for folders (default: *)")
+    extract.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0 = one per CPU); each loads its own pipeline (~0.6 GB)",
+    )
+    extract.add_argument(
+        "--force", action="store_true", help="extract again the files the output already holds unchanged"
+    )
+    extract.add_argument(
+        "--table",
+        choices=TABLES,
+        help="write this one table to OUT.csv or OUT.parquet (instead of a folder of tables)",
+    )
     extract.add_argument(
         "--gazetteer",
         action="append",
@@ -36,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="a folder of gazetteer files of your own, taking precedence over the shipped ones (repeatable)",
     )
-    extract.add_argument("--quiet", action="store_true", help="no per-file error lines on stderr")
+    extract.add_argument(
+        "--quiet", action="store_true", help="no progress bar and no per-file error lines on stderr"
+    )
 
     show = commands.add_parser("show", help="a readable table of a document's entities and events")
     show.add_argument("file", metavar="FILE", help="a document, or a JSON Lines output of `korex extract`")
@@ -76,23 +107,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from extractor import Extractor
-    from extractor.models import FileError
-    from extractor.sinks import JsonlSink
+    from extractor.batch import extract_to
+    from extractor.sinks import OutputError, check_output
 
+    try:  # a wrong output fails before any work
+        check_output(args.output, table=args.table)
+    except OutputError as exc:
+        print(f"korex extract: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     extractor = Extractor(gazetteers=args.gazetteer)
-    failed = done = 0
-    with JsonlSink(args.output) as sink:
-        for item in extractor.extract_folder(args.paths, pattern=args.pattern):
-            if isinstance(item, FileError):
-                failed += 1
-                if not args.quiet:
-                    print(f"korex: {item.path}: {item.message}", file=sys.stderr)
-                continue
-            sink.write(item)
-            done += 1
-    if not args.quiet or failed:
-        print(f"korex: {done} documents, {failed} failed", file=sys.stderr)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    try:
+        summary = extract_to(
+            extractor,
+            args.paths,
+            args.output,
+            pattern=args.pattern,
+            jobs=args.jobs,
+            force=args.force,
+            table=args.table,
+            quiet=args.quiet,
+        )
+    except KeyboardInterrupt:
+        print("korex: interrupted; what was done is kept: the same command goes on", file=sys.stderr)
+        return 130
+    if not args.quiet or summary.failed:
+        print(f"korex: {summary.line()}", file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 
 def _check(dirs: Sequence[str]) -> int:

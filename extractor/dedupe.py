@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pydantic import Field
 
@@ -19,6 +19,7 @@ from extractor.models import (
     CountryCode,
     Document,
     Event,
+    EventFormat,
     EventType,
     Location,
     PartialDate,
@@ -104,6 +105,16 @@ def _absorb(group: EventGroup, event: Event) -> None:
     group.participants += [p for p in event.participants if p.name is None or p.name not in names]
 
 
+def _place(groups: list[EventGroup], event: Event, window_days: int) -> EventGroup:
+    """The group `event` belongs to, made if none fits yet, with what `event` adds to it."""
+    group = next((g for g in groups if same_event(g, event, window_days)), None)
+    if group is None:
+        group = EventGroup(id=_group_id(event), type=event.type, countries=sorted(event.countries))
+        groups.append(group)
+    _absorb(group, event)
+    return group
+
+
 def dedupe(documents: Iterable[Document], *, window_days: int = 1) -> list[EventGroup]:
     """Group the events of `documents` into real events, in the order they are first reported."""
     groups: list[EventGroup] = []
@@ -112,17 +123,27 @@ def dedupe(documents: Iterable[Document], *, window_days: int = 1) -> list[Event
             ref = EventRef(
                 document_id=document.id, index=index, source=document.source, salience=event.salience.value
             )
-            group = next((g for g in groups if same_event(g, event, window_days)), None)
-            if group is None:
-                group = EventGroup(
-                    id=_group_id(event),
-                    type=event.type,
-                    countries=sorted(event.countries),
-                )
-                groups.append(group)
-            _absorb(group, event)
-            group.refs.append(ref)
+            _place(groups, event, window_days).refs.append(ref)
     return groups
+
+
+def group_rows(
+    rows: Iterable[tuple[str, Sequence[str], str | None, int | None, str | None]], *, window_days: int = 1
+) -> list[str]:
+    """The group id of each `(type, countries, date, round, name)` row of an events table, in order."""
+    groups: list[EventGroup] = []
+    ids = []
+    for kind, countries, date, number, name in rows:
+        event = Event(
+            type=kind,
+            format=EventFormat.for_parties(len(countries)),
+            countries=sorted(countries),
+            date=date,
+            round=number,
+            name=name,
+        )
+        ids.append(_place(groups, event, window_days).id)
+    return ids
 
 
 def group_ids(groups: Iterable[EventGroup]) -> dict[tuple[str, int], str]:
