@@ -87,10 +87,14 @@ def test_document_countries_are_sorted_and_unique(korex: extractor.Extractor) ->
         ("국무장관은 방중 기간 회담을 가졌다.", ["CHN"]),
     ],
 )
-def test_visit_words_name_the_country_visited(korex: extractor.Extractor, text: str, codes: list[str]) -> None:
+def test_visit_words_name_the_country_visited(
+    korex: extractor.Extractor, text: str, codes: list[str]
+) -> None:
     assert [code for _, code in country_mentions(korex, text)] == codes
 
 
-@pytest.mark.parametrize("text", ["새로운 방법을 찾았다.", "정부의 방침은 확고하다.", "방미란 씨가 참석했다."])
+@pytest.mark.parametrize(
+    "text", ["새로운 방법을 찾았다.", "정부의 방침은 확고하다.", "방미란 씨가 참석했다."]
+)
 def test_words_starting_with_bang_are_not_visits(korex: extractor.Extractor, text: str) -> None:
     assert country_mentions(korex, text) == []
