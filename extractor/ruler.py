@@ -58,6 +58,7 @@ class Lexicon:
                 if key and entry not in index.setdefault(key, []):
                     index[key].append(entry)
         self.index = {key: tuple(found) for key, found in index.items()}
+        self.prefixes = frozenset(key[:n] for key in self.index for n in range(1, len(key) + 1))
         self.initials = frozenset(key[0] for key in self.index)
         self.longest = max((len(key) for key in self.index), default=0)
         self.start_tags = frozenset(start_tags)
@@ -107,7 +108,7 @@ class Lexicon:
             if j > i and (len(gap) > _MAX_GAP or "\n" in gap or tag not in self.inner_tags):
                 break
             key += squash(text[previous_end:token_end])
-            if len(key) > self.longest:
+            if key not in self.prefixes:
                 break
             keys.append((key, token_end, j))
             previous_end = token_end

@@ -11,6 +11,7 @@ word (방북, 방한, 방일) names the country visited by its second syllable.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -19,8 +20,7 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.mentions import Mention, covered, mentions, text_of
 from extractor.models import EntityLabel, EntitySource
-from extractor.ruler import first_tags
-from extractor.tokenizer import SPACE_TAG
+from extractor.ruler import tokens_of
 
 SEPARATORS = frozenset("·ㆍ・‧∙-–/")
 #: Tags the characters of a compound may carry: nouns, Hanja and the separators.
@@ -48,17 +48,10 @@ class CountryCompounds:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        starts: dict[int, str] = {}
-        ends: set[int] = set()
-        tag_at: dict[int, str] = {}
-        for token in doc:
-            if token.tag_ == SPACE_TAG:
-                continue
-            tag = first_tags(token.tag_)
-            starts[token.idx] = tag
-            ends.add(token.idx + len(token.text))
-            for offset in range(token.idx, token.idx + len(token.text)):
-                tag_at[offset] = tag
+        tokens = tokens_of(doc)
+        starts = {start: tag for start, _, tag in tokens}
+        ends = {end for _, end, _ in tokens}
+        tag_at = TagAt(tokens)
         taken = covered(doc, EntityLabel.COUNTRY)
         found = mentions(doc)
         found.extend(self._visits(text, starts, ends, taken))
@@ -113,7 +106,7 @@ class CountryCompounds:
         return found
 
     def _longest_accepted(
-        self, text: str, start: int, ends: set[int], tag_at: dict[int, str]
+        self, text: str, start: int, ends: set[int], tag_at: TagAt
     ) -> list[tuple[int, Short]]:
         """The longest run of short forms from `start` that reads as a compound (not 한-베 of 한-베트남)."""
         parts, _ = self._parts(text, start)
@@ -146,7 +139,7 @@ class CountryCompounds:
         start: int,
         end: int,
         ends: set[int],
-        tag_at: dict[int, str],
+        tag_at: TagAt,
     ) -> bool:
         if text[start:end] in self.exceptions:
             return False
@@ -157,12 +150,27 @@ class CountryCompounds:
             return tag_at.get(start) in LONE_TAGS and self._before_partner(text, end, tag_at)
         return end in ends and len({short.country for _, short in parts}) >= 2
 
-    def _before_partner(self, text: str, end: int, tag_at: dict[int, str]) -> bool:
+    def _before_partner(self, text: str, end: int, tag_at: TagAt) -> bool:
         """`한-아세안`, `한·베트남`: one short form, a separator, then a name."""
         return end + 1 < len(text) and text[end] in SEPARATORS and tag_at.get(end + 1) in PARTNER_TAGS
 
 
-def _whole_word(text: str, start: int, end: int, tag_at: dict[int, str]) -> bool:
+class TagAt:
+    """The tag of the token covering a character offset (None between tokens), by binary search."""
+
+    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
+        self.tokens = tokens
+        self.starts = [start for start, _, _ in tokens]
+
+    def get(self, offset: int, default: str | None = None) -> str | None:
+        """Like `dict.get`: the covering token's first tag, or `default`."""
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.tokens[i][1]:
+            return self.tokens[i][2]
+        return default
+
+
+def _whole_word(text: str, start: int, end: int, tag_at: TagAt) -> bool:
     """The compound is a word of its own (a particle may follow): Kiwi sometimes misreads such a word
     (계기 러북 → 계기이+러), and a whole word of country syllables is a compound."""
     before = text[start - 1] if start else " "
