@@ -96,3 +96,14 @@ def test_every_person_mention_indexes_the_text(korex: extractor.Extractor) -> No
     for person in doc.persons:
         for start, end in person.mentions:
             assert text[start:end] in (person.name, person.name.split()[0], person.name[0])
+
+
+def test_an_unspaced_japanese_original_gives_two_words(korex: extractor.Extractor) -> None:
+    doc = korex.extract("김민준 제1차관은 후지사와 겐타로(藤沢健太郎) 일본 외무성 사무차관과 회담했다.")
+    assert [p.name for p in doc.persons] == ["김민준", "후지사와 겐타로"]
+
+
+def test_a_bare_title_word_is_no_unnamed_official(korex: extractor.Extractor) -> None:
+    doc = korex.extract("양측은 영사 분야 협력을 논의했다. 회의장에서 만난 대표들은 캐나다 측과 협의했다.")
+    assert all(p.name is not None or p.org or p.country for e in doc.events for p in e.participants)
+    assert not [p for e in doc.events for p in e.participants if p.title in ("영사", "회의장")]

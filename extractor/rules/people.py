@@ -216,10 +216,13 @@ class PeopleRules:
         names = self._name_words(page, i, count, limit, original=original is not None, known=known)
         if not names:
             org = org or _org_within(page, title)
+            country = country or _country_within(title, countries) or (org.country if org else None)
+            if org is None and country is None:
+                return None  # a bare title word (영사 분야, 회의장에서) names no official
             title.data["official"] = {
                 "title": _title_text(page, title),
                 "org": text[org.start : org.end] if org else None,
-                "country": country or _country_within(title, countries) or (org.country if org else None),
+                "country": country,
             }
             return None
         if names[0] in taken:
@@ -398,11 +401,12 @@ def _open_paren(text: str, ws: Sequence[Word], close: int) -> int | None:
 
 def _original_words(original: str, honorifics: frozenset[str]) -> tuple[int, int]:
     """`(count, limit)` of Hangul words an original asks for: one per Latin word or spaced CJK part
-    (honorifics such as His Highness left out); an unspaced CJK name (趙兌烈, 岩屋毅) leaves the count
-    open, up to two proper-noun words."""
+    (honorifics such as His Highness left out); an unspaced CJK name of three characters (趙兌烈, 岩屋毅)
+    leaves the count open, up to two proper-noun words; four or more (藤沢健太郎) are a Japanese name in
+    two."""
     parts = [p for p in re.split(r"[\s·]+", original) if p and p not in honorifics]
     if len(parts) == 1 and not parts[0].isascii():
-        return 0, 2
+        return (2, 2) if len(parts[0]) >= 4 else (0, 2)  # 藤沢健太郎: a Japanese name in two words
     return len(parts), len(parts)
 
 
