@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from extractor import batch, loader
 from extractor.dedupe import EventGroup, dedupe
@@ -154,17 +156,52 @@ class Extractor:
         """Analyse a document the loader has already read (batch runs read files themselves)."""
         return self._analyse(loaded, record=record)
 
+    def extract_many(
+        self, items: Sequence[tuple[loader.LoadedText, int | None]]
+    ) -> list[Document | Exception]:
+        """Analyse many read documents (each with its record number) as one stream: Kiwi's threads
+        analyse the next texts, without holding the GIL, while the components run on this one.
+
+        The result holds, in order, each Document or the exception its analysis raised, so one bad
+        document costs only its own result.
+        """
+        from extractor.rules.date_mentions import ANCHOR_KEY
+
+        anchors = [self._anchor(loaded) for loaded, _ in items]
+
+        def docs() -> Iterator[Any]:
+            texts = (with_headline(loaded) for loaded, _ in items)
+            for doc, anchor in zip(self.nlp.tokenizer.pipe(texts), anchors, strict=True):
+                doc.user_data[ANCHOR_KEY] = dt.date.fromisoformat(anchor) if anchor else None
+                yield doc
+
+        try:
+            analysed = list(self.nlp.pipe(docs()))
+        except Exception:  # find the document that failed: the others must still come out
+            return [_outcome(partial(self._analyse, loaded, record=record)) for loaded, record in items]
+        return [
+            _outcome(partial(self._record, doc, loaded, anchor, record))
+            for doc, (loaded, record), anchor in zip(analysed, items, anchors, strict=True)
+        ]
+
+    @staticmethod
+    def _anchor(loaded: loader.LoadedText, doc_date: str | None = None) -> str | None:
+        return loaded.doc_date or doc_date
+
     def _analyse(
         self, loaded: loader.LoadedText, *, doc_date: str | None = None, record: int | None = None
     ) -> Document:
-        from extractor.records import Meta, to_document
         from extractor.rules.date_mentions import ANCHOR_KEY
 
-        anchor = loaded.doc_date or doc_date
-        text = with_headline(loaded)
-        doc = self.nlp.make_doc(text)
+        anchor = self._anchor(loaded, doc_date)
+        doc = self.nlp.make_doc(with_headline(loaded))
         doc.user_data[ANCHOR_KEY] = dt.date.fromisoformat(anchor) if anchor else None
-        doc = self.nlp(doc)
+        return self._record(self.nlp(doc), loaded, anchor, record)
+
+    @staticmethod
+    def _record(doc: Any, loaded: loader.LoadedText, anchor: str | None, record: int | None) -> Document:
+        from extractor.records import Meta, to_document
+
         meta = Meta(
             id=_doc_id(loaded, record),
             source=loaded.source,
@@ -174,6 +211,14 @@ class Extractor:
             warnings=tuple(loaded.warnings),
         )
         return to_document(doc, meta)
+
+
+def _outcome(work: Callable[[], Document]) -> Document | Exception:
+    """What `work` returns, or the exception it raised (so one document's failure stays its own)."""
+    try:
+        return work()
+    except Exception as exc:
+        return exc
 
 
 _default: Extractor | None = None

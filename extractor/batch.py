@@ -29,7 +29,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractor import loader
+from extractor import loader, tokenizer
 from extractor.errors import KorexError
 from extractor.models import Document, FileError
 
@@ -46,6 +46,8 @@ _AHEAD = 3
 #: A task for a worker: consecutive files up to this many bytes (or files), so that small files
 #: do not each pay a round trip between processes.
 _TASK_BYTES = 32_768
+#: Files a single-process run reads ahead and analyses as one stream (bounded memory, early results).
+_WINDOW = 16
 _TASK_FILES = 32
 
 
@@ -119,31 +121,45 @@ class FileResult:
 
 
 def extract_path(extractor: Extractor, path: PathLike) -> FileResult:
-    """Read and analyse one file; whatever goes wrong becomes a FileError row, never an exception.
+    """Read and analyse one file; whatever goes wrong becomes a FileError row, never an exception."""
+    return extract_paths(extractor, [path])[0]
 
-    A record that fails on a bug rather than on bad input becomes a row with reason `internal_error`,
-    so one odd document never stops a run of thousands.
+
+def extract_paths(extractor: Extractor, paths: Sequence[PathLike]) -> list[FileResult]:
+    """Read some files, then analyse all their documents as one stream (`Extractor.extract_many`, so
+    Kiwi's threads work ahead of the components); one FileResult per file, in order.
+
+    Whatever goes wrong becomes a FileError row, never an exception: a file that cannot be read gets
+    its reason, a record that fails on a bug rather than on bad input gets `internal_error`, so one
+    odd document never stops a run of thousands.
     """
-    where = os.fspath(path)
-    result = FileResult(where)
-    try:
-        loaded = loader.load_file(path)
-    except KorexError as exc:
-        result.items.append(FileError(path=where, reason=exc.reason, message=str(exc)))
-        return result
-    except Exception as exc:  # a loader bug must not stop the run
-        result.items.append(_internal(where, None, exc))
-        return result
-    for number, item in enumerate(loaded):
-        record = number if len(loaded) > 1 else None
+    results: list[FileResult] = []
+    pending: list[tuple[FileResult, int, loader.LoadedText, int | None]] = []
+    for path in paths:
+        where = os.fspath(path)
+        result = FileResult(where)
+        results.append(result)
         try:
-            result.items.append(extractor.extract_loaded(item, record=record))
-            result.chars += len(item.text)
+            loaded = loader.load_file(path)
         except KorexError as exc:
-            result.items.append(FileError(path=where, reason=exc.reason, message=str(exc), record=number))
-        except Exception as exc:  # a pipeline bug on one record must not stop the run
-            result.items.append(_internal(where, record, exc))
-    return result
+            result.items.append(FileError(path=where, reason=exc.reason, message=str(exc)))
+            continue
+        except Exception as exc:  # a loader bug must not stop the run
+            result.items.append(_internal(where, None, exc))
+            continue
+        pending += [(result, n, item, n if len(loaded) > 1 else None) for n, item in enumerate(loaded)]
+    analysed = extractor.extract_many([(item, record) for _, _, item, record in pending])
+    for (result, number, item, record), outcome in zip(pending, analysed, strict=True):
+        if isinstance(outcome, KorexError):
+            result.items.append(
+                FileError(path=result.path, reason=outcome.reason, message=str(outcome), record=number)
+            )
+        elif isinstance(outcome, Exception):
+            result.items.append(_internal(result.path, record, outcome))
+        else:
+            result.items.append(outcome)
+            result.chars += len(item.text)
+    return results
 
 
 def _internal(where: str, record: int | None, exc: Exception) -> FileError:
@@ -157,8 +173,8 @@ def run(extractor: Extractor, paths: Iterable[PathLike], *, jobs: int = 1) -> It
     """One FileResult per path, in the order given; `jobs > 1` spreads the files over worker processes."""
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        for path in paths:
-            yield extract_path(extractor, path)
+        for window in _windows(paths, _WINDOW):
+            yield from extract_paths(extractor, window)
         return
     yield from _parallel(extractor, (Path(p) for p in paths), jobs)
 
@@ -198,9 +214,11 @@ def _portable(extractor: Extractor) -> tuple[type, dict[str, Any]]:
     return type(extractor), state
 
 
-def _init_worker(cls: type, state: dict[str, Any], parent: int) -> None:
-    """Worker start-up: build the pipeline once, leave Ctrl-C to the parent, exit if the parent dies."""
+def _init_worker(cls: type, state: dict[str, Any], parent: int, kiwi_threads: int) -> None:
+    """Worker start-up: build the pipeline once (Kiwi with its share of the cores), leave Ctrl-C to the
+    parent, exit if the parent dies."""
     global _worker
+    tokenizer.set_threads(kiwi_threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="korex-watch-parent").start()
     worker = cls.__new__(cls)
@@ -220,7 +238,19 @@ def _watch_parent(parent: int) -> None:
 
 def _work(paths: list[str]) -> list[FileResult]:
     assert _worker is not None, "worker not initialised"
-    return [extract_path(_worker, path) for path in paths]
+    return extract_paths(_worker, paths)
+
+
+def _windows(paths: Iterable[PathLike], size: int) -> Iterator[list[PathLike]]:
+    """Consecutive paths in lists of `size` (analysed as one stream, read lazily)."""
+    window: list[PathLike] = []
+    for path in paths:
+        window.append(path)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window
 
 
 def _batches(paths: Iterator[Path]) -> Iterator[list[Path]]:
@@ -245,7 +275,7 @@ def _start_pool(extractor: Extractor, jobs: int) -> ProcessPoolExecutor:
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(cls, state, os.getpid()),
+        initargs=(cls, state, os.getpid(), max(1, (os.cpu_count() or 1) // jobs)),
     )
 
 

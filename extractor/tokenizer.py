@@ -29,6 +29,17 @@ MATCH_OPTIONS = Match.ALL & ~Match.SERIAL
 
 _kiwi: Kiwi | None = None
 _kiwi_lock = threading.Lock()
+_kiwi_threads = -1
+
+
+def set_threads(threads: int) -> None:
+    """How many threads the process's Kiwi analyses lists with (-1: all cores); call before first use.
+
+    Batch workers share the cores: each takes its share rather than all of them."""
+    global _kiwi_threads
+    if _kiwi is not None and threads != _kiwi_threads:
+        raise RuntimeError("Kiwi is already built in this process; set its threads before first use")
+    _kiwi_threads = threads
 
 
 def get_kiwi() -> Kiwi:
@@ -41,7 +52,7 @@ def get_kiwi() -> Kiwi:
     if _kiwi is None:
         with _kiwi_lock:
             if _kiwi is None:
-                kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+                kiwi = Kiwi(num_workers=_kiwi_threads, load_typo_dict=False, load_multi_dict=False)
                 kiwi.tokenize("")
                 _kiwi = kiwi
     return _kiwi

@@ -104,14 +104,14 @@ def test_a_bug_on_one_file_is_a_row_not_a_crash(
     tmp_path: Path, korex: extractor.Extractor, monkeypatch
 ) -> None:
     folder = write_many(tmp_path / "docs", 3)
-    real = korex.extract_loaded
+    real = korex._record
 
-    def flaky(loaded, **kw):
+    def flaky(doc, loaded, anchor, record):
         if "제3차" in loaded.text:
             raise IndexError("boom")
-        return real(loaded, **kw)
+        return real(doc, loaded, anchor, record)
 
-    monkeypatch.setattr(korex, "extract_loaded", flaky)
+    monkeypatch.setattr(korex, "_record", flaky)
     items = list(korex.extract_folder(folder))
     assert [type(i).__name__ for i in items] == ["Document", "Document", "FileError"]
     assert items[2].reason == "internal_error" and "IndexError: boom" in items[2].message
@@ -120,10 +120,10 @@ def test_a_bug_on_one_file_is_a_row_not_a_crash(
 class CrashingExtractor(extractor.Extractor):
     """Kills its worker process on one text, as a crash in native code would."""
 
-    def extract_loaded(self, loaded, **kw):
-        if "제3차" in loaded.text:
+    def extract_many(self, items):
+        if any("제3차" in loaded.text for loaded, _ in items):
             os._exit(1)
-        return super().extract_loaded(loaded, **kw)
+        return super().extract_many(items)
 
 
 def test_a_file_that_kills_its_worker_is_a_row(tmp_path: Path) -> None:
