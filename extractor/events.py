@@ -87,7 +87,9 @@ _ONE_WORD_TYPES = frozenset(
 _MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
-_REPORTING = frozenset({"held", "attended", "issued", "signed", "via", "occasion", "after", "before"})
+_REPORTING = frozenset(
+    {"held", "attended", "issued", "signed", "via", "occasion", "after", "before", "listed"}
+)
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
 _SUBORDINATE = frozenset({"occasion", "after", "via"})
 #: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
@@ -217,7 +219,11 @@ class EventAssembler:
             return None
         sentence = sentences.of(trigger.start)
         entry = trigger.data["entries"][0]
-        kind = self._reported(doc, span, sentence) or self._participle_before(doc, trigger, found, sentence)
+        kind = (
+            self._reported(doc, span, sentence)
+            or self._participle_before(doc, trigger, found, sentence)
+            or _listed(text_of(doc), trigger, found)
+        )
         if self._generic_before(text_of(doc), trigger.start):
             return None
         if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
@@ -352,7 +358,12 @@ class EventAssembler:
         countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
         destination: list[str] = []
         clause_end = self._clause_end(doc, sentence, trigger)
-        if draft.kind in _SUBJECT_ACTS:
+        if draft.kind == "listed":  # a list item names its own people (…, 프라보워 수비안토 대통령 예방)
+            item = _item_start(text_of(doc), sentence.start_char, trigger.start)
+            people = [m for m in self._people(in_sentence, trigger.end) if m.start >= item]
+            draft.participants = [_participant(m) for m in people]
+            draft.participants += _officials(in_sentence, item, trigger.end)
+        elif draft.kind in _SUBJECT_ACTS:
             subject_end = _subject_end(doc, sentence.start_char, trigger.start, last=True)
             subject_end = subject_end or sentence.start_char
             subject_start = (
@@ -437,6 +448,8 @@ class EventAssembler:
         ]
         if places and draft.location is None:
             draft.location = _location(text_of(doc), places[-1])
+        if draft.kind == "listed" and draft.location is None:
+            draft.location = self._list_place(text_of(doc), trigger, in_sentence)
         if draft.location is None:
             draft.location = self._venue(text_of(doc), in_sentence, clause_start, trigger)
 
@@ -468,6 +481,29 @@ class EventAssembler:
             if at_venue and m.country:
                 return Location(country=m.country)
         return None
+
+    def _list_place(self, text: str, trigger: Mention, in_sentence: Sequence[Mention]) -> Location | None:
+        """Where a listed item happened: the place of the visit or country the list's parenthesis follows
+        (실무방한(8.21-22, … 예방): Korea; 인도네시아 파견(8.14, … 예방): Indonesia)."""
+        opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
+        if opened == -1:
+            return None
+        head = text[max(0, opened - 12) : opened].split()
+        visit = head[-1] if head else ""
+        for short, country in self.visit_targets.items():
+            if visit.endswith(short):
+                return Location(country=country)
+        before = [
+            m
+            for m in in_sentence
+            if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION) and opened - 12 <= m.end <= opened
+        ]
+        if not before:
+            return None
+        place = before[-1]
+        if place.label is EntityLabel.COUNTRY:
+            return Location(country=place.norm)
+        return _location(text, place)
 
     def _host(self, text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | None:
         """The country of a place the text says the meeting is held in (마닐라에서 개최중인 X)."""
@@ -738,6 +774,32 @@ def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention 
     """The city a visit goes to, written just before the visit word (평양 방문)."""
     places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
     return places[-1] if places and trigger.start - places[-1].end <= 3 else None
+
+
+def _listed(text: str, trigger: Mention, found: Sequence[Mention]) -> str | None:
+    """A term in a note's list with its date: written before a parenthesis that opens with a date
+    (실무방한(8.21-22, …)), or inside one (… 파견(8.14, 대통령 예방))."""
+    starts = {m.start for m in found if m.label is EntityLabel.DATE}
+    aside = _aside(text, trigger.end)
+    if aside and len(text[aside[0] :]) - len(text[aside[0] :].lstrip()) + aside[0] in starts:
+        return "listed"
+    opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
+    if opened == -1 or ")" in text[opened : trigger.start] or "\n" in text[opened : trigger.start]:
+        return None
+    first = opened + 1 + len(text[opened + 1 :]) - len(text[opened + 1 :].lstrip())
+    return "listed" if first in starts else None
+
+
+def _item_start(text: str, sentence_start: int, position: int) -> int:
+    """Where the list item holding `position` begins: after the last `,` or `(` before it."""
+    return (
+        max(
+            text.rfind(",", sentence_start, position),
+            text.rfind("(", sentence_start, position),
+            sentence_start - 1,
+        )
+        + 1
+    )
 
 
 def _aside(text: str, end: int) -> tuple[int, int] | None:

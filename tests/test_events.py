@@ -247,3 +247,18 @@ def test_the_name_fixes_the_parties(korex: extractor.Extractor) -> None:
     )
     (talks,) = of_type(events(korex, text), EventType.TALKS)
     assert talks.countries == ["JPN", "KOR"]
+
+
+def test_events_listed_in_a_note_with_their_dates(korex: extractor.Extractor) -> None:
+    text = (
+        "김민준 외교부 제1차관은 오늘 주한베트남대사를 접견하였다.\n"
+        "* 응우옌 반 남(Nguyen Van Nam) 베트남 외교장관 실무방한(8.21-22, 한-베트남 외교장관회담, "
+        "국무총리 예방) 등"
+    )
+    found = events(korex, text, doc_date="2025-09-24")
+    visit = of_type(found, EventType.VISIT)[0]
+    assert (visit.salience.value, visit.date, visit.end_date) == ("mentioned", "2025-08-21", "2025-08-22")
+    assert visit.location is not None and visit.location.country == "KOR"
+    talks = of_type(found, EventType.TALKS)[0]
+    assert (talks.countries, talks.salience.value) == (["KOR", "VNM"], "mentioned")
+    assert talks.location is not None and talks.location.country == "KOR"
