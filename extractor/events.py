@@ -45,10 +45,6 @@ _SENTENCES_KEY = "korex_sentences"
 _ROUND = re.compile(r"제\s*(\d{1,3})\s*차")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _LEVEL = re.compile(r"^[가-힣]+급$")
-#: Words that may stand in a meeting's name before its term, besides countries and bodies.
-_NAME_WORDS = frozenset(
-    {"관련", "지역", "외교", "정상", "국방", "경제", "안보", "통상", "전략", "특별", "정례"}
-)
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
 _CLAUSE_END = frozenset({"EC"})
 #: Mentions that may make up a meeting's name: 한미일, APEC, 뮌헨(안보회의), 정상회의 (공동선언).
@@ -94,7 +90,6 @@ _REPORTING = frozenset(
 _SUBORDINATE = frozenset({"occasion", "after", "via"})
 #: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
 _SUBJECT_ACTS = frozenset({"after", "via"})
-_PAIR_WORDS = frozenset({"양", "양측", "3국", "두", "쌍방"})
 #: Event types whose parties are their own, never the document's main pair: a statement is issued
 #: by one government, a visit is made by a visitor to a host.
 _OWN_PARTIES = frozenset({EventType.STATEMENT, EventType.VISIT})
@@ -174,9 +169,8 @@ class _Draft:
 class EventAssembler:
     """spaCy component: `doc.user_data['korex_events']`, a list of `Event` records."""
 
-    def __init__(self, cues: Cues, visit_targets: dict[str, str]) -> None:
+    def __init__(self, cues: Cues) -> None:
         self.cues = cues
-        self.visit_targets = visit_targets
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
@@ -219,16 +213,16 @@ class EventAssembler:
             return None
         sentence = sentences.of(trigger.start)
         entry = trigger.data["entries"][0]
+        name_start = self._name_start(doc, sentence, trigger, found)
         kind = (
             self._reported(doc, span, sentence)
-            or self._participle_before(doc, trigger, found, sentence)
+            or self._participle_before(doc, name_start)
             or _listed(text_of(doc), trigger, found)
         )
         if self._generic_before(text_of(doc), trigger.start):
             return None
         if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
             return None  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
-        name_start = self._name_start(doc, sentence, trigger, found)
         specific = name_start < trigger.start
         if kind is None and (not specific or _topic_follows(doc, span)):
             return None  # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
@@ -255,11 +249,9 @@ class EventAssembler:
         self._arguments(doc, draft, found)
         return draft
 
-    def _participle_before(
-        self, doc: Doc, trigger: Mention, found: Sequence[Mention], sentence: Span
-    ) -> str | None:
-        """A reporting verb that modifies the meeting's name (채택된 무역투자촉진프레임워크, 열린 회의)."""
-        start = self._name_start(doc, sentence, trigger, found)
+    def _participle_before(self, doc: Doc, start: int) -> str | None:
+        """A reporting verb that modifies the meeting's name starting at `start` (채택된
+        무역투자촉진프레임워크, 열린 회의)."""
         word_of_name = max(text_of(doc).rfind(" ", 0, start), text_of(doc).rfind("\n", 0, start)) + 1
         before = text_of(doc)[:word_of_name].rstrip()
         word_start = max(before.rfind(" "), before.rfind("\n")) + 1
@@ -268,6 +260,11 @@ class EventAssembler:
             return None
         kind = self.cues.kind_of(word[0].lemma_.split("+")[0])
         return kind if kind in ("held", "issued", "signed") else None
+
+    def _mentions_pair(self, draft: _Draft) -> bool:
+        """The sentence says `양 차관`, `양측`, `3국 장관들`: the people already introduced."""
+        pairs = self.cues.kinds.get("pair", frozenset())
+        return any(word in pairs for word in draft.sentence.text.split())
 
     def _generic_before(self, text: str, start: int) -> bool:
         """The term follows a word that makes it no one event (각급 협의, 향후 협의)."""
@@ -327,7 +324,7 @@ class EventAssembler:
         if (
             start < trigger.start
             and text[start : trigger.start].strip()
-            and not _specific(text[start : trigger.start])
+            and not _specific(text[start : trigger.start], self.cues.kinds.get("name_word", frozenset()))
         ):
             return trigger.start
         return start
@@ -335,7 +332,7 @@ class EventAssembler:
     def _name_word(self, word: str, start: int, end: int, named: Sequence[tuple[int, int]]) -> bool:
         if _ROUND.fullmatch(word.replace(" ", "")) or _YEAR.match(word) or _LEVEL.match(word):
             return True
-        if word in _NAME_WORDS:
+        if word in self.cues.kinds.get("name_word", frozenset()):
             return True
         covered = {i for a, b in named for i in range(max(a, start), min(b, end))}
         if start not in covered:
@@ -396,7 +393,7 @@ class EventAssembler:
             if visitor is not None and not draft.participants:
                 draft.participants = [_participant(visitor)]
                 countries += [visitor.data["country"]] if visitor.data.get("country") else []
-            destination = self._visit_parties(doc, trigger, in_sentence)
+            destination = self._visit_parties(trigger, in_sentence)
             if visitor is None:
                 countries += [
                     m.norm
@@ -488,11 +485,6 @@ class EventAssembler:
         opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
         if opened == -1:
             return None
-        head = text[max(0, opened - 12) : opened].split()
-        visit = head[-1] if head else ""
-        for short, country in self.visit_targets.items():
-            if visit.endswith(short):
-                return Location(country=country)
         before = [
             m
             for m in in_sentence
@@ -542,12 +534,16 @@ class EventAssembler:
                 people.append(m)
         return people
 
-    def _visit_parties(self, doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> list[str]:
-        """A visit's destination: the country in the term (방북), or the place visited (X를 방문)."""
-        text = text_of(doc)
-        term = text[trigger.start : trigger.end]
-        if term in self.visit_targets:
-            return [self.visit_targets[term]]
+    def _visit_parties(self, trigger: Mention, in_sentence: Sequence[Mention]) -> list[str]:
+        """A visit's destination: the country the visit word names (방북: the countries rule's mention of
+        북), or the place visited (X를 방문)."""
+        named = [
+            m.norm
+            for m in in_sentence
+            if m.label is EntityLabel.COUNTRY and trigger.start < m.start < trigger.end and m.norm
+        ]
+        if named:
+            return named[:1]
         bodies = [(m.start, m.end) for m in in_sentence if m.label is EntityLabel.ORG]
         before = [
             m
@@ -587,7 +583,7 @@ class EventAssembler:
         for draft in drafts:
             if series is not None and draft is not series and draft.round and _generic(draft):
                 draft.type, draft.name = series.type, None
-            pair = _mentions_pair(doc, draft) and not draft.subordinate and not draft.background
+            pair = self._mentions_pair(draft) and not draft.subordinate and not draft.background
             if not draft.participants and pair:
                 draft.participants = list(main_people)
                 draft.countries = sorted(set(draft.countries) | {p.country for p in main_people if p.country})
@@ -920,15 +916,10 @@ def _visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention |
     return None
 
 
-def _specific(prefix: str) -> bool:
+def _specific(prefix: str, name_words: frozenset[str]) -> bool:
     """A name prefix says which meeting it is when it holds more than a level word (국장급)."""
     words = prefix.split()
-    return bool(words) and not all(_LEVEL.match(w) or w in _NAME_WORDS for w in words)
-
-
-def _mentions_pair(doc: Doc, draft: _Draft) -> bool:
-    """The sentence says `양 차관`, `양측`, `3국 장관들`: the people already introduced."""
-    return any(word in _PAIR_WORDS for word in draft.sentence.text.split())
+    return bool(words) and not all(_LEVEL.match(w) or w in name_words for w in words)
 
 
 def _same_event(a: _Draft, b: _Draft) -> bool:
@@ -985,17 +976,7 @@ def _absorb(into: _Draft, other: _Draft) -> None:
     into.kind = into.kind or other.kind
 
 
-def visit_targets(entries: gazetteer.Gazetteer) -> dict[str, str]:
-    """Visit words and the country they go to: 방 + a country's short form (방한 → KOR, 방북 → PRK)."""
-    targets: dict[str, str] = {}
-    for entry in entries.of(EntityLabel.COUNTRY):
-        for short in filter(None, entry.attrs.get("short", "").split("|")):
-            targets[f"방{short}"] = entry.id
-    targets["방남"] = HOME
-    return targets
-
-
 @Language.factory("korex_events", default_config={"gazetteers": []})
 def make_event_assembler(nlp: Language, name: str, gazetteers: list[str]) -> EventAssembler:
-    """Factory: predicate cues from `event_cues.csv`, visit words from `countries.csv`."""
-    return EventAssembler(load_cues(), visit_targets(gazetteer.load(gazetteers)))
+    """Factory: the cue words of `event_cues.csv` (visit words come as COUNTRY mentions from the rules)."""
+    return EventAssembler(load_cues())

@@ -60,7 +60,6 @@ class Lexicon:
         self.index = {key: tuple(found) for key, found in index.items()}
         self.prefixes = frozenset(key[:n] for key in self.index for n in range(1, len(key) + 1))
         self.initials = frozenset(key[0] for key in self.index)
-        self.longest = max((len(key) for key in self.index), default=0)
         self.start_tags = frozenset(start_tags)
         self.inner_tags = frozenset(inner_tags)
 
@@ -73,10 +72,6 @@ class Lexicon:
         if text[start] not in self.initials:
             return False
         return tag in self.start_tags or (tag == "NNG" and "NNP" in self.start_tags)
-
-    def find(self, doc: Doc) -> Iterator[Hit]:
-        """Leftmost-longest, non-overlapping hits in `doc`."""
-        return self.find_in(text_of(doc), tokens_of(doc))
 
     def find_in(
         self, text: str, tokens: Sequence[tuple[int, int, str]], candidates: Iterable[int] | None = None

@@ -81,7 +81,7 @@ class CountryCompounds:
     def _visits(
         self, text: str, starts: dict[int, str], ends: set[int], taken: list[tuple[int, int]]
     ) -> list[Mention]:
-        """Visit words (방북, 방한, 방일): 방 and a country's short form, as a word of its own; the
+        """Visit words (방북, 방한, 실무방한): 방 and a country's short form making up whole tokens; the
         short form names the country visited."""
         found = []
         for start in starts:
@@ -89,8 +89,6 @@ class CountryCompounds:
             if text[start] != "방" or offset >= len(text) or text[offset] not in self.shorts:
                 continue
             if offset + 1 not in ends or any(a <= offset < b for a, b in taken):
-                continue
-            if start and not (text[start - 1].isspace() or text[start - 1] in "(\"'“‘,·"):
                 continue
             country = self.shorts[text[offset]].country
             found.append(
