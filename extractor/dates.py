@@ -50,23 +50,18 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import Enum
 from pathlib import Path
 
 from extractor.errors import GazetteerError
+from extractor.models import DateResolution
 
 __all__ = ["DateMatch", "Resolution", "find_dates"]
 
 DATE_WORDS_FILE = "date_words.csv"
 
 
-class Resolution(str, Enum):
-    """Where a date's missing parts came from."""
-
-    EXPLICIT = "explicit"
-    DATELINE = "dateline"
-    RELATIVE = "relative"
-    WEEKDAY = "weekday"
+#: Where a date's missing parts came from: the record contract's enum.
+Resolution = DateResolution
 
 
 @dataclass(frozen=True)
@@ -304,6 +299,13 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _toward(options: list[dt.date], anchor: dt.date, direction: int) -> dt.date | None:
+    """The last option before the anchor (지난, direction < 0) or the first on or after it (오는)."""
+    if direction < 0:
+        return max((c for c in options if c < anchor), default=None)
+    return min((c for c in options if c >= anchor), default=None)
+
+
 def _add_months(y: int, m: int, months: int) -> tuple[int, int]:
     """(year, month) moved by `months`."""
     index = y * 12 + (m - 1) + months
@@ -512,10 +514,8 @@ class _Finder:
         if not options:
             return None
         chosen: dt.date | None
-        if direction is not None and direction < 0:
-            chosen = max((c for c in options if c < a), default=None)
-        elif direction is not None and direction > 0:
-            chosen = min((c for c in options if c >= a), default=None)
+        if direction:
+            chosen = _toward(options, a, direction)
         else:
             near = [c for c in options if abs(c.year - a.year) <= 1]
             if not near:
@@ -566,13 +566,7 @@ class _Finder:
             return None
         months = [_add_months(a.year, a.month, k) for k in (-2, -1, 0, 1, 2)]
         options = [c for c in (_date(y, m, d) for y, m in months) if c is not None]
-        chosen: dt.date | None
-        if direction is not None and direction < 0:
-            chosen = max((c for c in options if c < a), default=None)
-        elif direction is not None and direction > 0:
-            chosen = min((c for c in options if c >= a), default=None)
-        else:
-            chosen = _date(a.year, a.month, d)
+        chosen = _toward(options, a, direction) if direction else _date(a.year, a.month, d)
         if chosen is None:
             return None
         resolved = Resolution.DATELINE if direction is None else Resolution.RELATIVE

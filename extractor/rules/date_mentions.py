@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from extractor.dates import find_dates
 from extractor.mentions import Mention, mentions, text_of
-from extractor.models import DateResolution, EntityLabel, EntitySource
+from extractor.models import EntityLabel, EntitySource
 
 ANCHOR_KEY = "korex_doc_date"
 
@@ -38,7 +38,7 @@ class DateMentions:
                     source=EntitySource.RULE,
                     data={
                         "end_value": match.end_value,
-                        "resolved_from": DateResolution(match.resolved_from.value),
+                        "resolved_from": match.resolved_from,
                     },
                 )
             )
