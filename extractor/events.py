@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor import gazetteer
-from extractor.mentions import Mention, mentions, text_of
+from extractor.mentions import Mention, mentions
 from extractor.models import (
     EntityLabel,
     Event,
@@ -36,9 +36,8 @@ from extractor.models import (
     Salience,
 )
 from extractor.records import EVENTS_KEY
-from extractor.ruler import first_tags
 from extractor.rules.date_mentions import anchor_of
-from extractor.tokenizer import SPACE_TAG
+from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 HOME = "KOR"
 _SENTENCES_KEY = "korex_sentences"
@@ -208,23 +207,24 @@ class EventAssembler:
     def _draft(
         self, doc: Doc, trigger: Mention, found: Sequence[Mention], sentences: Sentences
     ) -> _Draft | None:
-        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        if span is None:
+        table = table_of(doc)
+        span = table.within(trigger.start, trigger.end)
+        if not span:
             return None
         sentence = sentences.of(trigger.start)
         entry = trigger.data["entries"][0]
         name_start = self._name_start(doc, sentence, trigger, found)
         kind = (
-            self._reported(doc, span, sentence)
-            or self._participle_before(doc, name_start)
-            or _listed(text_of(doc), trigger, found)
+            self._reported(table, span, sentence)
+            or self._participle_before(table, name_start)
+            or _listed(table.text, trigger, found)
         )
-        if self._generic_before(text_of(doc), trigger.start):
+        if self._generic_before(table.text, trigger.start):
             return None
         if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
             return None  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
         specific = name_start < trigger.start
-        if kind is None and (not specific or _topic_follows(doc, span)):
+        if kind is None and (not specific or _topic_follows(table, span)):
             return None  # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
         draft = _Draft(
             trigger=trigger,
@@ -238,7 +238,7 @@ class EventAssembler:
             kind=kind,
             future=kind == "before",
         )
-        text = text_of(doc)
+        text = table.text
         if specific:
             draft.name = text[name_start : trigger.end]
             rounds = _ROUND.search(draft.name)
@@ -249,49 +249,53 @@ class EventAssembler:
         self._arguments(doc, draft, found)
         return draft
 
-    def _participle_before(self, doc: Doc, start: int) -> str | None:
+    def _participle_before(self, table: TokenTable, start: int) -> str | None:
         """A reporting verb that modifies the meeting's name starting at `start` (채택된
         무역투자촉진프레임워크, 열린 회의)."""
-        word_of_name = max(text_of(doc).rfind(" ", 0, start), text_of(doc).rfind("\n", 0, start)) + 1
-        before = text_of(doc)[:word_of_name].rstrip()
+        text = table.text
+        word_of_name = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        before = text[:word_of_name].rstrip()
         word_start = max(before.rfind(" "), before.rfind("\n")) + 1
-        word = doc.char_span(word_start, len(before), alignment_mode="expand")
-        if word is None or not word.text or not any("ETM" in t.tag_ for t in word):
+        word = table.within(word_start, len(before))
+        if not word or not any("ETM" in table.tags[i] for i in word):
             return None
-        kind = self.cues.kind_of(word[0].lemma_.split("+")[0])
+        kind = self.cues.kind_of(table.lemmas[word[0]])
         return kind if kind in ("held", "issued", "signed") else None
 
-    def _mentions_pair(self, draft: _Draft) -> bool:
+    def _mentions_pair(self, text: str, draft: _Draft) -> bool:
         """The sentence says `양 차관`, `양측`, `3국 장관들`: the people already introduced."""
         pairs = self.cues.kinds.get("pair", frozenset())
-        return any(word in pairs for word in draft.sentence.text.split())
+        sentence = text[draft.sentence.start_char : draft.sentence.end_char]
+        return any(word in pairs for word in sentence.split())
 
     def _generic_before(self, text: str, start: int) -> bool:
         """The term follows a word that makes it no one event (각급 협의, 향후 협의)."""
         before = text[max(0, start - 12) : start].split()
         return bool(before) and before[-1] in self.cues.kinds.get("generic", frozenset())
 
-    def _reported(self, doc: Doc, span: Span, sentence: Span) -> str | None:
+    def _reported(self, table: TokenTable, span: range, sentence: Span) -> str | None:
         """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
-        after = [t for t in doc[span.end : min(sentence.end, span.end + 30)] if t.tag_ != SPACE_TAG]
-        if after and first_tags(after[0].tag_) in ("XSV", "XSA") and after[0].idx == span.end_char:
-            modifier = "ETM" in after[0].tag_ or (len(after) > 1 and first_tags(after[1].tag_) == "ETM")
+        tags, heads, lemmas, starts = table.tags, table.heads, table.lemmas, table.starts
+        after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if tags[i] != SPACE_TAG]
+        adjacent = bool(after) and starts[after[0]] == table.ends[span[-1]]
+        if adjacent and heads[after[0]] in ("XSV", "XSA"):
+            modifier = "ETM" in tags[after[0]] or (len(after) > 1 and heads[after[1]] == "ETM")
             if not modifier:
                 return "verb"
-            following = next((t for t in after[1:] if "ETM" not in t.tag_), None)
-            later = following is not None and self.cues.kind_of(following.lemma_.split("+")[0]) == "after"
+            following = next((i for i in after[1:] if "ETM" not in tags[i]), None)
+            later = following is not None and self.cues.kind_of(lemmas[following]) == "after"
             return "after" if later else None  # 협의한 뒤: done before; 방문한 대사: a relative clause
-        if after and after[0].idx == span.end_char and after[0].text == "에서":
+        if adjacent and table.text[starts[after[0]] : table.ends[after[0]]] == "에서":
             return "held"  # 회담에서 …: the meeting is where something happened
-        if after and self.cues.kind_of(after[0].lemma_.split("+")[0]) == "ongoing":
+        if after and self.cues.kind_of(lemmas[after[0]]) == "ongoing":
             return "held"  # 방문 중인: a visit under way
         kinds: list[str] = []
-        for token in after:
-            tag = first_tags(token.tag_)
+        for i in after:
+            tag = heads[i]
             if tag == "SF":
                 break
             if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
-                kind = self.cues.kind_of(token.lemma_.split("+")[0])
+                kind = self.cues.kind_of(lemmas[i])
                 if kind in _REPORTING:
                     kinds.append(kind)
             if tag in _CLAUSE_END:
@@ -304,7 +308,11 @@ class EventAssembler:
     def _name_start(self, doc: Doc, sentence: Span, trigger: Mention, found: Sequence[Mention]) -> int:
         """Where the meeting's name begins: 제15차, a year, country words and bodies before the term."""
         text = text_of(doc)
-        named = [(m.start, m.end) for m in found if m.label in _NAMING]
+        named = [
+            (m.start, m.end)
+            for m in found
+            if m.label in _NAMING and m.end > sentence.start_char and m.start < trigger.start
+        ]
         start = trigger.start
         position = trigger.start
         while position > sentence.start_char:
@@ -452,12 +460,13 @@ class EventAssembler:
 
     def _clause_start(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
         """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
+        table = table_of(doc)
         start = sentence.start_char
-        for token in sentence:
-            if token.idx >= trigger.start:
+        for i in range(sentence.start, sentence.end):
+            if table.starts[i] >= trigger.start:
                 break
-            if first_tags(token.tag_) in _CLAUSE_END or token.tag_.endswith("+EC"):
-                start = token.idx + len(token.text)
+            if table.heads[i] in _CLAUSE_END or table.tags[i].endswith("+EC"):
+                start = table.ends[i]
         return start
 
     def _home_subject(self, text: str, start: int, end: int) -> bool:
@@ -514,11 +523,12 @@ class EventAssembler:
 
     def _clause_end(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
         """End of the trigger's clause: its first connective ending (하고, 하며) after the trigger."""
-        for token in sentence:
-            if token.idx >= trigger.end and (
-                first_tags(token.tag_) in _CLAUSE_END or token.tag_.endswith("+EC")
+        table = table_of(doc)
+        for i in range(sentence.start, sentence.end):
+            if table.starts[i] >= trigger.end and (
+                table.heads[i] in _CLAUSE_END or table.tags[i].endswith("+EC")
             ):
-                return token.idx + len(token.text)
+                return table.ends[i]
         return sentence.end_char
 
     def _people(self, in_sentence: Sequence[Mention], clause_end: int) -> list[Mention]:
@@ -583,7 +593,7 @@ class EventAssembler:
         for draft in drafts:
             if series is not None and draft is not series and draft.round and _generic(draft):
                 draft.type, draft.name = series.type, None
-            pair = self._mentions_pair(draft) and not draft.subordinate and not draft.background
+            pair = self._mentions_pair(text_of(doc), draft) and not draft.subordinate and not draft.background
             if not draft.participants and pair:
                 draft.participants = list(main_people)
                 draft.countries = sorted(set(draft.countries) | {p.country for p in main_people if p.country})
@@ -708,11 +718,12 @@ def _attendees(doc: Doc, lead: _Draft) -> None:
     """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다) join the lead event."""
     cues = load_cues().kinds.get("attended", frozenset())
     found = mentions(doc)
+    lemmas = table_of(doc).lemmas
     known = {p.name for p in lead.participants}
     for sentence in Sentences.of_doc(doc).spans:
         if sentence.start_char <= lead.sentence.start_char:
             continue
-        if not any(token.lemma_.split("+")[0] in cues for token in sentence):
+        if not any(lemma in cues for lemma in lemmas[sentence.start : sentence.end]):
             continue
         if any(
             m.label is EntityLabel.MEETING
@@ -816,10 +827,14 @@ def _location(text: str, place: Mention) -> Location:
     )
 
 
-def _topic_follows(doc: Doc, span: Span) -> bool:
+def _topic_follows(table: TokenTable, span: range) -> bool:
     """The term is followed by a topic particle (차관전략대화는 …)."""
-    following = doc[span.end] if span.end < len(doc) else None
-    return following is not None and following.idx == span.end_char and first_tags(following.tag_) == "JX"
+    following = span.stop
+    return (
+        following < len(table)
+        and table.starts[following] == table.ends[span[-1]]
+        and table.heads[following] == "JX"
+    )
 
 
 def _in_note(text: str, position: int) -> bool:
@@ -859,8 +874,8 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
 def _subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | None:
     """Where the subject of the text between `start` and `end` ends: its first topic or subject
     particle, or with `last` the one nearest `end` (the agent of an embedded clause)."""
-    span = doc.char_span(start, end, alignment_mode="expand") or ()
-    marks = [t.idx for t in span if first_tags(t.tag_) in ("JX", "JKS")]
+    table = table_of(doc)
+    marks = [table.starts[i] for i in table.within(start, end) if table.heads[i] in ("JX", "JKS")]
     return (marks[-1] if last else marks[0]) if marks else None
 
 

@@ -42,12 +42,13 @@ from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.gazetteer import Entry
-from extractor.mentions import Mention, mentions, text_of
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
 from extractor.ruler import squash
 from extractor.rules.date_mentions import anchor_of
 from extractor.rules.people import pick_official
 from extractor.rules.words import HANGUL, Word, words
+from extractor.tokens import text_of
 
 #: Similarity (0..1) a link needs, and its lead over the best form of any other entry.
 THRESHOLD = 0.88

@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 from extractor.models import EntityLabel, EntitySource
 
 _KEY = "korex_mentions"
-_TEXT_KEY = "korex_text"
 
 
 @dataclass(slots=True)
@@ -46,14 +45,6 @@ def mentions(doc: Doc) -> list[Mention]:
     if found is None:
         found = doc.user_data[_KEY] = []
     return found
-
-
-def text_of(doc: Doc) -> str:
-    """The Doc's text, built once: `Doc.text` joins every token anew on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def covered(doc: Doc, label: EntityLabel) -> list[tuple[int, int]]:

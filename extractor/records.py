@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extractor.mentions import Mention, mentions, text_of
+from extractor.mentions import Mention, mentions
 from extractor.models import (
     DateResolution,
     DateValue,
@@ -22,6 +22,7 @@ from extractor.models import (
     Organization,
     Person,
 )
+from extractor.tokens import text_of
 
 EVENTS_KEY = "korex_events"
 

@@ -9,7 +9,7 @@ country 수단 is NNP).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -17,11 +17,10 @@ from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.gazetteer import Entry
-from extractor.mentions import Mention, mentions, text_of
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
-from extractor.tokenizer import SPACE_TAG
+from extractor.tokens import table_of
 
-_TOKENS_KEY = "korex_tokens"
 #: Longest gap of characters between two tokens a form may span (one space, or `·`-less joins).
 _MAX_GAP = 2
 
@@ -40,88 +39,94 @@ class Hit:
     entries: tuple[Entry, ...]
 
 
-def first_tags(tag: str) -> str:
-    """The tag of a token's first morpheme (`XSV+EP` → `XSV`)."""
-    return tag.split("+", 1)[0]
-
-
 class Lexicon:
-    """Forms of gazetteer entries, matched leftmost-longest on token boundaries."""
+    """Forms of gazetteer entries of every label, matched leftmost-longest per label on token
+    boundaries: one walk along the tokens from each start serves all labels."""
 
     def __init__(
-        self, entries: Iterable[Entry], *, start_tags: Iterable[str], inner_tags: Iterable[str]
+        self,
+        entries: dict[EntityLabel, Iterable[Entry]],
+        *,
+        start_tags: dict[EntityLabel, Iterable[str]],
+        inner_tags: Iterable[str],
     ) -> None:
-        index: dict[str, list[Entry]] = {}
-        for entry in entries:
-            for form in entry.forms:
-                key = squash(form)
-                if key and entry not in index.setdefault(key, []):
-                    index[key].append(entry)
-        self.index = {key: tuple(found) for key, found in index.items()}
+        index: dict[str, dict[EntityLabel, list[Entry]]] = {}
+        for label, of_label in entries.items():
+            for entry in of_label:
+                for form in entry.forms:
+                    key = squash(form)
+                    found = index.setdefault(key, {}).setdefault(label, []) if key else None
+                    if found is not None and entry not in found:
+                        found.append(entry)
+        self.labels = tuple(entries)
+        self.index = {
+            key: {label: tuple(found) for label, found in by_label.items()} for key, by_label in index.items()
+        }
         self.prefixes = frozenset(key[:n] for key in self.index for n in range(1, len(key) + 1))
         self.initials = frozenset(key[0] for key in self.index)
-        self.start_tags = frozenset(start_tags)
         self.inner_tags = frozenset(inner_tags)
+        self.starters = _starters({label: frozenset(start_tags[label]) for label in self.labels})
 
     def __len__(self) -> int:
         return len(self.index)
 
-    def _starts(self, tag: str, text: str, start: int) -> bool:
-        """Whether a form may start here: on a start tag, or on a common noun for forms of three or
-        more syllables (Kiwi tags rarer names NNG; the short ones are where common words collide)."""
-        if text[start] not in self.initials:
-            return False
-        return tag in self.start_tags or (tag == "NNG" and "NNP" in self.start_tags)
-
-    def find_in(
-        self, text: str, tokens: Sequence[tuple[int, int, str]], candidates: Iterable[int] | None = None
-    ) -> Iterator[Hit]:
-        """Hits among `tokens` (`(start, end, first tag)` of each non-space token of `text`), trying
-        only the token indexes in `candidates` (all, by default) as starts."""
-        next_free = 0
-        for i in range(len(tokens)) if candidates is None else candidates:
-            if i < next_free:
+    def find(self, text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tuple[EntityLabel, Hit]]:
+        """Hits among `tokens` (`(start, end, first tag)` of each non-space token of `text`), label by
+        label in the order the lexicon was given them, each label's in text order."""
+        hits: dict[EntityLabel, list[Hit]] = {label: [] for label in self.labels}
+        next_free = dict.fromkeys(self.labels, 0)
+        for i, (start, _, tag) in enumerate(tokens):
+            starters = self.starters.get(tag)
+            if not starters or text[start] not in self.initials:
                 continue
-            start, _, tag = tokens[i]
-            if not self._starts(tag, text, start):
-                continue
-            hit, last = self._longest(text, tokens, i, strict=tag in self.start_tags)
-            if hit is not None:
-                yield hit
-                next_free = last + 1
+            live = [(label, strict) for label, strict in starters if i >= next_free[label]]
+            keys = self._keys(text, tokens, i) if live else []
+            for label, strict in live:
+                for key, end, last in reversed(keys):
+                    found = self.index[key].get(label)
+                    if found and (strict or end - start >= 3):
+                        hits[label].append(Hit(start, end, found))
+                        next_free[label] = last + 1
+                        break
+        return [(label, hit) for label in self.labels for hit in hits[label]]
 
-    def _longest(
-        self, text: str, tokens: Sequence[tuple[int, int, str]], i: int, *, strict: bool = True
-    ) -> tuple[Hit | None, int]:
-        start = tokens[i][0]
+    def _keys(self, text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> list[tuple[str, int, int]]:
+        """The forms of any label that start on token `i`, shortest first, as `(key, end, last token)`."""
         keys: list[tuple[str, int, int]] = []
         key = ""
-        previous_end = start
+        previous_end = tokens[i][0]
         for j in range(i, len(tokens)):
             token_start, token_end, tag = tokens[j]
-            gap = text[previous_end:token_start]
-            if j > i and (len(gap) > _MAX_GAP or "\n" in gap or tag not in self.inner_tags):
-                break
+            if j > i:
+                gap = text[previous_end:token_start]
+                if len(gap) > _MAX_GAP or "\n" in gap or tag not in self.inner_tags:
+                    break
             key += squash(text[previous_end:token_end])
             if key not in self.prefixes:
                 break
-            keys.append((key, token_end, j))
+            if key in self.index:
+                keys.append((key, token_end, j))
             previous_end = token_end
-        for key, end, j in reversed(keys):
-            found = self.index.get(key)
-            if found and (strict or end - start >= 3):
-                return Hit(start, end, found), j
-        return None, i
+        return keys
 
 
-def tokens_of(doc: Doc) -> list[tuple[int, int, str]]:
-    """`(start, end, first tag)` of each token that is not whitespace, built once per Doc."""
-    found = doc.user_data.get(_TOKENS_KEY)
-    if found is None:
-        found = doc.user_data[_TOKENS_KEY] = [
-            (t.idx, t.idx + len(t.text), first_tags(t.tag_)) for t in doc if t.tag_ != SPACE_TAG
-        ]
-    return found
+def _starters(
+    start_tags: dict[EntityLabel, frozenset[str]],
+) -> dict[str, tuple[tuple[EntityLabel, bool], ...]]:
+    """For each tag, the labels whose forms may start on it and whether strictly: a label that starts
+    on proper nouns also starts on a common noun for forms of three or more syllables (Kiwi tags rarer
+    names NNG; the short ones are where common words collide)."""
+    tags = {tag for tags in start_tags.values() for tag in tags} | {"NNG"}
+    starters: dict[str, tuple[tuple[EntityLabel, bool], ...]] = {}
+    for tag in tags:
+        allowed = tuple(
+            (label, tag in of_label)
+            for label, of_label in start_tags.items()
+            if tag in of_label or (tag == "NNG" and "NNP" in of_label)
+        )
+        if allowed:
+            starters[tag] = allowed
+    return starters
 
 
 #: Tags a form may start on / continue over, per label. Names of places, countries and people
@@ -141,19 +146,12 @@ START_TAGS: dict[EntityLabel, tuple[str, ...]] = {
 class GazetteerRuler:
     """spaCy component: gazetteer forms of every label as mentions with `kb_id` and `norm`."""
 
-    lexicons: dict[EntityLabel, Lexicon]
-
-    def __post_init__(self) -> None:
-        self.initials = frozenset().union(*(lexicon.initials for lexicon in self.lexicons.values()))
+    lexicon: Lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        text, tokens = text_of(doc), tokens_of(doc)
-        candidates = [i for i, (start, _, _) in enumerate(tokens) if text[start] in self.initials]
-        hits = [
-            (label, hit)
-            for label, lexicon in self.lexicons.items()
-            for hit in lexicon.find_in(text, tokens, candidates)
-        ]
+        table = table_of(doc)
+        text = table.text
+        hits = self.lexicon.find(text, table.solid)
         containers = [(label, hit) for label, hit in hits if label in (EntityLabel.LOCATION, EntityLabel.ORG)]
         found = mentions(doc)
         for label, hit in hits:
@@ -186,14 +184,14 @@ def _inside_other(country: Hit, hits: Iterable[tuple[EntityLabel, Hit]]) -> bool
     )
 
 
-def build_lexicons(entries: gazetteer.Gazetteer, labels: Iterable[EntityLabel]) -> dict[EntityLabel, Lexicon]:
-    """One lexicon per label that has entries."""
-    lexicons = {}
-    for label in labels:
-        of_label = entries.of(label)
-        if of_label:
-            lexicons[label] = Lexicon(of_label, start_tags=START_TAGS[label], inner_tags=_NOUNS)
-    return lexicons
+def build_lexicon(entries: gazetteer.Gazetteer, labels: Iterable[EntityLabel]) -> Lexicon:
+    """The lexicon of these labels' entries."""
+    chosen = [label for label in labels if entries.of(label)]
+    return Lexicon(
+        {label: entries.of(label) for label in chosen},
+        start_tags={label: START_TAGS[label] for label in chosen},
+        inner_tags=_NOUNS,
+    )
 
 
 @Language.factory(
@@ -205,4 +203,4 @@ def make_gazetteer_ruler(
 ) -> GazetteerRuler:
     """Factory: the shipped gazetteers plus `gazetteers` (user folders that take precedence)."""
     entries = gazetteer.load(gazetteers)
-    return GazetteerRuler(build_lexicons(entries, (EntityLabel(label) for label in labels)))
+    return GazetteerRuler(build_lexicon(entries, (EntityLabel(label) for label in labels)))

@@ -18,8 +18,8 @@ from kiwipiepy import Kiwi, Match
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-SPACE_TAG = "_SP"
-UNKNOWN_TAG = "UN"
+from extractor.tokens import SPACE_TAG, UNKNOWN_TAG, TokenTable, set_table
+
 #: Longest piece of text given to Kiwi at once; longer texts are cut at line ends (or, failing
 #: that, at spaces) so that memory stays bounded and offsets stay exact.
 MAX_CHUNK_CHARS = 20_000
@@ -78,10 +78,11 @@ def split_chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str
 
 
 class _Builder:
-    """Collects words, spaces, tags, lemmas and sentence starts for one Doc."""
+    """Collects words, their offsets, spaces, tags, lemmas and sentence starts for one Doc."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.starts: list[int] = []
         self.words: list[str] = []
         self.spaces: list[bool] = []
         self.tags: list[str] = []
@@ -99,35 +100,43 @@ class _Builder:
             self.spaces[-1] = True
         else:
             for run_start, run_end, is_space in _runs(piece):
-                self._add(piece[run_start:run_end], SPACE_TAG if is_space else UNKNOWN_TAG, None, False)
+                tag = SPACE_TAG if is_space else UNKNOWN_TAG
+                self._add(start + run_start, piece[run_start:run_end], tag, None, False)
         self.pos = end
 
     def token(self, start: int, end: int, tags: list[str], forms: list[str], sent_start: bool) -> None:
         """Emit one token covering `text[start:end]`."""
-        self.gap(start)
-        self._add(self.text[start:end], "+".join(tags), "+".join(forms), sent_start)
+        if start > self.pos:
+            self.gap(start)
+        tag = tags[0] if len(tags) == 1 else "+".join(tags)
+        lemma = forms[0] if len(forms) == 1 else "+".join(forms)
+        self._add(start, self.text[start:end], tag, lemma, sent_start)
         self.pos = end
 
-    def _add(self, word: str, tag: str, lemma: str | None, sent_start: bool) -> None:
+    def _add(self, start: int, word: str, tag: str, lemma: str | None, sent_start: bool) -> None:
+        self.starts.append(start)
         self.words.append(word)
         self.spaces.append(False)
         self.tags.append(tag)
         self.lemmas.append(word if lemma is None else lemma)
-        self.sent_starts.append(sent_start or not self.words[:-1])
+        self.sent_starts.append(sent_start or len(self.words) == 1)
 
     def doc(self, vocab: Vocab) -> Doc:
-        """The finished Doc; its text is the input exactly."""
+        """The finished Doc, its text the input exactly, with its token table attached."""
         self.gap(len(self.text))
         if not self.words:
-            return Doc(vocab, words=[], spaces=[])
-        return Doc(
-            vocab,
-            words=self.words,
-            spaces=self.spaces,
-            tags=self.tags,
-            lemmas=self.lemmas,
-            sent_starts=self.sent_starts,
-        )
+            doc = Doc(vocab, words=[], spaces=[])
+        else:
+            doc = Doc(
+                vocab,
+                words=self.words,
+                spaces=self.spaces,
+                tags=self.tags,
+                lemmas=self.lemmas,
+                sent_starts=self.sent_starts,
+            )
+        set_table(doc, TokenTable.of(self.text, self.starts, self.words, self.tags, self.lemmas, self.spaces))
+        return doc
 
 
 def _runs(piece: str) -> Iterator[tuple[int, int, bool]]:
@@ -149,23 +158,27 @@ def _groups(offset: int, length: int, tokens: Iterable[Any]) -> list[list[Any]]:
     groups: list[list[Any]] = []
     pending_tags: list[str] = []
     pending_forms: list[str] = []
+    group: list[Any] | None = None
     for tok in tokens:
-        start = min(offset + tok.start, limit)
-        end = min(start + tok.len, limit)
-        if groups and (start < groups[-1][1] or end == start):
-            group = groups[-1]
-            group[0] = min(group[0], start)
-            group[1] = max(group[1], end)
+        start = offset + tok.start
+        end = start + tok.len
+        if end > limit:
+            start, end = min(start, limit), limit
+        if group is not None and (start < group[1] or end == start):
+            if start < group[0]:
+                group[0] = start
+            if end > group[1]:
+                group[1] = end
             group[2].append(tok.tag)
             group[3].append(tok.form)
         elif end == start:
             pending_tags.append(tok.tag)
             pending_forms.append(tok.form)
         else:
-            groups.append(
-                [start, end, [*pending_tags, tok.tag], [*pending_forms, tok.form], tok.sent_position]
-            )
-            pending_tags, pending_forms = [], []
+            group = [start, end, [*pending_tags, tok.tag], [*pending_forms, tok.form], tok.sent_position]
+            groups.append(group)
+            if pending_tags:
+                pending_tags, pending_forms = [], []
     return groups
 
 

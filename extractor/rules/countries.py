@@ -18,9 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import gazetteer
-from extractor.mentions import Mention, covered, mentions, text_of
+from extractor.mentions import Mention, covered, mentions
 from extractor.models import EntityLabel, EntitySource
-from extractor.ruler import tokens_of
+from extractor.tokens import table_of
 
 SEPARATORS = frozenset("·ㆍ・‧∙-–/")
 #: Tags the characters of a compound may carry: nouns, Hanja and the separators.
@@ -47,8 +47,8 @@ class CountryCompounds:
     exceptions: frozenset[str]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        tokens = tokens_of(doc)
+        table = table_of(doc)
+        text, tokens = table.text, table.solid
         starts = {start: tag for start, _, tag in tokens}
         ends = {end for _, end, _ in tokens}
         tag_at = TagAt(tokens)

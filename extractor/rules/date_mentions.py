@@ -12,8 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.dates import find_dates
-from extractor.mentions import Mention, mentions, text_of
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
+from extractor.tokens import text_of
 
 ANCHOR_KEY = "korex_doc_date"
 

@@ -18,9 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import gazetteer
-from extractor.mentions import Mention, mentions, text_of
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
 from extractor.rules.words import HANGUL, words
+from extractor.tokens import text_of
 
 HOME = "KOR"
 
@@ -40,6 +41,9 @@ class OrgSuffixes:
     suffixes: dict[str, str]
     title_forms: frozenset[str]
 
+    def __post_init__(self) -> None:
+        self.endings = tuple(self.suffixes)
+
     def _titled(self, stem: str) -> bool:
         """The part before the suffix ends in a title (외교차관 of 외교차관협의회)."""
         return any(stem.endswith(form) for form in self.title_forms if len(form) >= 2)
@@ -57,6 +61,8 @@ class OrgSuffixes:
         countries = [m for m in found if m.label is EntityLabel.COUNTRY]
         for w in words(doc):
             core = w.core(text)
+            if not core.endswith(self.endings):
+                continue
             suffix = next((s for s in self.suffixes if core.endswith(s) and len(core) > len(s)), None)
             if w.punct or suffix is None or not HANGUL.match(core) or (w.start, w.core_end) in orgs:
                 continue

@@ -18,8 +18,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.language import Language
@@ -27,10 +28,11 @@ from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.gazetteer import Entry
-from extractor.mentions import Mention, mentions, text_of
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
 from extractor.rules.date_mentions import anchor_of
 from extractor.rules.words import HANGUL, Word, words
+from extractor.tokens import text_of
 
 #: Tags a name word may carry; Kiwi tags unknown names NNP, sometimes NNG.
 _NAME_TAGS = frozenset({"NNP", "NNG"})
@@ -89,6 +91,10 @@ class _Page:
     ws: list[Word]
     at_start: dict[int, dict[EntityLabel, Mention]]
     countries: list[Mention]
+    word_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_starts", [w.start for w in self.ws])
 
 
 @dataclass
@@ -364,10 +370,11 @@ class PeopleRules:
 
 def _org_within(page: _Page, title: Mention) -> Mention | None:
     """An organisation written inside a gazetteer title (외교부 장관)."""
-    ws, at_start = page.ws, page.at_start
-    for i, w in enumerate(ws):
-        if title.start <= w.start < title.end and EntityLabel.ORG in at_start.get(i, {}):
-            return at_start[i][EntityLabel.ORG]
+    first, last = bisect_left(page.word_starts, title.start), bisect_left(page.word_starts, title.end)
+    for i in range(first, last):
+        org = page.at_start.get(i, {}).get(EntityLabel.ORG)
+        if org is not None:
+            return org
     return None
 
 

@@ -14,12 +14,10 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractor import gazetteer
-from extractor.mentions import text_of
-from extractor.ruler import first_tags
-from extractor.tokenizer import SPACE_TAG
+from extractor.tokens import SPACE_TAG, TokenTable, table_of
 
-#: Tags that end a word's core: particles, copula and endings (외교부장관은 → 외교부장관).
-_TRAILING = re.compile(r"^(J|VCP|E)")
+#: Tag prefixes that end a word's core: particles, copula and endings (외교부장관은 → 외교부장관).
+_TRAILING = ("J", "VCP", "E")
 #: Punctuation tags that separate words even without a space.
 _PUNCT_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB"})
 _WORDS_KEY = "korex_words"
@@ -45,7 +43,7 @@ def words(doc: Doc) -> list[Word]:
     """The Doc's words (see `_words`), built once per Doc."""
     found = doc.user_data.get(_WORDS_KEY)
     if found is None:
-        found = doc.user_data[_WORDS_KEY] = _words(doc, honorifics())
+        found = doc.user_data[_WORDS_KEY] = _words(table_of(doc), honorifics())
     return found
 
 
@@ -57,36 +55,37 @@ def honorifics() -> frozenset[str]:
         return frozenset(row["form"] for row in csv.DictReader(handle) if row["kind"] == "honorific")
 
 
-def _words(doc: Doc, honorifics: frozenset[str]) -> list[Word]:
+def _words(table: TokenTable, honorifics: frozenset[str]) -> list[Word]:
     """The Doc's words in order; punctuation tokens are words of their own (`punct`). A word's core
     ends before its particles and endings, and before honorific or plural suffixes (대통령님, 장관들)."""
     found: list[Word] = []
-    current: list[tuple[int, int, str]] = []
-    text = text_of(doc)
+    current: list[int] = []
+    text, starts, ends, heads = table.text, table.starts, table.ends, table.heads
 
     def close() -> None:
-        if not current:
-            return
-        core_end = current[-1][1]
-        for start, end, tag in reversed(current[1:]):
-            if not (_TRAILING.match(tag) or (tag == "XSN" and text[start:end] in honorifics)):
+        core_end = ends[current[-1]]
+        for i in reversed(current[1:]):
+            head = heads[i]
+            honorific = head == "XSN" and text[starts[i] : ends[i]] in honorifics
+            if not (head.startswith(_TRAILING) or honorific):
                 break
-            core_end = start
-        found.append(Word(current[0][0], current[-1][1], core_end, tuple(tag for _, _, tag in current)))
+            core_end = starts[i]
+        found.append(Word(starts[current[0]], ends[current[-1]], core_end, tuple(heads[i] for i in current)))
         current.clear()
 
-    for token in doc:
-        tag = first_tags(token.tag_)
-        if token.tag_ == SPACE_TAG:
-            close()
+    for i, (tag, head, spaced) in enumerate(zip(table.tags, heads, table.spaced, strict=True)):
+        if tag == SPACE_TAG:
+            if current:
+                close()
             continue
-        start, end = token.idx, token.idx + len(token.text)
-        if tag in _PUNCT_TAGS:
-            close()
-            found.append(Word(start, end, end, (tag,), punct=True))
+        if head in _PUNCT_TAGS:
+            if current:
+                close()
+            found.append(Word(starts[i], ends[i], ends[i], (head,), punct=True))
         else:
-            current.append((start, end, tag))
-        if token.whitespace_:
+            current.append(i)
+        if spaced and current:
             close()
-    close()
+    if current:
+        close()
     return found

@@ -1,0 +1,117 @@
+"""Each token's offsets, tags and lemma as plain lists: what the rules read, made once per Doc.
+
+Every pass over a spaCy Doc creates a Token object per token, and on a press release those passes
+cost more than the rules themselves. The tokenizer records these lists as it lays Kiwi's morphemes
+on the text; a Doc made another way gets its table from its tokens on first use.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+#: Tag of a whitespace run other than one plain space (which is a token's `whitespace_`).
+SPACE_TAG = "_SP"
+#: Tag of characters Kiwi skipped.
+UNKNOWN_TAG = "UN"
+_KEY = "korex_tokens"
+
+
+def first_tags(tag: str) -> str:
+    """The tag of a token's first morpheme (`XSV+EP` → `XSV`)."""
+    return tag.split("+", 1)[0]
+
+
+@dataclass(slots=True)
+class TokenTable:
+    """A Doc's tokens by index (the Doc's own token indexes): character offsets, the full tag
+    (`XSV+EP`), the first morpheme's tag and form, and whether a plain space follows."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    tags: list[str]
+    heads: list[str]
+    lemmas: list[str]
+    spaced: list[bool]
+    #: `(start, end, first tag)` of each token that is not whitespace, for matching across tokens.
+    solid: list[tuple[int, int, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.solid = [
+            (start, end, head)
+            for start, end, tag, head in zip(self.starts, self.ends, self.tags, self.heads, strict=True)
+            if tag != SPACE_TAG
+        ]
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        starts: list[int],
+        words: list[str],
+        tags: list[str],
+        lemmas: list[str],
+        spaced: list[bool],
+    ) -> TokenTable:
+        """The table of tokens laid on `text`: each word starts at its offset in `starts`."""
+        return cls(
+            text,
+            starts,
+            [start + len(word) for start, word in zip(starts, words, strict=True)],
+            tags,
+            [tag.split("+", 1)[0] for tag in tags],
+            [lemma.split("+", 1)[0] for lemma in lemmas],
+            spaced,
+        )
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> TokenTable:
+        """The table of a Doc the korex tokenizer did not make."""
+        return cls.of(
+            doc.text,
+            [t.idx for t in doc],
+            [t.text for t in doc],
+            [t.tag_ for t in doc],
+            [t.lemma_ for t in doc],
+            [bool(t.whitespace_) for t in doc],
+        )
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def first_from(self, char: int) -> int:
+        """Index of the first token starting at or after character `char` (`len(self)` if none)."""
+        return bisect_left(self.starts, char)
+
+    def holding(self, char: int) -> int:
+        """Index of the token holding character `char`, or of the last one before it."""
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def within(self, start: int, end: int) -> range:
+        """Indexes of the tokens that share characters with `text[start:end]` (spaCy's `char_span`
+        with `alignment_mode="expand"`)."""
+        first = self.holding(start)
+        if first < len(self.ends) and self.ends[first] <= start:
+            first += 1
+        return range(first, max(first, self.first_from(end)))
+
+
+def table_of(doc: Doc) -> TokenTable:
+    """The Doc's token table, made once per Doc."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = TokenTable.from_doc(doc)
+    return found
+
+
+def set_table(doc: Doc, table: TokenTable) -> None:
+    """Attach the table the tokenizer recorded while making `doc`."""
+    doc.user_data[_KEY] = table
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, kept once: `Doc.text` joins every token anew on each access."""
+    return table_of(doc).text
