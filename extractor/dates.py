@@ -376,36 +376,27 @@ class _Finder:
         self.anchor = anchor
         self.today = today
         self.g = _grammar()
-        self.handlers: dict[str, Callable[[re.Match[str]], _Cand | None]] = {
-            "year_range": self._year_range,
-            "ymd": self._ymd,
-            "ym": self._ym,
-            "yy": self._yy,
-            "year_k": self._year_k,
-            "bare_year": self._bare_year,
-            "md": self._md_dot,
-            "md_dash": self._md_dash,
-            "month_k": self._month_k,
-            "day": self._day,
-            "day_word": self._day_word,
-            "month_word": self._month_word,
-            "year_word": self._year_word,
-            "direction": self._direction,
-            "week_word": self._week_word,
-        }
 
     # ---- driver
 
-    def run(self) -> list[DateMatch]:
-        """All matches, longest first on overlaps, sorted by start."""
+    def scan(self, *, relative: bool) -> list[tuple[str, list[re.Match[str]]]]:
+        """Each rule's matches in the text, those of the rules that need an anchor only if `relative`:
+        what `run` resolves (a second `_Finder` with another anchor can take them, not scan again)."""
+        skipped = frozenset() if relative else self.g.relative_rules
+        return [(name, list(rule.finditer(self.text))) for rule, name in self.g.rules if name not in skipped]
+
+    def run(self, scanned: list[tuple[str, list[re.Match[str]]]] | None = None) -> list[DateMatch]:
+        """All matches (of `scanned`, else of a new scan), longest first on overlaps, sorted by start."""
         cands: list[_Cand] = []
-        for pattern, name in self.g.rules:
+        if scanned is None:
+            scanned = self.scan(relative=self.anchor is not None)
+        for name, matches in scanned:
             if self.anchor is None and name in self.g.relative_rules:
                 continue
-            handler = self.handlers[name]
-            for match in pattern.finditer(self.text):
+            handler = _HANDLERS[name]
+            for match in matches:
                 try:
-                    cand = handler(match)
+                    cand = handler(self, match)
                 except OverflowError:  # a relative date beyond 0001-01-01 .. 9999-12-31
                     cand = None
                 if cand is not None and not 1 <= cand.y <= 9999:
@@ -913,6 +904,26 @@ def _needs_tail(match: re.Match[str]) -> bool:
     )
 
 
+#: The rule of each grammar name (unbound, so that a _Finder holds no cycle through its own methods).
+_HANDLERS: dict[str, Callable[[_Finder, re.Match[str]], _Cand | None]] = {
+    "year_range": _Finder._year_range,
+    "ymd": _Finder._ymd,
+    "ym": _Finder._ym,
+    "yy": _Finder._yy,
+    "year_k": _Finder._year_k,
+    "bare_year": _Finder._bare_year,
+    "md": _Finder._md_dot,
+    "md_dash": _Finder._md_dash,
+    "month_k": _Finder._month_k,
+    "day": _Finder._day,
+    "day_word": _Finder._day_word,
+    "month_word": _Finder._month_word,
+    "year_word": _Finder._year_word,
+    "direction": _Finder._direction,
+    "week_word": _Finder._week_word,
+}
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, sorted by start; on an overlap the longer one wins."""
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -950,9 +961,11 @@ def find_dates(
     if isinstance(today, dt.datetime):
         today = today.date()
     today = today or dt.date.today()
-    found = _Finder(text, anchor, today).run()
     if anchor is not None or not infer_anchor:
-        return found
+        return _Finder(text, anchor, today).run()
+    finder = _Finder(text, None, today)
+    scanned = finder.scan(relative=True)  # the second pass below resolves the relative ones
+    found = finder.run(scanned)
     full_days = (m for m in found if m.resolved_from is Resolution.WEEKDAY and m.value.count("-") == 2)
     reference = next(full_days, None)
     if reference is None:
@@ -960,5 +973,5 @@ def find_dates(
     inherited = (Resolution.DATELINE, Resolution.RELATIVE)
     return [
         replace(m, resolved_from=Resolution.WEEKDAY) if m.resolved_from in inherited else m
-        for m in _Finder(text, dt.date.fromisoformat(reference.value), today).run()
+        for m in _Finder(text, dt.date.fromisoformat(reference.value), today).run(scanned)
     ]

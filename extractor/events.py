@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.mentions import Mention, mentions
@@ -120,10 +120,22 @@ def load_cues() -> Cues:
     return Cues({kind: frozenset(forms) for kind, forms in kinds.items()})
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's token indexes and character offsets (those of spaCy's `Span`, which holds its Doc:
+    kept in the Doc's `user_data`, a Span would make the Doc a reference cycle that only the garbage
+    collector frees)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
 class Sentences:
     """A Doc's sentences, computed once and found by character offset (`Span.sent` rescans the Doc)."""
 
-    def __init__(self, spans: list[Span]) -> None:
+    def __init__(self, spans: list[Sentence]) -> None:
         self.spans = spans
         self.starts = [span.start_char for span in spans]
 
@@ -132,12 +144,25 @@ class Sentences:
         """The Doc's sentences, built once per Doc."""
         found = doc.user_data.get(_SENTENCES_KEY)
         if found is None:
-            found = doc.user_data[_SENTENCES_KEY] = cls(list(doc.sents))
+            spans = [Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+            found = doc.user_data[_SENTENCES_KEY] = cls(spans)
         return found
 
-    def of(self, char: int) -> Span:
+    def of(self, char: int) -> Sentence:
         """The sentence holding character `char`."""
         return self.spans[max(0, bisect_right(self.starts, char) - 1)]
+
+    def touching(self, found: Sequence[Mention]) -> dict[int, list[Mention]]:
+        """The mentions that share characters with each sentence, in their order in `found`, by the
+        sentence's first character: what a trigger's sentence is searched for, without a pass over all."""
+        touching: dict[int, list[Mention]] = {}
+        for m in found:
+            k = max(0, bisect_right(self.starts, m.start) - 1)
+            while k < len(self.spans) and self.starts[k] < m.end:
+                if m.start < self.spans[k].end_char:
+                    touching.setdefault(self.starts[k], []).append(m)
+                k += 1
+        return touching
 
 
 @dataclass
@@ -146,7 +171,7 @@ class _Draft:
 
     trigger: Mention
     type: EventType
-    sentence: Span
+    sentence: Sentence
     name_start: int
     countries: list[str] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
@@ -179,7 +204,8 @@ class EventAssembler:
             return doc
         sentences = Sentences.of_doc(doc)
         triggers = self._triggers(found, text_of(doc))
-        drafts = [d for d in (self._draft(doc, m, found, sentences) for m in triggers) if d is not None]
+        touching = sentences.touching(found)
+        drafts = [d for d in (self._draft(doc, m, found, sentences, touching) for m in triggers) if d]
         doc.user_data[EVENTS_KEY] = self._finish(doc, drafts)
         return doc
 
@@ -205,15 +231,22 @@ class EventAssembler:
         return kept
 
     def _draft(
-        self, doc: Doc, trigger: Mention, found: Sequence[Mention], sentences: Sentences
+        self,
+        doc: Doc,
+        trigger: Mention,
+        found: Sequence[Mention],
+        sentences: Sentences,
+        touching: dict[int, list[Mention]],
     ) -> _Draft | None:
+        """The event one trigger reports, or None; `touching` holds each sentence's mentions."""
         table = table_of(doc)
         span = table.within(trigger.start, trigger.end)
         if not span:
             return None
         sentence = sentences.of(trigger.start)
+        local = touching.get(sentence.start_char, [])
         entry = trigger.data["entries"][0]
-        name_start = self._name_start(doc, sentence, trigger, found)
+        name_start = self._name_start(doc, sentence, trigger, local)
         kind = (
             self._reported(table, span, sentence)
             or self._participle_before(table, name_start)
@@ -246,7 +279,7 @@ class EventAssembler:
         draft.background = _in_note(text, trigger.start)
         before = text[max(0, name_start - 8) : name_start].split()
         draft.refers_back = bool(before) and before[-1] in self.cues.kinds.get("demonstrative", frozenset())
-        self._arguments(doc, draft, found)
+        self._arguments(doc, draft, local)
         return draft
 
     def _participle_before(self, table: TokenTable, start: int) -> str | None:
@@ -273,7 +306,7 @@ class EventAssembler:
         before = text[max(0, start - 12) : start].split()
         return bool(before) and before[-1] in self.cues.kinds.get("generic", frozenset())
 
-    def _reported(self, table: TokenTable, span: range, sentence: Span) -> str | None:
+    def _reported(self, table: TokenTable, span: range, sentence: Sentence) -> str | None:
         """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
         tags, heads, lemmas, starts = table.tags, table.heads, table.lemmas, table.starts
         after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if tags[i] != SPACE_TAG]
@@ -305,12 +338,12 @@ class EventAssembler:
                 return next(kind for kind in kinds if kind in preferred)
         return kinds[0] if kinds else None
 
-    def _name_start(self, doc: Doc, sentence: Span, trigger: Mention, found: Sequence[Mention]) -> int:
+    def _name_start(self, doc: Doc, sentence: Sentence, trigger: Mention, local: Sequence[Mention]) -> int:
         """Where the meeting's name begins: 제15차, a year, country words and bodies before the term."""
         text = text_of(doc)
         named = [
             (m.start, m.end)
-            for m in found
+            for m in local
             if m.label in _NAMING and m.end > sentence.start_char and m.start < trigger.start
         ]
         start = trigger.start
@@ -354,17 +387,19 @@ class EventAssembler:
             i in covered or not ch.isalnum() or ch.isascii() for i, ch in enumerate(rest, head)
         )
 
-    def _arguments(self, doc: Doc, draft: _Draft, found: Sequence[Mention]) -> None:
-        """Parties, participants, date and place from the trigger's clause and sentence."""
+    def _arguments(self, doc: Doc, draft: _Draft, local: Sequence[Mention]) -> None:
+        """Parties, participants, date and place from the trigger's clause and sentence (`local`: the
+        mentions touching it)."""
         sentence, trigger = draft.sentence, draft.trigger
-        in_sentence = [m for m in found if sentence.start_char <= m.start and m.end <= sentence.end_char]
+        text = text_of(doc)
+        in_sentence = [m for m in local if sentence.start_char <= m.start and m.end <= sentence.end_char]
         clause_start = self._clause_start(doc, sentence, trigger)
         named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
         countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
         destination: list[str] = []
         clause_end = self._clause_end(doc, sentence, trigger)
         if draft.kind == "listed":  # a list item names its own people (…, 프라보워 수비안토 대통령 예방)
-            item = _item_start(text_of(doc), sentence.start_char, trigger.start)
+            item = _item_start(text, sentence.start_char, trigger.start)
             people = [m for m in self._people(in_sentence, trigger.end) if m.start >= item]
             draft.participants = [_participant(m) for m in people]
             draft.participants += _officials(in_sentence, item, trigger.end)
@@ -388,16 +423,14 @@ class EventAssembler:
         if len(set(countries)) < 2:
             countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
         if not countries:
-            leading = _first_country_word(text_of(doc), in_sentence, clause_start, trigger.start)
+            leading = _first_country_word(text, in_sentence, clause_start, trigger.start)
             # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
-            if draft.type is not EventType.STATEMENT or _opens_clause(
-                text_of(doc), in_sentence, clause_start
-            ):
+            if draft.type is not EventType.STATEMENT or _opens_clause(text, in_sentence, clause_start):
                 countries += leading
-            if countries and self._home_subject(text_of(doc), clause_start, trigger.start):
+            if countries and self._home_subject(text, clause_start, trigger.start):
                 countries.append(HOME)
         if draft.type is EventType.VISIT:
-            visitor = _visitor(text_of(doc), draft.name_start, in_sentence)
+            visitor = _visitor(text, draft.name_start, in_sentence)
             if visitor is not None and not draft.participants:
                 draft.participants = [_participant(visitor)]
                 countries += [visitor.data["country"]] if visitor.data.get("country") else []
@@ -426,7 +459,7 @@ class EventAssembler:
             draft.type = EventType.JOINT_STATEMENT  # a statement several governments issue together
         dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
         dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
-        aside = _aside(text_of(doc), trigger.end)
+        aside = _aside(text, trigger.end)
         own = [m for m in dates if aside and aside[0] <= m.start and m.end <= aside[1]]
         before = [m for m in dates if m.end <= trigger.start and m.start >= clause_start]
         chosen = own[0] if own else before[-1] if before else None
@@ -435,30 +468,28 @@ class EventAssembler:
             chosen = after[0] if after and not draft.subordinate else None
         if chosen is not None:
             draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
-        host = self._host(text_of(doc), draft.name_start, in_sentence)
+        host = self._host(text, draft.name_start, in_sentence)
         if aside:
             inside = [m for m in in_sentence if aside[0] <= m.start and m.end <= aside[1]]
             named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
             host = host or (named[0] if named else None)
             cities = [m for m in inside if m.label is EntityLabel.LOCATION]
             if cities:
-                draft.location = _location(text_of(doc), cities[0])
+                draft.location = _location(text, cities[0])
         if host and draft.type in _MULTILATERAL:
             draft.countries = sorted(set(draft.countries) | {host})
         if draft.type is EventType.VISIT and draft.location is None and destination:
             target = _visited_place(in_sentence, trigger)
-            draft.location = _location(text_of(doc), target) if target else Location(country=destination[0])
-        places = [
-            m for m in in_sentence if _where_held(text_of(doc), m, draft.name_start, trigger.end, clause_end)
-        ]
+            draft.location = _location(text, target) if target else Location(country=destination[0])
+        places = [m for m in in_sentence if _where_held(text, m, draft.name_start, trigger.end, clause_end)]
         if places and draft.location is None:
-            draft.location = _location(text_of(doc), places[-1])
+            draft.location = _location(text, places[-1])
         if draft.kind == "listed" and draft.location is None:
-            draft.location = self._list_place(text_of(doc), trigger, in_sentence)
+            draft.location = self._list_place(text, trigger, in_sentence)
         if draft.location is None:
-            draft.location = self._venue(text_of(doc), in_sentence, clause_start, trigger)
+            draft.location = self._venue(text, in_sentence, clause_start, trigger)
 
-    def _clause_start(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
+    def _clause_start(self, doc: Doc, sentence: Sentence, trigger: Mention) -> int:
         """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
         table = table_of(doc)
         start = sentence.start_char
@@ -521,7 +552,7 @@ class EventAssembler:
             return None
         return place.norm if place.label is EntityLabel.COUNTRY else place.country
 
-    def _clause_end(self, doc: Doc, sentence: Span, trigger: Mention) -> int:
+    def _clause_end(self, doc: Doc, sentence: Sentence, trigger: Mention) -> int:
         """End of the trigger's clause: its first connective ending (하고, 하며) after the trigger."""
         table = table_of(doc)
         for i in range(sentence.start, sentence.end):
@@ -679,7 +710,9 @@ class EventAssembler:
             name=draft.name,
             trigger=text_of(doc)[draft.trigger.start : draft.trigger.end],
             evidence=Evidence(
-                text=draft.sentence.text, start=draft.sentence.start_char, end=draft.sentence.end_char
+                text=text_of(doc)[draft.sentence.start_char : draft.sentence.end_char],
+                start=draft.sentence.start_char,
+                end=draft.sentence.end_char,
             ),
             cameo=draft.cameo,
             plover=draft.plover,

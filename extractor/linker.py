@@ -272,13 +272,14 @@ class FuzzyLinker:
     def _candidates(self, text: str, ws: Sequence[Word], taken: _Taken) -> Iterator[_Candidate]:
         """Word runs ending in a label's head syllable, and lone proper nouns, that no mention covers."""
         heads = {label: self.indexes[label].heads for label in HEADED}
+        any_head = frozenset().union(*heads.values())
         for i, w in enumerate(ws):
             if w.punct:
                 continue
             core = text[w.start : w.core_end]
             if not core or not HANGUL.match(core):
                 continue
-            labels = [label for label in HEADED if core[-1] in heads[label]]
+            labels = [label for label in HEADED if core[-1] in heads[label]] if core[-1] in any_head else []
             for first in _run_starts(text, ws, i) if labels else ():
                 start = ws[first].start
                 key = squash(text[start : w.core_end])

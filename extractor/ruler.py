@@ -30,6 +30,11 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def _key(piece: str) -> str:
+    """`squash`, skipped for the usual piece that holds only letters."""
+    return piece if piece.isalnum() else squash(piece)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One form found in a text: its character span and the entries it names."""
@@ -63,7 +68,6 @@ class Lexicon:
             key: {label: tuple(found) for label, found in by_label.items()} for key, by_label in index.items()
         }
         self.prefixes = frozenset(key[:n] for key in self.index for n in range(1, len(key) + 1))
-        self.initials = frozenset(key[0] for key in self.index)
         self.inner_tags = frozenset(inner_tags)
         self.starters = _starters({label: frozenset(start_tags[label]) for label in self.labels})
 
@@ -75,33 +79,41 @@ class Lexicon:
         label in the order the lexicon was given them, each label's in text order."""
         hits: dict[EntityLabel, list[Hit]] = {label: [] for label in self.labels}
         next_free = dict.fromkeys(self.labels, 0)
-        for i, (start, _, tag) in enumerate(tokens):
+        for i, (start, end, tag) in enumerate(tokens):
             starters = self.starters.get(tag)
-            if not starters or text[start] not in self.initials:
+            if not starters:
                 continue
-            live = [(label, strict) for label, strict in starters if i >= next_free[label]]
-            keys = self._keys(text, tokens, i) if live else []
-            for label, strict in live:
-                for key, end, last in reversed(keys):
-                    found = self.index[key].get(label)
-                    if found and (strict or end - start >= 3):
-                        hits[label].append(Hit(start, end, found))
+            first = _key(text[start:end])
+            if first not in self.prefixes:
+                continue
+            live = {label: strict for label, strict in starters if i >= next_free[label]}
+            if not live:
+                continue
+            for key, key_end, last in reversed(self._keys(text, tokens, i, first)):  # longest first
+                for label, found in self.index[key].items():
+                    if label in live and (live[label] or key_end - start >= 3):
+                        hits[label].append(Hit(start, key_end, found))
                         next_free[label] = last + 1
-                        break
+                        del live[label]
+                if not live:
+                    break
         return [(label, hit) for label in self.labels for hit in hits[label]]
 
-    def _keys(self, text: str, tokens: Sequence[tuple[int, int, str]], i: int) -> list[tuple[str, int, int]]:
-        """The forms of any label that start on token `i`, shortest first, as `(key, end, last token)`."""
-        keys: list[tuple[str, int, int]] = []
-        key = ""
-        previous_end = tokens[i][0]
-        for j in range(i, len(tokens)):
+    def _keys(
+        self, text: str, tokens: Sequence[tuple[int, int, str]], i: int, key: str
+    ) -> list[tuple[str, int, int]]:
+        """The forms of any label that start on token `i` (whose own key is `key`), shortest first, as
+        `(key, end, last token)`."""
+        previous_end = tokens[i][1]
+        keys = [(key, previous_end, i)] if key in self.index else []
+        for j in range(i + 1, len(tokens)):
             token_start, token_end, tag = tokens[j]
-            if j > i:
-                gap = text[previous_end:token_start]
-                if len(gap) > _MAX_GAP or "\n" in gap or tag not in self.inner_tags:
-                    break
-            key += squash(text[previous_end:token_end])
+            if token_start - previous_end > _MAX_GAP or tag not in self.inner_tags:
+                break
+            piece = text[previous_end:token_end]
+            if "\n" in piece[: token_start - previous_end]:
+                break
+            key += _key(piece)
             if key not in self.prefixes:
                 break
             if key in self.index:

@@ -43,10 +43,11 @@ class OrgSuffixes:
 
     def __post_init__(self) -> None:
         self.endings = tuple(self.suffixes)
+        self.title_endings = tuple(form for form in self.title_forms if len(form) >= 2)
 
     def _titled(self, stem: str) -> bool:
         """The part before the suffix ends in a title (외교차관 of 외교차관협의회)."""
-        return any(stem.endswith(form) for form in self.title_forms if len(form) >= 2)
+        return stem.endswith(self.title_endings)
 
     def __call__(self, doc: Doc) -> Doc:
         self._suffixed(doc)

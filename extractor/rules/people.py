@@ -149,11 +149,7 @@ class PeopleRules:
                     last += 1
                 titles[last] = known
                 covered_to = known.end
-            elif (
-                core
-                and any(core.endswith(head) for head in self.title_heads.get(core[-1], ()))
-                and HANGUL.match(core)
-            ):
+            elif core and core.endswith(self.title_heads.get(core[-1], ())) and HANGUL.match(core):
                 titles[i] = Mention(
                     EntityLabel.TITLE, w.start, w.core_end, norm=core, source=EntitySource.RULE
                 )
@@ -489,8 +485,9 @@ def _title_text(page: _Page, title: Mention) -> str:
     """The title as the text writes it, without a country or organisation in front (외교부 장관 → 장관)."""
     text, ws, at_start = page.text, page.ws, page.at_start
     start = title.start
-    for i, w in enumerate(ws):
-        if w.start < start or w.start >= title.end:
+    for i in range(bisect_left(page.word_starts, start), bisect_left(page.word_starts, title.end)):
+        w = ws[i]
+        if w.start < start:
             continue
         if w.start > start:
             break

@@ -59,33 +59,35 @@ def _words(table: TokenTable, honorifics: frozenset[str]) -> list[Word]:
     """The Doc's words in order; punctuation tokens are words of their own (`punct`). A word's core
     ends before its particles and endings, and before honorific or plural suffixes (대통령님, 장관들)."""
     found: list[Word] = []
-    current: list[int] = []
     text, starts, ends, heads = table.text, table.starts, table.ends, table.heads
-
-    def close() -> None:
-        core_end = ends[current[-1]]
-        for i in reversed(current[1:]):
-            head = heads[i]
-            honorific = head == "XSN" and text[starts[i] : ends[i]] in honorifics
-            if not (head.startswith(_TRAILING) or honorific):
-                break
-            core_end = starts[i]
-        found.append(Word(starts[current[0]], ends[current[-1]], core_end, tuple(heads[i] for i in current)))
-        current.clear()
+    first = -1  # the open word's first token, -1 when none is open
+    core_last = -1  # its last token that belongs to the core
 
     for i, (tag, head, spaced) in enumerate(zip(table.tags, heads, table.spaced, strict=True)):
-        if tag == SPACE_TAG:
-            if current:
-                close()
+        punct = head in _PUNCT_TAGS
+        if tag != SPACE_TAG and not punct:
+            if first < 0:
+                first = core_last = i
+            elif not (
+                head.startswith(_TRAILING) or (head == "XSN" and text[starts[i] : ends[i]] in honorifics)
+            ):
+                core_last = i
+            if not spaced:
+                continue
+            last = i
+        elif first < 0:
+            if punct:
+                found.append(Word(starts[i], ends[i], ends[i], (head,), punct=True))
             continue
-        if head in _PUNCT_TAGS:
-            if current:
-                close()
-            found.append(Word(starts[i], ends[i], ends[i], (head,), punct=True))
         else:
-            current.append(i)
-        if spaced and current:
-            close()
-    if current:
-        close()
+            last = i - 1
+        core_end = ends[last] if core_last == last else starts[core_last + 1]
+        found.append(Word(starts[first], ends[last], core_end, tuple(heads[first : last + 1])))
+        first = -1
+        if punct:
+            found.append(Word(starts[i], ends[i], ends[i], (head,), punct=True))
+    if first >= 0:
+        last = len(heads) - 1
+        core_end = ends[last] if core_last == last else starts[core_last + 1]
+        found.append(Word(starts[first], ends[last], core_end, tuple(heads[first : last + 1])))
     return found
