@@ -145,8 +145,9 @@ class Extractor:
     ) -> Iterator[Document | FileError]:
         """One Document per document found under `paths` (files or folders), or a FileError per bad file.
 
-        Files come in sorted order whatever `jobs` is; `jobs > 1` analyses them in that many worker
-        processes (0: one per CPU), each loading its own pipeline once. A bad file never stops the run:
+        Files come in sorted order whatever `jobs` is. `jobs` is the number of cores used: 1 analyses
+        one document at a time in this process, `jobs > 1` in that many worker processes (0: one per
+        CPU), each loading its own pipeline once. A bad file never stops the run:
         it becomes a `FileError` with its path and reason. For resumable runs into JSON Lines, CSV,
         Parquet or DuckDB outputs see `extractor.batch.extract_to` (what `korex extract` runs).
         """
@@ -160,7 +161,8 @@ class Extractor:
         self, items: Sequence[tuple[loader.LoadedText, int | None]]
     ) -> list[Document | Exception]:
         """Analyse many read documents (each with its record number) as one stream: Kiwi's threads
-        analyse the next texts, without holding the GIL, while the components run on this one.
+        analyse the next texts, without holding the GIL, while the components run on this one. A
+        second core for one process and one model in memory; `extract_folder(jobs=2)` gains more.
 
         The result holds, in order, each Document or the exception its analysis raised, so one bad
         document costs only its own result.

@@ -1,11 +1,13 @@
 """Batch runs: which files to read, one Document (or FileError row) per document in them, on N processes.
 
 `extract_folder` yields results in a fixed order (the sorted file paths) whatever the number of
-jobs. With `jobs > 1` each worker process builds its own Extractor once, at start-up (Kiwi cannot
-be shared between processes, and a customised one cannot be pickled); only file paths go to the
-workers and only finished records come back. Processes rather than Kiwi's own threads, because
-most of the time per document is spent in Python (the spaCy components and the records), which
-threads cannot run in parallel: see `benchmarks/RESULTS.md` for the measurement.
+jobs. `jobs` is the number of cores a run uses: one job analyses one document at a time in this
+process; with `jobs > 1` each of that many worker processes builds its own Extractor once, at
+start-up (Kiwi cannot be shared between processes, and a customised one cannot be pickled), and
+analyses one document at a time; only file paths go to the workers and only finished records come
+back. Processes rather than Kiwi's own threads, because a third of the time per document is spent
+in Python (the spaCy components and the records), which threads cannot run in parallel: two
+processes give about 1.9x, Kiwi's threads feeding one process about 1.3x (`benchmarks/RESULTS.md`).
 
 `extract_to` is the whole `korex extract` run: skip the files an output already holds unchanged,
 extract the others, write them as they come, show progress, and sum up.
@@ -14,6 +16,7 @@ extract the others, write them as they come, show progress, and sum up.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -29,7 +32,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractor import loader, tokenizer
+from extractor import loader
 from extractor.errors import KorexError
 from extractor.models import Document, FileError
 
@@ -46,8 +49,6 @@ _AHEAD = 3
 #: A task for a worker: consecutive files up to this many bytes (or files), so that small files
 #: do not each pay a round trip between processes.
 _TASK_BYTES = 32_768
-#: Files a single-process run reads ahead and analyses as one stream (bounded memory, early results).
-_WINDOW = 16
 _TASK_FILES = 32
 
 
@@ -121,45 +122,33 @@ class FileResult:
 
 
 def extract_path(extractor: Extractor, path: PathLike) -> FileResult:
-    """Read and analyse one file; whatever goes wrong becomes a FileError row, never an exception."""
-    return extract_paths(extractor, [path])[0]
-
-
-def extract_paths(extractor: Extractor, paths: Sequence[PathLike]) -> list[FileResult]:
-    """Read some files, then analyse all their documents as one stream (`Extractor.extract_many`, so
-    Kiwi's threads work ahead of the components); one FileResult per file, in order.
+    """Read one file and analyse its documents one at a time; one FileResult, in the file's order.
 
     Whatever goes wrong becomes a FileError row, never an exception: a file that cannot be read gets
     its reason, a record that fails on a bug rather than on bad input gets `internal_error`, so one
     odd document never stops a run of thousands.
     """
-    results: list[FileResult] = []
-    pending: list[tuple[FileResult, int, loader.LoadedText, int | None]] = []
-    for path in paths:
-        where = os.fspath(path)
-        result = FileResult(where)
-        results.append(result)
+    where = os.fspath(path)
+    result = FileResult(where)
+    try:
+        loaded = loader.load_file(path)
+    except KorexError as exc:
+        result.items.append(FileError(path=where, reason=exc.reason, message=str(exc)))
+        return result
+    except Exception as exc:  # a loader bug must not stop the run
+        result.items.append(_internal(where, None, exc))
+        return result
+    for number, item in enumerate(loaded):
+        record = number if len(loaded) > 1 else None
         try:
-            loaded = loader.load_file(path)
+            result.items.append(extractor.extract_loaded(item, record=record))
         except KorexError as exc:
-            result.items.append(FileError(path=where, reason=exc.reason, message=str(exc)))
-            continue
-        except Exception as exc:  # a loader bug must not stop the run
-            result.items.append(_internal(where, None, exc))
-            continue
-        pending += [(result, n, item, n if len(loaded) > 1 else None) for n, item in enumerate(loaded)]
-    analysed = extractor.extract_many([(item, record) for _, _, item, record in pending])
-    for (result, number, item, record), outcome in zip(pending, analysed, strict=True):
-        if isinstance(outcome, KorexError):
-            result.items.append(
-                FileError(path=result.path, reason=outcome.reason, message=str(outcome), record=number)
-            )
-        elif isinstance(outcome, Exception):
-            result.items.append(_internal(result.path, record, outcome))
+            result.items.append(FileError(path=where, reason=exc.reason, message=str(exc), record=number))
+        except Exception as exc:
+            result.items.append(_internal(where, record, exc))
         else:
-            result.items.append(outcome)
             result.chars += len(item.text)
-    return results
+    return result
 
 
 def _internal(where: str, record: int | None, exc: Exception) -> FileError:
@@ -173,8 +162,8 @@ def run(extractor: Extractor, paths: Iterable[PathLike], *, jobs: int = 1) -> It
     """One FileResult per path, in the order given; `jobs > 1` spreads the files over worker processes."""
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        for window in _windows(paths, _WINDOW):
-            yield from extract_paths(extractor, window)
+        for path in paths:
+            yield extract_path(extractor, path)
         return
     yield from _parallel(extractor, (Path(p) for p in paths), jobs)
 
@@ -195,8 +184,9 @@ def extract_folder(
 ) -> Iterator[Document | FileError]:
     """Documents of every file under `paths`, in sorted order; a file that cannot be read becomes a FileError.
 
-    `jobs > 1` analyses files in that many worker processes (each builds its pipeline once, which
-    takes a few seconds); the order of the results does not depend on `jobs`. A script that uses
+    `jobs` is the number of cores: 1 analyses one document at a time in this process, `jobs > 1` in
+    that many worker processes (each builds its pipeline once, which takes a few seconds); the order
+    of the results does not depend on `jobs`. A script that uses
     `jobs > 1` must guard its top level with `if __name__ == "__main__":`, as for any multiprocessing.
     """
     for result in run(extractor, iter_paths(paths, pattern=pattern), jobs=jobs):
@@ -218,6 +208,8 @@ def _init_worker(cls: type, state: dict[str, Any], parent: int, kiwi_threads: in
     """Worker start-up: build the pipeline once (Kiwi with its share of the cores), leave Ctrl-C to the
     parent, exit if the parent dies."""
     global _worker
+    from extractor import tokenizer  # here, not at the top: a parent of workers never loads spaCy
+
     tokenizer.set_threads(kiwi_threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="korex-watch-parent").start()
@@ -225,6 +217,7 @@ def _init_worker(cls: type, state: dict[str, Any], parent: int, kiwi_threads: in
     worker.__dict__.update(state)
     worker.__dict__["_nlp"] = None
     worker.extract("")  # builds Kiwi and the pipeline now rather than on the first file
+    gc.freeze()  # what start-up built lives as long as the worker: spare the collector scanning it
     _worker = worker
 
 
@@ -236,21 +229,32 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _work(paths: list[str]) -> list[FileResult]:
+#: A FileResult on its way back from a worker: its path, characters, and each item as JSON.
+_Packed = tuple[str, int, list[tuple[bool, bytes]]]
+
+
+def _work(paths: list[str]) -> list[_Packed]:
     assert _worker is not None, "worker not initialised"
-    return extract_paths(_worker, paths)
+    return [_pack(extract_path(_worker, path)) for path in paths]
 
 
-def _windows(paths: Iterable[PathLike], size: int) -> Iterator[list[PathLike]]:
-    """Consecutive paths in lists of `size` (analysed as one stream, read lazily)."""
-    window: list[PathLike] = []
-    for path in paths:
-        window.append(path)
-        if len(window) == size:
-            yield window
-            window = []
-    if window:
-        yield window
+def _pack(result: FileResult) -> _Packed:
+    """A worker's result as JSON: a third of the pickled models' size, and a quarter of the time to
+    write and read back (the parent shares the cores with its workers)."""
+    items = [(isinstance(item, Document), item.model_dump_json().encode()) for item in result.items]
+    return result.path, result.chars, items
+
+
+def _unpack(packed: _Packed) -> FileResult:
+    path, chars, items = packed
+    result = FileResult(path, chars=chars)
+    for is_document, data in items:
+        try:
+            model = Document if is_document else FileError
+            result.items.append(model.model_validate_json(data))
+        except ValueError as exc:  # a record that does not survive the trip is a row, not a crash
+            result.items.append(_internal(path, None, exc))
+    return result
 
 
 def _batches(paths: Iterator[Path]) -> Iterator[list[Path]]:
@@ -296,7 +300,7 @@ def _parallel(extractor: Extractor, paths: Iterator[Path], jobs: int) -> Iterato
     """
     again: deque[Path] = deque()  # files to run again, one per task, after a worker died
     batches = _batches(paths)
-    inflight: deque[tuple[list[Path], Future[list[FileResult]]]] = deque()
+    inflight: deque[tuple[list[Path], Future[list[_Packed]]]] = deque()
     suspects: set[Path] = set()
     pool = _start_pool(extractor, jobs)
     finished = False
@@ -330,7 +334,7 @@ def _parallel(extractor: Extractor, paths: Iterator[Path], jobs: int) -> Iterato
                 continue
             inflight.popleft()
             suspects.difference_update(batch)
-            yield from results
+            yield from map(_unpack, results)
     finally:
         _stop_pool(pool, kill=not finished)
 

@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="worker processes (default 1; 0 = one per CPU); each loads its own pipeline (~0.6 GB)",
+        help="cores to use (default 1: this process; N > 1: N worker processes, each loading its own "
+        "pipeline, ~0.5 GB; 0 = one per CPU)",
     )
     extract.add_argument(
         "--force", action="store_true", help="extract again the files the output already holds unchanged"

@@ -117,13 +117,37 @@ def test_a_bug_on_one_file_is_a_row_not_a_crash(
     assert items[2].reason == "internal_error" and "IndexError: boom" in items[2].message
 
 
+def test_extract_many_on_kiwi_threads_matches_one_at_a_time(
+    tmp_path: Path, korex: extractor.Extractor, monkeypatch
+) -> None:
+    from extractor import loader
+
+    folder = write_many(tmp_path / "docs", 5)
+    items = [(loader.load_file(path)[0], None) for path in sorted(folder.iterdir())]
+    alone = [korex.extract_loaded(item) for item, _ in items]
+    assert korex.extract_many(items) == alone
+
+    real = korex._record
+
+    def flaky(doc, loaded, anchor, record):
+        if "제3차" in loaded.text:
+            raise IndexError("boom")
+        return real(doc, loaded, anchor, record)
+
+    monkeypatch.setattr(korex, "_record", flaky)
+    outcomes = korex.extract_many(items)
+    bad = next(i for i, (item, _) in enumerate(items) if "제3차" in item.text)
+    assert isinstance(outcomes[bad], IndexError)
+    assert [o for i, o in enumerate(outcomes) if i != bad] == [d for i, d in enumerate(alone) if i != bad]
+
+
 class CrashingExtractor(extractor.Extractor):
     """Kills its worker process on one text, as a crash in native code would."""
 
-    def extract_many(self, items):
-        if any("제3차" in loaded.text for loaded, _ in items):
+    def extract_loaded(self, loaded, *, record=None):
+        if "제3차" in loaded.text:
             os._exit(1)
-        return super().extract_many(items)
+        return super().extract_loaded(loaded, record=record)
 
 
 def test_a_file_that_kills_its_worker_is_a_row(tmp_path: Path) -> None:
