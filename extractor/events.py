@@ -80,6 +80,9 @@ _ONE_WORD_TYPES = frozenset(
     }
 )
 _MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
+#: Types that are acts rather than named meetings: the words before them (일본 방문, 정상 간 통화)
+#: say where or who, and their records carry no name.
+_ACTS = frozenset({EventType.PHONE_CALL, EventType.COURTESY_CALL, EventType.VISIT})
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
 _REPORTING = frozenset(
@@ -254,6 +257,8 @@ class EventAssembler:
         )
         if self._generic_before(table.text, trigger.start):
             return None
+        if self._dispatch(table.text, trigger) and not _envoy_before(local, sentence, trigger):
+            return None  # 인력 파견, 의료진 파견: people sent, no envoy travelling
         if entry.attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
             return None  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
         specific = name_start < trigger.start
@@ -273,9 +278,10 @@ class EventAssembler:
         )
         text = table.text
         if specific:
-            draft.name = text[name_start : trigger.end]
-            rounds = _ROUND.search(draft.name)
+            written = text[name_start : trigger.end]
+            rounds = _ROUND.search(written)
             draft.round = int(rounds.group(1)) if rounds else None
+            draft.name = None if draft.type in _ACTS else written
         draft.background = _in_note(text, trigger.start)
         before = text[max(0, name_start - 8) : name_start].split()
         draft.refers_back = bool(before) and before[-1] in self.cues.kinds.get("demonstrative", frozenset())
@@ -300,6 +306,10 @@ class EventAssembler:
         pairs = self.cues.kinds.get("pair", frozenset())
         sentence = text[draft.sentence.start_char : draft.sentence.end_char]
         return any(word in pairs for word in sentence.split())
+
+    def _dispatch(self, text: str, trigger: Mention) -> bool:
+        """The term is a dispatch (파견), an event only for an envoy."""
+        return self.cues.kind_of(text[trigger.start : trigger.end]) == "dispatch"
 
     def _generic_before(self, text: str, start: int) -> bool:
         """The term follows a word that makes it no one event (각급 협의, 향후 협의)."""
@@ -446,6 +456,9 @@ class EventAssembler:
                     and m.norm not in destination
                 ]
             countries += destination
+            abroad = bool(destination) and HOME not in destination
+            if visitor is None and abroad and set(countries) <= set(destination):
+                countries.append(HOME)  # a trip abroad by no one of another country: the home side's
         if draft.type is EventType.STATEMENT and not countries:
             countries.append(HOME)  # a statement in a Korean release with no issuer named: the government's
         if (
@@ -466,6 +479,9 @@ class EventAssembler:
         if chosen is None:
             after = [m for m in dates if m.start >= trigger.end]
             chosen = after[0] if after and not draft.subordinate else None
+        earlier = [m for m in dates if m.end <= clause_start]
+        if chosen is None and earlier and not draft.subordinate:
+            chosen = _sequence_date(doc, earlier[-1], in_sentence, clause_start, trigger)
         if chosen is not None:
             draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
         host = self._host(text, draft.name_start, in_sentence)
@@ -814,6 +830,28 @@ def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention 
     """The city a visit goes to, written just before the visit word (평양 방문)."""
     places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
     return places[-1] if places and trigger.start - places[-1].end <= 3 else None
+
+
+def _sequence_date(
+    doc: Doc, date: Mention, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
+) -> Mention | None:
+    """The date of an earlier clause that reports another act of the same subject, which this act
+    follows (9.5. 하노이를 방문하여 … 예방하고): no new subject between, and a meeting term in that clause."""
+    if _subject_end(doc, date.end, trigger.start) is not None:
+        return None
+    acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
+    return date if any(date.end <= m.start and m.end <= clause_start for m in acts) else None
+
+
+def _envoy_before(local: Sequence[Mention], sentence: Sentence, trigger: Mention) -> bool:
+    """An envoy's title (특사, 대통령 특사) stands in the sentence before the trigger."""
+    return any(
+        m.label is EntityLabel.TITLE
+        and sentence.start_char <= m.start
+        and m.end <= trigger.start
+        and any(entry.attrs.get("rank") == "envoy" for entry in m.data.get("entries", ()))
+        for m in local
+    )
 
 
 def _listed(text: str, trigger: Mention, found: Sequence[Mention]) -> str | None:

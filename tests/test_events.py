@@ -262,3 +262,33 @@ def test_events_listed_in_a_note_with_their_dates(korex: extractor.Extractor) ->
     talks = of_type(found, EventType.TALKS)[0]
     assert (talks.countries, talks.salience.value) == (["KOR", "VNM"], "mentioned")
     assert talks.location is not None and talks.location.country == "KOR"
+
+
+ENVOY = (
+    "정부는 9.3.(수) 김태호 전 국회의장을 대통령 특사로 베트남에 파견하였다.\n\n"
+    "특사단은 9.5.(금) 하노이를 방문하여 베트남 국가주석을 예방하고 대통령 친서를 전달하였다."
+)
+
+
+def test_an_envoy_sent_abroad_is_a_visit_of_both_sides(korex: extractor.Extractor) -> None:
+    found = events(korex, ENVOY, doc_date="2025-09-08")
+    visits = of_type(found, EventType.VISIT)
+    assert [(v.countries, v.date, v.trigger) for v in visits] == [
+        (["KOR", "VNM"], "2025-09-03", "파견"),
+        (["KOR", "VNM"], "2025-09-05", "방문"),
+    ]
+    assert [p.name for p in visits[0].participants] == ["김태호"]
+    assert all(v.name is None for v in visits)  # 베트남 방문 says where, it names no meeting
+
+
+def test_staff_sent_abroad_is_no_visit(korex: extractor.Extractor) -> None:
+    text = "정부는 9.3.(수) 지진 피해를 입은 베트남에 긴급구호대와 의료진을 파견하였다."
+    assert of_type(events(korex, text, doc_date="2025-09-08"), EventType.VISIT) == []
+
+
+def test_acts_in_sequence_share_the_earlier_clause_date(korex: extractor.Extractor) -> None:
+    (call,) = of_type(events(korex, ENVOY, doc_date="2025-09-08"), EventType.COURTESY_CALL)
+    assert call.date == "2025-09-05"
+    text = "외교부는 9.4.(목) 일본과의 실무협의 결과를 발표하였으며, 조현우 장관은 일본 총리를 예방하였다."
+    (courtesy,) = of_type(events(korex, text, doc_date="2025-09-08"), EventType.COURTESY_CALL)
+    assert courtesy.date == "2025-09-08"  # another subject (조현우 장관은) in between: not the same acts
