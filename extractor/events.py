@@ -254,6 +254,7 @@ class EventAssembler:
             self._reported(table, span, sentence)
             or self._participle_before(table, name_start)
             or _listed(table.text, trigger, found)
+            or _dated(table, local, sentence, name_start)
         )
         if self._generic_before(table.text, trigger.start):
             return None
@@ -422,7 +423,7 @@ class EventAssembler:
             people = [m for m in self._people(in_sentence, subject_end) if m.start >= subject_start]
             draft.participants = [_participant(m) for m in people]
             draft.participants += _officials(in_sentence, subject_start, subject_end)
-        elif not (draft.subordinate or draft.future):
+        elif not (draft.subordinate or draft.future or draft.kind == "dated"):  # a dated phrase: no people
             people = self._people(in_sentence, clause_end)
             draft.participants = [_participant(m) for m in people]
             draft.participants += _officials(in_sentence, clause_start, clause_end)
@@ -661,7 +662,7 @@ class EventAssembler:
                 merged.append(draft)
             else:
                 _absorb(twin, draft)
-        lead = next((d for d in merged if d.kind and not (d.background or d.subordinate or d.future)), None)
+        lead = next((d for d in merged if d.kind not in (None, "dated") and not _aside_event(d)), None)
         if lead is not None:
             _attendees(doc, lead)
             for draft in merged:
@@ -841,6 +842,31 @@ def _sequence_date(
         return None
     acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
     return date if any(date.end <= m.start and m.end <= clause_start for m in acts) else None
+
+
+#: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
+_DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
+
+
+def _dated(table: TokenTable, local: Sequence[Mention], sentence: Sentence, name_start: int) -> str | None:
+    """`dated` when a date modifies the term in one noun phrase (지난 6월 정상 간 첫 통화, 6.20. 통화):
+    a particular event, mentioned without a predicate."""
+    dates = [
+        m
+        for m in local
+        if m.label is EntityLabel.DATE and m.norm and sentence.start_char <= m.start and m.end <= name_start
+    ]
+    if not dates:
+        return None
+    between = [i for i in table.within(dates[-1].end, name_start) if table.tags[i] != SPACE_TAG]
+    if len(between) > 4 or any(table.heads[i] not in _DATED_BETWEEN for i in between):
+        return None
+    return "dated"
+
+
+def _aside_event(draft: _Draft) -> bool:
+    """An event the text mentions aside: background, subordinate to another, or still to come."""
+    return draft.background or draft.subordinate or draft.future
 
 
 def _envoy_before(local: Sequence[Mention], sentence: Sentence, trigger: Mention) -> bool:

@@ -292,3 +292,29 @@ def test_acts_in_sequence_share_the_earlier_clause_date(korex: extractor.Extract
     text = "외교부는 9.4.(목) 일본과의 실무협의 결과를 발표하였으며, 조현우 장관은 일본 총리를 예방하였다."
     (courtesy,) = of_type(events(korex, text, doc_date="2025-09-08"), EventType.COURTESY_CALL)
     assert courtesy.date == "2025-09-08"  # another subject (조현우 장관은) in between: not the same acts
+
+
+DATED = (
+    "조현우 외교부 장관은 9.24.(수) 오전 외교부 청사에서 신임 주한베트남대사를 접견하였다.\n\n"
+    "조 장관은 지난 6월 양국 정상 간 첫 통화 등 고위급 교류가 활발하게 이어지고 있는 것을 평가하였다."
+)
+
+
+def test_a_date_before_a_term_in_one_phrase_mentions_that_event(korex: extractor.Extractor) -> None:
+    found = events(korex, DATED, doc_date="2025-09-24")
+    (call,) = of_type(found, EventType.PHONE_CALL)
+    assert (call.countries, call.date, call.salience.value) == (["KOR", "VNM"], "2025-06", "mentioned")
+    assert call.participants == []  # 조 장관 evaluates the call; she did not make it
+    (courtesy,) = of_type(found, EventType.COURTESY_CALL)
+    assert courtesy.salience.value == "main"
+
+
+def test_a_dated_mention_never_leads_the_document(korex: extractor.Extractor) -> None:
+    text = (
+        "지난 6월 양국 정상 간 첫 통화 등 교류가 늘었다.\n\n"
+        "조현우 장관과 베트남 외교장관은 9.24.(수) 회담을 가졌다."
+    )
+    found = events(korex, text, doc_date="2025-09-24")
+    (talks,) = of_type(found, EventType.TALKS)
+    assert talks.salience.value == "main"
+    assert all(e.salience.value == "mentioned" for e in of_type(found, EventType.PHONE_CALL))
