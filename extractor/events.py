@@ -225,13 +225,22 @@ class EventAssembler:
             key=lambda m: m.start,
         )
         kept: list[Mention] = []
-        for m in meetings:
+        for i, m in enumerate(meetings):
             previous = kept[-1] if kept else None
+            following = meetings[i + 1] if i + 1 < len(meetings) else None
             is_verb = self.cues.kind_of(text[m.start : m.end]) in _REPORTING
             if previous is not None and is_verb and 0 < m.start - previous.end <= 3:
                 continue
+            if following is not None and self._combined(text[m.end : following.start]):
+                continue  # 오찬을 겸한 회담: one meeting over lunch
             kept.append(m)
         return kept
+
+    def _combined(self, between: str) -> bool:
+        """The words between two terms join them into one event (오찬을 겸한 회담, 만찬 겸 회의)."""
+        words = between.split()
+        joins = tuple(self.cues.kinds.get("combined", ()))
+        return bool(joins) and 0 < len(words) <= 3 and any(word.startswith(joins) for word in words)
 
     def _draft(
         self,

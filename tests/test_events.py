@@ -318,3 +318,10 @@ def test_a_dated_mention_never_leads_the_document(korex: extractor.Extractor) ->
     (talks,) = of_type(found, EventType.TALKS)
     assert talks.salience.value == "main"
     assert all(e.salience.value == "mentioned" for e in of_type(found, EventType.PHONE_CALL))
+
+
+@pytest.mark.parametrize("joined", ["오찬을 겸한 회담", "만찬 겸 회담"])
+def test_a_meal_joined_to_a_meeting_is_one_event(korex: extractor.Extractor, joined: str) -> None:
+    text = f"조현우 외교부 장관은 9.22.(월) 서울에서 프랑스 외교장관과 {joined}을 가졌다."
+    (talks,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.TALKS)
+    assert (talks.countries, talks.date, talks.trigger) == (["FRA", "KOR"], "2025-09-22", "회담")
