@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.language import Language
@@ -209,6 +209,7 @@ class EventAssembler:
         triggers = self._triggers(found, text_of(doc))
         touching = sentences.touching(found)
         drafts = [d for d in (self._draft(doc, m, found, sentences, touching) for m in triggers) if d]
+        drafts = [one for draft in drafts for one in self._respectively(text_of(doc), draft)]
         doc.user_data[EVENTS_KEY] = self._finish(doc, drafts)
         return doc
 
@@ -235,6 +236,24 @@ class EventAssembler:
                 continue  # 오찬을 겸한 회담: one meeting over lunch
             kept.append(m)
         return kept
+
+    def _respectively(self, text: str, draft: _Draft) -> list[_Draft]:
+        """A meeting held with several countries `각각` (respectively) is one bilateral event per country:
+        조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives a call with each."""
+        foreign = [code for code in draft.countries if code != HOME]
+        if HOME not in draft.countries or len(foreign) < 2 or draft.type in _MULTILATERAL:
+            return [draft]
+        words = text[draft.sentence.start_char : draft.trigger.start].split()
+        if not any(word in self.cues.kinds.get("respectively", ()) for word in words[-3:]):
+            return [draft]
+        return [
+            replace(
+                draft,
+                countries=sorted([HOME, code]),
+                participants=[p for p in draft.participants if p.country in (None, HOME, code)],
+            )
+            for code in foreign
+        ]
 
     def _combined(self, between: str) -> bool:
         """The words between two terms join them into one event (오찬을 겸한 회담, 만찬 겸 회의)."""

@@ -325,3 +325,18 @@ def test_a_meal_joined_to_a_meeting_is_one_event(korex: extractor.Extractor, joi
     text = f"조현우 외교부 장관은 9.22.(월) 서울에서 프랑스 외교장관과 {joined}을 가졌다."
     (talks,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.TALKS)
     assert (talks.countries, talks.date, talks.trigger) == (["FRA", "KOR"], "2025-09-22", "회담")
+
+
+def test_calls_with_several_parties_respectively_are_one_per_party(korex: extractor.Extractor) -> None:
+    text = (
+        "한도경 외교부 제1차관은 9.22.(월) 오후 미국 국무부 부장관 및 일본 외무성 사무차관과 각각 "
+        "유선 협의를 갖고 북한 정세에 대한 평가를 공유하였다."
+    )
+    calls = of_type(events(korex, text, doc_date="2025-09-22"), EventType.PHONE_CALL)
+    assert sorted((c.countries, c.date) for c in calls) == [
+        (["JPN", "KOR"], "2025-09-22"),
+        (["KOR", "USA"], "2025-09-22"),
+    ]
+    together = text.replace("각각 ", "")
+    (call,) = of_type(events(korex, together, doc_date="2025-09-22"), EventType.PHONE_CALL)
+    assert call.countries == ["JPN", "KOR", "USA"]
