@@ -237,6 +237,22 @@ class EventAssembler:
             kept.append(m)
         return kept
 
+    def _name_after_place(self, text: str, start: int, trigger: Mention, local: Sequence[Mention]) -> int:
+        """Where the name begins once a leading place is left out: a city (함부르크 G20 정상회의) or a
+        country before one of its cities (독일 뮌헨안보회의) says where the meeting is, unless the rest
+        would no longer say which meeting it is (서울 안보대화)."""
+        word_end = text.find(" ", start, trigger.start)
+        if word_end == -1:
+            return start
+        rest = word_end + len(text[word_end : trigger.start]) - len(text[word_end : trigger.start].lstrip())
+        exact = {m.label for m in local if m.start == start and m.end == word_end}
+        city_next = any(m.label is EntityLabel.LOCATION and m.start == rest for m in local)
+        place = EntityLabel.LOCATION in exact or (EntityLabel.COUNTRY in exact and city_next)
+        name_words = self.cues.kinds.get("name_word", frozenset())
+        if place and rest < trigger.start and _specific(text[rest : trigger.start], name_words):
+            return rest
+        return start
+
     def _respectively(self, text: str, draft: _Draft) -> list[_Draft]:
         """A meeting held with several countries `각각` (respectively) is one bilateral event per country:
         조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives a call with each."""
@@ -307,7 +323,7 @@ class EventAssembler:
         )
         text = table.text
         if specific:
-            written = text[name_start : trigger.end]
+            written = text[self._name_after_place(text, name_start, trigger, local) : trigger.end]
             rounds = _ROUND.search(written)
             draft.round = int(rounds.group(1)) if rounds else None
             draft.name = None if draft.type in _ACTS else written
@@ -1102,12 +1118,13 @@ def _name_key(name: str | None) -> str:
 
 
 def _absorb(into: _Draft, other: _Draft) -> None:
-    """Fill what the first mention of an event left open from a later one (the more precise date wins)."""
+    """Fill what the first mention of an event left open from a later one (the more precise date and
+    the fuller name win: 2024 한-아프리카 정상회의 over 한-아프리카 정상회의)."""
     into.date = max((d for d in (into.date, other.date) if d), key=len, default=None)
     into.end_date = into.end_date or other.end_date
     into.location = into.location or other.location
     into.round = into.round or other.round
-    into.name = into.name or other.name
+    into.name = max((n for n in (into.name, other.name) if n), key=lambda n: len(_name_key(n)), default=None)
     known = {p.name for p in into.participants}
     into.participants = _without_unnamed_twins(
         into.participants + [p for p in other.participants if p.name is None or p.name not in known]

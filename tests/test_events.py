@@ -340,3 +340,20 @@ def test_calls_with_several_parties_respectively_are_one_per_party(korex: extrac
     together = text.replace("각각 ", "")
     (call,) = of_type(events(korex, together, doc_date="2025-09-22"), EventType.PHONE_CALL)
     assert call.countries == ["JPN", "KOR", "USA"]
+
+
+def test_a_place_before_a_meeting_name_is_not_part_of_it(korex: extractor.Extractor) -> None:
+    text = (
+        "조현우 외교부 장관은 9.22.(월) 독일 베를린 외교장관회의 참석 계기에 프랑스 외교장관과 회담을 가졌다."
+    )
+    (conference,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.CONFERENCE)
+    assert conference.name == "베를린 외교장관회의"  # the city stays: 외교장관회의 alone names no meeting
+
+
+def test_an_event_named_twice_keeps_its_fuller_name(korex: extractor.Extractor) -> None:
+    text = (
+        "한-베트남 전략대화가 9.22.(월) 서울에서 열렸다.\n\n"
+        "제9차 한-베트남 전략대화에서 양측은 공급망 협력 방안을 논의하였다."
+    )
+    (dialogue,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.STRATEGIC_DIALOGUE)
+    assert (dialogue.name, dialogue.round) == ("제9차 한-베트남 전략대화", 9)
