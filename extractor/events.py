@@ -104,13 +104,19 @@ class Cues:
     """Predicate stems by kind (held, attended, issued, signed, via, occasion, after, before, pair)."""
 
     kinds: dict[str, frozenset[str]]
+    #: Each form's kind (the first listed where a form has several), for one lookup per word.
+    by_form: dict[str, str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_form: dict[str, str] = {}
+        for kind, forms in self.kinds.items():
+            for form in forms:
+                by_form.setdefault(form, kind)
+        object.__setattr__(self, "by_form", by_form)
 
     def kind_of(self, lemma: str) -> str | None:
         """The kind of a predicate stem, or None."""
-        for kind, forms in self.kinds.items():
-            if lemma in forms:
-                return kind
-        return None
+        return self.by_form.get(lemma)
 
 
 @cache

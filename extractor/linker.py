@@ -277,9 +277,13 @@ class FuzzyLinker:
             if w.punct:
                 continue
             core = text[w.start : w.core_end]
-            if not core or not HANGUL.match(core):
+            if not core:
                 continue
-            labels = [label for label in HEADED if core[-1] in heads[label]] if core[-1] in any_head else []
+            headed = core[-1] in any_head
+            place = len(core) >= MIN_PLACE_SYLLABLES and _proper_noun(w)
+            if not (headed or place) or not HANGUL.match(core):
+                continue
+            labels = [label for label in HEADED if core[-1] in heads[label]] if headed else []
             for first in _run_starts(text, ws, i) if labels else ():
                 start = ws[first].start
                 key = squash(text[start : w.core_end])
@@ -289,7 +293,7 @@ class FuzzyLinker:
                     link = self._link(label, key)
                     if link is not None:
                         yield _Candidate(start, w.core_end, label, link)
-            if len(core) >= MIN_PLACE_SYLLABLES and _proper_noun(w) and taken.free(w.start, w.core_end):
+            if place and taken.free(w.start, w.core_end):
                 link = self._link(PLACE, core)
                 if link is not None:
                     yield _Candidate(w.start, w.core_end, PLACE, link)

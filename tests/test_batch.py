@@ -100,10 +100,8 @@ def test_two_jobs_give_the_same_results_in_the_same_order(tmp_path: Path, korex:
     assert len(one) == 11
 
 
-def test_a_bug_on_one_file_is_a_row_not_a_crash(
-    tmp_path: Path, korex: extractor.Extractor, monkeypatch
-) -> None:
-    folder = write_many(tmp_path / "docs", 3)
+def fail_on_third_round(korex: extractor.Extractor, monkeypatch) -> None:
+    """Make the records of the release about 제3차 fail as a bug would (IndexError)."""
     real = korex._record
 
     def flaky(doc, loaded, anchor, record):
@@ -112,6 +110,13 @@ def test_a_bug_on_one_file_is_a_row_not_a_crash(
         return real(doc, loaded, anchor, record)
 
     monkeypatch.setattr(korex, "_record", flaky)
+
+
+def test_a_bug_on_one_file_is_a_row_not_a_crash(
+    tmp_path: Path, korex: extractor.Extractor, monkeypatch
+) -> None:
+    folder = write_many(tmp_path / "docs", 3)
+    fail_on_third_round(korex, monkeypatch)
     items = list(korex.extract_folder(folder))
     assert [type(i).__name__ for i in items] == ["Document", "Document", "FileError"]
     assert items[2].reason == "internal_error" and "IndexError: boom" in items[2].message
@@ -127,14 +132,7 @@ def test_extract_many_on_kiwi_threads_matches_one_at_a_time(
     alone = [korex.extract_loaded(item) for item, _ in items]
     assert korex.extract_many(items) == alone
 
-    real = korex._record
-
-    def flaky(doc, loaded, anchor, record):
-        if "제3차" in loaded.text:
-            raise IndexError("boom")
-        return real(doc, loaded, anchor, record)
-
-    monkeypatch.setattr(korex, "_record", flaky)
+    fail_on_third_round(korex, monkeypatch)
     outcomes = korex.extract_many(items)
     bad = next(i for i, (item, _) in enumerate(items) if "제3차" in item.text)
     assert isinstance(outcomes[bad], IndexError)

@@ -61,7 +61,7 @@ class OrgSuffixes:
         meetings = [m for m in found if m.label is EntityLabel.MEETING]
         countries = [m for m in found if m.label is EntityLabel.COUNTRY]
         for w in words(doc):
-            core = w.core(text)
+            core = text[w.start : w.core_end]
             if not core.endswith(self.endings):
                 continue
             suffix = next((s for s in self.suffixes if core.endswith(s) and len(core) > len(s)), None)

@@ -141,8 +141,9 @@ class PeopleRules:
         for i, w in enumerate(ws):
             if w.punct or w.start < covered_to:
                 continue
-            known = at_start.get(i, {}).get(EntityLabel.TITLE)
-            core = w.core(text)
+            here = at_start.get(i)
+            known = here.get(EntityLabel.TITLE) if here else None
+            core = text[w.start : w.core_end]
             if known is not None and known.end >= w.core_end:
                 last = i
                 while last + 1 < len(ws) and ws[last + 1].start < known.end:
