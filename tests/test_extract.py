@@ -71,3 +71,23 @@ def test_bad_arguments_are_clear_errors(korex: extractor.Extractor) -> None:
 def test_module_functions_use_one_default_extractor() -> None:
     assert extractor.default_extractor() is extractor.default_extractor()
     assert extractor.extract("미국과 일본").countries == ["JPN", "USA"]
+
+
+def test_a_document_leaves_no_garbage_cycles(korex: extractor.Extractor) -> None:
+    """Everything a document builds is freed as soon as its record is made, not left to the collector
+    (which would then scan it on every later document of a long run)."""
+    import gc
+
+    text = (
+        "조현우 외교부 장관은 9.22.(월) 서울에서 마리 뒤부아 프랑스 외교장관과 회담을 갖고, "
+        "양국 관계와 한반도 정세에 대해 논의하였다.\n\n"
+        "양 장관은 9.5.(금) 통화에 이어 협의를 이어가기로 하였다."
+    )
+    korex.extract(text, doc_date="2025-09-22")
+    gc.collect()
+    gc.disable()
+    try:
+        korex.extract(text, doc_date="2025-09-22")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
