@@ -492,6 +492,8 @@ class EventAssembler:
                 countries.append(HOME)
         if draft.type is EventType.VISIT:
             visitor = _visitor(text, draft.name_start, in_sentence)
+            if visitor is None and not draft.participants:
+                visitor = _subject_person(doc, sentence.start_char, trigger.start, in_sentence)
             if visitor is not None and not draft.participants:
                 draft.participants = [_participant(visitor)]
                 countries += [visitor.data["country"]] if visitor.data.get("country") else []
@@ -1076,6 +1078,16 @@ def _visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention |
     if people and _VISITOR_GAP.match(text[people[-1].end : start]):
         return people[-1]
     return None
+
+
+def _subject_person(doc: Doc, start: int, end: int, in_sentence: Sequence[Mention]) -> Mention | None:
+    """The person who is the sentence's subject before `end` (에체베리아 장관은 연내 방한을 추진): the
+    last one named before its first topic or subject particle."""
+    subject_end = _subject_end(doc, start, end)
+    if subject_end is None:
+        return None
+    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= subject_end]
+    return people[-1] if people else None
 
 
 def _specific(prefix: str, name_words: frozenset[str]) -> bool:

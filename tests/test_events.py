@@ -357,3 +357,13 @@ def test_an_event_named_twice_keeps_its_fuller_name(korex: extractor.Extractor) 
     )
     (dialogue,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.STRATEGIC_DIALOGUE)
     assert (dialogue.name, dialogue.round) == ("제9차 한-베트남 전략대화", 9)
+
+
+def test_a_visit_takes_its_visitor_from_the_sentence_subject(korex: extractor.Extractor) -> None:
+    text = (
+        "조현우 외교부 장관은 9.22.(월) 마르틴 에체베리아 아르헨티나 외교장관과 전화 통화를 가졌다.\n\n"
+        "에체베리아 장관은 연내 방한을 추진하겠다고 하였다."
+    )
+    (visit,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.VISIT)
+    assert visit.countries == ["ARG", "KOR"]
+    assert [p.name for p in visit.participants] == ["마르틴 에체베리아"]
