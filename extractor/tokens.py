@@ -19,11 +19,6 @@ UNKNOWN_TAG = "UN"
 _KEY = "korex_tokens"
 
 
-def first_tags(tag: str) -> str:
-    """The tag of a token's first morpheme (`XSV+EP` → `XSV`)."""
-    return tag.split("+", 1)[0]
-
-
 @dataclass(slots=True)
 class TokenTable:
     """A Doc's tokens by index (the Doc's own token indexes): character offsets, the full tag
