@@ -7,7 +7,7 @@ start-up (Kiwi cannot be shared between processes, and a customised one cannot b
 analyses one document at a time; only file paths go to the workers and only finished records come
 back. Processes rather than Kiwi's own threads, because a third of the time per document is spent
 in Python (the spaCy components and the records), which threads cannot run in parallel: two
-processes give about 1.9x, Kiwi's threads feeding one process about 1.3x (`benchmarks/RESULTS.md`).
+processes give about 1.9x, Kiwi's threads feeding one process about 1.6x (`benchmarks/RESULTS.md`).
 
 `extract_to` is the whole `korex extract` run: skip the files an output already holds unchanged,
 extract the others, write them as they come, show progress, and sum up.

@@ -755,9 +755,7 @@ class EventAssembler:
         main = lead is not None and (
             draft is lead
             or (
-                not draft.background
-                and not draft.subordinate
-                and not draft.future
+                not _aside_event(draft)
                 and _same_day(draft.date, lead_date)
                 and (draft.kind is not None or draft.countries == lead.countries)
             )

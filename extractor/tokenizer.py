@@ -139,7 +139,6 @@ class _Builder:
         limit = offset + length
         pending_tags: list[str] = []
         pending_forms: list[str] = []
-        first = True
         final = False
         previous_sentence = previous_last = None
         # The piece being built: its span, joined tags and forms, first and last tag, Kiwi sentence.
@@ -171,7 +170,7 @@ class _Builder:
                     gap = text[self.pos : begin]
                     line_break = "\n" in gap and not _continues(previous_last or "EF")
                     new_sentence = (
-                        first
+                        previous_last is None  # a chunk starts a sentence
                         or (g_sentence != previous_sentence and (final or line_break))
                         or (line_break and gap.count("\n") >= 2)
                     )
@@ -186,7 +185,6 @@ class _Builder:
                     add_form(g_form)
                     add_sent_start(new_sentence or len(self.words) == 1)
                     self.pos = g_end
-                    first = False
                     previous_sentence, previous_last = g_sentence, g_last
                     if g_last == "EF":
                         final = True

@@ -42,35 +42,16 @@ class TokenTable:
         ]
 
     @classmethod
-    def of(
-        cls,
-        text: str,
-        starts: list[int],
-        words: list[str],
-        tags: list[str],
-        lemmas: list[str],
-        spaced: list[bool],
-    ) -> TokenTable:
-        """The table of tokens laid on `text`: each word starts at its offset in `starts`."""
-        return cls(
-            text,
-            starts,
-            [start + len(word) for start, word in zip(starts, words, strict=True)],
-            tags,
-            [tag.split("+", 1)[0] for tag in tags],
-            [lemma.split("+", 1)[0] for lemma in lemmas],
-            spaced,
-        )
-
-    @classmethod
     def from_doc(cls, doc: Doc) -> TokenTable:
         """The table of a Doc the korex tokenizer did not make."""
-        return cls.of(
+        tags = [t.tag_ for t in doc]
+        return cls(
             doc.text,
             [t.idx for t in doc],
-            [t.text for t in doc],
-            [t.tag_ for t in doc],
-            [t.lemma_ for t in doc],
+            [t.idx + len(t) for t in doc],
+            tags,
+            [tag.split("+", 1)[0] for tag in tags],
+            [t.lemma_.split("+", 1)[0] for t in doc],
             [bool(t.whitespace_) for t in doc],
         )
 

@@ -97,3 +97,17 @@ def test_chunks_fall_back_to_spaces_then_hard_cuts() -> None:
 def test_pipe_matches_single_calls() -> None:
     texts = ["한일 외교장관 회담", "", "미국 국무부 부장관이 방한했다."]
     assert [d.text for d in KiwiTokenizer(nlp.vocab).pipe(texts, batch_size=2)] == texts
+
+
+@settings(max_examples=200, deadline=None)
+@given(ANY_TEXT)
+def test_the_recorded_token_table_is_the_docs_own(text: str) -> None:
+    """The table the tokenizer records while laying morphemes says what the Doc's tokens say."""
+    from extractor.tokens import TokenTable, table_of
+
+    doc = nlp(text)
+    recorded, rebuilt = table_of(doc), TokenTable.from_doc(doc)
+    for name in ("text", "starts", "ends", "tags", "heads", "spaced", "solid"):
+        assert getattr(recorded, name) == getattr(rebuilt, name), name
+    # the recorded lemma is the first morpheme's form, exact even where a form holds `+`
+    assert all(token.lemma_.startswith(lemma) for token, lemma in zip(doc, recorded.lemmas, strict=True))

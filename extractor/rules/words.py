@@ -81,13 +81,16 @@ def _words(table: TokenTable, honorifics: frozenset[str]) -> list[Word]:
             continue
         else:
             last = i - 1
-        core_end = ends[last] if core_last == last else starts[core_last + 1]
-        found.append(Word(starts[first], ends[last], core_end, tuple(heads[first : last + 1])))
+        found.append(_word(table, first, last, core_last))
         first = -1
         if punct:
             found.append(Word(starts[i], ends[i], ends[i], (head,), punct=True))
     if first >= 0:
-        last = len(heads) - 1
-        core_end = ends[last] if core_last == last else starts[core_last + 1]
-        found.append(Word(starts[first], ends[last], core_end, tuple(heads[first : last + 1])))
+        found.append(_word(table, first, len(heads) - 1, core_last))
     return found
+
+
+def _word(table: TokenTable, first: int, last: int, core_last: int) -> Word:
+    """The word of tokens `first`..`last`, its core ending with token `core_last`."""
+    core_end = table.ends[last] if core_last == last else table.starts[core_last + 1]
+    return Word(table.starts[first], table.ends[last], core_end, tuple(table.heads[first : last + 1]))
