@@ -1,9 +1,10 @@
-"""Fail when the dev-corpus figures fall below the floors kept in `.ci/floors.json`.
+"""Fail when a gold corpus's figures fall below the floors kept in `.ci/floors.json`.
 
-usage: python scripts/check_floors.py GOLD_DIR [FLOORS]
+usage: python scripts/check_floors.py CORPUS_DIR [FLOORS]
 
-Runs the project's scorer (`GOLD_DIR/../score.py`) on GOLD_DIR and compares each figure named in
-FLOORS (dotted paths into the scorer's JSON, e.g. `events.f1`) with its floor.
+FLOORS maps each gold folder under CORPUS_DIR (`dev`, `news`) to its floors: dotted paths into
+the scorer's JSON (`events.f1`) and the lowest value CI accepts. Each folder is scored with the
+project's scorer (`CORPUS_DIR/score.py`); a folder that is missing is reported and skipped.
 """
 
 from __future__ import annotations
@@ -24,10 +25,8 @@ def figure(scores: dict[str, object], path: str) -> float:
     return float(value)  # type: ignore[arg-type]
 
 
-def main(argv: list[str]) -> int:
-    """Score GOLD_DIR and compare with the floors; exit 1 on any figure below its floor or any error."""
-    gold = Path(argv[0])
-    floors = json.loads((Path(argv[1]) if len(argv) > 1 else ROOT / ".ci" / "floors.json").read_text())
+def score(gold: Path) -> dict[str, object] | None:
+    """The scorer's figures for one gold folder, or None when the scorer failed."""
     result = subprocess.run(
         [sys.executable, str(gold.parent / "score.py"), str(gold), "--json"],
         capture_output=True,
@@ -37,18 +36,40 @@ def main(argv: list[str]) -> int:
     )
     if result.returncode != 0:
         print(result.stderr, file=sys.stderr)
-        return 1
-    scores = json.loads(result.stdout.strip().splitlines()[-1])
-    failed = scores.get("errors", 0) != 0
-    print(f"dev corpus: {scores['documents']} documents, errors {scores['errors']}")
+        return None
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def check(gold: Path, floors: dict[str, float]) -> bool:
+    """Print one folder's figures against its floors; True when every floor holds and nothing erred."""
+    scores = score(gold)
+    if scores is None:
+        return False
+    ok = scores.get("errors", 0) == 0
+    print(f"{gold.name} corpus: {scores['documents']} documents, errors {scores['errors']}")
     for path, floor in floors.items():
-        if path.startswith("_"):
-            continue
         value = figure(scores, path)
         status = "ok" if value >= floor else "BELOW FLOOR"
-        failed |= value < floor
+        ok &= value >= floor
         print(f"  {path:22} {value:.3f}  floor {floor:.3f}  {status}")
-    return 1 if failed else 0
+    return ok
+
+
+def main(argv: list[str]) -> int:
+    """Score every folder named in the floors file; exit 1 on any figure below its floor or any error."""
+    corpus = Path(argv[0])
+    floors_file = Path(argv[1]) if len(argv) > 1 else ROOT / ".ci" / "floors.json"
+    floors = json.loads(floors_file.read_text(encoding="utf-8"))
+    ok = True
+    for name, folder_floors in floors.items():
+        if name.startswith("_"):
+            continue
+        gold = corpus / name
+        if not gold.is_dir():
+            print(f"{gold}: not present, skipped")
+            continue
+        ok &= check(gold, folder_floors)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
