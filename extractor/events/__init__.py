@@ -1,0 +1,170 @@
+"""The event assembler: meeting-type mentions become one Event record per diplomatic event.
+
+Each trigger goes through the stages in the order of this package's files:
+
+- `triggers.py`      which meeting terms report an event, and how (held, an occasion, a plan, ...)
+- `event_types.py`   the event's type (a statement of two governments is a joint statement)
+- `naming.py`        its name and round (제15차 한일 차관전략대화)
+- `participants.py`  the people taking part
+- `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`
+- `dates.py`, `places.py`   its date and place
+- `split.py`         one mention that is several events (`각각`)
+- `merge.py`         several mentions that are one event
+- `salience.py`      what the document is about
+
+An event needs a country party, and a document that names no foreign country holds no diplomatic
+events. The cue words every stage reads are data in `gazetteers/event_cues.csv` (`cues.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.events import (
+    cues,
+    dates,
+    event_types,
+    merge,
+    naming,
+    participants,
+    parties,
+    places,
+    salience,
+    split,
+    triggers,
+)
+from extractor.events.clauses import Clause, Sentences
+from extractor.events.draft import HOME, Draft
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel, Event, EventFormat, Evidence, Location, Salience
+from extractor.records import EVENTS_KEY
+from extractor.rules.date_mentions import anchor_of
+from extractor.tokens import table_of, text_of
+
+
+class EventAssembler:
+    """spaCy component: `doc.user_data['korex_events']`, a list of `Event` records."""
+
+    def __init__(self) -> None:
+        cues.load_cues()  # read the cue words when the pipeline is built, not on its first document
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = mentions(doc)
+        if not {m.norm for m in found if m.label is EntityLabel.COUNTRY} - {HOME}:
+            doc.user_data[EVENTS_KEY] = []
+            return doc
+        text = text_of(doc)
+        sentences = Sentences.of_doc(doc)
+        touching = sentences.touching(found)
+        drafts = [
+            d for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, text)) if d
+        ]
+        drafts = [one for draft in drafts for one in split.respectively(text, draft)]
+        doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
+        return doc
+
+
+def _draft(
+    doc: Doc,
+    trigger: Mention,
+    found: Sequence[Mention],
+    sentences: Sentences,
+    touching: dict[int, list[Mention]],
+) -> Draft | None:
+    """The event one trigger reports, or None; `touching` holds each sentence's mentions."""
+    table = table_of(doc)
+    span = table.within(trigger.start, trigger.end)
+    if not span:
+        return None
+    text = table.text
+    sentence = sentences.of(trigger.start)
+    local = touching.get(sentence.start_char, [])
+    name_start = naming.name_start(text, sentence, trigger, local)
+    kind = triggers.how_reported(table, trigger, span, sentence, found, local, name_start)
+    if not triggers.reports_event(table, trigger, span, kind, local, sentence, name_start):
+        return None
+    event_type, cameo, plover = event_types.of_trigger(trigger)
+    draft = Draft(
+        trigger=trigger,
+        type=event_type,
+        sentence=sentence,
+        name_start=name_start,
+        cameo=cameo,
+        plover=plover,
+        confidence=triggers.confidence(kind),
+        subordinate=kind in triggers.SUBORDINATE,
+        kind=kind,
+        future=kind == "before",
+    )
+    if name_start < trigger.start:
+        naming.name_and_round(text, draft, local)
+    draft.background = salience.in_note(text, trigger.start)
+    draft.refers_back = merge.refers_back(text, name_start)
+    clause = Clause.around(doc, sentence, trigger, local)
+    participants.attach(doc, draft, clause)
+    parties.decide(doc, draft, clause)
+    event_types.by_parties(draft)
+    parties.add_host(draft, clause)
+    dates.attach(doc, draft, clause)
+    places.attach(draft, clause)
+    return draft
+
+
+def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
+    """Fill parties from the document's main pair, merge repeated mentions, set salience."""
+    text = text_of(doc)
+    anchor = anchor_of(doc)
+    main_pair = parties.main_pair(doc, drafts)
+    main_people = participants.main_people(drafts)
+    series = naming.series(drafts)
+    places.borrow_occasion_place(drafts)
+    for draft in drafts:
+        event_types.follow_series(draft, series)
+        participants.pair(text, draft, main_people)
+        parties.fill_main_pair(draft, main_pair)
+    merged = merge.merge(drafts)
+    lead = salience.lead(merged)
+    if lead is not None:
+        participants.attendees(doc, lead)
+        for draft in merged:
+            if draft is lead or not (draft.background or draft.subordinate):
+                parties.group_parties(doc, draft)
+    place = places.main_place(merged)
+    salience.mark(merged, lead, anchor)
+    for draft in merged:
+        participants.from_lead(draft, lead)
+    return [_event(text, d, dates.recorded(d, anchor), places.recorded(d, lead, place)) for d in merged]
+
+
+def _event(text: str, draft: Draft, date: str | None, location: Location | None) -> Event:
+    """The record of one merged draft."""
+    return Event(
+        type=draft.type,
+        format=EventFormat.for_parties(len(draft.countries)),
+        salience=Salience.MAIN if draft.main else Salience.MENTIONED,
+        countries=draft.countries,
+        date=date,
+        end_date=draft.end_date,
+        location=location,
+        participants=draft.participants,
+        round=draft.round,
+        name=draft.name,
+        trigger=text[draft.trigger.start : draft.trigger.end],
+        evidence=Evidence(
+            text=text[draft.sentence.start_char : draft.sentence.end_char],
+            start=draft.sentence.start_char,
+            end=draft.sentence.end_char,
+        ),
+        cameo=draft.cameo,
+        plover=draft.plover,
+        confidence=draft.confidence,
+    )
+
+
+@Language.factory("korex_events", default_config={"gazetteers": []})
+def make_event_assembler(nlp: Language, name: str, gazetteers: list[str]) -> EventAssembler:
+    """Factory: the cue words of `event_cues.csv` (visit words come as COUNTRY mentions from the rules)."""
+    return EventAssembler()

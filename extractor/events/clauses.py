@@ -1,0 +1,124 @@
+"""Where a trigger stands: its sentence, its clause, the subject before it, the parenthesis after it.
+
+Every stage reads the trigger's surroundings the same way, so they are found here once: sentences by
+character offset, the clause between connective endings (하고, 하며), the subject up to a topic or
+subject particle, and a parenthesis right after a name (X(8.6-8, 마닐라)).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.mentions import Mention
+from extractor.tokens import table_of, text_of
+
+_SENTENCES_KEY = "korex_sentences"
+#: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
+CLAUSE_END = frozenset({"EC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's token indexes and character offsets (those of spaCy's `Span`, which holds its Doc:
+    kept in the Doc's `user_data`, a Span would make the Doc a reference cycle that only the garbage
+    collector frees)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+class Sentences:
+    """A Doc's sentences, computed once and found by character offset (`Span.sent` rescans the Doc)."""
+
+    def __init__(self, spans: list[Sentence]) -> None:
+        self.spans = spans
+        self.starts = [span.start_char for span in spans]
+
+    @classmethod
+    def of_doc(cls, doc: Doc) -> Sentences:
+        """The Doc's sentences, built once per Doc."""
+        found = doc.user_data.get(_SENTENCES_KEY)
+        if found is None:
+            spans = [Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+            found = doc.user_data[_SENTENCES_KEY] = cls(spans)
+        return found
+
+    def of(self, char: int) -> Sentence:
+        """The sentence holding character `char`."""
+        return self.spans[max(0, bisect_right(self.starts, char) - 1)]
+
+    def touching(self, found: Sequence[Mention]) -> dict[int, list[Mention]]:
+        """The mentions that share characters with each sentence, in their order in `found`, by the
+        sentence's first character: what a trigger's sentence is searched for, without a pass over all."""
+        touching: dict[int, list[Mention]] = {}
+        for m in found:
+            k = max(0, bisect_right(self.starts, m.start) - 1)
+            while k < len(self.spans) and self.starts[k] < m.end:
+                if m.start < self.spans[k].end_char:
+                    touching.setdefault(self.starts[k], []).append(m)
+                k += 1
+        return touching
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A trigger's surroundings: the mentions inside its sentence and the bounds of its clause."""
+
+    text: str
+    in_sentence: list[Mention]
+    start: int
+    end: int
+
+    @classmethod
+    def around(cls, doc: Doc, sentence: Sentence, trigger: Mention, local: Sequence[Mention]) -> Clause:
+        """The clause of `trigger`; `local` holds the mentions touching its sentence."""
+        in_sentence = [m for m in local if sentence.start_char <= m.start and m.end <= sentence.end_char]
+        return cls(
+            text_of(doc),
+            in_sentence,
+            clause_start(doc, sentence, trigger),
+            clause_end(doc, sentence, trigger),
+        )
+
+
+def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
+    """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
+    table = table_of(doc)
+    start = sentence.start_char
+    for i in range(sentence.start, sentence.end):
+        if table.starts[i] >= trigger.start:
+            break
+        if table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC"):
+            start = table.ends[i]
+    return start
+
+
+def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
+    """End of the trigger's clause: its first connective ending (하고, 하며) after the trigger."""
+    table = table_of(doc)
+    for i in range(sentence.start, sentence.end):
+        if table.starts[i] >= trigger.end and (table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")):
+            return table.ends[i]
+    return sentence.end_char
+
+
+def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | None:
+    """Where the subject of the text between `start` and `end` ends: its first topic or subject
+    particle, or with `last` the one nearest `end` (the agent of an embedded clause)."""
+    table = table_of(doc)
+    marks = [table.starts[i] for i in table.within(start, end) if table.heads[i] in ("JX", "JKS")]
+    return (marks[-1] if last else marks[0]) if marks else None
+
+
+def aside(text: str, end: int) -> tuple[int, int] | None:
+    """The parentheses right after a meeting's name, which give its own date and place: X(8.6-8, 마닐라)."""
+    if text[end : end + 1] != "(":
+        return None
+    close = text.find(")", end, end + 60)
+    return (end + 1, close) if close != -1 else None

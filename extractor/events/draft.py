@@ -1,0 +1,40 @@
+"""The event being assembled from one trigger, which each stage fills in turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.events.clauses import Sentence
+from extractor.mentions import Mention
+from extractor.models import EventType, Location, Participant
+
+#: The home government of the texts korex reads: a party wherever the text speaks for Korea.
+HOME = "KOR"
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one trigger."""
+
+    trigger: Mention
+    type: EventType
+    sentence: Sentence
+    name_start: int
+    countries: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    date: str | None = None
+    end_date: str | None = None
+    location: Location | None = None
+    round: int | None = None
+    name: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    confidence: float = 0.5
+    background: bool = False
+    subordinate: bool = False
+    future: bool = False
+    refers_back: bool = False
+    kind: str | None = None
+    #: Where a visit goes (the parties stage finds it, the places stage locates the visit there).
+    destination: list[str] = field(default_factory=list)
+    main: bool = False

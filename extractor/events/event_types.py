@@ -1,0 +1,69 @@
+"""Deciding an event's type: the meeting term's row in `meeting_types.csv`, then what the parties and
+the document's series make of it (a statement of several governments is a joint one; 제14차 회의 is a
+round of the series the document is about).
+
+Also the groups of types the other stages treat alike.
+"""
+
+from __future__ import annotations
+
+from extractor.events.draft import Draft
+from extractor.events.naming import ROUND
+from extractor.mentions import Mention
+from extractor.models import EventType
+
+#: Types of meetings a bare general term may refer back to (오늘 회담에서 …).
+MEETINGS = frozenset(
+    {
+        EventType.SUMMIT,
+        EventType.TALKS,
+        EventType.STRATEGIC_DIALOGUE,
+        EventType.CONSULTATION,
+        EventType.CONFERENCE,
+    }
+)
+#: Types whose bare terms (회담, 회의, 협의) are general words for a meeting of any kind.
+GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
+#: Types whose records merge whatever word names them: a statement (규탄 성명, 공동성명), a call
+#: (외교장관 통화, 전화 통화), a courtesy call or a visit of the same parties on the same day is one.
+ONE_WORD_TYPES = frozenset(
+    {
+        EventType.JOINT_STATEMENT,
+        EventType.STATEMENT,
+        EventType.PHONE_CALL,
+        EventType.COURTESY_CALL,
+        EventType.VISIT,
+    }
+)
+MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
+#: Event types whose parties are their own, never the document's main pair: a statement is issued
+#: by one government, a visit is made by a visitor to a host.
+OWN_PARTIES = frozenset({EventType.STATEMENT, EventType.VISIT})
+
+
+def of_trigger(trigger: Mention) -> tuple[EventType, str | None, str | None]:
+    """The type, CAMEO and PLOVER codes of the term's gazetteer row."""
+    attrs = trigger.data["entries"][0].attrs
+    return EventType(attrs["event_type"]), attrs.get("cameo") or None, attrs.get("plover") or None
+
+
+def by_parties(draft: Draft) -> None:
+    """A statement several governments issue together is a joint statement."""
+    if draft.type is EventType.STATEMENT and len(draft.countries) >= 2:
+        draft.type = EventType.JOINT_STATEMENT
+
+
+def follow_series(draft: Draft, series: Draft | None) -> None:
+    """A bare term with a round (제14차 회의) is a round of the series the document is about: it takes
+    that series' type and no name of its own."""
+    if series is not None and draft is not series and draft.round and _generic(draft):
+        draft.type, draft.name = series.type, None
+
+
+def _generic(draft: Draft) -> bool:
+    """A bare term (회의, 대화) with a round refers to the series the document is about (제14차 회의)."""
+    return (
+        draft.trigger.data["entries"][0].attrs.get("level") == "any"
+        and draft.name is not None
+        and (ROUND.fullmatch(draft.name.rsplit(" ", 1)[0].replace(" ", "")) is not None)
+    )

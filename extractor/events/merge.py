@@ -1,0 +1,98 @@
+"""Merging: repeated mentions of one event become one record.
+
+Two drafts are one event when they have the same type and parties and no date, round or name that
+differs, and (for named meetings) the same term or a later one pointing back (동 전략대화, 이번 회의);
+a bare 회담 or 회의 refers back to the document's first meeting. The first mention keeps what a later
+one adds: the more precise date, the fuller name, more participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.events import cues
+from extractor.events.draft import Draft
+from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
+from extractor.events.participants import without_unnamed_twins
+
+
+def refers_back(text: str, name_start: int) -> bool:
+    """A demonstrative stands before the name (동 전략대화, 이번 회의): the event already named."""
+    before = text[max(0, name_start - 8) : name_start].split()
+    return bool(before) and before[-1] in cues.words("demonstrative")
+
+
+def merge(drafts: Sequence[Draft]) -> list[Draft]:
+    """One draft per event, in the order first mentioned; drafts with no party are dropped."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        if not draft.countries:
+            continue
+        twin = next((m for m in merged if _same_event(m, draft)), None)
+        if (
+            twin is None
+            and merged
+            and _bare(draft)
+            and merged[0].type in MEETINGS
+            and set(draft.countries) <= set(merged[0].countries)
+        ):
+            twin = merged[0]
+        if twin is None:
+            merged.append(draft)
+        else:
+            _absorb(twin, draft)
+    return merged
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    """Two mentions of one event: same type and parties, and no date, round or name that differs."""
+    if a.type is not b.type or a.countries != b.countries:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.round and b.round and a.round != b.round:
+        return False
+    if a.type not in ONE_WORD_TYPES and not _same_term(a, b):
+        return False
+    x, y = _name_key(a.name), _name_key(b.name)
+    return not (x and y and not (x.endswith(y) or y.endswith(x)))
+
+
+def _same_term(first: Draft, later: Draft) -> bool:
+    """Two terms for one meeting: the same entry, one ending the other (차관전략대화, 전략대화), or a
+    later mention pointing back (동 전략대화, 이번 회의)."""
+    a, b = first.trigger.data["entries"][0], later.trigger.data["entries"][0]
+    x, y = a.canonical.replace(" ", ""), b.canonical.replace(" ", "")
+    return a is b or x.endswith(y) or y.endswith(x) or later.refers_back
+
+
+def _bare(draft: Draft) -> bool:
+    """A bare general term (회담, 회의) with no name or round: the text referring back to its event."""
+    return (
+        draft.type in GENERAL
+        and not (draft.subordinate or draft.background)
+        and draft.name is None
+        and not draft.round
+        and draft.trigger.data["entries"][0].attrs.get("level") == "any"
+    )
+
+
+def _name_key(name: str | None) -> str:
+    """A name without spaces and punctuation, to compare how two mentions write it."""
+    return "".join(ch for ch in name or "" if ch.isalnum())
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    """Fill what the first mention of an event left open from a later one (the more precise date and
+    the fuller name win: 2024 한-아프리카 정상회의 over 한-아프리카 정상회의)."""
+    into.date = max((d for d in (into.date, other.date) if d), key=len, default=None)
+    into.end_date = into.end_date or other.end_date
+    into.location = into.location or other.location
+    into.round = into.round or other.round
+    into.name = max((n for n in (into.name, other.name) if n), key=lambda n: len(_name_key(n)), default=None)
+    known = {p.name for p in into.participants}
+    into.participants = without_unnamed_twins(
+        into.participants + [p for p in other.participants if p.name is None or p.name not in known]
+    )
+    into.confidence = max(into.confidence, other.confidence)
+    into.kind = into.kind or other.kind

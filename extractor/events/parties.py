@@ -1,0 +1,189 @@
+"""Deciding parties: the countries that meet, call, issue, sign, travel or host.
+
+In order: the country words of the meeting's name (한일 외교장관회담), else its participants'
+countries, the countries that are the sentence's subject (한국과 미국은), the clause's first country
+word, Korea where the clause's subject is the government (정부는); a visit's visitor and destination
+(`visits.py`); the host of a multilateral meeting (마닐라에서 개최중인 X); the document's main pair for
+an event that names too few; and every member named for a summit with a group (한-아프리카).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extractor.events import cues, visits
+from extractor.events.clauses import Clause, aside, subject_end
+from extractor.events.draft import HOME, Draft
+from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
+from extractor.events.naming import JOINERS
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel, EventType
+from extractor.tokens import text_of
+
+#: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
+_SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
+#: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
+_HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
+
+
+def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
+    """The draft's countries from its clause (participants must be attached already)."""
+    sentence, trigger, text, in_sentence = draft.sentence, draft.trigger, clause.text, clause.in_sentence
+    named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
+    countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
+    if len(set(countries)) >= 2:  # the name says who the parties are (한일 외교장관회담)
+        draft.participants = [p for p in draft.participants if not p.country or p.country in countries]
+    else:
+        countries += [p.country for p in draft.participants if p.country]
+    if len(set(countries)) < 2:
+        countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
+    if not countries:
+        leading = _first_country_word(text, in_sentence, clause.start, trigger.start)
+        # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
+        if draft.type is not EventType.STATEMENT or _opens_clause(text, in_sentence, clause.start):
+            countries += leading
+        if countries and _home_subject(text, clause.start, trigger.start):
+            countries.append(HOME)
+    if draft.type is EventType.VISIT:
+        countries = visits.parties(doc, draft, clause, countries)
+    if draft.type is EventType.STATEMENT and not countries:
+        countries.append(HOME)  # a statement in a Korean release with no issuer named: the government's
+    if len(set(countries)) == 1 and HOME not in countries and any(not p.country for p in draft.participants):
+        countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
+    draft.countries = sorted(set(countries))
+
+
+def add_host(draft: Draft, clause: Clause) -> None:
+    """The host of a multilateral meeting is a party: the country of the place the text says it is
+    held in (마닐라에서 개최중인 X), or the first country in the parenthesis after its name."""
+    text = clause.text
+    host = _host(text, draft.name_start, clause.in_sentence)
+    after = aside(text, draft.trigger.end)
+    if after:
+        inside = [m for m in clause.in_sentence if after[0] <= m.start and m.end <= after[1]]
+        named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
+        host = host or (named[0] if named else None)
+    if host and draft.type in MULTILATERAL:
+        draft.countries = sorted(set(draft.countries) | {host})
+
+
+def _host(text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | None:
+    """The country of a place the text says the meeting is held in (마닐라에서 개최중인 X)."""
+    places = [
+        m
+        for m in in_sentence
+        if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY) and m.end <= name_start
+    ]
+    if not places:
+        return None
+    place = places[-1]
+    between = text[place.end : name_start]
+    if not _HELD_AT.match(between):
+        return None
+    return place.norm if place.label is EntityLabel.COUNTRY else place.country
+
+
+def _home_subject(text: str, start: int, end: int) -> bool:
+    """The clause's subject is the home government (정부는, 우리 정부는)."""
+    home = cues.words("home")
+    return any(word.rstrip("은는이가") in home for word in text[start:end].split()[:2])
+
+
+def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool:
+    """A country word opens the clause (한미일, 러북 간 … 성명 발표: the issuer, written first)."""
+    first = text[start:].lstrip()
+    offset = len(text[start:]) - len(first) + start
+    return any(m.label is EntityLabel.COUNTRY and m.start == offset for m in in_sentence)
+
+
+def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:
+    """The countries of the clause's first word that names any (캐나다와 …, 한미일, 러북 간 …: 한미일)."""
+    countries = sorted(
+        (m for m in in_sentence if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start < end),
+        key=lambda m: m.start,
+    )
+    if not countries:
+        return []
+    first = countries[0]
+    word_end = next((i for i in range(first.end, end) if text[i].isspace()), end)
+    return [m.norm or "" for m in countries if m.start < word_end]
+
+
+def _subject_countries(
+    doc: Doc, sentence_start: int, trigger: Mention, in_sentence: Sequence[Mention]
+) -> list[str]:
+    """Countries that are the sentence's subject (한미일은 ... 공동성명을 발표했다; 한국과 미국은 ...): the
+    country words that run up to its first topic or subject particle, joined by 과/와, 및 or commas."""
+    end = subject_end(doc, sentence_start, trigger.start)
+    if end is None:
+        return []
+    text = text_of(doc)
+    countries = sorted(
+        (m for m in in_sentence if m.label is EntityLabel.COUNTRY and m.norm and m.end <= end),
+        key=lambda m: m.start,
+    )
+    chosen: list[str] = []
+    position = end
+    for m in reversed(countries):
+        if not _SUBJECT_JOIN.match(text[m.end : position]):
+            break
+        chosen.append(m.norm or "")
+        position = m.start
+    return chosen
+
+
+def main_pair(doc: Doc, drafts: Sequence[Draft]) -> list[str]:
+    """The document's main pair: the parties of its first event with two, else Korea and the countries
+    of the people it names."""
+    return next((d.countries for d in drafts if len(d.countries) >= 2), []) or _people_pair(doc)
+
+
+def _people_pair(doc: Doc) -> list[str]:
+    """Without an event naming two parties, Korea and the countries of the people the text names."""
+    codes = {m.country for m in mentions(doc) if m.label is EntityLabel.PERSON}
+    codes = {code for code in codes if code} | {HOME}
+    return sorted(codes) if len(codes) >= 2 else []
+
+
+def fill_main_pair(draft: Draft, pair: list[str]) -> None:
+    """An event naming fewer than two parties is between the document's main pair (a statement and a
+    visit keep their own)."""
+    if draft.type not in OWN_PARTIES and len(draft.countries) < 2:
+        draft.countries = sorted(set(draft.countries) | set(pair))
+
+
+def group_parties(doc: Doc, draft: Draft) -> None:
+    """A main summit of Korea with a group (한-아프리카, 한-태평양도서국 정상회의) has as parties every
+    country the text names, but those it says were absent (불참) or names only as a territory's owner."""
+    if draft.type not in MULTILATERAL or not draft.name or not _with_group(doc, draft):
+        return
+    text = text_of(doc)
+    absent = cues.words("absent")
+    territory = cues.words("territory")
+    named: set[str] = set()
+    left_out: set[str] = set()
+    for m in mentions(doc):
+        if m.label is not EntityLabel.COUNTRY or not m.norm:
+            continue
+        named.add(m.norm)
+        after = text[m.end : m.end + 12].split()
+        owner = text[m.end : m.end + 1] in territory or (after and after[0] in territory)
+        if owner or any(word.startswith(tuple(absent)) for word in after[:2]):
+            left_out.add(m.norm)
+    draft.countries = sorted(set(draft.countries) | (named - left_out))
+
+
+def _with_group(doc: Doc, draft: Draft) -> bool:
+    """The name joins a country to a group that is no country (한-아프리카, 한-태평양도서국)."""
+    countries = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start < draft.trigger.start
+    ]
+    for m in countries:
+        if text_of(doc)[m.end : m.end + 1] in JOINERS and not any(c.start == m.end + 1 for c in countries):
+            return True
+    return False

@@ -1,0 +1,212 @@
+"""Finding triggers: which meeting terms report an event, and how the text reports each.
+
+A MEETING mention (정상회담, 예방, 공동성명, ...) is an event when the text reports it: used as a verb
+(예방하고), followed by a predicate that reports it held, attended, issued or signed (회담을 갖고,
+공동성명을 발표했다), modified by such a participle (열린 회의), listed with its date in a note, dated
+in one noun phrase (지난 6월 정상 간 첫 통화), or given a specific name (제15차 한일 차관전략대화).
+The kind of report found (`held`, `occasion`, `before`, ...) tells the later stages whether the event
+is the one the sentence is about or its background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.events import cues
+from extractor.events.clauses import CLAUSE_END, Sentence, aside
+from extractor.mentions import Mention
+from extractor.models import EntityLabel, EventType
+from extractor.tokens import SPACE_TAG, TokenTable
+
+#: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
+_SIGNING = frozenset({"verb", "signed", "issued", "held"})
+_REPORTING = frozenset(
+    {"held", "attended", "issued", "signed", "via", "occasion", "after", "before", "listed"}
+)
+#: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
+SUBORDINATE = frozenset({"occasion", "after", "via"})
+#: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
+_DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
+
+
+def find(found: Sequence[Mention], text: str) -> list[Mention]:
+    """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회),
+    and not the verb of the term before them (양해각서에 서명: 서명 reports the 양해각서)."""
+    orgs = [(m.start, m.end) for m in found if m.label is EntityLabel.ORG]
+    meetings = sorted(
+        (
+            m
+            for m in found
+            if m.label is EntityLabel.MEETING and not any(a <= m.start and m.end <= b for a, b in orgs)
+        ),
+        key=lambda m: m.start,
+    )
+    kept: list[Mention] = []
+    for i, m in enumerate(meetings):
+        previous = kept[-1] if kept else None
+        following = meetings[i + 1] if i + 1 < len(meetings) else None
+        is_verb = cues.kind_of(text[m.start : m.end]) in _REPORTING
+        if previous is not None and is_verb and 0 < m.start - previous.end <= 3:
+            continue
+        if following is not None and _combined(text[m.end : following.start]):
+            continue  # 오찬을 겸한 회담: one meeting over lunch
+        kept.append(m)
+    return kept
+
+
+def _combined(between: str) -> bool:
+    """The words between two terms join them into one event (오찬을 겸한 회담, 만찬 겸 회의)."""
+    words = between.split()
+    joins = tuple(cues.words("combined"))
+    return bool(joins) and 0 < len(words) <= 3 and any(word.startswith(joins) for word in words)
+
+
+def how_reported(
+    table: TokenTable,
+    trigger: Mention,
+    span: range,
+    sentence: Sentence,
+    found: Sequence[Mention],
+    local: Sequence[Mention],
+    name_start: int,
+) -> str | None:
+    """The kind of report that makes the trigger an event (`verb`, `held`, `listed`, `dated`, ...)."""
+    return (
+        _reported(table, span, sentence)
+        or _participle_before(table, name_start)
+        or _listed(table.text, trigger, found)
+        or _dated(table, local, sentence, name_start)
+    )
+
+
+def reports_event(
+    table: TokenTable,
+    trigger: Mention,
+    span: range,
+    kind: str | None,
+    local: Sequence[Mention],
+    sentence: Sentence,
+    name_start: int,
+) -> bool:
+    """Whether the trigger, reported as `kind`, is an event at all."""
+    text = table.text
+    if _generic_before(text, trigger.start):
+        return False
+    if cues.kind_of(text[trigger.start : trigger.end]) == "dispatch" and not _envoy_before(
+        local, sentence, trigger
+    ):
+        return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
+    if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
+        return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
+    specific = name_start < trigger.start
+    # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
+    return not (kind is None and (not specific or _topic_follows(table, span)))
+
+
+def confidence(kind: str | None) -> float:
+    """How sure the report makes the event: a verb or a predicate of holding, issuing or signing most."""
+    return 0.9 if kind in ("verb", "held", "issued", "signed") else 0.7 if kind else 0.6
+
+
+def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
+    """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
+    tags, heads, lemmas, starts = table.tags, table.heads, table.lemmas, table.starts
+    after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if tags[i] != SPACE_TAG]
+    adjacent = bool(after) and starts[after[0]] == table.ends[span[-1]]
+    if adjacent and heads[after[0]] in ("XSV", "XSA"):
+        modifier = "ETM" in tags[after[0]] or (len(after) > 1 and heads[after[1]] == "ETM")
+        if not modifier:
+            return "verb"
+        following = next((i for i in after[1:] if "ETM" not in tags[i]), None)
+        later = following is not None and cues.kind_of(lemmas[following]) == "after"
+        return "after" if later else None  # 협의한 뒤: done before; 방문한 대사: a relative clause
+    if adjacent and table.text[starts[after[0]] : table.ends[after[0]]] == "에서":
+        return "held"  # 회담에서 …: the meeting is where something happened
+    if after and cues.kind_of(lemmas[after[0]]) == "ongoing":
+        return "held"  # 방문 중인: a visit under way
+    kinds: list[str] = []
+    for i in after:
+        tag = heads[i]
+        if tag == "SF":
+            break
+        if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
+            kind = cues.kind_of(lemmas[i])
+            if kind in _REPORTING:
+                kinds.append(kind)
+        if tag in CLAUSE_END:
+            break
+    for preferred in (SUBORDINATE, {"before"}):
+        if any(kind in preferred for kind in kinds):
+            return next(kind for kind in kinds if kind in preferred)
+    return kinds[0] if kinds else None
+
+
+def _participle_before(table: TokenTable, start: int) -> str | None:
+    """A reporting verb that modifies the meeting's name starting at `start` (채택된
+    무역투자촉진프레임워크, 열린 회의)."""
+    text = table.text
+    word_of_name = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[:word_of_name].rstrip()
+    word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+    word = table.within(word_start, len(before))
+    if not word or not any("ETM" in table.tags[i] for i in word):
+        return None
+    kind = cues.kind_of(table.lemmas[word[0]])
+    return kind if kind in ("held", "issued", "signed") else None
+
+
+def _listed(text: str, trigger: Mention, found: Sequence[Mention]) -> str | None:
+    """A term in a note's list with its date: written before a parenthesis that opens with a date
+    (실무방한(8.21-22, …)), or inside one (… 파견(8.14, 대통령 예방))."""
+    starts = {m.start for m in found if m.label is EntityLabel.DATE}
+    after = aside(text, trigger.end)
+    if after and len(text[after[0] :]) - len(text[after[0] :].lstrip()) + after[0] in starts:
+        return "listed"
+    opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
+    if opened == -1 or ")" in text[opened : trigger.start] or "\n" in text[opened : trigger.start]:
+        return None
+    first = opened + 1 + len(text[opened + 1 :]) - len(text[opened + 1 :].lstrip())
+    return "listed" if first in starts else None
+
+
+def _dated(table: TokenTable, local: Sequence[Mention], sentence: Sentence, name_start: int) -> str | None:
+    """`dated` when a date modifies the term in one noun phrase (지난 6월 정상 간 첫 통화, 6.20. 통화):
+    a particular event, mentioned without a predicate."""
+    dates = [
+        m
+        for m in local
+        if m.label is EntityLabel.DATE and m.norm and sentence.start_char <= m.start and m.end <= name_start
+    ]
+    if not dates:
+        return None
+    between = [i for i in table.within(dates[-1].end, name_start) if table.tags[i] != SPACE_TAG]
+    if len(between) > 4 or any(table.heads[i] not in _DATED_BETWEEN for i in between):
+        return None
+    return "dated"
+
+
+def _generic_before(text: str, start: int) -> bool:
+    """The term follows a word that makes it no one event (각급 협의, 향후 협의)."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in cues.words("generic")
+
+
+def _envoy_before(local: Sequence[Mention], sentence: Sentence, trigger: Mention) -> bool:
+    """An envoy's title (특사, 대통령 특사) stands in the sentence before the trigger."""
+    return any(
+        m.label is EntityLabel.TITLE
+        and sentence.start_char <= m.start
+        and m.end <= trigger.start
+        and any(entry.attrs.get("rank") == "envoy" for entry in m.data.get("entries", ()))
+        for m in local
+    )
+
+
+def _topic_follows(table: TokenTable, span: range) -> bool:
+    """The term is followed by a topic particle (차관전략대화는 …)."""
+    following = span.stop
+    return (
+        following < len(table)
+        and table.starts[following] == table.ends[span[-1]]
+        and table.heads[following] == "JX"
+    )

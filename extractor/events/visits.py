@@ -1,0 +1,95 @@
+"""A visit's parties: who travels (the visitor) and where to (the destination).
+
+The visitor is the person before a genitive (푸틴 대통령의 방북) or, with nobody else named, the
+sentence's subject; the destination is the country the visit word names (방북, 방한) or the place
+written before it (일본 방문, 하노이를 방문). A trip abroad by nobody of another country is Korea's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extractor.events.clauses import Clause, subject_end
+from extractor.events.draft import HOME, Draft
+from extractor.events.participants import participant
+from extractor.mentions import Mention
+from extractor.models import EntityLabel
+
+#: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
+_VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
+
+
+def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> list[str]:
+    """The countries found so far (`countries`) with the visitor's and the destination's; sets the
+    visit's destination, and the visitor as its participant when the clause named nobody."""
+    text, in_sentence, trigger = clause.text, clause.in_sentence, draft.trigger
+    visitor = _visitor(text, draft.name_start, in_sentence)
+    if visitor is None and not draft.participants:
+        visitor = _subject_person(doc, draft.sentence.start_char, trigger.start, in_sentence)
+    if visitor is not None and not draft.participants:
+        draft.participants = [participant(visitor)]
+        countries += [visitor.data["country"]] if visitor.data.get("country") else []
+    destination = _destination(trigger, in_sentence)
+    draft.destination = destination
+    if visitor is None:
+        countries += [
+            m.norm
+            for m in in_sentence
+            if m.label is EntityLabel.COUNTRY
+            and clause.start <= m.start
+            and m.end <= trigger.start
+            and m.norm
+            and m.norm not in destination
+        ]
+    countries += destination
+    abroad = bool(destination) and HOME not in destination
+    if visitor is None and abroad and set(countries) <= set(destination):
+        countries.append(HOME)  # a trip abroad by no one of another country: the home side's
+    return countries
+
+
+def _visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:
+    """Who makes a visit written as `X의 방북`: the person just before the genitive."""
+    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= start]
+    if people and _VISITOR_GAP.match(text[people[-1].end : start]):
+        return people[-1]
+    return None
+
+
+def _subject_person(doc: Doc, start: int, end: int, in_sentence: Sequence[Mention]) -> Mention | None:
+    """The person who is the sentence's subject before `end` (에체베리아 장관은 연내 방한을 추진): the
+    last one named before its first topic or subject particle."""
+    subject = subject_end(doc, start, end)
+    if subject is None:
+        return None
+    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= subject]
+    return people[-1] if people else None
+
+
+def _destination(trigger: Mention, in_sentence: Sequence[Mention]) -> list[str]:
+    """A visit's destination: the country the visit word names (방북: the countries rule's mention of
+    북), or the place visited (X를 방문)."""
+    named = [
+        m.norm
+        for m in in_sentence
+        if m.label is EntityLabel.COUNTRY and trigger.start < m.start < trigger.end and m.norm
+    ]
+    if named:
+        return named[:1]
+    bodies = [(m.start, m.end) for m in in_sentence if m.label is EntityLabel.ORG]
+    before = [
+        m
+        for m in in_sentence
+        if m.end <= trigger.start
+        and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+        and not any(a <= m.start and m.end <= b for a, b in bodies)
+    ]
+    if before:
+        m = before[-1]
+        code = m.norm if m.label is EntityLabel.COUNTRY else m.country
+        if code:
+            return [code]
+    return []

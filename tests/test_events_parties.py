@@ -1,0 +1,113 @@
+"""Types and parties: which countries meet, call, issue, sign, travel or host.
+
+(event_types.py, parties.py, visits.py)
+"""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import ENVOY, events, of_type
+
+import extractor
+from extractor.models import EventType
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "countries"),
+    [
+        (
+            "최유진 외교부 제1차관은 오전 마이클 던 주한캐나다대사를 접견하였다.",
+            EventType.COURTESY_CALL,
+            ["CAN", "KOR"],
+        ),
+        (
+            "이도윤 외교부 장관은 오늘 인도네시아 외교장관과 전화 통화를 갖고 협력 방안을 논의하였다.",
+            EventType.PHONE_CALL,
+            ["IDN", "KOR"],
+        ),
+        (
+            "한미일 3국은 북한의 미사일 발사를 규탄하는 공동성명을 발표하였다.",
+            EventType.JOINT_STATEMENT,
+            ["JPN", "KOR", "USA"],
+        ),
+        ("정부는 오늘 캐나다와 핵심광물 협력 양해각서에 서명하였다.", EventType.AGREEMENT, ["CAN", "KOR"]),
+        (
+            "정하늘 외교부 한반도정책국장은 미국 국무부 대북고위관리와 화상으로 협의하였다.",
+            EventType.CONSULTATION,
+            ["KOR", "USA"],
+        ),
+    ],
+)
+def test_event_types_and_parties(
+    korex: extractor.Extractor, text: str, kind: EventType, countries: list[str]
+) -> None:
+    found = events(korex, text)
+    assert [(e.type, e.countries) for e in found] == [(kind, countries)]
+    assert found[0].date == "2025-03-14"  # reported as today's in a release dated that day
+
+
+def test_a_statement_with_no_named_issuer_is_the_governments(korex: extractor.Extractor) -> None:
+    (statement,) = events(
+        korex, "정부는 오늘 우크라이나 민간시설에 대한 공격을 규탄하는 대변인 성명을 발표하였다."
+    )
+    assert (statement.type, statement.countries, statement.format.value) == (
+        EventType.STATEMENT,
+        ["KOR"],
+        "unilateral",
+    )
+
+
+def test_a_meeting_of_office_holders_is_no_body(korex: extractor.Extractor) -> None:
+    doc = korex.extract("제16차 한미일 외교차관협의회가 오늘 도쿄에서 개최되었다.", doc_date="2025-10-28")
+    assert doc.organizations == []
+    (meeting,) = doc.events
+    assert (meeting.type, meeting.countries, meeting.round) == (
+        EventType.CONSULTATION,
+        ["JPN", "KOR", "USA"],
+        16,
+    )
+
+
+def test_the_name_fixes_the_parties(korex: extractor.Extractor) -> None:
+    text = (
+        "한일중 외교장관회의 계기에 박서진 외교부 장관은 다카하시 겐(高橋 健) 일본 외무대신과 "
+        "한일 외교장관회담을 가졌다."
+    )
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert talks.countries == ["JPN", "KOR"]
+
+
+def test_an_envoy_sent_abroad_is_a_visit_of_both_sides(korex: extractor.Extractor) -> None:
+    found = events(korex, ENVOY, doc_date="2025-09-08")
+    visits = of_type(found, EventType.VISIT)
+    assert [(v.countries, v.date, v.trigger) for v in visits] == [
+        (["KOR", "VNM"], "2025-09-03", "파견"),
+        (["KOR", "VNM"], "2025-09-05", "방문"),
+    ]
+    assert [p.name for p in visits[0].participants] == ["김태호"]
+    assert all(v.name is None for v in visits)  # 베트남 방문 says where, it names no meeting
+
+
+def test_a_visit_by_a_named_visitor(korex: extractor.Extractor) -> None:
+    (visit,) = events(korex, "블라디미르 푸틴 러시아 대통령의 평양 방문 이후 러북 협력이 강화되었다.")
+    assert (visit.type, visit.salience.value, visit.countries) == (
+        EventType.VISIT,
+        "mentioned",
+        ["PRK", "RUS"],
+    )
+    assert visit.location is not None and (visit.location.city, visit.location.country) == (
+        "Pyongyang",
+        "PRK",
+    )
+    assert [p.name for p in visit.participants] == ["블라디미르 푸틴"]
+    assert visit.date is None  # background, with no date of its own: never a guess
+
+
+def test_a_visit_takes_its_visitor_from_the_sentence_subject(korex: extractor.Extractor) -> None:
+    text = (
+        "조현우 외교부 장관은 9.22.(월) 마르틴 에체베리아 아르헨티나 외교장관과 전화 통화를 가졌다.\n\n"
+        "에체베리아 장관은 연내 방한을 추진하겠다고 하였다."
+    )
+    (visit,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.VISIT)
+    assert visit.countries == ["ARG", "KOR"]
+    assert [p.name for p in visit.participants] == ["마르틴 에체베리아"]

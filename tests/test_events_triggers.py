@@ -1,0 +1,72 @@
+"""Finding triggers: which meeting terms the text reports as events (extractor/events/triggers.py)."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import events, of_type
+
+import extractor
+from extractor.models import EventType
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "교육부는 오늘 제2차 교육정책위원회 회의를 개최하였다.",  # domestic: no foreign country
+        "※ 한-캐나다 외교장관회의는 2015년 출범한 협의체이다.",  # a series described, not an event
+        "정부는 캐나다와 각급 협의를 지속해 나가기로 하였다.",  # consultations in general
+        "양국은 사회보장협정의 연내 타결을 위해 노력하기로 하였다.",  # an agreement named, not signed
+        "외교부는 한-캐나다 관계에 관한 자료를 배포하였다.",
+    ],
+)
+def test_no_event_where_none_is_reported(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []
+
+
+def test_a_relative_clause_visit_is_part_of_the_courtesy_call(korex: extractor.Extractor) -> None:
+    found = events(korex, "박서진 제1차관은 부임 인사차 방문한 마이클 던 주한캐나다대사를 접견하였다.")
+    assert [e.type for e in found] == [EventType.COURTESY_CALL]
+
+
+def test_an_event_done_before_another_is_reported(korex: extractor.Extractor) -> None:
+    text = (
+        "정하늘 외교부 한반도정책국장과 미국 국무부 대북고위관리는 전날 화상으로 협의한 뒤 "
+        "공동성명을 발표하였다."
+    )
+    found = {e.type: e for e in events(korex, text)}
+    assert set(found) == {EventType.CONSULTATION, EventType.JOINT_STATEMENT}
+    consultation = found[EventType.CONSULTATION]
+    assert consultation.salience.value == "mentioned"
+    assert consultation.date == "2025-03-13"
+    assert [p.name for p in consultation.participants] == ["정하늘", None]
+
+
+def test_receiving_a_courtesy_call(korex: extractor.Extractor) -> None:
+    (call,) = events(
+        korex, "최유진 외교부 제1차관은 오전 마이클 던 주한캐나다대사의 예방을 받고 협력을 논의하였다."
+    )
+    assert (call.type, call.countries) == (EventType.COURTESY_CALL, ["CAN", "KOR"])
+
+
+def test_a_visit_under_way(korex: extractor.Extractor) -> None:
+    found = events(
+        korex, "이집트를 공식 방문 중인 한서연 외교부 제2차관은 오늘 카이로에서 협정에 서명하였다."
+    )
+    assert {e.type for e in found} >= {EventType.VISIT, EventType.AGREEMENT}
+
+
+def test_a_signing_ceremony(korex: extractor.Extractor) -> None:
+    found = events(korex, "양국 정상 임석하에 한-태국 간 3건의 양해각서 서명식이 진행되었다.")
+    assert [(e.type, e.countries) for e in found] == [(EventType.AGREEMENT, ["KOR", "THA"])]
+
+
+@pytest.mark.parametrize("joined", ["오찬을 겸한 회담", "만찬 겸 회담"])
+def test_a_meal_joined_to_a_meeting_is_one_event(korex: extractor.Extractor, joined: str) -> None:
+    text = f"조현우 외교부 장관은 9.22.(월) 서울에서 프랑스 외교장관과 {joined}을 가졌다."
+    (talks,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.TALKS)
+    assert (talks.countries, talks.date, talks.trigger) == (["FRA", "KOR"], "2025-09-22", "회담")
+
+
+def test_staff_sent_abroad_is_no_visit(korex: extractor.Extractor) -> None:
+    text = "정부는 9.3.(수) 지진 피해를 입은 베트남에 긴급구호대와 의료진을 파견하였다."
+    assert of_type(events(korex, text, doc_date="2025-09-08"), EventType.VISIT) == []
