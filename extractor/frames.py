@@ -336,7 +336,8 @@ def to_frames(items: Iterable[Document | FileError]) -> dict[str, pd.DataFrame]:
 
 def with_event_groups(events: pd.DataFrame) -> pd.DataFrame:
     """The events table with an `event_group` column: one id per real event, however many documents
-    report it (`extractor.dedupe`: same type and parties, agreeing dates, no differing round)."""
+    report it (`extractor.dedupe`: same type and parties, agreeing dates, no differing round; an
+    undated event is compared by its document's date)."""
     import pandas as pd
 
     from extractor.dedupe import group_rows
@@ -351,6 +352,7 @@ def with_event_groups(events: pd.DataFrame) -> pd.DataFrame:
             value(row.date),
             int(row.round) if value(row.round) is not None else None,
             value(row.name),
+            value(row.doc_date),
         )
         for row in events.itertuples(index=False)
     )
