@@ -4,9 +4,9 @@ GDELT removes only exact duplicates; the Phoenix pipeline keeps one (date, sourc
 per day. korex groups records of the same type and parties whose dates agree (equal, within a few
 days, or one the month or year of the other) and whose rounds do not differ. A record without a
 date of its own is grouped by its document's date (the record keeps no date). A record that has
-neither joins a dated group only when both give the same name and round, and never another record
-without a date: three spokesperson statements of unknown dates are three statements. Every group
-keeps every source.
+neither joins a dated group only when both give the same name and round, and never a group that
+already holds such a record: three spokesperson statements of unknown dates are three statements.
+Every group keeps every source.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class EventGroup(Record):
     participants: list[Participant] = Field(default_factory=list)
     refs: list[EventRef] = Field(default_factory=list)
     _reported_on: str | None = PrivateAttr(default=None)
+    _holds_undated: bool = PrivateAttr(default=False)
 
     def grouping_date(self) -> str | None:
         """The date the group is compared by: its own, else that of the document that first reported it."""
@@ -86,7 +87,7 @@ def same_event(group: EventGroup, event: Event, window_days: int, doc_date: str 
     ours, theirs = group.grouping_date(), event.date or doc_date
     if ours and theirs:
         return dates_agree(ours, theirs, window_days)
-    if not ours and not theirs:
+    if not theirs and group._holds_undated:
         return False
     named = _squash(group.name) and _squash(group.name) == _squash(event.name)
     return bool(named) and group.round == event.round
@@ -135,6 +136,7 @@ def _place(groups: list[EventGroup], event: Event, window_days: int, doc_date: s
         )
         group._reported_on = doc_date
         groups.append(group)
+    group._holds_undated = group._holds_undated or not (event.date or doc_date)
     _absorb(group, event)
     return group
 

@@ -80,6 +80,8 @@ def test_a_record_without_any_date_joins_a_dated_one_only_by_name_and_round() ->
     unnamed = _event(EventType.COURTESY_CALL, ["CHN", "KOR"])
     assert len(extractor.dedupe([_doc("a", dated), _doc("b", unnamed)])) == 2
     assert len(extractor.dedupe([_doc("a", named), _doc("b", named)])) == 2
+    groups = extractor.dedupe([_doc("a", named), _doc("b", dated), _doc("c", named)])
+    assert [[ref.document_id for ref in g.refs] for g in groups] == [["a", "b"], ["c"]]
 
 
 def _examples() -> tuple[list[Document], list[set[str]]]:
@@ -103,7 +105,7 @@ def test_the_events_table_groups_as_dedupe_does() -> None:
     assert table == by_ref
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.tuples(
