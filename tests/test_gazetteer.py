@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import extractor
 from extractor import gazetteer
@@ -208,3 +211,13 @@ def test_the_fingerprint_follows_the_korex_version(monkeypatch: pytest.MonkeyPat
     before = gazetteer.fingerprint()
     monkeypatch.setattr(extractor, "__version__", "99.0.0")
     assert gazetteer.fingerprint() != before
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=300).map(lambda text: (PLACES + text).encode("utf-8")))
+def test_any_bytes_in_a_gazetteer_file_give_a_report_never_a_crash(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "places.csv").write_bytes(data)
+        report = gazetteer.check_folder(folder)
+    assert all(isinstance(problem, GazetteerError) and problem.path for problem in report.problems)
+    assert report.ok == (not report.problems)
