@@ -81,6 +81,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("name", "str"),
         ("name_original", "str"),
         ("name_en", "str"),
+        ("name_en_source", "str"),
         ("title", "str"),
         ("org", "str"),
         ("country", "str"),
@@ -219,6 +220,7 @@ def document_rows(document: Document) -> dict[str, list[tuple[Any, ...]]]:
             p["name"],
             p["name_original"],
             p["name_en"],
+            p["name_en_source"],
             p["title"],
             p["org"],
             p["country"],
@@ -336,7 +338,8 @@ def to_frames(items: Iterable[Document | FileError]) -> dict[str, pd.DataFrame]:
 
 def with_event_groups(events: pd.DataFrame) -> pd.DataFrame:
     """The events table with an `event_group` column: one id per real event, however many documents
-    report it (`extractor.dedupe`: same type and parties, agreeing dates, no differing round)."""
+    report it (`extractor.dedupe`: same type and parties, agreeing dates, no differing round; an
+    undated event is compared by its document's date)."""
     import pandas as pd
 
     from extractor.dedupe import group_rows
@@ -351,6 +354,7 @@ def with_event_groups(events: pd.DataFrame) -> pd.DataFrame:
             value(row.date),
             int(row.round) if value(row.round) is not None else None,
             value(row.name),
+            value(row.doc_date),
         )
         for row in events.itertuples(index=False)
     )

@@ -22,6 +22,7 @@ from extractor.models import (
     Organization,
     Person,
 )
+from extractor.names import english_name
 from extractor.tokens import text_of
 
 EVENTS_KEY = "korex_events"
@@ -94,7 +95,8 @@ def _names_meeting(org: Mention, text: str, meeting_starts: set[int]) -> bool:
 
 
 def persons(found: Iterable[Mention], text: str) -> list[Person]:
-    """One Person per person, linking short references to the full name through `data['person']`."""
+    """One Person per person, linking short references to the full name through `data['person']`, with
+    an English name (`extractor.names`)."""
     by_key: dict[str, Person] = {}
     for m in found:
         if m.label is not EntityLabel.PERSON:
@@ -113,6 +115,10 @@ def persons(found: Iterable[Mention], text: str) -> list[Person]:
                 kb_id=m.kb_id,
             )
         person.mentions.append([m.start, m.end])
+    for person in by_key.values():
+        person.name_en, person.name_en_source = english_name(
+            person.name, person.name_original, person.country, person.name_en
+        )
     return list(by_key.values())
 
 
