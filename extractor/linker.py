@@ -310,6 +310,9 @@ class FuzzyLinker:
             if m.data.get("name", name) != name:
                 continue  # a short reference: linked with the full name it points at
             options = [(m.start, name)] if _person_like(name) else []
+            south = southern(name)
+            if south != name:
+                options.append((m.start, south))  # 로무현 → 노무현, 리용호 → 이용호: exact only, below
             i = by_start.get(m.start)
             if i is not None and i > 0:
                 before = ws[i - 1]
@@ -324,8 +327,10 @@ class FuzzyLinker:
             best: tuple[int, str, Link] | None = None
             for start, option in options:
                 link = self._link(EntityLabel.PERSON, option)
+                if link is not None and option == south != name and link.score < 1.0:
+                    continue  # a respelt name must match a form exactly
                 if link is not None and (best is None or link.score > best[2].score):
-                    best = (start, option, link)
+                    best = (start, text[start : m.end], link)
             if best is None:
                 continue
             start, full, link = best
@@ -335,6 +340,33 @@ class FuzzyLinker:
                 continue
             taken.take(start, m.end)
             _attach(found, m, name, start, full, official, link)
+
+
+#: Vowels before which a word-initial ㄹ or ㄴ is written ㅇ in the South (리 → 이, 녀 → 여).
+_IOTATED = frozenset("\u1175\u1163\u1167\u116d\u1172\u1168")
+#: Tense consonants North Korean spelling uses in foreign names, and the South's aspirated ones.
+_TENSE = {"ᄁ": "ᄏ", "ᄄ": "ᄐ", "ᄈ": "ᄑ", "ᄍ": "ᄎ"}
+
+
+def southern(name: str) -> str:
+    """The South Korean spelling of a North Korean one, word by word: an initial ㄹ as ㄴ or ㅇ (로무현 →
+    노무현, 리용호 → 이용호, 량 → 양), an initial ㄴ before i or y as ㅇ (녀 → 여), and tense consonants as
+    aspirated (뿌찐 → 푸친)."""
+    out = []
+    for word in name.split(" "):
+        jamo_word = [unicodedata.normalize("NFD", ch) for ch in word]
+        for k, parts in enumerate(jamo_word):
+            if len(parts) < 2 or not HANGUL.match(word[k]):
+                continue
+            lead, vowel = parts[0], parts[1]
+            if k == 0 and lead == "ᄅ":
+                lead = "ᄋ" if vowel in _IOTATED else "ᄂ"
+            elif k == 0 and lead == "ᄂ" and vowel in _IOTATED:
+                lead = "ᄋ"
+            lead = _TENSE.get(lead, lead)
+            jamo_word[k] = lead + parts[1:]
+        out.append(unicodedata.normalize("NFC", "".join(jamo_word)))
+    return " ".join(out)
 
 
 def _proper_noun(w: Word) -> bool:

@@ -34,6 +34,9 @@ _KINDS = (
     "conjunction",
     "title_suffix",
     "pair",
+    "region_suffix",
+    "name_ending",
+    "residence",
 )
 #: Tags of particles, endings and the copula after a word's core.
 _TRAILING = ("J", "E", "VCP")
@@ -55,6 +58,9 @@ class Cues:
     conjunction: frozenset[str]
     title_suffix: tuple[str, ...]
     pair: frozenset[str]
+    region_suffix: tuple[str, ...]
+    name_ending: tuple[str, ...]
+    residence: frozenset[str]
 
 
 @cache
@@ -65,7 +71,7 @@ def load_cues() -> Cues:
         for row in csv.DictReader(handle):
             if row["kind"] in kinds:
                 kinds[row["kind"]].add(row["form"])
-    suffixes = {"body_suffix", "title_suffix"}
+    suffixes = {"body_suffix", "title_suffix", "region_suffix", "name_ending"}
     return Cues(
         **{
             kind: tuple(sorted(forms, key=len, reverse=True)) if kind in suffixes else frozenset(forms)
@@ -91,6 +97,7 @@ class Candidate:
     index: int
     shape: Shape
     text: str
+    #: a determiner or an adverb alone (각, 함께): never a name's first word, never what makes one
     determiner: bool
 
 
@@ -111,10 +118,18 @@ def korean_name(core: str, w: Word, cues: Cues, *, after_org: bool = False) -> b
 
 
 def shape_of(
-    ws: list[Word], i: int, text: str, cues: Cues, known: frozenset[str] | set[str], *, last: bool
+    ws: list[Word],
+    i: int,
+    text: str,
+    cues: Cues,
+    known: frozenset[str] | set[str],
+    *,
+    last: bool,
+    particle: bool = False,
 ) -> Candidate | None:
     """How word `ws[i]` reads as part of a name, or None if it cannot be one: punctuation, a predicate, a
-    stop word, or a word with a particle unless it is the name's last word."""
+    pronoun, a stop word, or a word with a particle (김민준과 미국 대사: the title is not 김민준's),
+    unless `particle` allows one on the name's last word (특사인 존 스미스는)."""
     w = ws[i]
     if w.punct or w.predicate:
         return None
@@ -122,19 +137,19 @@ def shape_of(
     if core in cues.stop or core in cues.modifier or core in cues.era:
         return None
     tags = core_tags(w)
-    if "NP" in tags:
-        return None  # a pronoun (우리 두 정상)
+    if not tags or "NP" in tags:
+        return None  # particles alone, or a pronoun (우리 두 정상)
     trailing = w.tags[len(tags) :] if w.tags[: len(tags)] == tuple(tags) else ()
-    verb_read = bool(tags) and tags[0] in ("VV", "VA") and all(tag.startswith("E") for tag in trailing)
+    verb_read = tags[0] in ("VV", "VA") and all(tag.startswith("E") for tag in trailing)
     whole = text[w.start : w.end]
     if verb_read:
         written = whole  # 비건: the ending Kiwi saw is part of the name
-    elif last:
-        written = core
-    elif w.core_end != w.end:
-        return None
-    else:
+    elif w.core_end == w.end:
         written = whole
+    elif last and particle:
+        written = core
+    else:
+        return None
     if not written or not HANGUL.match(written):
         return None
     if written in cues.name_particle:
@@ -147,17 +162,17 @@ def shape_of(
         shape = Shape.PLAIN
     else:
         shape = Shape.ODD
-    return Candidate(i, shape, written, tags == ["MM"])
+    return Candidate(i, shape, written, tags in (["MM"], ["MAG"]))
 
 
 def accept_run(run: list[Candidate]) -> list[Candidate]:
     """The name among candidate words read right to left from the title: drop what cannot start a
-    name (a verb stem, a determiner, a short common noun, a particle), then keep the run if a proper
+    name (a verb stem, a determiner or adverb, a short common noun), then keep the run if a proper
     noun or two words no Korean reading fits (a verb stem or a determiner does: 수 있도록, 우리 두)
     make it a name, or if every word is a long common noun Kiwi does not know otherwise (트루트네프)."""
     run = list(run)
     while run and (
-        run[-1].shape in (Shape.VERB, Shape.PARTICLE)
+        run[-1].shape is Shape.VERB
         or run[-1].determiner
         or (run[-1].shape is Shape.PLAIN and len(run[-1].text) < 3)
     ):

@@ -50,16 +50,20 @@ from extractor.tokens import text_of
 
 _ORIGINAL = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z .'\-·]+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+$")
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
 _AGE = re.compile(r"^\d{1,3}(세)?$")
 _PREFIXES = frozenset({EntityLabel.ORG, EntityLabel.COUNTRY})
 #: Closing brackets and quotes that hold a name written between them (「모하메드 ...」 대통령, ‘도 바 띠’).
 _CLOSERS = {"」": "「", "』": "『", "》": "《", "〉": "〈", "’": "‘", "”": "“"}
 _QUOTES = frozenset("'\"’”")
+_OPENERS = frozenset(_CLOSERS.values())
 #: Separators that join a word to the one before it (한-태평양도서국): such a word is not a name.
 _JOINERS = frozenset("-·ㆍ/")
 #: Separators between portfolio words (국방·군축 정책 조정관).
 _PORTFOLIO_JOINERS = frozenset("·ㆍ")
+#: Separators between names that share the title after the last (A·B 집행위원, 김민수, 박지은 여사).
+_LIST_SEPARATORS = frozenset("·ㆍ,")
 #: Ending of a title word that puts the name after it (대통령 특사인 존 스미스는).
 _APPOSITION = "인"
 #: Most plain words a portfolio may have between an organisation and its title.
@@ -159,11 +163,23 @@ class PeopleRules:
                     last += 1
                 titles[last] = known
                 covered_to = known.end
-            elif core and HANGUL.match(core) and self._title_word(core, w):
+            elif core and HANGUL.match(core) and (self._title_word(core, w) or self._regional(page, i, core)):
                 titles[i] = Mention(
                     EntityLabel.TITLE, w.start, w.core_end, norm=core, source=EntitySource.RULE
                 )
         return titles
+
+    def _regional(self, page: _Page, i: int, core: str) -> bool:
+        """A title that is one only after a region's name (고치현 지사, 부산시 시장): the word before
+        is a place, or a proper noun ending in a region suffix, with no particle."""
+        if core not in self.cues.title_suffix or i == 0 or page.broken[i]:
+            return False
+        before = page.ws[i - 1]
+        name = before.core(page.text)
+        if before.punct or before.core_end != before.end:
+            return False
+        place = EntityLabel.LOCATION in page.at_start.get(i - 1, {}) or name in self.places
+        return place or ("NNP" in before.tags and name.endswith(self.cues.region_suffix))
 
     def _title_word(self, core: str, w: Word) -> bool:
         """A word ending in a title (북미국장, 경제수석), unless it is a surname and a two-syllable
@@ -271,8 +287,8 @@ class PeopleRules:
                     bracketed = self._bracketed(page, i, title, chain)
                     if bracketed is not None or token not in _QUOTES:
                         return bracketed
-                if token in _QUOTES:
-                    i -= 1
+                if token in _QUOTES or token in _OPENERS:
+                    i -= 1  # 전 《대통령》: a title between brackets
                     continue
                 skipped = self._portfolio_before(page, i, chain) if token in _PORTFOLIO_JOINERS else i
                 if skipped == i:
@@ -286,6 +302,12 @@ class PeopleRules:
                 continue
             if EntityLabel.COUNTRY in here and w.core_end == here[EntityLabel.COUNTRY].end:
                 chain.country = chain.country or here[EntityLabel.COUNTRY].norm
+                i -= 1
+                continue
+            if EntityLabel.LOCATION in here and here[EntityLabel.LOCATION].end == w.end:
+                i -= 1  # where the office is (모스크바 한인회장, 고치현 지사)
+                continue
+            if self._residence(page, i, core):
                 i -= 1
                 continue
             after_gyeom = i + 1 < len(ws) and ws[i + 1].core(text) == "겸"
@@ -317,6 +339,21 @@ class PeopleRules:
             return i
         return i
 
+    def _residence(self, page: _Page, i: int, core: str) -> bool:
+        """Where an ambassador resides, written before the title (주한 중국대사, 주부산 미국 총영사)."""
+        if core in self.cues.residence:
+            return True
+        if len(core) < 3 or not core.startswith("주") or page.ws[i].core_end != page.ws[i].end:
+            return False
+        if core[1:] in self.places:
+            return True
+        k = bisect_left(page.country_starts, page.ws[i].start + 1)
+        return (
+            k < len(page.countries)
+            and page.countries[k].start == page.ws[i].start + 1
+            and (page.countries[k].end == page.ws[i].core_end)
+        )
+
     def _is_title(self, core: str) -> bool:
         """A word that is, or ends in, a title."""
         return (
@@ -333,13 +370,13 @@ class PeopleRules:
         suffix = next((s for s in self.cues.body_suffix if core.endswith(s)), None)
         if suffix is None or len(core) < max(3, len(suffix)):
             return core in self.cues.body_suffix and core_tags(w) == ["NNG"]  # 당 대표
-        return not (korean_name(core, w, self.cues) and "NNP" in w.tags[:1])
+        return not (suffix in self.cues.name_ending and korean_name(core, w, self.cues))
 
     def _caption_before(self, page: _Page, i: int) -> int | None:
         """A photo caption's position in parentheses a few words left of `i` (최태원(왼쪽) SK 회장): the
         index of the name's last word, right before the parenthesis."""
         text, ws = page.text, page.ws
-        for j in range(i, max(-1, i - 4), -1):
+        for j in range(i, max(-1, i - 3), -1):
             if page.broken[j + 1]:
                 return None
             if ws[j].punct:
@@ -351,7 +388,7 @@ class PeopleRules:
                 inside = text[ws[opened].end : ws[j].start].strip()
                 attached = ws[opened - 1].end == ws[opened].start
                 return opened - 1 if attached and inside.split(" ")[0] in self.cues.caption else None
-            if ws[j].core_end != ws[j].end or ws[j].predicate:
+            if ws[j].core_end != ws[j].end or ws[j].predicate or not core_tags(ws[j]):
                 return None
         return None
 
@@ -377,12 +414,21 @@ class PeopleRules:
             if w.punct and token in _PORTFOLIO_JOINERS:
                 j -= 1
                 continue
+            if w.punct and token == ")":
+                opened = _open_paren(text, ws, j)
+                inside = text[ws[opened].end : w.start].strip() if opened is not None else ""
+                if opened is None or not _ACRONYM.match(inside):
+                    return i
+                j = opened - 1  # 획득관리단(CASG) 장갑차량 사업부장
+                continue
             if not _plain(w, token) or korean_name(token, w, self.cues, after_org=True):
                 return i
             j -= 1
         return i
 
-    def _name_words(self, page: _Page, last: int, chain: _Chain, known: set[str]) -> tuple[list[int], int]:
+    def _name_words(
+        self, page: _Page, last: int, chain: _Chain, known: set[str], *, particle: bool = False
+    ) -> tuple[list[int], int]:
         """Word indexes of the name ending at word `last`, and where the name ends: exactly as many
         words as the original in parentheses has, else the run `names.accept_run` takes, else one word
         that is a name by itself."""
@@ -394,9 +440,9 @@ class PeopleRules:
         window: list[Candidate] = []
         i = last
         while i >= 0 and len(window) < MAX_NAME_WORDS and (i == last or not page.broken[i + 1]):
-            if page.at_start.get(i):
-                break
-            candidate = shape_of(ws, i, text, self.cues, known, last=i == last)
+            if page.at_start.get(i) and (i == last or ws[i].core(text) not in self.cues.name_particle):
+                break  # a mention ends the name, unless it is a particle inside one (빈: Vienna)
+            candidate = shape_of(ws, i, text, self.cues, known, last=i == last, particle=particle)
             if candidate is None:
                 break
             window.append(candidate)
@@ -404,6 +450,8 @@ class PeopleRules:
         if not window:
             return self._one_syllable_pair(page, last)
         first = window[0]
+        if len(first.text) == 1 and first.text in self.cues.surname:
+            window = window[:1]  # 박 대통령: a surname is a short reference, whatever stands before it
         end = ws[last].start + len(first.text)
         after_org = EntityLabel.ORG in page.at_start.get(last - 1, {})
         korean = korean_name(ws[last].core(text), ws[last], self.cues, after_org=after_org)
@@ -426,9 +474,10 @@ class PeopleRules:
         while i >= 0 and len(chosen) < wanted and (i == last or not page.broken[i + 1]):
             w = ws[i]
             written = text[w.start : w.end] if (i != last or chain.attached) else w.core(text)
-            if w.punct or page.at_start.get(i) or not HANGUL.match(written):
+            latin = not count and _LATIN_NAME.match(written) is not None  # Huang Ping(黃屛)
+            if w.punct or page.at_start.get(i) or not (HANGUL.match(written) or latin):
                 break
-            if not count and i != last and "NNP" not in w.tags:
+            if not count and i != last and "NNP" not in w.tags and not latin:
                 break
             chosen.append(i)
             i -= 1
@@ -444,7 +493,8 @@ class PeopleRules:
         if c.shape is Shape.PARTICLE:
             return False
         if len(c.text) == 1:
-            return c.text in self.cues.surname and c.shape in (Shape.PROPER, Shape.PLAIN)
+            surname = c.text in self.cues.surname and c.shape is Shape.PLAIN
+            return surname or c.shape is Shape.PROPER  # 김 차관; 시 주석 (a proper noun)
         if c.text in known or korean:
             return True
         if c.shape is Shape.PROPER:
@@ -466,6 +516,8 @@ class PeopleRules:
             return [], 0
         if second in self.cues.surname or first in self.cues.conjunction or page.at_start.get(last - 1):
             return [], 0
+        if "NNP" in b.tags:
+            return [], 0  # 또 시 주석: a proper noun alone is a short name, not a name's second half
         if last >= 2 and not (
             ws[last - 2].punct or ws[last - 2].core_end != ws[last - 2].end or page.broken[last - 1]
         ):
@@ -475,15 +527,19 @@ class PeopleRules:
     def _listed_before(
         self, page: _Page, first: int, person: Found, taken: set[int], known: set[str]
     ) -> list[Found]:
-        """A second name joined to this one by `·` under one title (A·B 집행위원)."""
+        """A second name joined to this one by `·` or `,` under one title (A·B 집행위원, 김민수, 박지은
+        여사): a Korean name or a run of words with a proper noun."""
         text, ws = page.text, page.ws
         sep = first - 1
-        if sep < 1 or not ws[sep].punct or page.token(sep) not in _PORTFOLIO_JOINERS:
+        if sep < 1 or not ws[sep].punct or page.token(sep) not in _LIST_SEPARATORS:
             return []
-        if ws[sep].end != ws[first].start or ws[sep - 1].end != ws[sep].start:
+        if ws[sep - 1].end != ws[sep].start or page.broken[first]:
             return []
         names, end = self._name_words(page, sep - 1, _Chain(), known)
-        if len(names) < 2 or names[0] in taken:
+        if not names or names[0] in taken:
+            return []
+        only = ws[names[0]]
+        if len(names) == 1 and not (korean_name(only.core(text), only, self.cues) and "NNP" in only.tags):
             return []
         taken.update(names)
         start = ws[names[0]].start
@@ -575,7 +631,7 @@ class PeopleRules:
                 break
         if last is None:
             return []
-        names, end = self._name_words(page, last, _Chain(), set())
+        names, end = self._name_words(page, last, _Chain(), set(), particle=True)
         if not names or names[0] != t + 1:
             return []
         start = ws[names[0]].start
@@ -653,15 +709,17 @@ def _plain(w: Word, token: str) -> bool:
 
 
 def _joined(page: _Page, first: int) -> bool:
-    """The word before the name's first word joins it without a space (한-태평양도서국): no name."""
+    """The word before the name's first word joins it without a space (한-태평양도서국, 인도·태평양):
+    no name, unless a `·` joins two names (우필라이넨·야넷)."""
     i = first - 1
-    return (
-        i >= 0
-        and page.ws[i].punct
-        and page.ws[i].end == page.ws[first].start
-        and page.token(i) in _JOINERS
-        and page.token(i) not in _PORTFOLIO_JOINERS
-    )
+    if not (i >= 0 and page.ws[i].punct and page.ws[i].end == page.ws[first].start):
+        return False
+    if page.token(i) not in _JOINERS:
+        return False
+    if page.token(i) not in _PORTFOLIO_JOINERS or i == 0:
+        return True
+    before = page.ws[i - 1]
+    return bool(page.at_start.get(i - 1)) or before.punct or "NNP" not in before.tags
 
 
 def _org_within(page: _Page, title: Mention) -> Mention | None:

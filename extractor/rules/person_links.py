@@ -81,25 +81,23 @@ def link_people(people: Sequence[Found], text: str, surnames: frozenset[str]) ->
     keys = [_jamo(w) for w in words]
     out: list[Mention] = []
     for p in people:
-        target = _target(p, by_word, by_surname, singles, surnames)
+        target = _target(p, by_word, by_surname, singles)
         if target is None and len(p.name) >= _MIN_MISSPELT and " " not in p.name and p.official is None:
             hit = process.extractOne(_jamo(p.name), keys, scorer=Levenshtein.distance, score_cutoff=1)
             if hit is not None and len(words[hit[2]]) == len(p.name):
                 target = by_word.nearest(words[hit[2]], p.start)
-        if target is None and len(p.name) == 1 and not (p.lone and p.title is not None):
+        if target is None and len(p.name) == 1 and not (p.lone and p.title and p.name in surnames):
             continue
         out.append(_mention(p, target or p, text))
     return out
 
 
-def _target(
-    p: Found, by_word: _Index, by_surname: _Index, singles: _Index, surnames: frozenset[str]
-) -> Found | None:
+def _target(p: Found, by_word: _Index, by_surname: _Index, singles: _Index) -> Found | None:
     """The full name `p` abbreviates, or None when `p` is a full name itself."""
     if " " in p.name:
         return None
     if len(p.name) == 1:
-        return by_surname.nearest(p.name, p.start) if p.name in surnames else None
+        return by_surname.nearest(p.name, p.start)  # 김 차관 → 김민준; 시 주석 → 시진핑
     if p.name in by_word.people:
         return by_word.nearest(p.name, p.start)
     first = singles.nearest(p.name, p.start)
