@@ -114,7 +114,9 @@ def korean_name(core: str, w: Word, cues: Cues, *, after_org: bool = False) -> b
         return False
     led = (len(core) == 3 and core[0] in cues.surname) or (len(core) == 4 and core[:2] in cues.surname)
     tags = core_tags(w)
-    return led and (after_org or (tags != ["NNG"] and (not tags or tags[-1] != "XSN")))
+    if not led or not tags or tags[0] in ("VV", "VA", "VX"):
+        return False  # 이뤄지던: a verb
+    return after_org or (tags != ["NNG"] and tags[-1] != "XSN")
 
 
 def shape_of(

@@ -220,7 +220,10 @@ class PeopleRules:
         organisation and country in `data["official"]`, for events to count as a participant."""
         text, ws = page.text, page.ws
         chain = _Chain()
-        i = self._walk(page, bisect_left(page.word_starts, title.start) - 1, title, chain)
+        i = bisect_left(page.word_starts, title.start) - 1
+        if title.source is EntitySource.RULE and title.norm in self.cues.title_suffix:
+            i -= 1  # 고치현 지사: the region is the office's
+        i = self._walk(page, i, title, chain)
         if i is None:
             return []
         if isinstance(i, Found):
@@ -327,6 +330,9 @@ class PeopleRules:
                 continue
             if self._office_word(w, core) or _ACRONYM.match(token):
                 chain.org_text = chain.org_text or token
+                inside = here.get(EntityLabel.COUNTRY)
+                if inside is not None and not chain.country:
+                    chain.country = inside.norm  # 한국전력공사: a body named after its country
                 i -= 1
                 continue
             caption = self._caption_before(page, i)
@@ -398,15 +404,16 @@ class PeopleRules:
         when no organisation comes within a few words."""
         text, ws, at_start = page.text, page.ws, page.at_start
         j = i
-        for _ in range(_MAX_PORTFOLIO_WORDS):
+        plain = 0
+        while plain <= _MAX_PORTFOLIO_WORDS:
             if j < 0 or page.broken[j + 1]:
                 return i
             w = ws[j]
             token = page.token(j)
             here = at_start.get(j, {})
+            bare = w.core_end == w.end and any(m.end == w.end for m in here.values())
             if (
-                EntityLabel.ORG in here
-                or EntityLabel.COUNTRY in here
+                (bare and (EntityLabel.ORG in here or EntityLabel.COUNTRY in here))
                 or _ACRONYM.match(token)
                 or self._office_word(w, w.core(text))
             ):
@@ -423,6 +430,7 @@ class PeopleRules:
                 continue
             if not _plain(w, token) or korean_name(token, w, self.cues, after_org=True):
                 return i
+            plain += 1
             j -= 1
         return i
 
@@ -456,7 +464,7 @@ class PeopleRules:
         after_org = EntityLabel.ORG in page.at_start.get(last - 1, {})
         korean = korean_name(ws[last].core(text), ws[last], self.cues, after_org=after_org)
         chosen: list[int] = []
-        if not (korean and (len(window) == 1 or window[1].shape is not Shape.PROPER)):
+        if not (korean and (len(window) == 1 or window[1].shape not in (Shape.PROPER, Shape.PARTICLE))):
             chosen = [c.index for c in reversed(accept_run(window))]
         if not chosen and self._alone(first, known, chain, korean=korean):
             chosen = [last]
@@ -539,8 +547,9 @@ class PeopleRules:
         if not names or names[0] in taken:
             return []
         only = ws[names[0]]
-        if len(names) == 1 and not (korean_name(only.core(text), only, self.cues) and "NNP" in only.tags):
-            return []
+        korean = len(names) == 1 and korean_name(only.core(text), only, self.cues) and "NNP" in only.tags
+        if not korean and (len(names) == 1 or page.token(sep) == ","):
+            return []  # after a comma only a Korean name: a foreign name there may have its own title
         taken.update(names)
         start = ws[names[0]].start
         return [
@@ -564,7 +573,7 @@ class PeopleRules:
             return  # a bare title word (영사 분야, 회의장에서) names no official
         title.data["official"] = {
             "title": _title_text(page, title),
-            "org": page.text[org.start : org.end] if org else None,
+            "org": page.text[org.start : org.end] if org else chain.org_text,
             "country": country,
         }
 

@@ -79,7 +79,7 @@ def link_people(people: Sequence[Found], text: str, surnames: frozenset[str]) ->
             singles.add(p.name, p)
     words = [w for w in by_word.people if len(w) >= _MIN_MISSPELT]
     keys = [_jamo(w) for w in words]
-    out: list[Mention] = []
+    targets: list[tuple[Found, Found]] = []
     for p in people:
         target = _target(p, by_word, by_surname, singles)
         if target is None and len(p.name) >= _MIN_MISSPELT and " " not in p.name and p.official is None:
@@ -88,8 +88,10 @@ def link_people(people: Sequence[Found], text: str, surnames: frozenset[str]) ->
                 target = by_word.nearest(words[hit[2]], p.start)
         if target is None and len(p.name) == 1 and not (p.lone and p.title and p.name in surnames):
             continue
-        out.append(_mention(p, target or p, text))
-    return out
+        targets.append((p, target or p))
+    for p, person in targets:
+        person.country = person.country or p.country  # UAE 나흐얀 대통령 says whose the full name is
+    return [_mention(p, person, text) for p, person in targets]
 
 
 def _target(p: Found, by_word: _Index, by_surname: _Index, singles: _Index) -> Found | None:
