@@ -183,8 +183,8 @@ class PeopleRules:
 
     def _title_word(self, core: str, w: Word) -> bool:
         """A word ending in a title (북미국장, 경제수석), unless it is a surname and a two-syllable
-        title that Kiwi reads as one proper noun (서주석: a name); or a place's name with a title
-        ending (부산시장, 강원지사)."""
+        title that Kiwi reads as one proper noun (서주석: a name); or a place's name, or a region's
+        kind, with a title ending (부산시장, 강원지사, 도지사)."""
         head = next((form for form in self.title_heads.get(core[-1], ()) if core.endswith(form)), None)
         if head is not None:
             named = len(core) == len(head) + 1 and core[0] in self.cues.surname and w.tags == ("NNP",)
@@ -193,6 +193,8 @@ class PeopleRules:
         if suffix is None:
             return False
         place = core[: -len(suffix)]
+        if place in self.cues.region_suffix:
+            return True  # 도지사: the governor of a province
         return any(form in self.places for form in (place, place + "시", place + "도"))
 
     def _people(self, page: _Page, titles: dict[int, Mention]) -> list[Found]:
