@@ -50,6 +50,7 @@ from extractor.tokens import text_of
 
 _ORIGINAL = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z .'\-·]+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_NEWLINE = re.compile("\n")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+$")
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
 _AGE = re.compile(r"^\d{1,3}(세)?$")
@@ -81,16 +82,19 @@ class _Page:
     countries: list[Mention]
     word_starts: list[int] = field(init=False)
     country_starts: list[int] = field(init=False)
-    #: `broken[i]`: a line break lies between word i-1 and word i.
-    broken: list[bool] = field(init=False)
+    newlines: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "word_starts", [w.start for w in self.ws])
         object.__setattr__(self, "country_starts", [m.start for m in self.countries])
-        gaps = [False] + [
-            self.text.find("\n", a.end, b.start) >= 0 for a, b in zip(self.ws, self.ws[1:], strict=False)
-        ]
-        object.__setattr__(self, "broken", gaps)
+        object.__setattr__(self, "newlines", [m.start() for m in _NEWLINE.finditer(self.text)])
+
+    def broken(self, i: int) -> bool:
+        """A line break lies between word i-1 and word i."""
+        if i <= 0 or i >= len(self.ws):
+            return False
+        k = bisect_left(self.newlines, self.ws[i - 1].end)
+        return k < len(self.newlines) and self.newlines[k] < self.ws[i].start
 
     def token(self, i: int) -> str:
         """The text of word `i`."""
@@ -113,8 +117,19 @@ class PeopleRules:
     """spaCy component: TITLE mentions for title words, PERSON mentions for the people they name."""
 
     cues: Cues
-    title_heads: dict[str, tuple[str, ...]]
+    title_forms: frozenset[str]
     places: frozenset[str]
+
+    def __post_init__(self) -> None:
+        self.longest_title = max((len(form) for form in self.title_forms), default=0)
+        self.title_lasts = frozenset(form[-1] for form in (*self.title_forms, *self.cues.title_suffix))
+
+    def _title_end(self, core: str) -> str | None:
+        """The longest title form `core` ends with (북미국장 → 북미국장; 한반도정책국장 → 국장)."""
+        for k in range(min(len(core), self.longest_title), 0, -1):
+            if core[-k:] in self.title_forms:
+                return core[-k:]
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -163,7 +178,12 @@ class PeopleRules:
                     last += 1
                 titles[last] = known
                 covered_to = known.end
-            elif core and HANGUL.match(core) and (self._title_word(core, w) or self._regional(page, i, core)):
+            elif (
+                core
+                and core[-1] in self.title_lasts
+                and HANGUL.match(core)
+                and (self._title_word(core, w) or self._regional(page, i, core))
+            ):
                 titles[i] = Mention(
                     EntityLabel.TITLE, w.start, w.core_end, norm=core, source=EntitySource.RULE
                 )
@@ -172,7 +192,7 @@ class PeopleRules:
     def _regional(self, page: _Page, i: int, core: str) -> bool:
         """A title that is one only after a region's name (고치현 지사, 부산시 시장): the word before
         is a place, or a proper noun ending in a region suffix, with no particle."""
-        if core not in self.cues.title_suffix or i == 0 or page.broken[i]:
+        if core not in self.cues.title_suffix or i == 0 or page.broken(i):
             return False
         before = page.ws[i - 1]
         name = before.core(page.text)
@@ -185,7 +205,7 @@ class PeopleRules:
         """A word ending in a title (북미국장, 경제수석), unless it is a surname and a two-syllable
         title that Kiwi reads as one proper noun (서주석: a name); or a place's name, or a region's
         kind, with a title ending (부산시장, 강원지사, 도지사)."""
-        head = next((form for form in self.title_heads.get(core[-1], ()) if core.endswith(form)), None)
+        head = self._title_end(core)
         if head is not None:
             named = len(core) == len(head) + 1 and core[0] in self.cues.surname and w.tags == ("NNP",)
             return not named
@@ -267,7 +287,7 @@ class PeopleRules:
         text, ws, at_start = page.text, page.ws, page.at_start
         joined = False  # passed a 겸: the titles before it are the same person's
         while i >= 0:
-            if page.broken[i + 1]:
+            if page.broken(i + 1):
                 return -1  # a line break: nothing before it names this title
             w = ws[i]
             token = page.token(i)
@@ -364,18 +384,18 @@ class PeopleRules:
 
     def _is_title(self, core: str) -> bool:
         """A word that is, or ends in, a title."""
-        return (
-            bool(core)
-            and HANGUL.match(core) is not None
-            and any(core.endswith(form) for form in self.title_heads.get(core[-1], ()))
-        )
+        return bool(core) and HANGUL.match(core) is not None and self._title_end(core) is not None
 
     def _office_word(self, w: Word, core: str) -> bool:
         """A body the gazetteer lacks, written as a word ending in a body suffix (경제개발부, 고치현의회,
         인민해방군) with no particle, and not a Korean name that happens to end so (윤종원)."""
         if w.core_end != w.end or w.predicate or not HANGUL.match(core):
             return False
-        suffix = next((s for s in self.cues.body_suffix if core.endswith(s)), None)
+        suffix = (
+            next((s for s in self.cues.body_suffix if core.endswith(s)), None)
+            if core.endswith(self.cues.body_suffix)
+            else None
+        )
         if suffix is None or len(core) < max(3, len(suffix)):
             return core in self.cues.body_suffix and core_tags(w) == ["NNG"]  # 당 대표
         return not (suffix in self.cues.name_ending and korean_name(core, w, self.cues))
@@ -385,7 +405,7 @@ class PeopleRules:
         index of the name's last word, right before the parenthesis."""
         text, ws = page.text, page.ws
         for j in range(i, max(-1, i - 3), -1):
-            if page.broken[j + 1]:
+            if page.broken(j + 1):
                 return None
             if ws[j].punct:
                 if page.token(j) != ")":
@@ -408,7 +428,7 @@ class PeopleRules:
         j = i
         plain = 0
         while plain <= _MAX_PORTFOLIO_WORDS:
-            if j < 0 or page.broken[j + 1]:
+            if j < 0 or page.broken(j + 1):
                 return i
             w = ws[j]
             token = page.token(j)
@@ -449,7 +469,7 @@ class PeopleRules:
             return self._counted(page, last, chain)
         window: list[Candidate] = []
         i = last
-        while i >= 0 and len(window) < MAX_NAME_WORDS and (i == last or not page.broken[i + 1]):
+        while i >= 0 and len(window) < MAX_NAME_WORDS and (i == last or not page.broken(i + 1)):
             if page.at_start.get(i) and (i == last or ws[i].core(text) not in self.cues.name_particle):
                 break  # a mention ends the name, unless it is a particle inside one (빈: Vienna)
             candidate = shape_of(ws, i, text, self.cues, known, last=i == last, particle=particle)
@@ -481,7 +501,7 @@ class PeopleRules:
         wanted = count or limit
         chosen: list[int] = []
         i = last
-        while i >= 0 and len(chosen) < wanted and (i == last or not page.broken[i + 1]):
+        while i >= 0 and len(chosen) < wanted and (i == last or not page.broken(i + 1)):
             w = ws[i]
             written = text[w.start : w.end] if (i != last or chain.attached) else w.core(text)
             latin = not count and _LATIN_NAME.match(written) is not None  # Huang Ping(黃屛)
@@ -516,7 +536,7 @@ class PeopleRules:
         """A name of two one-syllable words whose first is a Korean word (또 럼): taken when the
         last syllable cannot stand alone as a name or a word."""
         text, ws = page.text, page.ws
-        if last < 1 or page.broken[last]:
+        if last < 1 or page.broken(last):
             return [], 0
         a, b = ws[last - 1], ws[last]
         first, second = a.core(text), b.core(text)
@@ -529,7 +549,7 @@ class PeopleRules:
         if "NNP" in b.tags:
             return [], 0  # 또 시 주석: a proper noun alone is a short name, not a name's second half
         if last >= 2 and not (
-            ws[last - 2].punct or ws[last - 2].core_end != ws[last - 2].end or page.broken[last - 1]
+            ws[last - 2].punct or ws[last - 2].core_end != ws[last - 2].end or page.broken(last - 1)
         ):
             return [], 0
         return [last - 1, last], b.core_end
@@ -543,7 +563,7 @@ class PeopleRules:
         sep = first - 1
         if sep < 1 or not ws[sep].punct or page.token(sep) not in _LIST_SEPARATORS:
             return []
-        if ws[sep - 1].end != ws[sep].start or page.broken[first]:
+        if ws[sep - 1].end != ws[sep].start or page.broken(first):
             return []
         names, end = self._name_words(page, sep - 1, _Chain(), known)
         if not names or names[0] in taken:
@@ -604,7 +624,7 @@ class PeopleRules:
                     country=chain.country or _genitive_country(page, j - 1) or title.country,
                     title_text=_title_text(page, title),
                 )
-            if page.broken[j + 1]:
+            if page.broken(j + 1):
                 return None
         return None
 
@@ -632,7 +652,7 @@ class PeopleRules:
             return []
         last = None
         for j in range(t + 1, min(len(ws), t + 1 + 4)):
-            if ws[j].punct or page.broken[j] or page.at_start.get(j):
+            if ws[j].punct or page.broken(j) or page.at_start.get(j):
                 break
             if ws[j].core_end != ws[j].end:
                 last = j
@@ -703,7 +723,7 @@ class PeopleRules:
             return False
         nxt = i + 1
         return not (
-            nxt < len(page.ws) and not page.broken[nxt] and page.ws[nxt].core(page.text) in self.cues.era
+            nxt < len(page.ws) and not page.broken(nxt) and page.ws[nxt].core(page.text) in self.cues.era
         )
 
 
@@ -818,13 +838,11 @@ def _title_text(page: _Page, title: Mention) -> str:
     return text[start : title.end]
 
 
-def title_heads(entries: gazetteer.Gazetteer) -> dict[str, tuple[str, ...]]:
-    """Every Hangul title form by its last syllable, for titles written as the end of a word (북미국장)."""
-    forms = {form for entry in entries.of(EntityLabel.TITLE) for form in entry.forms if HANGUL.match(form)}
-    heads: dict[str, list[str]] = {}
-    for form in sorted(forms, key=len, reverse=True):
-        heads.setdefault(form[-1], []).append(form)
-    return {last: tuple(found) for last, found in heads.items()}
+def title_forms(entries: gazetteer.Gazetteer) -> frozenset[str]:
+    """Every Hangul title form, for titles written as the end of a word (북미국장)."""
+    return frozenset(
+        form for entry in entries.of(EntityLabel.TITLE) for form in entry.forms if HANGUL.match(form)
+    )
 
 
 def place_forms(entries: gazetteer.Gazetteer) -> frozenset[str]:
@@ -838,4 +856,4 @@ def place_forms(entries: gazetteer.Gazetteer) -> frozenset[str]:
 def make_people_rules(nlp: Language, name: str, gazetteers: list[str]) -> PeopleRules:
     """Factory: titles and places from the shipped and the user's gazetteers, cues from `person_cues.csv`."""
     entries = gazetteer.load(gazetteers)
-    return PeopleRules(load_cues(), title_heads(entries), place_forms(entries))
+    return PeopleRules(load_cues(), title_forms(entries), place_forms(entries))

@@ -77,15 +77,20 @@ def link_people(people: Sequence[Found], text: str, surnames: frozenset[str]) ->
         elif len(p.name) >= 2:
             by_surname.add(p.name[0], p)
             singles.add(p.name, p)
-    words = [w for w in by_word.people if len(w) >= _MIN_MISSPELT]
-    keys = [_jamo(w) for w in words]
+    spelt: dict[tuple[int, str], list[str]] = {}  # words of full names by length and first consonant
+    for word in by_word.people:
+        if len(word) >= _MIN_MISSPELT:
+            spelt.setdefault((len(word), _jamo(word[0])[0]), []).append(word)
     targets: list[tuple[Found, Found]] = []
     for p in people:
         target = _target(p, by_word, by_surname, singles)
         if target is None and len(p.name) >= _MIN_MISSPELT and " " not in p.name and p.official is None:
-            hit = process.extractOne(_jamo(p.name), keys, scorer=Levenshtein.distance, score_cutoff=1)
-            if hit is not None and len(words[hit[2]]) == len(p.name):
-                target = by_word.nearest(words[hit[2]], p.start)
+            near = spelt.get((len(p.name), _jamo(p.name[0])[0]), [])
+            hit = process.extractOne(
+                _jamo(p.name), [_jamo(w) for w in near], scorer=Levenshtein.distance, score_cutoff=1
+            )
+            if hit is not None:
+                target = by_word.nearest(near[hit[2]], p.start)
         if target is None and len(p.name) == 1 and not (p.lone and p.title and p.name in surnames):
             continue
         targets.append((p, target or p))

@@ -94,11 +94,17 @@ def _words(table: TokenTable, honorifics: frozenset[str]) -> list[Word]:
     return found
 
 
+@cache
+def _predicate_tag(tag: str) -> bool:
+    """A token tag (`XSV+EP`) holding a morpheme that makes its word a predicate."""
+    return any(part in _PREDICATE for part in tag.split("+"))
+
+
 def _word(table: TokenTable, first: int, last: int, core_last: int) -> Word:
     """The word of tokens `first`..`last`, its core ending with token `core_last`."""
     core_end = table.ends[last] if core_last == last else table.starts[core_last + 1]
     tags = table.tags[first : last + 1]
-    predicate = any(part in _PREDICATE for tag in tags for part in tag.split("+"))
+    predicate = any(map(_predicate_tag, tags))
     return Word(
         table.starts[first],
         table.ends[last],
