@@ -32,6 +32,7 @@ from extractor import gazetteer
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
+from extractor.ruler import squash
 from extractor.rules.date_mentions import anchor_of
 from extractor.rules.names import (
     MAX_NAME_WORDS,
@@ -119,9 +120,19 @@ class PeopleRules:
     cues: Cues
     title_forms: frozenset[str]
     places: frozenset[str]
+    #: officials by each Hangul form, spaces dropped (마코루비오), for names Kiwi splits past the ruler
+    officials: dict[str, tuple[Entry, ...]]
 
     def __post_init__(self) -> None:
         self.longest_title = max((len(form) for form in self.title_forms), default=0)
+        families: dict[str, list[Entry]] = {}
+        for entries in self.officials.values():
+            for entry in entries:
+                for form in entry.forms:
+                    family = form.split(" ")[-1]
+                    if " " in form and entry not in families.setdefault(family, []):
+                        families[family].append(entry)
+        self.families = {family: tuple(entries) for family, entries in families.items()}
         self.title_lasts = frozenset(form[-1] for form in (*self.title_forms, *self.cues.title_suffix))
 
     def _title_end(self, core: str) -> str | None:
@@ -467,6 +478,9 @@ class PeopleRules:
         text, ws = page.text, page.ws
         if chain.original:
             return self._counted(page, last, chain)
+        official, official_end = self._official_before(page, last)
+        if official:
+            return official, official_end
         window: list[Candidate] = []
         i = last
         while i >= 0 and len(window) < MAX_NAME_WORDS and (i == last or not page.broken(i + 1)):
@@ -493,6 +507,17 @@ class PeopleRules:
         if not chosen:
             return self._one_syllable_pair(page, last)
         return ([], 0) if _joined(page, chosen[0]) else (chosen, end)
+
+    def _official_before(self, page: _Page, last: int) -> tuple[list[int], int]:
+        """An official the gazetteer holds, written in the one to three words ending at `last`, whole
+        (왕이 외교부장: Kiwi may read 왕 + the particle 이): the longest such name."""
+        text, ws = page.text, page.ws
+        for first in range(max(0, last - 2), last + 1):
+            if any(ws[j].punct or page.broken(j + 1) for j in range(first, last)) or ws[last].punct:
+                continue
+            if self.officials.get(squash(text[ws[first].start : ws[last].end])):
+                return list(range(first, last + 1)), ws[last].end
+        return [], 0
 
     def _counted(self, page: _Page, last: int, chain: _Chain) -> tuple[list[int], int]:
         """The Hangul words an original in parentheses asks for (존 케리(John F. Kerry): two)."""
@@ -689,6 +714,14 @@ class PeopleRules:
         """Attach gazetteer officials to the people the rules found; officials named without a title
         become people too, unless the name is part of a longer word (한정된다) or names an
         administration (윤석열 정부)."""
+        for p in people:
+            entries = (
+                (self.officials.get(squash(p.name)) or self._by_family(p)) if p.official is None else None
+            )
+            if entries:
+                official = pick_official(entries, on)
+                if p.country in (None, official.country):
+                    p.official, p.country = official, official.country
         starts = [p.start for p in people]
         added: list[Found] = []
         for m in known:
@@ -711,6 +744,18 @@ class PeopleRules:
                 Found(m.start, m.end, page.text[m.start : m.end], official=official, country=official.country)
             )
         return sorted(people + added, key=lambda p: p.start) if added else people
+
+    def _by_family(self, p: Found) -> tuple[Entry, ...]:
+        """Officials a family name and title name (루비오 장관: 마코 루비오, 국무장관): one person only, whose
+        office ends in the title written."""
+        if " " in p.name or not p.title_text:
+            return ()
+        found = tuple(
+            entry
+            for entry in self.families.get(p.name, ())
+            if str(entry.attrs.get("title", "")).endswith(p.title_text)
+        )
+        return found if len({entry.en for entry in found}) == 1 else ()
 
     def _stands_alone(self, page: _Page, m: Mention) -> bool:
         """A gazetteer name with no title that names the person: not the start of a predicate
@@ -852,8 +897,19 @@ def place_forms(entries: gazetteer.Gazetteer) -> frozenset[str]:
     )
 
 
+def official_forms(entries: gazetteer.Gazetteer) -> dict[str, tuple[Entry, ...]]:
+    """The gazetteer's officials by each Hangul form, spaces dropped."""
+    forms: dict[str, list[Entry]] = {}
+    for entry in entries.of(EntityLabel.PERSON):
+        for form in entry.forms:
+            key = squash(form)
+            if HANGUL.match(key) and entry not in forms.setdefault(key, []):
+                forms[key].append(entry)
+    return {key: tuple(found) for key, found in forms.items()}
+
+
 @Language.factory("korex_people", default_config={"gazetteers": []})
 def make_people_rules(nlp: Language, name: str, gazetteers: list[str]) -> PeopleRules:
     """Factory: titles and places from the shipped and the user's gazetteers, cues from `person_cues.csv`."""
     entries = gazetteer.load(gazetteers)
-    return PeopleRules(load_cues(), title_forms(entries), place_forms(entries))
+    return PeopleRules(load_cues(), title_forms(entries), place_forms(entries), official_forms(entries))
