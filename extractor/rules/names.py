@@ -106,15 +106,18 @@ def core_tags(w: Word) -> list[str]:
     return [tag for tag in w.tags if not tag.startswith(_TRAILING)]
 
 
-def korean_name(core: str, w: Word, cues: Cues, *, after_org: bool = False) -> bool:
+def korean_name(core: str, w: Word, cues: Cues, *, after_org: bool = False, placed: bool = False) -> bool:
     """A Korean name's shape: three syllables led by a surname (or four with a two-syllable one), not a
     word Kiwi knows as one common noun (이사회) nor one ending in a noun suffix (관계자), unless it
-    stands between an organisation and a title (외교부 정하늘 국장), where only a name can."""
+    stands between an organisation and a title (외교부 정하늘 국장), where only a name can. `placed` (an
+    organisation stands between the word and its title, or before it) allows two syllables: 외교부 조명
+    국장, 정한 외교부 국장."""
     if not HANGUL.match(core):
         return False
     led = (len(core) == 3 and core[0] in cues.surname) or (len(core) == 4 and core[:2] in cues.surname)
+    short = placed and len(core) == 2 and core[0] in cues.surname and core not in cues.pair
     tags = core_tags(w)
-    if not led or not tags or tags[0] in ("VV", "VA", "VX"):
+    if not (led or short) or not tags or tags[0] in ("VV", "VA", "VX"):
         return False  # 이뤄지던: a verb
     return after_org or (tags != ["NNG"] and tags[-1] != "XSN")
 
@@ -139,12 +142,15 @@ def shape_of(
     if core in cues.stop or core in cues.modifier or core in cues.era:
         return None
     tags = core_tags(w)
+    misread = not tags and i > 0 and text[w.start - 1] == " " and not ws[i - 1].punct
+    if misread:
+        tags = ["UN"]  # 에로 read as two particles: after a space no particle stands alone, so a name
     if not tags or "NP" in tags:
-        return None  # particles alone, or a pronoun (우리 두 정상)
+        return None  # particles after a bracket (…’는), or a pronoun (우리 두 정상)
     trailing = w.tags[len(tags) :] if w.tags[: len(tags)] == tuple(tags) else ()
     verb_read = tags[0] in ("VV", "VA") and all(tag.startswith("E") for tag in trailing)
     whole = text[w.start : w.end]
-    if verb_read:
+    if verb_read or misread:
         written = whole  # 비건: the ending Kiwi saw is part of the name
     elif w.core_end == w.end:
         written = whole
@@ -170,8 +176,9 @@ def shape_of(
 def accept_run(run: list[Candidate]) -> list[Candidate]:
     """The name among candidate words read right to left from the title: drop what cannot start a
     name (a verb stem, a determiner or adverb, a short common noun), then keep the run if a proper
-    noun or two words no Korean reading fits (a verb stem or a determiner does: 수 있도록, 우리 두)
-    make it a name, or if every word is a long common noun Kiwi does not know otherwise (트루트네프)."""
+    noun, two words no Korean reading fits (a verb stem or a leading determiner does: 수 있도록, 우리
+    두), or one such word in a run of three (응우옌 쑤언 푹) make it a name, or if every word is a long
+    common noun Kiwi does not know otherwise (트루트네프)."""
     run = list(run)
     while run and (
         run[-1].shape is Shape.VERB
@@ -182,6 +189,6 @@ def accept_run(run: list[Candidate]) -> list[Candidate]:
     if len(run) < 2 or run[0].shape is Shape.PARTICLE:
         return []
     proper = sum(c.shape is Shape.PROPER for c in run)
-    odd = sum(c.shape is Shape.ODD and not c.determiner for c in run)
+    odd = sum(c.shape is Shape.ODD and not (c.determiner and c is run[-1]) for c in run)
     plain_long = all(c.shape is Shape.PLAIN and len(c.text) >= 3 for c in run)
-    return run if proper or odd >= 2 or plain_long else []
+    return run if proper or odd >= 2 or (odd and len(run) >= 3) or plain_long else []

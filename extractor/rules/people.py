@@ -326,6 +326,17 @@ class PeopleRules:
                 if token in _QUOTES or token in _OPENERS:
                     i -= 1  # 전 《대통령》: a title between brackets
                     continue
+                compound = (
+                    token in _PORTFOLIO_JOINERS
+                    and 0 < i < len(ws) - 1
+                    and ws[i - 1].end == w.start
+                    and w.end == ws[i + 1].start
+                    and not ws[i - 1].punct
+                    and self._office_word(ws[i + 1], ws[i + 1].core(text))
+                )
+                if compound:
+                    i -= 2  # 극동·북극개발부: one body's name
+                    continue
                 skipped = self._portfolio_before(page, i, chain) if token in _PORTFOLIO_JOINERS else i
                 if skipped == i:
                     return i
@@ -461,7 +472,7 @@ class PeopleRules:
                     return i
                 j = opened - 1  # 획득관리단(CASG) 장갑차량 사업부장
                 continue
-            if not _plain(w, token) or korean_name(token, w, self.cues, after_org=True):
+            if not _plain(w, token) or korean_name(token, w, self.cues, after_org=True, placed=j == i):
                 return i
             plain += 1
             j -= 1
@@ -486,6 +497,8 @@ class PeopleRules:
         while i >= 0 and len(window) < MAX_NAME_WORDS and (i == last or not page.broken(i + 1)):
             if page.at_start.get(i) and (i == last or ws[i].core(text) not in self.cues.name_particle):
                 break  # a mention ends the name, unless it is a particle inside one (빈: Vienna)
+            if i != last and self._office_word(ws[i], ws[i].core(text)):
+                break  # 민주당 이정민 원내대표: the party is no part of the name
             candidate = shape_of(ws, i, text, self.cues, known, last=i == last, particle=particle)
             if candidate is None:
                 break
@@ -498,15 +511,38 @@ class PeopleRules:
             window = window[:1]  # 박 대통령: a surname is a short reference, whatever stands before it
         end = ws[last].start + len(first.text)
         after_org = EntityLabel.ORG in page.at_start.get(last - 1, {})
-        korean = korean_name(ws[last].core(text), ws[last], self.cues, after_org=after_org)
+        placed = after_org or chain.org is not None
+        korean = korean_name(ws[last].core(text), ws[last], self.cues, after_org=after_org, placed=placed)
         chosen: list[int] = []
         if not (korean and (len(window) == 1 or window[1].shape not in (Shape.PROPER, Shape.PARTICLE))):
-            chosen = [c.index for c in reversed(accept_run(window))]
+            run = accept_run(window)
+            leftmost = run[-1] if run else None
+            if leftmost is not None and all(c.shape is Shape.PLAIN for c in run[:-1]):
+                w = ws[leftmost.index]
+                if korean_name(leftmost.text, w, self.cues) and "NNP" in w.tags:
+                    run = [leftmost]  # 김민수 전략기획조정 차관보: a Korean name, then its portfolio
+                    end = w.end
+            chosen = [c.index for c in reversed(run)]
         if not chosen and self._alone(first, known, chain, korean=korean):
             chosen = [last]
         if not chosen:
             return self._one_syllable_pair(page, last)
-        return ([], 0) if _joined(page, chosen[0]) else (chosen, end)
+        if _joined(page, chosen[0]):
+            return [], 0
+        return self._hyphenated(page, chosen), end
+
+    def _hyphenated(self, page: _Page, chosen: list[int]) -> list[int]:
+        """A given name joined by a hyphen (장-이브 르드리앙, 장-마르크 에로): its first part too."""
+        first = chosen[0]
+        if first < 2 or page.token(first - 1) not in ("-", "‐"):
+            return chosen
+        part, dash = page.ws[first - 2], page.ws[first - 1]
+        core = part.core(page.text)
+        if part.end != dash.start or dash.end != page.ws[first].start or page.at_start.get(first - 2):
+            return chosen
+        if part.core_end != part.end or not HANGUL.match(core) or len(core) > 3:
+            return chosen
+        return [first - 2, *chosen]
 
     def _official_before(self, page: _Page, last: int) -> tuple[list[int], int]:
         """An official the gazetteer holds, written in the one to three words ending at `last`, whole
@@ -629,9 +665,16 @@ class PeopleRules:
         ‘도 바 띠’ 前 국회부의장."""
         text, ws = page.text, page.ws
         opener = _CLOSERS[page.token(close)]
-        for j in range(close - 1, max(-1, close - MAX_NAME_WORDS - 2), -1):
+        for j in range(close - 1, max(-1, close - 2 * MAX_NAME_WORDS - 3), -1):
             if ws[j].punct and page.token(j) == opener:
                 inner = ws[j + 1 : close]
+                paren = next((k for k in range(j + 1, close) if page.token(k) == "("), None)
+                original = None
+                if paren is not None:  # 「아흐마드 빈 칼리드(Ahmad bin Khalid)」: the original inside
+                    original = text[ws[paren].end : ws[close - 1].start].strip()
+                    if page.token(close - 1) != ")" or not _ORIGINAL.match(original):
+                        return None
+                    inner = ws[j + 1 : paren]
                 if not inner or not all(
                     not w.punct and w.core_end == w.end and HANGUL.match(text[w.start : w.end]) for w in inner
                 ):
@@ -647,6 +690,7 @@ class PeopleRules:
                     org=chain.org,
                     org_text=chain.org_text,
                     country=chain.country or _genitive_country(page, j - 1) or title.country,
+                    name_original=original,
                     title_text=_title_text(page, title),
                 )
             if page.broken(j + 1):
@@ -792,7 +836,11 @@ def _joined(page: _Page, first: int) -> bool:
         return False
     if page.token(i) not in _JOINERS:
         return False
-    if page.token(i) not in _PORTFOLIO_JOINERS or i == 0:
+    if i == 0:
+        return True
+    if page.token(i) in ("-", "‐"):
+        return bool(page.at_start.get(i - 1)) or not HANGUL.match(page.token(i - 1))  # 한-태평양도서국
+    if page.token(i) not in _PORTFOLIO_JOINERS:
         return True
     before = page.ws[i - 1]
     return bool(page.at_start.get(i - 1)) or before.punct or "NNP" not in before.tags
