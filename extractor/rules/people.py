@@ -486,12 +486,19 @@ class PeopleRules:
         that is a name by itself."""
         if last < 0:
             return [], 0
-        text, ws = page.text, page.ws
         if chain.original:
             return self._counted(page, last, chain)
-        official, official_end = self._official_before(page, last)
-        if official:
-            return official, official_end
+        official = self._official_before(page, last)
+        found = self._shaped(page, last, chain, known, particle=particle)
+        if official[0] and (not found[0] or found[0][0] > official[0][0]):
+            return official  # 왕이 외교부장 (Kiwi: 왕 + 이): the gazetteer's form, whole
+        return found
+
+    def _shaped(
+        self, page: _Page, last: int, chain: _Chain, known: set[str], *, particle: bool
+    ) -> tuple[list[int], int]:
+        """The name ending at word `last` judged by its shape (`names.py`)."""
+        text, ws = page.text, page.ws
         window: list[Candidate] = []
         i = last
         while i >= 0 and len(window) < MAX_NAME_WORDS and (i == last or not page.broken(i + 1)):
@@ -591,7 +598,8 @@ class PeopleRules:
         if c.shape is Shape.PROPER:
             return True
         chained = chain.org is not None or chain.country is not None or chain.org_text is not None
-        return chained and c.shape is Shape.PLAIN and len(c.text) >= 3
+        unknown = (c.shape is Shape.PLAIN and len(c.text) >= 3) or (c.shape is Shape.ODD and not c.determiner)
+        return chained and unknown  # 치젠궈 중국 인민해방군, 하따(하/IC 따) 경제조정부
 
     def _one_syllable_pair(self, page: _Page, last: int) -> tuple[list[int], int]:
         """A name of two one-syllable words whose first is a Korean word (또 럼): taken when the
@@ -609,10 +617,15 @@ class PeopleRules:
             return [], 0
         if "NNP" in b.tags:
             return [], 0  # 또 시 주석: a proper noun alone is a short name, not a name's second half
-        if last >= 2 and not (
-            ws[last - 2].punct or ws[last - 2].core_end != ws[last - 2].end or page.broken(last - 1)
+        before = ws[last - 2] if last >= 2 else None
+        if before is not None and not (
+            before.punct
+            or before.core_end != before.end
+            or page.broken(last - 1)
+            or page.at_start.get(last - 2)
+            or before.core(text) in self.cues.stop
         ):
-            return [], 0
+            return [], 0  # the pair must start a phrase: 이날 또 럼, 또 럼, not 양국 세 정상
         return [last - 1, last], b.core_end
 
     def _listed_before(
