@@ -2,8 +2,8 @@
 
 A Korean name is one word of two to four syllables led by a surname (김정한, 남궁민수); a reader
 takes it as a name in front of an organisation and a title even where Kiwi reads it as words (정한:
-a determiner; 원삼: a verb). A transliterated name is a run of words (조 바이든, 무함마드 빈 자이드
-알 나흐얀, 응웬 치 빙) that Kiwi reads as proper nouns, but also as interjections, adverbs or verbs
+a determiner; 원삼: a verb). A transliterated name is a run of words (조 바이든, 압둘라 빈 하마드
+알 사니, 응웬 치 빙) that Kiwi reads as proper nouns, but also as interjections, adverbs or verbs
 (비건 → 비 + 건), since the syllables mean nothing in Korean. A run is a name when one of its words
 is a proper noun or two of them read as nothing Korean; a lone common noun (정책 기획관), a
 determiner (각 부처 장관) or a time word (오후 존 케리) is not part of it.

@@ -6,7 +6,7 @@ Press releases and news name officials in a few shapes, all anchored on a title:
     외교부 김민준 정책기획관          organisation, name, title
     존 스미스(John Smith) 미국 국무부 부장관      name, original in parentheses, country, organisation, title
     하따 경제조정부 장관, 루덴코 아태담당 차관    a body or a portfolio the gazetteer lacks
-    최태원(왼쪽) SK 회장               a photo caption's position between name and title
+    최민식(왼쪽) SK 회장               a photo caption's position between name and title
     대통령 특사인 존 스미스는           a name after its title (`특사인`)
     김 차관 / 스미스 부장관           a short reference to someone named before or after
 
@@ -62,7 +62,7 @@ _QUOTES = frozenset("'\"’”")
 _OPENERS = frozenset(_CLOSERS.values())
 #: Separators that join a word to the one before it (한-태평양도서국): such a word is not a name.
 _JOINERS = frozenset("-·ㆍ/")
-#: Separators between portfolio words (국방·군축 정책 조정관).
+#: Separators between portfolio words (경제·통상 정책 조정관).
 _PORTFOLIO_JOINERS = frozenset("·ㆍ")
 #: Separators between names that share the title after the last (A·B 집행위원, 김민수, 박지은 여사).
 _LIST_SEPARATORS = frozenset("·ㆍ,")
@@ -372,7 +372,8 @@ class PeopleRules:
             if core.endswith(tuple(self.cues.portfolio)):
                 i -= 2 if core in self.cues.portfolio else 1  # 에너지 담당: the portfolio's word too
                 continue
-            if self._office_word(w, core) or _ACRONYM.match(token):
+            party = core in self.cues.body_suffix and page.ws[i + 1].start >= title.start  # 당 대표
+            if self._office_word(w, core) or _ACRONYM.match(token) or party:
                 chain.org_text = chain.org_text or token
                 inside = here.get(EntityLabel.COUNTRY)
                 if inside is not None and not chain.country:
@@ -419,11 +420,11 @@ class PeopleRules:
             else None
         )
         if suffix is None or len(core) < max(3, len(suffix)):
-            return core in self.cues.body_suffix and core_tags(w) == ["NNG"]  # 당 대표
+            return len(core) > 1 and core in self.cues.body_suffix and core_tags(w) == ["NNG"]  # 의회 의장
         return not (suffix in self.cues.name_ending and korean_name(core, w, self.cues))
 
     def _caption_before(self, page: _Page, i: int) -> int | None:
-        """A photo caption's position in parentheses a few words left of `i` (최태원(왼쪽) SK 회장): the
+        """A photo caption's position in parentheses a few words left of `i` (최민식(왼쪽) SK 회장): the
         index of the name's last word, right before the parenthesis."""
         text, ws = page.text, page.ws
         for j in range(i, max(-1, i - 3), -1):
@@ -443,8 +444,8 @@ class PeopleRules:
         return None
 
     def _portfolio_before(self, page: _Page, i: int, chain: _Chain) -> int:
-        """Plain words of a portfolio between an organisation and its title (획득관리단 장갑차량
-        사업부장, NSC 국방·군축 정책 조정관): the index before the organisation they follow, or `i`
+        """Plain words of a portfolio between an organisation and its title (방산협력단 함정
+        사업부장, NSC 경제·통상 정책 조정관): the index before the organisation they follow, or `i`
         when no organisation comes within a few words."""
         text, ws, at_start = page.text, page.ws, page.at_start
         j = i
@@ -470,7 +471,7 @@ class PeopleRules:
                 inside = text[ws[opened].end : w.start].strip() if opened is not None else ""
                 if opened is None or not _ACRONYM.match(inside):
                     return i
-                j = opened - 1  # 획득관리단(CASG) 장갑차량 사업부장
+                j = opened - 1  # 방산협력단(DCA) 함정 사업부장
                 continue
             if not _plain(w, token) or korean_name(token, w, self.cues, after_org=True, placed=j == i):
                 return i
@@ -587,7 +588,7 @@ class PeopleRules:
     def _alone(self, c: Candidate, known: set[str], chain: _Chain, *, korean: bool) -> bool:
         """One word that is a name by itself: a proper noun, a word of a name already found, a Korean
         name's shape, a surname (a short reference), or a long unknown word between a name's place and
-        a body or country (치젠궈 중국 인민해방군 부참모장)."""
+        a body or country (마샤오린 중국 인민해방군 부참모장)."""
         if c.shape is Shape.PARTICLE:
             return False
         if len(c.text) == 1:
@@ -599,7 +600,7 @@ class PeopleRules:
             return True
         chained = chain.org is not None or chain.country is not None or chain.org_text is not None
         unknown = (c.shape is Shape.PLAIN and len(c.text) >= 3) or (c.shape is Shape.ODD and not c.determiner)
-        return chained and unknown  # 치젠궈 중국 인민해방군, 하따(하/IC 따) 경제조정부
+        return chained and unknown  # 마샤오린 중국 인민해방군, 하따(하/IC 따) 경제조정부
 
     def _one_syllable_pair(self, page: _Page, last: int) -> tuple[list[int], int]:
         """A name of two one-syllable words whose first is a Korean word (또 럼): taken when the
@@ -727,7 +728,7 @@ class PeopleRules:
 
     def _apposition(self, page: _Page, t: int, title: Mention) -> list[Found]:
         """A name after a title that ends in the copula (대통령 특사인 존 스미스는, 차석대표인
-        양허우란(楊厚蘭)): the words up to the first particle or original in parentheses."""
+        류젠밍(劉建明)): the words up to the first particle or original in parentheses."""
         text, ws = page.text, page.ws
         w = ws[t]
         if text[w.core_end : w.end] != _APPOSITION or title.end != w.core_end:

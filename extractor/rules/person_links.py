@@ -95,7 +95,7 @@ def link_people(people: Sequence[Found], text: str, surnames: frozenset[str]) ->
             continue
         targets.append((p, target or p))
     for p, person in targets:
-        person.country = person.country or p.country  # UAE 나흐얀 대통령 says whose the full name is
+        person.country = person.country or p.country  # UAE 살만 대통령 says whose the full name is
     return [_mention(p, person, text) for p, person in targets]
 
 
