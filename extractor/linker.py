@@ -11,7 +11,8 @@ name (`마코 루비오` / `마르코 루비오`), a name Kiwi splits so the rul
   proper-noun word of four or more syllables. A link becomes a new mention with `source="fuzzy"`,
   the similarity as `score`, and never overlaps another mention.
 - PERSON mentions the people rule found but could not link (`kb_id` is None): the name as found,
-  and the name widened by the word before it. A link sets `kb_id`, the official's data and
+  the name widened by the word before it, and its southern spelling (`southern`: 로무현 → 노무현,
+  리용호 → 이용호), which must match a form exactly. A link sets `kb_id`, the official's data and
   `score` on that mention (whose `source` becomes `"fuzzy"`: the link, not the span, is what a
   reader has to check); its short references (`루비오 장관`) get the same `kb_id` and score but keep
   `source="rule"`, as they do for exact links.
