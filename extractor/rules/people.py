@@ -337,7 +337,7 @@ class PeopleRules:
                 if compound:
                     i -= 2  # 극동·북극개발부: one body's name
                     continue
-                skipped = self._portfolio_before(page, i, chain) if token in _PORTFOLIO_JOINERS else i
+                skipped = self._portfolio_before(page, i) if token in _PORTFOLIO_JOINERS else i
                 if skipped == i:
                     return i
                 i = skipped
@@ -383,7 +383,7 @@ class PeopleRules:
             caption = self._caption_before(page, i)
             if caption is not None:
                 return caption
-            skipped = self._portfolio_before(page, i, chain)
+            skipped = self._portfolio_before(page, i)
             if skipped != i:
                 i = skipped
                 continue
@@ -399,10 +399,10 @@ class PeopleRules:
         if core[1:] in self.places:
             return True
         k = bisect_left(page.country_starts, page.ws[i].start + 1)
-        return (
-            k < len(page.countries)
-            and page.countries[k].start == page.ws[i].start + 1
-            and (page.countries[k].end == page.ws[i].core_end)
+        inside = page.countries[k] if k < len(page.countries) else None
+        return inside is not None and (inside.start, inside.end) == (
+            page.ws[i].start + 1,
+            page.ws[i].core_end,
         )
 
     def _is_title(self, core: str) -> bool:
@@ -414,12 +414,10 @@ class PeopleRules:
         인민해방군) with no particle, and not a Korean name that happens to end so (윤종원)."""
         if w.core_end != w.end or w.predicate or not HANGUL.match(core):
             return False
-        suffix = (
-            next((s for s in self.cues.body_suffix if core.endswith(s)), None)
-            if core.endswith(self.cues.body_suffix)
-            else None
-        )
-        if suffix is None or len(core) < max(3, len(suffix)):
+        if not core.endswith(self.cues.body_suffix):
+            return False
+        suffix = next(s for s in self.cues.body_suffix if core.endswith(s))
+        if len(core) < max(3, len(suffix)):
             return len(core) > 1 and core in self.cues.body_suffix and core_tags(w) == ["NNG"]  # 의회 의장
         return not (suffix in self.cues.name_ending and korean_name(core, w, self.cues))
 
@@ -443,7 +441,7 @@ class PeopleRules:
                 return None
         return None
 
-    def _portfolio_before(self, page: _Page, i: int, chain: _Chain) -> int:
+    def _portfolio_before(self, page: _Page, i: int) -> int:
         """Plain words of a portfolio between an organisation and its title (방산협력단 함정
         사업부장, NSC 경제·통상 정책 조정관): the index before the organisation they follow, or `i`
         when no organisation comes within a few words."""
