@@ -108,7 +108,7 @@ def english_name(
     if known:
         return known, NameSource.GAZETTEER
     if original and _latin(original):
-        honorifics = load_cues().latin_honorifics
+        honorifics = load_cues().latin_honorific
         words = [word for word in original.split() if word not in honorifics]
         if words:
             return " ".join(words), NameSource.ORIGINAL

@@ -111,3 +111,25 @@ def test_a_visit_takes_its_visitor_from_the_sentence_subject(korex: extractor.Ex
     (visit,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.VISIT)
     assert visit.countries == ["ARG", "KOR"]
     assert [p.name for p in visit.participants] == ["마르틴 에체베리아"]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("조현 외교부 장관은 9일 오후 워싱턴에서 마코 루비오 국무장관과 회담했다.", ["KOR", "USA"]),
+        ("외교장관은 이날 오전 청사에서 왕이 외교부장과 회담을 가졌다.", ["CHN", "KOR"]),
+        (
+            "조현 장관은 10일 서울에서 방한 중인 마코 루비오 국무장관과 회담을 갖고 협력을 논의했다.",
+            ["KOR", "USA"],
+        ),
+    ],
+)
+def test_a_known_official_is_a_party_when_no_country_is_written(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    talks = of_type(events(korex, text, doc_date="2025-09-10"), EventType.TALKS)
+    assert [e.countries for e in talks] == [countries]
+
+
+def test_a_known_official_alone_makes_no_foreign_event(korex: extractor.Extractor) -> None:
+    assert events(korex, "조현 외교부 장관은 9일 국회에서 예산안을 설명하고 회의를 주재했다.") == []

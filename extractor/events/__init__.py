@@ -53,7 +53,7 @@ class EventAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        if not {m.norm for m in found if m.label is EntityLabel.COUNTRY} - {HOME}:
+        if not _countries_named(found) - {HOME}:
             doc.user_data[EVENTS_KEY] = []
             return doc
         text = text_of(doc)
@@ -168,3 +168,11 @@ def _event(text: str, draft: Draft, date: str | None, location: Location | None)
 def make_event_assembler(nlp: Language, name: str, gazetteers: list[str]) -> EventAssembler:
     """Factory: the cue words of `event_cues.csv` (visit words come as COUNTRY mentions from the rules)."""
     return EventAssembler()
+
+
+def _countries_named(found: Sequence[Mention]) -> set[str]:
+    """Every country the text names: by a country word, or by an official whose country is known
+    (`마코 루비오 국무장관과 회담했다` is a meeting with the United States)."""
+    named = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
+    named.update(m.country for m in found if m.label is EntityLabel.PERSON and m.country)
+    return named
