@@ -61,9 +61,10 @@ import csv
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from extractor.errors import GazetteerError
 from extractor.models import DateResolution
@@ -128,9 +129,11 @@ def _date_words() -> dict[str, tuple[tuple[str, int], ...]]:
     return {kind: tuple(forms) for kind, forms in table.items()}
 
 
-def month_names() -> dict[str, int]:
+@functools.lru_cache(maxsize=1)
+def month_names() -> Mapping[str, int]:
     """English month names and their abbreviations, casefolded, with the month's number (`oct` → 10)."""
-    return {_key(form).casefold(): month for form, month in _date_words().get("month_name", ())}
+    names = {_key(form).casefold(): month for form, month in _date_words().get("month_name", ())}
+    return MappingProxyType(names)
 
 
 # --------------------------------------------------------------------------------------------
@@ -191,7 +194,6 @@ class _Grammar:
     tense: re.Pattern[str]
     tense_sign: dict[str, int]
     quotative: re.Pattern[str]
-    year_heading: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -248,6 +250,12 @@ def _grammar() -> _Grammar:
             rf"|{_SP}년(?P<do>도)?(?:{_SP}(?P<km>\d{{1,2}}){_SP}월(?:{_SP}(?P<kd>\d{{1,2}}){_SP}일)?)?"
             r"|(?=안))",
             "yy",
+        ),
+        # a year alone on its line (`2016`, `2016년`) or a hashtag year (`#2016`): a heading
+        (
+            rf"(?<![^\n \t\u00a0])(?P<y>(?:19|20)\d{{2}})(?:{_SP}년)?(?=[ \t\u00a0]*(?:\n|$))"
+            rf"|#(?P<yt>(?:19|20)\d{{2}})(?!\d)",
+            "year_alone",
         ),
         # 2024년 6월 28일(금) / 2024년 6월 / 2024년 10월 말 / 2021년 하반기 / 2024년
         (
@@ -347,9 +355,6 @@ def _grammar() -> _Grammar:
         tense=re.compile(_alt([f for f, _ in tense_words])),
         tense_sign={_key(f): s for f, s in tense_words},
         quotative=re.compile(_alt(forms("quotative"))),
-        year_heading=re.compile(
-            r"^[ \t\u00a0]*#?((?:19|20)\d{2})(?:[ \u00a0]?년)?[ \t\u00a0]*$|#((?:19|20)\d{2})(?!\d)", re.M
-        ),
     )
 
 
@@ -445,6 +450,7 @@ class _Finder:
         self.today = today
         self.g = _grammar()
         self.years: set[int] = set() if years is None else years  # the years the text states
+        self.rejected: dict[str, list[re.Match[str]]] = {}  # matches `run` did not resolve, by rule
 
     # ---- driver
 
@@ -459,10 +465,12 @@ class _Finder:
         cands: list[_Cand] = []
         for name, matches in scanned:
             if self.anchor is None and name in self.g.relative_rules and name != "week_word":
+                self.rejected.setdefault(name, []).extend(matches)
                 continue
             for match in matches:
                 cand = self.resolve(name, match)
                 if cand is None:
+                    self.rejected.setdefault(name, []).append(match)
                     continue
                 cands.append(cand)
                 if cand.resolved is Resolution.EXPLICIT and cand.y is not None:
@@ -507,7 +515,14 @@ class _Finder:
                         cand.end_value = _fmt(last.year, last.month, last.day)
             if not cand.pending:
                 kept.append(cand)
+            elif cand.match is not None:
+                self.rejected.setdefault(cand.rule, []).append(cand.match)
         return kept
+
+    def rejected_scan(self) -> list[tuple[str, list[re.Match[str]]]]:
+        """What the last `run` did not resolve, in rule order: the matches a probe may find to be
+        date expressions all the same."""
+        return [(name, self.rejected[name]) for _, name in self.g.rules if name in self.rejected]
 
     # ---- context checks
 
@@ -788,6 +803,14 @@ class _Finder:
             return None
         return _Cand(start, end, int(match["y"]), None, None, Resolution.EXPLICIT, ranged=False)
 
+    def _year_alone(self, match: re.Match[str]) -> _Cand | None:
+        """`2016` alone on its line, `#2016`: a year heading, which also dates the month-days below it."""
+        start = match.start()
+        if match["y"] is not None and self.text[self.text.rfind("\n", 0, start) + 1 : start].strip():
+            return None  # something precedes it on its line
+        year = int(match["y"] or match["yt"])
+        return _Cand(start, match.end(), year, None, None, Resolution.EXPLICIT, ranged=False)
+
     def _en_date(self, match: re.Match[str]) -> _Cand | None:
         """`October 9, 2021`, `9 Oct. 2021`, `October 2021`: a date written in English."""
         months = self.g.months
@@ -1021,7 +1044,8 @@ class _Finder:
             if tail is None:
                 return cand
             end = tail.end()
-            if not tail["suffix"] and tail["wd"] is None and self._number_follows(end):
+            period = not tail["suffix"] and self.g.duration.match(self.text, end)  # 5.8-12간: from 8 to 12
+            if not tail["suffix"] and tail["wd"] is None and not period and self._number_follows(end):
                 return None if self.g.unit_attached.match(self.text, end) else cand
             if tail["suffix"] == "." and self._digit_follows(end):
                 return cand
@@ -1067,6 +1091,7 @@ _HANDLERS: dict[str, Callable[[_Finder, re.Match[str]], _Cand | None]] = {
     "ym": _Finder._ym,
     "yy": _Finder._yy,
     "year_k": _Finder._year_k,
+    "year_alone": _Finder._year_alone,
     "en_date": _Finder._en_date,
     "decade": _Finder._decade,
     "bare_year": _Finder._bare_year,
@@ -1122,7 +1147,7 @@ def find_dates(
     finder = _Finder(text, anchor, today or dt.date.today())
     scanned = finder.scan()
     chosen = finder.run(scanned)
-    probed = _Finder(text, _PROBE, finder.today).run(scanned)
+    probed = _Finder(text, _PROBE, finder.today).run(finder.rejected_scan())
     cands = sorted(chosen + _unresolved(probed, chosen), key=lambda c: c.start)
     if anchor is None and infer_anchor:
         cands = _resolve_nearby(finder, cands)
@@ -1174,22 +1199,22 @@ def _resolve_nearby(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
     (`2016` alone on its line, `#2016`)."""
     refs = [(c.start, day) for c in cands if c.y is not None and (day := c.day()) is not None]
     ref_starts = [start for start, _ in refs]
-    headings = [
-        (found.start(), int(found.group(1) or found.group(2)))
-        for found in finder.g.year_heading.finditer(finder.text)
-    ]
+    headings = [(c.start, c.y) for c in cands if c.rule == "year_alone" and c.y is not None]
     heading_starts = [start for start, _ in headings]
-    text = finder.text
+    breaks = [found.start() for found in re.finditer("\n", finder.text)]
+
+    def line(pos: int) -> int:
+        return bisect.bisect_left(breaks, pos)
+
     out = list(cands)
     for i, cand in enumerate(out):
         if cand.y is not None:
             continue
         k = bisect.bisect_left(ref_starts, cand.start)
         anchor = refs[k - 1][1] if k else None
-        line_end = text.find("\n", cand.end)
-        if k < len(refs) and (line_end < 0 or refs[k][0] < line_end):
-            same_line = k == 0 or "\n" in text[refs[k - 1][0] : cand.start]
-            anchor = refs[k][1] if same_line else anchor  # a caption's date, written at its end
+        here = line(cand.start)
+        if k < len(refs) and line(refs[k][0]) == here and (not k or line(refs[k - 1][0]) != here):
+            anchor = refs[k][1]  # a caption's date, written at its end
         if anchor is None and cand.rule in _MONTH_RULES:
             h = bisect.bisect_right(heading_starts, cand.start)
             anchor = dt.date(headings[h - 1][1], 7, 1) if h else None
@@ -1224,7 +1249,10 @@ def _resolve_quoted_days(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
         opening = _quote_opening(finder.text, cand.start)
         if opening < 0:
             continue
-        said = next((c for c in reversed(out[:i]) if c.end <= opening), None)
+        j = i - 1
+        while j >= 0 and out[j].end > opening:  # the expressions inside the quotation
+            j -= 1
+        said = out[j] if j >= 0 else None
         day = said.day() if said is not None else None
         if said is None or day is None or opening - said.end > _QUOTE_WINDOW:
             continue

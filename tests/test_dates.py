@@ -8,13 +8,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor import dates
+import extractor
+from extractor import batch, dates, frames
 from extractor.dates import DateMatch, Resolution, find_dates
+from extractor.models import Document, EntityLabel
 
 ANCHOR = dt.date(2024, 6, 28)  # a Friday
 TODAY = dt.date(2026, 11, 22)
@@ -56,6 +60,16 @@ def only(text: str, anchor: dt.date | None = ANCHOR, **kwargs: object) -> DateMa
         ("2024 한-중앙아 정상회의가 열렸다.", "2024", "2024"),
         ("조사는 2024년 10월 말 마무리된다.", "2024년 10월 말", "2024-10"),
         ("2021년 하반기 추진 실적을 점검하였다.", "2021년 하반기", "2021"),
+        ("협의체는 ’97년 7월 처음 열렸다.", "’97년 7월", "1997-07"),
+        ("’20년 목표를 달성하였다.", "’20년", "2020"),
+        ("예산(’21안)을 편성하였다.", "’21", "2021"),
+        ("대표단은 '19년 3월 5일 방한하였다.", "'19년 3월 5일", "2019-03-05"),
+        ("인민망 15:42, October 09, 2021", "October 09, 2021", "2021-10-09"),
+        ("회의는 9 Oct. 2021 열렸다.", "9 Oct. 2021", "2021-10-09"),
+        ("보고서(March 2022) 참조", "March 2022", "2022-03"),
+        (" date 2022-11 관련 기사", "2022-11", "2022-11"),
+        ("2016\n대통령 순방", "2016", "2016"),
+        ("#2024 #외교", "#2024", "2024"),
     ],
 )
 def test_explicit_dates(sentence: str, expression: str, value: str) -> None:
@@ -89,6 +103,7 @@ def test_explicit_date_keeps_its_year_even_if_the_weekday_disagrees() -> None:
         ("회담 개최(6.27)", "6.27", "2024-06-27"),
         ("양측은 8.31 부산에서 다시 만나기로 하였다.", "8.31", "2024-08-31"),
         ("양측은 10월 말 정상회의 성공을 위해 협력하기로 하였다.", "10월 말", "2024-10"),
+        ("양측은 6.12일 회담 이후 협의를 이어 왔다.", "6.12일", "2024-06-12"),
         ("대표단은 9월 초 방한할 예정이다.", "9월 초", "2024-09"),
         ("협상은 7월 중순 재개된다.", "7월 중순", "2024-07"),
     ],
@@ -149,7 +164,8 @@ def test_weekday_picks_the_latest_stated_year_it_fits(sentence: str) -> None:
 
 def test_weekday_fitting_no_stated_year_stays_unresolved() -> None:
     # 24 September is a Wednesday in neither 2023 nor 2024.
-    assert found("장관은 9.24.(수) 대사를 접견하였다. 2023-2024년 협력 계획", None)[0] == ("9.24.(수)", None, None)
+    text = "장관은 9.24.(수) 대사를 접견하였다. 2023-2024년 협력 계획"
+    assert found(text, None)[0] == ("9.24.(수)", None, None)
 
 
 @given(
@@ -183,7 +199,7 @@ def test_weekday_matching_no_neighbouring_year_keeps_the_anchor_year() -> None:
 
 
 def test_infer_anchor_resolves_the_rest_from_a_full_date_stated_before_it() -> None:
-    text = "장관은 2025.9.24.(수) 대사를 접견하였다. 지난 6월 통화와 8.14 특사 파견(8.21-22 방한)을 평가하였다."
+    text = "장관은 2025.9.24.(수) 대사를 접견하였다. 지난 6월 통화와 8.14 특사 파견(8.21-22 방한)을 평가했다."
     assert [v for _, v, _ in found(text, None)] == ["2025-09-24", None, None, None]
     got = find_dates(text, None, today=TODAY, infer_anchor=True)
     assert [(m.value, m.end_value, m.resolved_from) for m in got] == [
@@ -197,7 +213,7 @@ def test_infer_anchor_resolves_the_rest_from_a_full_date_stated_before_it() -> N
 def test_a_caption_date_resolves_what_follows_it_but_not_what_precedes_it() -> None:
     text = (
         "정부는 8일 협의 결과를 공개하였다.\n"
-        "[서울=한빛통신] 박선우 기자 = 한수진 외교부 차관이 12일 청사에서 발언하고 있다. 2023.04.12 sw@hanbit.kr\n"
+        "[서울=한빛통신] 박선우 기자 = 한수진 차관이 12일 청사에서 발언하고 있다. 2023.04.12 sw@hanbit.kr\n"
         "한 차관은 지난 4월 7일 임명되었으며, 내일 출국한다."
     )
     got = find_dates(text, None, today=TODAY, infer_anchor=True)
@@ -212,7 +228,8 @@ def test_a_caption_date_resolves_what_follows_it_but_not_what_precedes_it() -> N
 
 @pytest.mark.parametrize("heading", ["2016", "#2016", "  2016년  "])
 def test_month_days_under_a_year_heading_take_its_year(heading: str) -> None:
-    text = f"{heading}\n대통령 중앙아시아 순방\n대통령은 6월 13일부터 6월 21일까지 3개국을 방문하였다. 그는 5일 귀국했다."
+    body = "대통령은 6월 13일부터 6월 21일까지 3개국을 방문하였다. 그는 5일 귀국했다."
+    text = f"{heading}\n대통령 중앙아시아 순방\n{body}"
     got = find_dates(text, None, today=TODAY, infer_anchor=True)
     assert [(m.text, m.value) for m in got if m.text != heading.strip()] == [
         ("6월 13일", "2016-06-13"),
@@ -376,6 +393,37 @@ def test_relative_dates(sentence: str, expression: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # across a month boundary
+        ("양측은 지난달 29일 회담하였다.", dt.date(2024, 3, 1), "2024-02-29"),
+        ("장관은 어제 귀국하였다.", dt.date(2024, 3, 1), "2024-02-29"),
+        ("특사는 내일 출국한다.", dt.date(2024, 4, 30), "2024-05-01"),
+        ("장관은 지난 30일 도착하였다.", dt.date(2024, 5, 2), "2024-04-30"),
+        ("장관은 오는 2일 출국한다.", dt.date(2024, 4, 28), "2024-05-02"),
+        ("정상은 지난 금요일 통화하였다.", dt.date(2024, 3, 4), "2024-03-01"),
+        # across a year boundary
+        ("양측은 지난달 30일 회담하였다.", dt.date(2024, 1, 2), "2023-12-30"),
+        ("장관은 그제 귀국하였다.", dt.date(2024, 1, 1), "2023-12-30"),
+        ("장관은 이날 대사를 접견하였다.", dt.date(2024, 1, 1), "2024-01-01"),
+        ("대표단은 전날 도착하였다.", dt.date(2024, 1, 1), "2023-12-31"),
+        ("양국은 다음 달 5일 회담할 예정이다.", dt.date(2023, 12, 20), "2024-01-05"),
+        ("대표단은 지난 12월 방한하였다.", dt.date(2024, 1, 3), "2023-12"),
+        ("정상회의는 오는 1월 열린다.", dt.date(2023, 11, 30), "2024-01"),
+        ("올해 수교 40주년을 맞아", dt.date(2024, 1, 1), "2024"),
+        ("지난해 교역액은 늘었다.", dt.date(2024, 1, 1), "2023"),
+        ("다음 주 화요일 방한한다.", dt.date(2023, 12, 29), "2024-01-02"),
+    ],
+)
+def test_relative_dates_across_month_and_year_boundaries(sentence: str, anchor: dt.date, value: str) -> None:
+    assert only(sentence, anchor).value == value
+
+
+def test_next_year_first_half_is_that_year() -> None:
+    assert only("양국은 내년 상반기 중 협정을 타결할 예정이다.", dt.date(2023, 12, 28)).value == "2024"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "대통령은 오늘 회의를 주재하였다.",
@@ -427,6 +475,9 @@ def test_words_that_look_relative_but_are_not_dates(sentence: str) -> None:
         ("기간: 2024.6.1-2024.6.5 서울", "2024.6.1-2024.6.5", "2024-06-01", "2024-06-05", E),
         ("박람회는 28~30일 열린다.", "28~30일", "2024-06-28", "2024-06-30", D),
         ("협의는 6월~7월 진행된다.", "6월~7월", "2024-06", "2024-07", D),
+        ("대표단은 7.8-12간 유럽을 순방한다.", "7.8-12", "2024-07-08", "2024-07-12", D),
+        ("※ 8.1~3간 실무 협의 진행", "8.1~3", "2024-08-01", "2024-08-03", D),
+        ("시행 기간(‘18.12~’19.2월) 중", "‘18.12~’19.2월", "2018-12", "2019-02", E),
     ],
 )
 def test_ranges_give_both_ends(
@@ -518,6 +569,56 @@ def test_a_whole_release() -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Unresolved expressions are mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("대표단은 지난주 방한하였다.", "지난주"),
+        ("양국은 다음 주 협의를 갖는다.", "다음 주"),
+        ("1990년대 초반 양국은 수교하였다.", "1990년대 초반"),
+        ("2000년대 들어 교역이 늘었다.", "2000년대"),
+    ],
+)
+def test_expressions_that_name_no_one_value_are_unresolved_mentions(sentence: str, expression: str) -> None:
+    for anchor in (ANCHOR, None):
+        assert found(sentence, anchor) == [(expression, None, None)]
+
+
+def test_week_words_inside_longer_words_are_no_mention() -> None:
+    assert found("이번 주말 회의가 열린다.") == []
+
+
+def test_an_unresolved_mention_is_still_an_entity(korex: extractor.Extractor) -> None:
+    doc = korex.extract("정 장관은 4일 방한해 지난주 합의를 점검하였다.\n양국은 1990년대 수교하였다.")
+    dates_found = [(e.text, e.norm) for e in doc.entities if e.label is EntityLabel.DATE]
+    assert dates_found == [("4일", None), ("지난주", None), ("1990년대", None)]
+    assert doc.dates == [] and doc.doc_date is None
+    dumped = Document.model_validate_json(doc.model_dump_json())
+    assert dumped == doc
+
+
+def test_unresolved_dates_reach_every_output(korex: extractor.Extractor, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "undated.txt").write_text("정 장관은 4일 방한해 지난주 합의를 점검하였다.\n", encoding="utf-8")
+    (folder / "dated.txt").write_text("2025.03.14 외교부\n\n정 장관은 14일 방한하였다.\n", encoding="utf-8")
+    items = list(korex.extract_folder(folder))
+    expected = frames.to_frames(items)
+    norms = expected["entities"].set_index("text").norm
+    assert pd.isna(norms["4일"]) and pd.isna(norms["지난주"]) and norms["14일"] == "2025-03-14"
+    for suffix in (".jsonl", ".csv", ".parquet", ".duckdb"):
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        if suffix == ".duckdb":
+            pytest.importorskip("duckdb")
+        out = tmp_path / f"out{suffix}"
+        batch.extract_to(korex, folder, out, quiet=True)
+        pd.testing.assert_frame_equal(frames.read(out)["entities"], expected["entities"], obj=suffix)
+
+
+# --------------------------------------------------------------------------------------------
 # Data and errors
 
 
@@ -566,6 +667,8 @@ FRAGMENTS = [
     "2024", "2024.", "6.", "28", "28.", ". ", ".", "-", "~", "(", ")", "(금)", "(목)", "년", "월", "일",
     "간", "지난", "오는", "지난해", "올해", "오늘", "이달", "다음 달", "내일(", "5일)", " ", "\n", "제",
     "말", "하반기", "02-2100-7875", "1.5%", "31", "2", "0", "12", "13", "29", "2.", "'24", "~30일",
+    "“", "”", '"', "’", "‘", "#", "2016\n", "October", " 9, ", "뒤", "이라고", "했다", "예정", "지난주",
+    "년대", "어제", "(현지시간)", "비전 ", "안", "2023.04.12", "2024-", "-11",
 ]
 # fmt: on
 
