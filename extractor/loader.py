@@ -418,6 +418,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}:\d\d(?::\d\d)?(?!\d)|(?<!\d)\d{1,2}시(?:\s{
 _WEEKDAY = re.compile(r"[(（]\s{0,2}[월화수목금토일](?:요일)?\s{0,2}[)）]")
 _SEPARATORS = re.compile(r"[\s\-–—|·•:,\[\]()<>/~=]+")
 _COUNT = re.compile(r"[\d,.]+")
+_DIGIT = re.compile(r"\d")
 _TIME_WORDS = frozenset({"오전", "오후", "am", "pm", "kst"})
 _PLACE_PARTICLES = ("에서", "에서는", "으로", "에")
 _MAX_DATELINE = 80
@@ -469,6 +470,8 @@ class _Found:
 
 def _full_dates(line: str) -> list[_Found]:
     """Every valid full date in `line` (`2024.06.28`, `2024년 6월 28일`, `October 9, 2021`), in order."""
+    if not _DIGIT.search(line):
+        return []
     found = [
         _Found(m.start(), m.end(), day) for m in _DATE.finditer(line) if (day := _valid_date(*m.groups()[:3]))
     ]
@@ -809,7 +812,6 @@ _CAPTION_END = re.compile(
 _LEAD_DAY = re.compile(r"(?<![\d.])(\d{1,2})(?=\s?(?:일|[~∼\-–]\s?\d{1,2}\s?일))")
 _TITLE_DATE = re.compile(r"(?:\[[^\]\n]{1,20}\]\s?)?(\d{2})\.(\d{2})\.(\d{2})(?=\s|$)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-.])(\d\d)\2(\d\d)(?![\d.])")
-_DIGIT = re.compile(r"\d")
 _CLOSING_LINES = 3  # a closing dateline stands among the text's last lines
 _CLOSING_NAME_MAX = 20  # after it, only a place or a signature this short
 _LEAD_LINES = 12  # lines searched for the lead a caption's date must agree with
