@@ -68,6 +68,7 @@ def only(text: str, anchor: dt.date | None = ANCHOR, **kwargs: object) -> DateMa
         ("회의는 9 Oct. 2021 열렸다.", "9 Oct. 2021", "2021-10-09"),
         ("보고서(March 2022) 참조", "March 2022", "2022-03"),
         (" date 2022-11 관련 기사", "2022-11", "2022-11"),
+        ("통계(2023-07 기준)", "2023-07", "2023-07"),
         ("2016\n대통령 순방", "2016", "2016"),
         ("#2024 #외교", "#2024", "2024"),
     ],
@@ -314,6 +315,20 @@ def test_day_only_takes_the_month_of_a_date_just_before_it() -> None:
     assert found("협의는 7월 1일 시작된다. 30일 폐막한다.")[-1] == ("30일", "2024-06-30", D)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("연기를 통보했으며, 3일 뒤인 27일 대표단이 방한했다.", ["27일"]),
+        ("회담은 이틀 전인 24일 취소되었다.", ["24일"]),
+        ("합의는 5일 후에 발표되었다.", []),
+        ("정상회의 10일 전 실무협의가 열렸다.", []),
+        ("장관은 28일 오후 출국했다.", ["28일"]),
+    ],
+)
+def test_a_day_counted_from_another_day_is_no_date(sentence: str, days: list[str]) -> None:
+    assert [m.text for m in find_dates(sentence, ANCHOR)] == days
+
+
 def test_length_of_stay_is_not_a_date() -> None:
     assert found("대통령은 29일부터 3박 5일 일정으로 순방한다.") == [("29일", "2024-06-29", D)]
 
@@ -537,6 +552,8 @@ def test_backwards_year_pair_is_not_a_range() -> None:
         "총 2000명이 참석하였다.",
         "사우디 비전 2030'",
         "12개국 정상과 5개국 부총리",
+        "고객센터 1588-1012",
+        "코드 2024-13 참조",
     ],
 )
 def test_not_dates(sentence: str) -> None:

@@ -361,14 +361,31 @@ def test_a_labelled_date_at_the_page_end_is_the_publication_date(tail: str) -> N
     assert loaded.doc_date == "2025-03-14"
 
 
+def test_of_several_labelled_dates_the_earliest_is_the_publication() -> None:
+    tail = "송고시간 2025-03-14 09:00\n기사승인 2025-03-15 10:30"
+    assert read_text(f"{NEWS_BODY}\n\n{tail}\n").doc_date == "2025-03-14"
+
+
 def test_an_update_label_alone_gives_no_date() -> None:
     assert read_text(f"{NEWS_BODY}\n\n수정 2025-03-15 10:30\n").doc_date is None
 
 
-def test_wire_head() -> None:
+@pytest.mark.parametrize(
+    "head",
+    [
+        "대전--(한빛와이어) 2025년 03월 14일 --",
+        "서울 -- (한빛와이어) 2025년 3월 14일 --",
+        "부산--(한빛와이어)--2025.03.14--",
+    ],
+)
+def test_wire_head(head: str) -> None:
     lead = "외교부는 캐나다와 전략대화를 열었다고 밝혔다."
-    raw = f"{TITLE}\n\n대전--(한빛와이어) 2025년 03월 14일 -- {lead}\n\n{P2}\n"
+    raw = f"{TITLE}\n\n{head} {lead}\n\n{P2}\n"
     assert read_text(raw).doc_date == "2025-03-14"
+
+
+def test_a_wire_head_without_a_date() -> None:
+    lead = "외교부는 캐나다와 전략대화를 열었다고 밝혔다."
     no_date = f"{TITLE}\n\n대전--(한빛와이어)--{lead}\n\n{P2}\n"
     assert read_text(no_date).doc_date is None
 
@@ -385,6 +402,7 @@ def test_a_city_lead_carries_no_date() -> None:
     [
         ("정 차관이 14일 오타와에서 발언하고 있다.[사진=외교부] 2025.03.14 dy@hanbit.kr |", "2025-03-14"),
         ("정 차관이 14일 오타와에서 발언하고 있다. 2025.3.14/한빛통신\ndy@hanbit.kr", "2025-03-14"),
+        ("양국 차관이 악수하고 있다. (사진=외교부 제공) 2025-03-14 photo@hanbit.kr", "2025-03-14"),
         ("정 차관이 지난해 회의에서 발언하고 있다. 2024.11.02 dy@hanbit.kr", None),  # a file photo
         ("정 차관이 14일 오타와에서 발언하고 있다. 2025.03.14", None),  # no address: no caption
     ],
@@ -404,9 +422,16 @@ def test_a_caption_credit_after_a_sentence_is_kept() -> None:
     assert "무단 전재" not in loaded.text
 
 
-def test_a_timestamp_to_the_second_on_a_title_line() -> None:
-    raw = f"{NEWS_BODY}\n\n{TITLE}\n정치\n{TITLE}2025-03-14 20:00:44\n"
-    assert read_text(raw).doc_date == "2025-03-14"
+@pytest.mark.parametrize(
+    "stamp",
+    [f"{TITLE}2025-03-14 20:00:44", "정치 | 2025.03.14 20:00:44", "최종 업데이트 2025/03/14 08:12:05"],
+)
+def test_a_timestamp_to_the_second(stamp: str) -> None:
+    assert read_text(f"{NEWS_BODY}\n\n{TITLE}\n정치\n{stamp}\n").doc_date == "2025-03-14"
+
+
+def test_a_time_to_the_minute_in_the_body_is_no_timestamp() -> None:
+    assert read_text(f"{NEWS_BODY}\n\n회의 일정: 2025.03.20 14:00\n").doc_date is None
 
 
 def test_a_closing_dateline_above_a_place() -> None:
@@ -414,13 +439,23 @@ def test_a_closing_dateline_above_a_place() -> None:
     assert read_text(raw).doc_date == "2025-03-14"
     signed = f"{P2}\n{P3}\n2025.3.14.\n외교부 대변인\n"
     assert read_text(signed).doc_date == "2025-03-14"
+    issuer = f"{P2}\n{P3}\n2025년 3월 14일 외무성 대변인\n"
+    assert read_text(issuer).doc_date == "2025-03-14"
     followed = f"{ARTICLE}\n2025년 3월 14일\n{P2}\n"
     assert read_text(followed).doc_date is None
 
 
-def test_a_two_digit_date_opening_the_title() -> None:
-    raw = f"Write For Us\n\n[국방소식]25.03.14 한·캐나다, 국방협력 논의\n\n{NEWS_BODY}\n"
+@pytest.mark.parametrize(
+    "title",
+    ["[국방소식]25.03.14 한·캐나다, 국방협력 논의", "[KTV] 25.03.14 외교차관 방미", "25.03.14 외교부 브리핑"],
+)
+def test_a_two_digit_date_opening_the_title(title: str) -> None:
+    raw = f"Write For Us\n\n{title}\n\n{NEWS_BODY}\n"
     assert read_text(raw).doc_date == "2025-03-14"
+
+
+def test_a_version_number_opening_a_title_is_no_date() -> None:
+    assert read_text(f"[공지] 25.13.40 업데이트 안내\n\n{NEWS_BODY}\n").doc_date is None
 
 
 def test_a_page_flattened_into_one_line() -> None:
