@@ -812,6 +812,7 @@ _CAPTION_END = re.compile(
 _LEAD_DAY = re.compile(r"(?<![\d.])(\d{1,2})(?=\s?(?:일|[~∼\-–]\s?\d{1,2}\s?일))")
 _TITLE_DATE = re.compile(r"(?:\[[^\]\n]{1,20}\]\s?)?(\d{2})\.(\d{2})\.(\d{2})(?=\s|$)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-.])(\d\d)\2(\d\d)(?![\d.])")
+_LABEL_BLOCK = 4  # lines after the first labelled date that may hold the block's other dates
 _CLOSING_LINES = 3  # a closing dateline stands among the text's last lines
 _CLOSING_NAME_MAX = 20  # after it, only a place or a signature this short
 _LEAD_LINES = 12  # lines searched for the lead a caption's date must agree with
@@ -845,11 +846,15 @@ def _inline_front_matter(first: str) -> str | None:
 
 
 def _labelled_date(stripped: list[str], rules: _Rules) -> str | None:
-    """The earliest date written beside a `date_label` anywhere on the page (`송고시간2019-12-16`,
-    `2019/03/02 10:00 송고`), or below a `date_label` standing alone on the line above (`입력`)."""
+    """A date written beside a `date_label` anywhere on the page (`송고시간2019-12-16`, `2019/03/02
+    10:00 송고`), or below a `date_label` standing alone on the line above (`입력`): the earliest in
+    the first block of lines that has one (`승인 …` / `입력 …`), not a related article's further down."""
     best: str | None = None
+    block_end = len(stripped)
     previous = ""
-    for line in stripped:
+    for i, line in enumerate(stripped):
+        if i > block_end:
+            break
         if not line:
             continue
         for found in _full_dates(line):
@@ -857,6 +862,7 @@ def _labelled_date(stripped: list[str], rules: _Rules) -> str | None:
             labelled = rules.date_before.search(before) or rules.date_after.match(line, found.end)
             if labelled or (found.start == 0 and _is_date_label(previous, rules)):
                 best = found.date if best is None else min(best, found.date)
+                block_end = min(block_end, i + _LABEL_BLOCK)
         previous = line
     return best
 

@@ -366,6 +366,11 @@ def test_of_several_labelled_dates_the_earliest_is_the_publication() -> None:
     assert read_text(f"{NEWS_BODY}\n\n{tail}\n").doc_date == "2025-03-14"
 
 
+def test_a_related_article_further_down_does_not_date_the_page() -> None:
+    tail = "입력 2025-03-14 09:00\n\n\n\n\n\n다른 기사 보기\n한-일 협의 개최 입력 2024-11-02 10:00"
+    assert read_text(f"{NEWS_BODY}\n\n{tail}\n").doc_date == "2025-03-14"
+
+
 def test_an_update_label_alone_gives_no_date() -> None:
     assert read_text(f"{NEWS_BODY}\n\n수정 2025-03-15 10:30\n").doc_date is None
 
