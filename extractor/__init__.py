@@ -210,6 +210,7 @@ class Extractor:
             title=loaded.title,
             publisher=loaded.publisher,
             doc_date=anchor,
+            dateline=(loaded.dateline or loaded.doc_date) if loaded.doc_date else None,
             warnings=tuple(loaded.warnings),
         )
         return to_document(doc, meta)
