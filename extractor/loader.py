@@ -84,7 +84,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from extractor.dates import month_names
 from extractor.errors import (
@@ -99,7 +99,18 @@ from extractor.errors import (
     UnsupportedFormatError,
 )
 
-__all__ = ["LoadedText", "boilerplate_rules", "decode_bytes", "load_file", "read_text"]
+__all__ = [
+    "MAX_BYTES",
+    "LoadedText",
+    "boilerplate_rules",
+    "decode_bytes",
+    "display_path",
+    "load_file",
+    "load_records",
+    "open_regular",
+    "read_file",
+    "read_text",
+]
 
 
 @dataclass(frozen=True)
@@ -1588,7 +1599,44 @@ def read_text(raw: str, *, source: str | None = None) -> LoadedText:
             ),
             path=source,
         )
-    return _read(raw, source=source, fmt=None)
+    _check_encodable(raw, source)
+    return _encodable(_read(raw, source=source, fmt=None))
+
+
+#: Unpaired UTF-16 surrogates: a Python string can hold them (JSON `\\ud800`, a bad file name) but
+#: no UTF-8 output can, so they never reach a Document.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_METADATA = ("title", "doc_date", "source", "publisher", "id", "summary")
+
+
+def _check_encodable(
+    text: str, where: str | None, *, line: int | None = None, record: int | None = None
+) -> None:
+    """InputError if a text holds unpaired surrogates: it could be neither analysed nor written."""
+    found = _SURROGATE.search(text)
+    if found is not None:
+        at = where if line is None else f"{where}:{line}"
+        raise InputError(
+            f"{at or 'text'}: unpaired surrogate U+{ord(found.group()):04X} at offset {found.start()}; "
+            "the text is not valid Unicode",
+            path=where,
+            line=line,
+            record=record,
+        )
+
+
+def _encodable(loaded: LoadedText) -> LoadedText:
+    """`loaded` with unpaired surrogates in its metadata replaced by U+FFFD, and a warning saying so."""
+    bad = [
+        name
+        for name in _METADATA
+        if (value := getattr(loaded, name)) is not None and _SURROGATE.search(value)
+    ]
+    if not bad:
+        return loaded
+    fixed = {name: _SURROGATE.sub("\ufffd", getattr(loaded, name)) for name in bad}
+    note = f"unpaired surrogates in {', '.join(bad)} replaced by U+FFFD"
+    return replace(loaded, **fixed, warnings=(*loaded.warnings, note))
 
 
 # --------------------------------------------------------------------------- load_file
@@ -1601,27 +1649,96 @@ _TEXT_EXT = (".txt", ".text")
 _RECORD_DATE_KEYS = ("doc_date", "date", "published", "published_at", "pubdate", "publish_date", "datetime")
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    where = str(path)
+#: Files larger than this are not read (`max_bytes`): a document of 20 MB is already a dump, not a page.
+MAX_BYTES = 20 * 2**20
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can always be written out: bytes of a file name that are not UTF-8 become
+    `\\xNN` (the name `caf\\xe9.txt` for a Latin-1 `café.txt`); every other name is unchanged."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "backslashreplace")
     try:
-        info = path.stat()
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(text).decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no file system gave: escape it as such
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _not_regular(where: str, info: os.stat_result) -> UnreadableInputError | None:
+    """Why a file of this kind is not read, or None for a regular file."""
+    if stat.S_ISREG(info.st_mode):
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        return UnreadableInputError(f"{where}: is a directory, not a file", path=where)
+    kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "a special file")
+    return UnreadableInputError(f"{where}: {kind}, not a regular file; not read", path=where)
+
+
+def _unlistable(path: str | os.PathLike[str], where: str) -> UnreadableInputError | None:
+    """The error of a folder that cannot be listed (a folder reached as a path means exactly that)."""
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as exc:
+        return UnreadableInputError(f"{where}: cannot read the folder ({exc.strerror or exc})", path=where)
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """A regular file opened for reading (symlinks followed); never blocks, never opens anything else.
+
+    A named pipe, a device (a link to `/dev/zero`), a socket, a directory or a symbolic-link loop is
+    an `UnreadableInputError` before it is opened, never a read that blocks or never ends; the file
+    is checked again once open, so one swapped in meanwhile is refused too.
+    """
+    where = display_path(path)
+    try:
+        info = os.stat(path)
     except FileNotFoundError:
         raise UnreadableInputError(f"{where}: no such file", path=where) from None
     except OSError as exc:
         raise UnreadableInputError(f"{where}: cannot read ({exc.strerror or exc})", path=where) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UnreadableInputError(f"{where}: is a directory, not a file", path=where)
-    if not stat.S_ISREG(info.st_mode):
-        raise UnreadableInputError(f"{where}: not a regular file", path=where)
-    if info.st_size > max_bytes:
-        raise InputTooLargeError(
-            f"{where}: {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes (max_bytes)", path=where
-        )
+    problem = _not_regular(where, info)
+    if problem is not None and stat.S_ISDIR(info.st_mode):
+        problem = _unlistable(path, where) or problem
+    if problem is not None:
+        raise problem
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        fd = os.open(path, flags)
     except OSError as exc:
         raise UnreadableInputError(f"{where}: cannot read ({exc.strerror or exc})", path=where) from None
+    problem = _not_regular(where, os.fstat(fd))
+    if problem is not None:
+        os.close(fd)
+        raise problem
+    return open(fd, "rb", closefd=True)
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file (see `open_regular`), never more than `max_bytes`."""
+    where = display_path(path)
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise InputTooLargeError(
+                f"{where}: {size:,} bytes, over the limit of {max_bytes:,} bytes (max_bytes)", path=where
+            )
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise UnreadableInputError(f"{where}: cannot read ({exc.strerror or exc})", path=where) from None
     if len(data) > max_bytes:
         raise InputTooLargeError(f"{where}: over the limit of {max_bytes:,} bytes (max_bytes)", path=where)
     return data
@@ -1693,6 +1810,7 @@ def _record(
                     record=index,
                 )
             if value.strip():
+                _check_encodable(value, where, line=line, record=index)
                 text = value
                 break
     if text is None:
@@ -1720,31 +1838,53 @@ def _record(
     for key in _RECORD_DATE_KEYS:
         date = date or _date_in(obj.get(key))
     loaded = _read(text, source=url or where, fmt=None)
-    return replace(
-        loaded,
-        title=_scalar(obj.get("title")) or loaded.title,
-        doc_date=date or loaded.doc_date,
-        source=url or where,
-        publisher=_scalar(obj.get("publisher")) or _scalar(src_dict.get("publisher")) or loaded.publisher,
-        id=record_id,
-        warnings=tuple(notes) + loaded.warnings,
-        summary=_scalar(obj.get("summary")) or loaded.summary,
+    return _encodable(
+        replace(
+            loaded,
+            title=_scalar(obj.get("title")) or loaded.title,
+            doc_date=date or loaded.doc_date,
+            source=url or where,
+            publisher=_scalar(obj.get("publisher")) or _scalar(src_dict.get("publisher")) or loaded.publisher,
+            id=record_id,
+            warnings=tuple(notes) + loaded.warnings,
+            summary=_scalar(obj.get("summary")) or loaded.summary,
+        )
     )
 
 
-def _jsonl_records(text: str, where: str, **kw: Any) -> list[LoadedText]:
-    out: list[LoadedText] = []
+#: A document read from a file, or the error of that one record (its neighbours are still read).
+Record = LoadedText | InputError
+
+
+def _jsonl_records(text: str, where: str, **kw: Any) -> list[Record]:
+    """One item per non-blank line; a line that is not JSON (or not a record) is its error, in its place.
+
+    A file none of whose lines is JSON is not JSON Lines at all: that is one error for the whole file.
+    """
+    out: list[Record] = []
+    parsed = False
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        obj = _json_loads(line, where, number)
-        out.append(_record(obj, where=where, at=f"{where}:{number}", line=number, index=len(out), **kw))
+        index = len(out)
+        try:
+            obj = _json_loads(line, where, number)
+            parsed = True
+            out.append(_record(obj, where=where, at=f"{where}:{number}", line=number, index=index, **kw))
+        except InputError as exc:
+            exc.record = index
+            out.append(exc)
     if not out:
         raise EmptyInputError(f"{where}: no JSON records", path=where)
+    if not parsed:
+        first = out[0]
+        assert isinstance(first, InputError)
+        first.record = None
+        raise first
     return out
 
 
-def _json_records(text: str, where: str, **kw: Any) -> list[LoadedText]:
+def _json_records(text: str, where: str, **kw: Any) -> list[Record]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -1758,31 +1898,34 @@ def _json_records(text: str, where: str, **kw: Any) -> list[LoadedText]:
     if isinstance(data, list):
         if not data:
             raise EmptyInputError(f"{where}: an empty JSON list, no records", path=where)
-        return [
-            _record(obj, where=where, at=f"{where} (record {i})", line=None, index=i, **kw)
-            for i, obj in enumerate(data)
-        ]
+        out: list[Record] = []
+        for i, obj in enumerate(data):
+            try:
+                out.append(_record(obj, where=where, at=f"{where} (record {i})", line=None, index=i, **kw))
+            except InputError as exc:
+                out.append(exc)
+        return out
     raise UnsupportedFormatError(
         f"{where}: JSON {type(data).__name__} at the top level; expected an object or a list of objects",
         path=where,
     )
 
 
-def load_file(
+def load_records(
+    data: bytes,
     path: str | os.PathLike[str],
     *,
     text_fields: Sequence[str] = ("text", "body", "content"),
     id_fields: Sequence[str] = ("id",),
-    max_bytes: int = 20 * 2**20,
-) -> list[LoadedText]:
-    """Read a .txt, .md, .html/.htm, .json or .jsonl file into documents (one per JSON record).
+) -> list[Record]:
+    """The documents in a file's bytes (`path` names it and chooses the format by its extension).
 
-    The format is chosen by extension and confirmed by content; bad input raises an
-    `InputError` subclass naming the file (and the line or record).
+    One item per document, in the file's order: a JSON or JSONL record that cannot be read is its
+    `InputError` (naming the line or record) in its place, and the good records around it are kept.
+    A file that cannot be read at all (empty, binary, not JSON) raises its `InputError`.
     """
     file = Path(os.fspath(path))
-    where = os.fspath(path)
-    data = _read_bytes(file, max_bytes)
+    where = display_path(path)
     if not data.strip():
         raise EmptyInputError(f"{where}: empty file", path=where)
     _check_binary(data, where)
@@ -1804,7 +1947,27 @@ def load_file(
             pass  # not records after all: read it as text
     fmt = "html" if ext in _HTML_EXT else "markdown" if ext in _MD_EXT else None
     loaded = _read(text, source=where, fmt=fmt)
-    return [_with_notes(loaded, notes)]
+    return [_encodable(_with_notes(loaded, notes))]
+
+
+def load_file(
+    path: str | os.PathLike[str],
+    *,
+    text_fields: Sequence[str] = ("text", "body", "content"),
+    id_fields: Sequence[str] = ("id",),
+    max_bytes: int = MAX_BYTES,
+) -> list[LoadedText]:
+    """Read a .txt, .md, .html/.htm, .json or .jsonl file into documents (one per JSON record).
+
+    The format is chosen by extension and confirmed by content; bad input raises an
+    `InputError` subclass naming the file (and the line or record of the first bad record).
+    """
+    data = read_file(path, max_bytes=max_bytes)
+    records = load_records(data, path, text_fields=text_fields, id_fields=id_fields)
+    for item in records:
+        if isinstance(item, InputError):
+            raise item
+    return [item for item in records if isinstance(item, LoadedText)]
 
 
 def _with_notes(loaded: LoadedText, notes: Iterable[str]) -> LoadedText:
