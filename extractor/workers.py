@@ -13,7 +13,9 @@ The parent gives each worker a few files at a time over its own pipe and hears o
 always knows which document each worker is on: when a worker dies (a crash in native code, the
 out-of-memory killer) or overruns the budget (then the parent kills it), that document alone becomes a
 `worker_crashed` or `timeout` row, a new worker takes the worker's other files, and the file goes on
-from its next record. Results come out as files finish (or in path order when `ordered`).
+from its next record. A worker that spends more than two seconds on one document hands the files
+queued behind it back, to the other workers: no file waits for a slow one. Results come out as files
+finish (or in path order when `ordered`).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ if TYPE_CHECKING:
 _AHEAD = 3
 #: In path order, files may run this many times the in-flight width ahead of the first unfinished one.
 _WINDOW = 8
+#: After this many seconds on one document, a worker's queued files are given to the other workers.
+_STEAL_SECONDS = 2.0
 
 
 class WorkerStartError(KorexError):
@@ -111,10 +115,32 @@ def _serve(conn: Connection, cls: type, state: dict[str, Any], parent: int, kiwi
     except BaseException as exc:
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    queued: deque[tuple[int, str, int]] = deque()
+
+    def hear(message: tuple[Any, ...] | None) -> bool:
+        """Take a message from the parent: a file, files taken back, or the end (False)."""
+        if message is None:
+            return False
+        if message[0] == "take-back":
+            gone = set(message[1])
+            kept = [task for task in queued if task[0] not in gone]
+            queued.clear()
+            queued.extend(kept)
+        else:
+            queued.append(message[1:])
+        return True
+
     try:
         conn.send(("ready",))
-        while (task := conn.recv()) is not None:
-            seq, path, first = task
+        while True:
+            while conn.poll():  # files taken back while it was busy are not begun
+                if not hear(conn.recv()):
+                    return
+            if not queued:
+                if not hear(conn.recv()):
+                    return
+                continue
+            seq, path, first = queued.popleft()
             for event in iter_file(worker, path, first=first):
                 conn.send((seq, *_pack(event)))
             conn.send((seq, "done"))
@@ -164,7 +190,19 @@ class _Worker:
         if not self.tasks:
             self.since = time.monotonic()
         self.tasks.append(task)
-        self.conn.send((task.seq, task.path, task.first))
+        self.conn.send(("file", task.seq, task.path, task.first))
+
+    def take_back(self) -> list[_Task]:
+        """The files queued behind the one it is on, taken back (it will not begin them)."""
+        queued = list(self.tasks)[1:]
+        if queued:
+            self.conn.send(("take-back", [task.seq for task in queued]))
+            self.tasks = deque([self.tasks[0]])
+        return queued
+
+    def slow(self, now: float) -> bool:
+        """Whether it has been on one document for more than _STEAL_SECONDS."""
+        return self.ready and bool(self.tasks) and now - self.since > _STEAL_SECONDS
 
     def stop(self, *, kill: bool) -> None:
         if not kill and self.process.is_alive():
@@ -207,6 +245,11 @@ class _Pool:
         worker.stop(kill=True)
         self.workers.remove(worker)
         return list(worker.tasks)
+
+    def stuck(self) -> list[_Worker]:
+        """Workers on one document for a while, with files queued behind it."""
+        now = time.monotonic()
+        return [w for w in self.workers if len(w.tasks) > 1 and w.slow(now)]
 
     def overdue(self) -> list[_Worker]:
         if self.timeout is None:
@@ -297,6 +340,8 @@ def run(
         if message[0] == "failed":
             raise WorkerStartError(f"a worker process could not start: {message[1]}")
         seq = message[0]
+        if not worker.tasks or worker.tasks[0].seq != seq:
+            return  # a file taken back after it had begun: another worker does it
         worker.since = time.monotonic()
         worker.tasks[0].heard = True
         if message[1] == "done":
@@ -308,8 +353,11 @@ def run(
 
     try:
         while True:
+            now = time.monotonic()
             for worker in list(pool.workers):
-                while len(worker.tasks) <= _AHEAD and (task := next_task()) is not None:
+                while (
+                    len(worker.tasks) <= _AHEAD and not worker.slow(now) and (task := next_task()) is not None
+                ):
                     worker.send(task)
             while len(pool.workers) < jobs and (again or not exhausted):
                 task = next_task()
@@ -334,6 +382,8 @@ def run(
                 drain(worker)  # news that came in after the wait may show it finished in time
                 if worker in pool.overdue():
                     lose(worker, "timeout", timeout_message(timeout or 0))
+            for worker in pool.stuck():
+                again.extendleft(reversed(worker.take_back()))
             gave = False
             if ordered:
                 while next_out in finished:
