@@ -174,7 +174,7 @@ def iter_file(extractor: Extractor, path: PathLike, *, first: int = 0) -> Iterat
         yield Item(FileError(path=where, reason=exc.reason, message=str(exc)))
         return
     except Exception as exc:  # a loader bug must not stop the run
-        yield Item(_internal(where, None, exc))
+        yield Item(internal_error(where, None, exc))
         return
     yield Records(len(records))
     for number in range(first, len(records)):
@@ -188,12 +188,13 @@ def iter_file(extractor: Extractor, path: PathLike, *, first: int = 0) -> Iterat
         except KorexError as exc:
             yield Item(FileError(path=where, reason=exc.reason, message=str(exc), record=record))
         except Exception as exc:
-            yield Item(_internal(where, record, exc))
+            yield Item(internal_error(where, record, exc))
         else:
             yield Item(document, len(loaded.text))
 
 
-def _internal(where: str, record: int | None, exc: Exception) -> FileError:
+def internal_error(where: str, record: int | None, exc: Exception) -> FileError:
+    """The row of a document that failed on a bug rather than on its input (`internal_error`)."""
     at = where if record is None else f"{where} (record {record})"
     return FileError(
         path=where, reason="internal_error", message=f"{at}: {type(exc).__name__}: {exc}", record=record

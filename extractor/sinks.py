@@ -465,7 +465,7 @@ class _Parquet:
 
         try:
             return int(pq.ParquetFile(path).metadata.num_rows)
-        except (OSError, ValueError, Exception):  # pyarrow raises ArrowInvalid for a torn file
+        except Exception:  # missing (OSError), or torn: pyarrow's ArrowInvalid
             return -1
 
 
@@ -891,7 +891,7 @@ class DuckDBSink(Sink):
         self.output = Path(output)
         self._duckdb_error: type[Exception] = duckdb.Error
         self._closed = False
-        with _writing(self.output):
+        with _writing(self.output), self._database():
             self.output.parent.mkdir(parents=True, exist_ok=True)
             existed = self.output.exists()
             self.con = self._connect()
@@ -914,6 +914,14 @@ class DuckDBSink(Sink):
         self._pending: list[tuple[str, Recorded, FileResult]] = []
         self._pending_documents = 0
         self._last_commit = _now()
+
+    @contextlib.contextmanager
+    def _database(self) -> Iterator[None]:
+        """DuckDB's own errors while writing (its disk full, say) as one OutputError line."""
+        try:
+            yield
+        except self._duckdb_error as exc:
+            raise OutputError(f"{self.output}: cannot write the database ({exc})", path=self.output) from None
 
     def _connect(self) -> Any:
         import duckdb
@@ -979,11 +987,8 @@ class DuckDBSink(Sink):
         if not self._pending:
             return
         self._last_commit = _now()
-        try:
-            with _writing(self.output):
-                keys = self._write_pending()
-        except self._duckdb_error as exc:
-            raise OutputError(f"{self.output}: cannot write the database ({exc})", path=self.output) from None
+        with _writing(self.output), self._database():
+            keys = self._write_pending()
         for (key, entry, _), doc_keys in zip(self._pending, keys, strict=True):
             self.latest[key] = (entry, doc_keys)
         self._pending.clear()
@@ -1043,10 +1048,8 @@ class DuckDBSink(Sink):
         self._closed = True
         try:
             self.commit()
-            with _writing(self.output):
+            with _writing(self.output), self._database():
                 self.con.execute("CHECKPOINT")
-        except self._duckdb_error as exc:
-            raise OutputError(f"{self.output}: cannot write the database ({exc})", path=self.output) from None
         finally:
             self.con.close()
 

@@ -40,6 +40,7 @@ from extractor.batch import (
     Item,
     Read,
     Records,
+    internal_error,
     iter_file,
     timeout_message,
 )
@@ -108,6 +109,14 @@ def _pack(event: Event) -> tuple[Any, ...]:
     return ("records", event.count)
 
 
+def _packed(event: Event, path: str) -> tuple[Any, ...]:
+    """`_pack`, or the error row of a record that cannot be written as JSON (a bug, not bad input)."""
+    try:
+        return _pack(event)
+    except ValueError as exc:
+        return _pack(Item(internal_error(path, None, exc)))
+
+
 def _serve(conn: Connection, cls: type, state: dict[str, Any], parent: int, kiwi_threads: int) -> None:
     """A worker's life: start, then analyse each file sent, reporting every step, until told to stop."""
     try:
@@ -142,7 +151,7 @@ def _serve(conn: Connection, cls: type, state: dict[str, Any], parent: int, kiwi
                 continue
             seq, path, first = queued.popleft()
             for event in iter_file(worker, path, first=first):
-                conn.send((seq, *_pack(event)))
+                conn.send((seq, *_packed(event, path)))
             conn.send((seq, "done"))
     except (EOFError, OSError):  # the parent is gone (it ended, or was killed): so is the work
         return
@@ -240,8 +249,8 @@ class _Pool:
         self.workers.append(worker)
         return worker
 
-    def replace(self, worker: _Worker) -> list[_Task]:
-        """Kill `worker` (it died or overran); its files, and a fresh worker in its place."""
+    def remove(self, worker: _Worker) -> list[_Task]:
+        """Kill `worker` (it died or overran) and return its files; the next dispatch starts another."""
         worker.stop(kill=True)
         self.workers.remove(worker)
         return list(worker.tasks)
@@ -309,7 +318,7 @@ def run(
         return _Task(seq, str(path))
 
     def lose(worker: _Worker, reason: str, message: str) -> None:
-        tasks = pool.replace(worker)
+        tasks = pool.remove(worker)
         if not tasks:
             return
         running, rest = tasks[0], tasks[1:]

@@ -345,3 +345,19 @@ def test_an_unreadable_folder_is_an_error_row_and_fails_the_run(
     assert "locked: cannot read the folder (Permission denied)" in err
     assert [(e.reason, Path(e.path).name) for e in sinks.recorded_errors(out)] == [("unreadable", "locked")]
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_an_output_of_another_layout_is_refused_unless_overwritten(
+    tmp_path: Path, stub: StubExtractor
+) -> None:
+    """Outputs of korex before this layout (other keys, no sizes in the manifest) are not mixed with it."""
+    folder = write_releases(tmp_path / "docs", 2)
+    out = tmp_path / "out.jsonl"
+    batch.extract_to(stub, folder, out, quiet=True)
+    config = sinks.state_folder(out) / "config.json"
+    config.write_text(json.dumps({"format": "jsonl", "table": None, "layout": 1}), encoding="utf-8")
+    with pytest.raises(sinks.OutputRefusedError, match=r"layout 1\); --overwrite"):
+        batch.extract_to(stub, folder, out, quiet=True)
+    assert batch.extract_to(stub, folder, out, quiet=True, overwrite=True).extracted == 2
+    assert batch.extract_to(stub, folder, out, quiet=True).skipped == 2
+    assert_exactly_once(stub, folder, out)
