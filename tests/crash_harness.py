@@ -256,17 +256,14 @@ def copy_output(source: Path, target: Path) -> None:
         shutil.copytree(state_folder(source), state_folder(target))
 
 
-def sample(count: int, kinds: list[str], wanted: int, salt: int) -> list[tuple[int, bool]]:
+def sample(count: int, kinds: list[str], wanted: int) -> list[tuple[int, bool]]:
     """`wanted` crash points of `count` steps, spread evenly (with the first and last), deterministic;
-    a write or an append is torn at every other point it falls on."""
+    at a write or an append the run ends halfway through it (a crash just before one is a crash just
+    after the step before, which other points cover)."""
     if count == 0:
         return []
     picks = sorted({1, count, *(1 + round(i * (count - 1) / max(1, wanted - 1)) for i in range(wanted))})
-    points = []
-    for n, step in enumerate(picks):
-        torn = kinds[step - 1] in ("write", "append") and (n + salt) % 2 == 0
-        points.append((step, torn))
-    return points
+    return [(step, kinds[step - 1] in ("write", "append")) for step in picks]
 
 
 def main() -> int:
@@ -320,7 +317,7 @@ def main() -> int:
             counts[f"{fmt}/{phase}"] = len(kinds)
             for jobs in (1, 2):
                 wanted = args.per_scenario if jobs == 1 else max(2, args.per_scenario // 3)
-                for step, torn in sample(len(kinds), kinds, wanted, len(plan)):
+                for step, torn in sample(len(kinds), kinds, wanted):
                     plan.append((fmt, jobs, phase, step, torn))
 
     mine = [point for n, point in enumerate(plan) if n % parts == part - 1]
@@ -353,6 +350,9 @@ def main() -> int:
     report = {
         "points": len(mine),
         "planned": len(plan),
+        "one_job": sum(1 for point in mine if point[1] == 1),
+        "torn": sum(1 for point in mine if point[4]),
+        "second_crash": len(range(0, len(mine), 3)),
         "scenarios": counts,
         "failures": failures,
         "seconds": round(time.monotonic() - started, 1),
