@@ -1070,7 +1070,7 @@ class _Finder:
             return cand
         if not tail["y"] and m < cand.m:
             y += 1
-        if (y, m) <= (cand.y, cand.m):
+        if (y, m) <= (cand.y, cand.m) or y > dt.MAXYEAR:
             return cand
         cand.end, cand.end_value = tail.end(), _fmt(y, m)
         return cand

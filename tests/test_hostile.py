@@ -219,6 +219,22 @@ def test_extract_of_a_string_with_lone_surrogates_is_an_input_error() -> None:
             extractor.extract(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "doc_date"),
+    [
+        ("제0차 한미 정상회담이 서울에서 열렸다.", "2025-03-14"),
+        ("양국은 제00차 한-일 차관전략대화를 개최하였다.", "2025-03-14"),
+        ("양측은 11월~2월 사이 외교장관 회담을 열기로 하였다.", "9999-12-20"),
+        ("양국은 10월~3월 실무 협의를 이어가기로 하였다.", "9999-11-02"),
+    ],
+)
+def test_out_of_range_values_never_reach_the_records(text: str, doc_date: str) -> None:
+    """A round of 0 is no round, and no date past year 9999 is produced: the document still comes back."""
+    doc = extractor.extract(text, doc_date=doc_date)
+    assert all(event.round is None for event in doc.events)
+    assert all(value.value[:4] <= "9999" and len(value.value.split("-")[0]) == 4 for value in doc.dates)
+
+
 # --------------------------------------------------------------------------- spreadsheets and line breaks
 
 

@@ -88,7 +88,7 @@ def name_and_round(text: str, draft: Draft, local: Sequence[Mention]) -> None:
     """The round and the name of a meeting written with a name before its term (acts carry none)."""
     written = text[_name_after_place(text, draft.name_start, draft.trigger, local) : draft.trigger.end]
     rounds = ROUND.search(written)
-    draft.round = int(rounds.group(1)) if rounds else None
+    draft.round = (int(rounds.group(1)) or None) if rounds else None  # 제0차 is no round
     draft.name = None if draft.type in _ACTS else written
 
 
