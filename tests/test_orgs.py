@@ -35,6 +35,6 @@ def test_a_meeting_named_in_full_is_no_body(korex: extractor.Extractor) -> None:
 
 
 def test_a_body_named_only_inside_a_meeting_name_is_not_listed(korex: extractor.Extractor) -> None:
-    doc = korex.extract("양측은 APEC 정상회의의 성공적 개최를 위해 협력하기로 하였다.")
+    doc = korex.extract("양측은 올가을 APEC 정상회의를 차질 없이 치르도록 힘을 모으기로 하였다.")
     assert doc.organizations == []
     assert any(e.label.value == "ORG" and e.text == "APEC" for e in doc.entities)
