@@ -39,7 +39,7 @@ from extractor.models import (
 )
 
 if TYPE_CHECKING:
-    from extractor.records import Meta
+    from extractor.pieces import Analysis
 
 __version__ = "0.1.0"
 
@@ -170,7 +170,7 @@ class Extractor:
         The result holds, in order, each Document or the exception its analysis raised, so one bad
         document costs only its own result.
         """
-        from extractor.pieces import PIECE_CHARS
+        from extractor.pieces import PIECE_CHARS, of_doc
         from extractor.rules.date_mentions import ANCHOR_KEY
 
         texts = [with_headline(loaded) for loaded, _ in items]
@@ -187,7 +187,7 @@ class Extractor:
         except Exception:  # find the document that failed: the others must still come out
             analysed = {}
         return [
-            _outcome(partial(self._record, analysed[i], loaded, anchors[i], record))
+            _outcome(partial(self._record, of_doc(analysed[i]), loaded, anchors[i], record))
             if i in analysed
             else _outcome(partial(self._analyse, loaded, record=record))  # a long text, in pieces
             for i, (loaded, record) in enumerate(items)
@@ -201,32 +201,26 @@ class Extractor:
         self, loaded: loader.LoadedText, *, doc_date: str | None = None, record: int | None = None
     ) -> Document:
         from extractor import pieces
-        from extractor.records import document
 
         anchor = self._anchor(loaded, doc_date)
         day = dt.date.fromisoformat(anchor) if anchor else None
-        found = pieces.analyse(self.nlp, with_headline(loaded), day)
-        return document(found.text, found.mentions, found.events, _meta(loaded, anchor, record))
+        return self._record(pieces.analyse(self.nlp, with_headline(loaded), day), loaded, anchor, record)
 
     @staticmethod
-    def _record(doc: Any, loaded: loader.LoadedText, anchor: str | None, record: int | None) -> Document:
-        from extractor.records import to_document
+    def _record(
+        found: Analysis, loaded: loader.LoadedText, anchor: str | None, record: int | None
+    ) -> Document:
+        from extractor.records import Meta, document
 
-        return to_document(doc, _meta(loaded, anchor, record))
-
-
-def _meta(loaded: loader.LoadedText, anchor: str | None, record: int | None) -> Meta:
-    """What the record says of a document besides what the pipeline found in its text."""
-    from extractor.records import Meta
-
-    return Meta(
-        id=_doc_id(loaded, record),
-        source=loaded.source,
-        title=loaded.title,
-        publisher=loaded.publisher,
-        doc_date=anchor,
-        warnings=tuple(loaded.warnings),
-    )
+        meta = Meta(
+            id=_doc_id(loaded, record),
+            source=loaded.source,
+            title=loaded.title,
+            publisher=loaded.publisher,
+            doc_date=anchor,
+            warnings=tuple(loaded.warnings),
+        )
+        return document(found.text, found.mentions, found.events, meta)
 
 
 def _outcome(work: Callable[[], Document]) -> Document | Exception:

@@ -32,11 +32,12 @@ from extractor.mentions import Mention, mentions
 from extractor.models import DateResolution, EntityLabel, Event, Salience
 from extractor.records import EVENTS_KEY
 from extractor.rules.date_mentions import ANCHOR_KEY
+from extractor.tokens import text_of
 
 #: Longest text analysed as one Doc: about 45 MB of Doc (measured in `benchmarks/length.py`).
 PIECE_CHARS = 100_000
 #: Longest lead-in read before a piece, and longest sentence kept for one.
-LEAD_IN_CHARS = 20_000
+LEAD_IN_CHARS = 10_000
 _LONGEST_SENTENCE = 2_000
 HOME = "KOR"
 Span = tuple[int, int]
@@ -84,8 +85,7 @@ def analyse(nlp: Any, text: str, anchor: dt.date | None, *, limit: int = PIECE_C
     """Run the pipeline over `text`, in pieces when it is longer than `limit` characters."""
     spans = cut(text, limit)
     if len(spans) == 1:
-        doc = _run(nlp, text, anchor)
-        return Analysis(text, mentions(doc), doc.user_data.get(EVENTS_KEY, []))
+        return of_doc(_run(nlp, text, anchor))
     memory = _Memory(text, inferred_anchor=anchor is None)
     found: list[Mention] = []
     reported = _Reported()
@@ -105,6 +105,11 @@ def analyse(nlp: Any, text: str, anchor: dt.date | None, *, limit: int = PIECE_C
         reported.extend(new)
         found.extend(own)
     return Analysis(text, found, reported.events)
+
+
+def of_doc(doc: Any) -> Analysis:
+    """What the pipeline found in one analysed Doc."""
+    return Analysis(text_of(doc), mentions(doc), doc.user_data.get(EVENTS_KEY, []))
 
 
 def _run(nlp: Any, text: str, anchor: dt.date | None) -> Any:
