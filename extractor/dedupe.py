@@ -16,6 +16,7 @@ import hashlib
 import heapq
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from pydantic import Field, PrivateAttr
 
@@ -122,19 +123,28 @@ def _absorb(group: EventGroup, event: Event) -> None:
     group.participants += [p for p in event.participants if p.name is None or p.name not in names]
 
 
+NameKey = tuple[str, int | None]
+
+
 class _Shelf:
-    """The groups of one type and set of parties, indexed by date and by name, so that an event is
-    compared only with the groups whose date agrees with its own or that bear its name."""
+    """The groups of one type and set of parties, indexed so that an event is compared only with the
+    groups `same_event` may accept: those whose date agrees with its own, and those with its name and
+    round that the name alone may join (a group without a date, for a dated event; a group not yet
+    holding an undated record, for an undated one)."""
 
     def __init__(self) -> None:
         self.groups: list[EventGroup] = []
-        #: Group positions (in order of creation) by exact date, by year and by month of their date,
-        #: and by name; a group whose date or name changes is added under the new one (entries under
-        #: the old stay, and are checked like any candidate).
+        #: Group positions, in order of creation, by exact date and by the year and the month of their
+        #: date. A group whose date changes is filed under the new one too (the old entry stays and is
+        #: checked like any candidate).
         self.on: dict[str, list[int]] = {}
         self.in_year: dict[str, list[int]] = {}
         self.in_month: dict[str, list[int]] = {}
-        self.named: dict[str, list[int]] = {}
+        #: Positions by name and round: of the groups without a date, and of those holding no undated
+        #: record (with the keys each is filed under, to take it out when it comes to hold one).
+        self.dateless: dict[NameKey, list[int]] = {}
+        self.open: dict[NameKey, list[int]] = {}
+        self.open_keys: dict[int, set[NameKey]] = {}
 
     def find(self, event: Event, window_days: int, doc_date: str | None) -> int | None:
         """The position of the first group (in order of creation) that `event` reports, as
@@ -148,15 +158,15 @@ class _Shelf:
         return None
 
     def _candidates(self, event: Event, window_days: int, doc_date: str | None) -> list[list[int]]:
-        """Lists of group positions holding every group whose date agrees with the event's (see
-        `dates_agree`) and every group with its name."""
-        found = [self.named.get(_squash(event.name), [])]
+        """Lists of positions holding every group `same_event` may accept for `event`."""
+        key = (_squash(event.name), event.round)
         theirs = event.date or doc_date
         if not theirs:
-            return found
+            return [self.open.get(key, [])] if key[0] else []
+        found = [self.dateless.get(key, [])] if key[0] else []
         if len(theirs) == 4:
             return [*found, self.in_year.get(theirs, [])]
-        found += [self.on.get(theirs[:4], [])]
+        found.append(self.on.get(theirs[:4], []))
         day = _day(theirs)
         if day is None:
             return [*found, self.in_month.get(theirs[:7], [])]
@@ -170,18 +180,31 @@ class _Shelf:
         self.groups.append(group)
         return len(self.groups) - 1
 
-    def index(self, i: int, date: str | None, name: str | None) -> None:
-        """File group `i` under its (new) grouping date and name."""
+    def index(self, i: int) -> None:
+        """File group `i` under its grouping date, or under its name and round."""
+        group = self.groups[i]
+        date = group.grouping_date()
         if date:
             _file(self.on, date, i)
             _file(self.in_year, date[:4], i)
             if len(date) >= 7:
                 _file(self.in_month, date[:7], i)
-        if _squash(name):
-            _file(self.named, _squash(name), i)
+        key = (_squash(group.name), group.round)
+        if key[0]:
+            if not date:
+                _file(self.dateless, key, i)
+            if not group._holds_undated:
+                _file(self.open, key, i)
+                self.open_keys.setdefault(i, set()).add(key)
+
+    def close(self, i: int) -> None:
+        """Group `i` now holds an undated record: no other undated record joins it by name."""
+        for key in self.open_keys.pop(i, ()):
+            positions = self.open[key]
+            del positions[bisect_left(positions, i)]
 
 
-def _file(index: dict[str, list[int]], key: str, i: int) -> None:
+def _file(index: dict[Any, list[int]], key: Any, i: int) -> None:
     """Add position `i` under `key`, keeping the positions in order."""
     positions = index.setdefault(key, [])
     if not positions or positions[-1] < i:
@@ -211,15 +234,17 @@ class _Grouper:
             group._reported_on = doc_date
             self.groups.append(group)
             position = shelf.add(group)
-            before: tuple[str | None, str | None] = (None, None)
+            before: tuple[str | None, str | None, int | None] | None = None
         else:
             group = shelf.groups[position]
-            before = (group.grouping_date(), group.name)
-        group._holds_undated = group._holds_undated or not (event.date or doc_date)
+            before = (group.grouping_date(), group.name, group.round)
+        held = group._holds_undated
+        group._holds_undated = held or not (event.date or doc_date)
         _absorb(group, event)
-        after = (group.grouping_date(), group.name)
-        if after != before:
-            shelf.index(position, *after)
+        if group._holds_undated and not held:
+            shelf.close(position)
+        if (group.grouping_date(), group.name, group.round) != before:
+            shelf.index(position)
         return group
 
     def _new_id(self, event: Event, doc_date: str | None) -> str:
