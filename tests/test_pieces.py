@@ -72,7 +72,8 @@ def _events(doc: Document, shift: int = 0) -> list[str]:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.text(alphabet=st.sampled_from("가나다 .\n\t다."), max_size=400), st.integers(min_value=1, max_value=60)
+    st.text(alphabet=st.sampled_from("가나다 .\n\t다.") | st.characters(), max_size=400),
+    st.integers(min_value=1, max_value=60),
 )
 def test_pieces_cover_the_text_in_order_within_the_limit(text: str, limit: int) -> None:
     spans = pieces.cut(text, limit)
