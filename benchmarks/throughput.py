@@ -28,7 +28,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import random
 import re
 import resource
@@ -37,6 +36,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from results import load, machine, versions, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
@@ -203,47 +204,6 @@ def _child(kind: str, corpus: Path, arg: int) -> dict[str, float]:
 # --------------------------------------------------------------------------- report
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        mem = next(
-            int(line.split()[1]) // 1024**2
-            for line in Path("/proc/meminfo").read_text().splitlines()
-            if line.startswith("MemTotal")
-        )
-        memory = f", {mem} GB RAM"
-    except (OSError, StopIteration, ValueError):
-        memory = ""
-    system = f"{platform.system()} {platform.release()}"
-    return f"{system}, {os.cpu_count()} CPUs ({cpu}){memory}, Python {platform.python_version()}"
-
-
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = []
-    for name in ("kiwipiepy", "spacy", "pydantic"):
-        try:
-            found.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            continue
-    return ", ".join(found)
-
-
-def _load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "?"
-
-
 def report(
     corpus: tuple[int, int],
     single: dict,
@@ -270,8 +230,8 @@ def report(
         "",
         f"Measured {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} by `python benchmarks/throughput.py`.",
         "",
-        f"- Machine: {_machine()}",
-        f"- Packages: {_versions()}",
+        f"- Machine: {machine()}",
+        f"- Packages: {versions()}",
         f"- Load average before / after: {load[0]} / {load[1]} (other processes share the machine; "
         "figures vary by about ±20% between runs); a pure-Python loop ran "
         f"{parallelism:.2f}x faster on 2 processes than on 1 at the start",
@@ -347,7 +307,7 @@ def main() -> int:
         return 0
 
     sys.path.insert(0, str(ROOT))
-    load_before = _load()
+    load_before = load()
     parallelism = machine_parallelism()
     with tempfile.TemporaryDirectory(prefix="korex-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -364,8 +324,8 @@ def main() -> int:
                 if jobs not in runs or found["wall_s"] < runs[jobs]["wall_s"]:
                     runs[jobs] = found
         print(f"jobs: {runs}", file=sys.stderr)
-    text = report(built, single, runs, (load_before, _load()), parallelism)
-    args.out.write_text(text, encoding="utf-8")
+    text = report(built, single, runs, (load_before, load()), parallelism)
+    write_section(args.out, text)
     print(text)
     return 0
 

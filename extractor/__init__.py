@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor import batch, loader
 from extractor.dedupe import EventGroup, dedupe
@@ -37,6 +37,9 @@ from extractor.models import (
     Person,
     Salience,
 )
+
+if TYPE_CHECKING:
+    from extractor.pieces import Analysis
 
 __version__ = "0.1.0"
 
@@ -173,23 +176,27 @@ class Extractor:
         The result holds, in order, each Document or the exception its analysis raised, so one bad
         document costs only its own result.
         """
+        from extractor.pieces import PIECE_CHARS, of_doc
         from extractor.rules.date_mentions import ANCHOR_KEY
 
+        texts = [with_headline(loaded) for loaded, _ in items]
+        short = [i for i, text in enumerate(texts) if len(text) <= PIECE_CHARS]
         anchors = [self._anchor(loaded) for loaded, _ in items]
 
         def docs() -> Iterator[Any]:
-            texts = (with_headline(loaded) for loaded, _ in items)
-            for doc, anchor in zip(self.nlp.tokenizer.pipe(texts), anchors, strict=True):
-                doc.user_data[ANCHOR_KEY] = dt.date.fromisoformat(anchor) if anchor else None
+            for doc, i in zip(self.nlp.tokenizer.pipe(texts[i] for i in short), short, strict=True):
+                doc.user_data[ANCHOR_KEY] = dt.date.fromisoformat(anchors[i]) if anchors[i] else None
                 yield doc
 
         try:
-            analysed = list(self.nlp.pipe(docs()))
+            analysed = dict(zip(short, self.nlp.pipe(docs()), strict=True))
         except Exception:  # find the document that failed: the others must still come out
-            return [_outcome(partial(self._analyse, loaded, record=record)) for loaded, record in items]
+            analysed = {}
         return [
-            _outcome(partial(self._record, doc, loaded, anchor, record))
-            for doc, (loaded, record), anchor in zip(analysed, items, anchors, strict=True)
+            _outcome(partial(self._record, of_doc(analysed[i]), loaded, anchors[i], record))
+            if i in analysed
+            else _outcome(partial(self._analyse, loaded, record=record))  # a long text, in pieces
+            for i, (loaded, record) in enumerate(items)
         ]
 
     @staticmethod
@@ -199,16 +206,17 @@ class Extractor:
     def _analyse(
         self, loaded: loader.LoadedText, *, doc_date: str | None = None, record: int | None = None
     ) -> Document:
-        from extractor.rules.date_mentions import ANCHOR_KEY
+        from extractor import pieces
 
         anchor = self._anchor(loaded, doc_date)
-        doc = self.nlp.make_doc(with_headline(loaded))
-        doc.user_data[ANCHOR_KEY] = dt.date.fromisoformat(anchor) if anchor else None
-        return self._record(self.nlp(doc), loaded, anchor, record)
+        day = dt.date.fromisoformat(anchor) if anchor else None
+        return self._record(pieces.analyse(self.nlp, with_headline(loaded), day), loaded, anchor, record)
 
     @staticmethod
-    def _record(doc: Any, loaded: loader.LoadedText, anchor: str | None, record: int | None) -> Document:
-        from extractor.records import Meta, to_document
+    def _record(
+        found: Analysis, loaded: loader.LoadedText, anchor: str | None, record: int | None
+    ) -> Document:
+        from extractor.records import Meta, document
 
         meta = Meta(
             id=_doc_id(loaded, record),
@@ -219,7 +227,7 @@ class Extractor:
             dateline=(loaded.dateline or loaded.doc_date) if loaded.doc_date else None,
             warnings=tuple(loaded.warnings),
         )
-        return to_document(doc, meta)
+        return document(found.text, found.mentions, found.events, meta)
 
 
 def _outcome(work: Callable[[], Document]) -> Document | Exception:

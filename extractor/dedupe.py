@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from pydantic import Field, PrivateAttr
 
@@ -93,9 +96,8 @@ def same_event(group: EventGroup, event: Event, window_days: int, doc_date: str 
     return bool(named) and group.round == event.round
 
 
-def _group_id(event: Event, doc_date: str | None, groups: Sequence[EventGroup]) -> str:
-    """An id from the event's type, parties, date and round; a suffix keeps apart groups that share them
-    (undated events that never group)."""
+def _group_key(event: Event, doc_date: str | None) -> str:
+    """The id of a group before any suffix: a hash of the event's type, parties, date and round."""
     key = "|".join(
         [
             event.type.value,
@@ -104,13 +106,7 @@ def _group_id(event: Event, doc_date: str | None, groups: Sequence[EventGroup]) 
             str(event.round or ""),
         ]
     )
-    base = "event-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-    taken = {group.id for group in groups}
-    group_id, n = base, 1
-    while group_id in taken:
-        n += 1
-        group_id = f"{base}-{n}"
-    return group_id
+    return "event-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def _absorb(group: EventGroup, event: Event) -> None:
@@ -127,30 +123,147 @@ def _absorb(group: EventGroup, event: Event) -> None:
     group.participants += [p for p in event.participants if p.name is None or p.name not in names]
 
 
-def _place(groups: list[EventGroup], event: Event, window_days: int, doc_date: str | None) -> EventGroup:
-    """The group `event` belongs to, made if none fits yet, with what `event` adds to it."""
-    group = next((g for g in groups if same_event(g, event, window_days, doc_date)), None)
-    if group is None:
-        group = EventGroup(
-            id=_group_id(event, doc_date, groups), type=event.type, countries=sorted(event.countries)
-        )
-        group._reported_on = doc_date
-        groups.append(group)
-    group._holds_undated = group._holds_undated or not (event.date or doc_date)
-    _absorb(group, event)
-    return group
+NameKey = tuple[str, int | None]
+
+
+class _Shelf:
+    """The groups of one type and set of parties, indexed so that an event is compared only with the
+    groups `same_event` may accept: those whose date agrees with its own, and those with its name and
+    round that the name alone may join (a group without a date, for a dated event; a group not yet
+    holding an undated record, for an undated one)."""
+
+    def __init__(self) -> None:
+        self.groups: list[EventGroup] = []
+        #: Group positions, in order of creation, by exact date and by the year and the month of their
+        #: date. A group whose date changes is filed under the new one too (the old entry stays and is
+        #: checked like any candidate).
+        self.on: dict[str, list[int]] = {}
+        self.in_year: dict[str, list[int]] = {}
+        self.in_month: dict[str, list[int]] = {}
+        #: Positions by name and round: of the groups without a date, and of those holding no undated
+        #: record (with the keys each is filed under, to take it out when it comes to hold one).
+        self.dateless: dict[NameKey, list[int]] = {}
+        self.open: dict[NameKey, list[int]] = {}
+        self.open_keys: dict[int, set[NameKey]] = {}
+
+    def find(self, event: Event, window_days: int, doc_date: str | None) -> int | None:
+        """The position of the first group (in order of creation) that `event` reports, as
+        `same_event` decides."""
+        seen: set[int] = set()
+        for i in heapq.merge(*self._candidates(event, window_days, doc_date)):
+            if i not in seen:
+                seen.add(i)
+                if same_event(self.groups[i], event, window_days, doc_date):
+                    return i
+        return None
+
+    def _candidates(self, event: Event, window_days: int, doc_date: str | None) -> list[list[int]]:
+        """Lists of positions holding every group `same_event` may accept for `event`."""
+        key = (_squash(event.name), event.round)
+        theirs = event.date or doc_date
+        if not theirs:
+            return [self.open.get(key, [])] if key[0] else []
+        found = [self.dateless.get(key, [])] if key[0] else []
+        if len(theirs) == 4:
+            return [*found, self.in_year.get(theirs, [])]
+        found.append(self.on.get(theirs[:4], []))
+        day = _day(theirs)
+        if day is None:
+            return [*found, self.in_month.get(theirs[:7], [])]
+        found.append(self.on.get(theirs[:7], []))
+        for offset in range(-window_days, window_days + 1):
+            found.append(self.on.get((day + dt.timedelta(days=offset)).isoformat(), []))
+        return found
+
+    def add(self, group: EventGroup) -> int:
+        """Shelve a new group; its position."""
+        self.groups.append(group)
+        return len(self.groups) - 1
+
+    def index(self, i: int) -> None:
+        """File group `i` under its grouping date, or under its name and round."""
+        group = self.groups[i]
+        date = group.grouping_date()
+        if date:
+            _file(self.on, date, i)
+            _file(self.in_year, date[:4], i)
+            if len(date) >= 7:
+                _file(self.in_month, date[:7], i)
+        key = (_squash(group.name), group.round)
+        if key[0]:
+            if not date:
+                _file(self.dateless, key, i)
+            if not group._holds_undated:
+                _file(self.open, key, i)
+                self.open_keys.setdefault(i, set()).add(key)
+
+    def close(self, i: int) -> None:
+        """Group `i` now holds an undated record: no other undated record joins it by name."""
+        for key in self.open_keys.pop(i, ()):
+            positions = self.open[key]
+            del positions[bisect_left(positions, i)]
+
+
+def _file(index: dict[Any, list[int]], key: Any, i: int) -> None:
+    """Add position `i` under `key`, keeping the positions in order."""
+    positions = index.setdefault(key, [])
+    if not positions or positions[-1] < i:
+        positions.append(i)
+    elif positions[bisect_left(positions, i)] != i:
+        insort(positions, i)
+
+
+class _Grouper:
+    """Groups built one event at a time; each event meets only the groups of its type and parties whose
+    date agrees or that bear its name, so grouping grows linearly with the corpus."""
+
+    def __init__(self, window_days: int) -> None:
+        self.window_days = window_days
+        self.groups: list[EventGroup] = []
+        self.shelves: dict[tuple[EventType, tuple[str, ...]], _Shelf] = {}
+        self.suffixes: dict[str, int] = {}
+
+    def place(self, event: Event, doc_date: str | None) -> EventGroup:
+        """The group `event` belongs to, made if none fits yet, with what `event` adds to it."""
+        shelf = self.shelves.setdefault((event.type, tuple(sorted(event.countries))), _Shelf())
+        position = shelf.find(event, self.window_days, doc_date)
+        if position is None:
+            group = EventGroup(
+                id=self._new_id(event, doc_date), type=event.type, countries=sorted(event.countries)
+            )
+            group._reported_on = doc_date
+            self.groups.append(group)
+            position = shelf.add(group)
+            before: tuple[str | None, str | None, int | None] | None = None
+        else:
+            group = shelf.groups[position]
+            before = (group.grouping_date(), group.name, group.round)
+        held = group._holds_undated
+        group._holds_undated = held or not (event.date or doc_date)
+        _absorb(group, event)
+        if group._holds_undated and not held:
+            shelf.close(position)
+        if (group.grouping_date(), group.name, group.round) != before:
+            shelf.index(position)
+        return group
+
+    def _new_id(self, event: Event, doc_date: str | None) -> str:
+        """The group key, with a suffix for groups that share it (undated events that never group)."""
+        base = _group_key(event, doc_date)
+        n = self.suffixes[base] = self.suffixes.get(base, 0) + 1
+        return base if n == 1 else f"{base}-{n}"
 
 
 def dedupe(documents: Iterable[Document], *, window_days: int = 1) -> list[EventGroup]:
     """Group the events of `documents` into real events, in the order they are first reported."""
-    groups: list[EventGroup] = []
+    grouper = _Grouper(window_days)
     for document in documents:
         for index, event in enumerate(document.events):
             ref = EventRef(
                 document_id=document.id, index=index, source=document.source, salience=event.salience.value
             )
-            _place(groups, event, window_days, document.doc_date).refs.append(ref)
-    return groups
+            grouper.place(event, document.doc_date).refs.append(ref)
+    return grouper.groups
 
 
 def group_rows(
@@ -159,7 +272,7 @@ def group_rows(
     window_days: int = 1,
 ) -> list[str]:
     """The group id of each `(type, countries, date, round, name, doc_date)` row of an events table."""
-    groups: list[EventGroup] = []
+    grouper = _Grouper(window_days)
     ids = []
     for kind, countries, date, number, name, doc_date in rows:
         event = Event(
@@ -170,7 +283,7 @@ def group_rows(
             round=number,
             name=name,
         )
-        ids.append(_place(groups, event, window_days, doc_date).id)
+        ids.append(grouper.place(event, doc_date).id)
     return ids
 
 

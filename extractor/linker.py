@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -206,16 +207,21 @@ class _Taken:
 
     def __init__(self, size: int, found: Iterable[Mention]) -> None:
         self.chars = bytearray(size)
-        self.names: list[tuple[int, int]] = []
+        names: list[tuple[int, int]] = []
         hard = []
         for m in found:
             if m.label in EMBEDDED:
-                self.names.append((m.start, m.end))
+                names.append((m.start, m.end))
                 self.chars[m.start : m.end] = bytes([self._NAME]) * (m.end - m.start)
             else:
                 hard.append(m)
         for m in hard:
             self.take(m.start, m.end)
+        names.sort()
+        self.name_starts = [a for a, _ in names]
+        self.name_ends = [b for _, b in names]
+        #: The furthest end of the names starting before each position in `names`.
+        self.reach = list(accumulate(self.name_ends, max, initial=-1))
 
     def free(self, start: int, end: int, *, names_inside: bool = False) -> bool:
         """No mention covers any character of `start..end`; with `names_inside`, country and place
@@ -224,7 +230,14 @@ class _Taken:
             return False
         if self.chars.find(self._NAME, start, end) < 0:
             return True
-        return names_inside and all(start <= a and b <= end for a, b in self.names if a < end and start < b)
+        return names_inside and self._names_within(start, end)
+
+    def _names_within(self, start: int, end: int) -> bool:
+        """No name crosses `start` or `end`: each one sharing characters with the span lies inside it."""
+        first = bisect_left(self.name_starts, start)
+        if self.reach[first] > start:
+            return False
+        return all(b <= end for b in self.name_ends[first : bisect_left(self.name_starts, end)])
 
     def take(self, start: int, end: int) -> None:
         """Mark `start..end` covered."""

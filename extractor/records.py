@@ -41,10 +41,9 @@ class Meta:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-def entities(doc: Doc) -> list[Entity]:
+def entities(found: Iterable[Mention], text: str) -> list[Entity]:
     """Every mention as an `Entity`, in text order (ties: longer first)."""
-    text = text_of(doc)
-    ordered = sorted(mentions(doc), key=lambda m: (m.start, -m.end, m.label.value))
+    ordered = sorted(found, key=lambda m: (m.start, -m.end, m.label.value))
     return [
         Entity(
             label=m.label,
@@ -164,9 +163,13 @@ def dates(found: Iterable[Mention], text: str, meta: Meta | None = None) -> list
 
 def to_document(doc: Doc, meta: Meta) -> Document:
     """The `Document` record of an analysed Doc."""
-    found = sorted(mentions(doc), key=lambda m: (m.start, -m.end))
-    text = text_of(doc)
-    events: list[Event] = doc.user_data.get(EVENTS_KEY, [])
+    return document(text_of(doc), mentions(doc), doc.user_data.get(EVENTS_KEY, []), meta)
+
+
+def document(text: str, all_mentions: Sequence[Mention], events: list[Event], meta: Meta) -> Document:
+    """The `Document` record of a text analysed into these mentions and events (one Doc's, or those of
+    a long text's pieces, `extractor.pieces`)."""
+    found = sorted(all_mentions, key=lambda m: (m.start, -m.end))
     return Document(
         id=meta.id,
         source=meta.source,
@@ -174,7 +177,7 @@ def to_document(doc: Doc, meta: Meta) -> Document:
         publisher=meta.publisher,
         doc_date=meta.doc_date,
         text=text,
-        entities=entities(doc),
+        entities=entities(found, text),
         persons=persons(found, text),
         organizations=organizations(found, text),
         countries=countries(found),

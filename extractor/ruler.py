@@ -9,6 +9,7 @@ country 수단 is NNP).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -164,11 +165,11 @@ class GazetteerRuler:
         table = table_of(doc)
         text = table.text
         hits = self.lexicon.find(text, table.solid)
-        containers = [(label, hit) for label, hit in hits if label in (EntityLabel.LOCATION, EntityLabel.ORG)]
+        containers = _Containers([hit for label, hit in hits if label in _CONTAINERS])
         found = mentions(doc)
         for label, hit in hits:
             entry = hit.entries[0]
-            if label is EntityLabel.COUNTRY and _inside_other(hit, containers):
+            if label is EntityLabel.COUNTRY and containers.hold_other(hit):
                 continue
             found.append(
                 Mention(
@@ -184,16 +185,29 @@ class GazetteerRuler:
         return doc
 
 
-def _inside_other(country: Hit, hits: Iterable[tuple[EntityLabel, Hit]]) -> bool:
-    """A country name inside a longer name that is not that country's (인도 in 인도-태평양, a region)."""
-    code = country.entries[0].id
-    return any(
-        hit.start <= country.start
-        and country.end <= hit.end
-        and hit.end - hit.start > country.end - country.start
-        and hit.entries[0].country != code
-        for label, hit in hits
-    )
+#: Labels of the longer names a country name may lie inside.
+_CONTAINERS = (EntityLabel.LOCATION, EntityLabel.ORG)
+
+
+class _Containers:
+    """Place and body names by start, so a country name meets only the few that could hold it."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = sorted(hits, key=lambda hit: hit.start)
+        self.starts = [hit.start for hit in self.hits]
+        self.longest = max((hit.end - hit.start for hit in self.hits), default=0)
+
+    def hold_other(self, country: Hit) -> bool:
+        """A country name inside a longer name that is not that country's (인도 in 인도-태평양, a region)."""
+        code = country.entries[0].id
+        first = bisect_left(self.starts, country.end - self.longest)
+        last = bisect_right(self.starts, country.start)
+        return any(
+            country.end <= hit.end
+            and hit.end - hit.start > country.end - country.start
+            and hit.entries[0].country != code
+            for hit in self.hits[first:last]
+        )
 
 
 def build_lexicon(entries: gazetteer.Gazetteer, labels: Iterable[EntityLabel]) -> Lexicon:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import extractor
 from extractor import frames
-from extractor.dedupe import dates_agree, group_ids
+from extractor.dedupe import EventGroup, _absorb, dates_agree, group_ids, same_event
 from extractor.models import Document, Event, EventFormat, EventType
 
 RELEASE = (
@@ -95,6 +95,86 @@ def test_grouping_of_the_examples_is_kept() -> None:
     groups = extractor.dedupe(documents)
     found = [{f"{ref.source}#{ref.index}" for ref in g.refs} for g in groups if len(g.refs) > 1]
     assert sorted(map(sorted, found)) == sorted(map(sorted, expected))
+
+
+def test_grouping_of_the_shared_corpus_is_kept() -> None:
+    """The groups, ids included, that the all-pairs grouping gave on `../shared/corpus` (dev then news),
+    stored as each event's type, parties, dates and round, its name replaced by a code of the same
+    length (the corpus text stays out of the repository)."""
+    path = Path(__file__).parent / "data" / "dedupe_corpus.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    documents = [Document.model_validate(d) for d in data["documents"]]
+    found = [
+        {"id": g.id, "refs": [f"{r.document_id}#{r.index}" for r in g.refs]}
+        for g in extractor.dedupe(documents)
+    ]
+    assert found == data["groups"]
+
+
+def _linear(documents: list[Document], window_days: int) -> list[tuple[str, list[tuple[str, int]]]]:
+    """The definition the indexes keep: each event joins the first group so far that `same_event`
+    accepts, compared with every group in order."""
+    groups: list[tuple[EventGroup, list[tuple[str, int]]]] = []
+    ids: dict[str, int] = {}
+    for document in documents:
+        for index, event in enumerate(document.events):
+            found = next((g for g in groups if same_event(g[0], event, window_days, document.doc_date)), None)
+            if found is None:
+                base = extractor.dedupe([_doc("x", event, doc_date=document.doc_date)])[0].id
+                ids[base] = ids.get(base, 0) + 1
+                group = EventGroup(
+                    id=base if ids[base] == 1 else f"{base}-{ids[base]}",
+                    type=event.type,
+                    countries=sorted(event.countries),
+                )
+                group._reported_on = document.doc_date
+                found = (group, [])
+                groups.append(found)
+            found[0]._holds_undated = found[0]._holds_undated or not (event.date or document.doc_date)
+            _absorb(found[0], event)
+            found[1].append((document.id, index))
+    return [(group.id, refs) for group, refs in groups]
+
+
+_DATES = [None, "2024", "2025", "2025-03", "2025-04", "2025-03-30", "2025-03-31", "2025-04-01", "2025-04-03"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([EventType.TALKS, EventType.STATEMENT]),
+            st.sampled_from([["KOR"], ["JPN", "KOR"], ["KOR", "JPN"]]),
+            st.sampled_from(_DATES),
+            st.sampled_from([None, "2025-03-31", "2025-04-02", "2025-05-01"]),
+            st.sampled_from([None, 3, 4]),
+            st.sampled_from([None, "한일 회담", "한일회담", "제3차 한일 외교장관회담"]),
+        ),
+        max_size=25,
+    ),
+    st.sampled_from([0, 1, 3]),
+)
+def test_grouping_is_that_of_comparing_every_event_with_every_group(
+    rows: list[tuple[EventType, list[str], str | None, str | None, int | None, str | None]], window_days: int
+) -> None:
+    documents = [
+        _doc(
+            f"d{i}",
+            Event(
+                type=kind,
+                format=EventFormat.for_parties(len(countries)),
+                countries=countries,
+                date=date,
+                round=number,
+                name=name,
+            ),
+            doc_date=doc_date,
+        )
+        for i, (kind, countries, date, doc_date, number, name) in enumerate(rows)
+    ]
+    groups = extractor.dedupe(documents, window_days=window_days)
+    found = [(g.id, [(r.document_id, r.index) for r in g.refs]) for g in groups]
+    assert found == _linear(documents, window_days)
 
 
 def test_the_events_table_groups_as_dedupe_does() -> None:

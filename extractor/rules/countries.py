@@ -52,7 +52,7 @@ class CountryCompounds:
         starts = {start: tag for start, _, tag in tokens}
         ends = {end for _, end, _ in tokens}
         tag_at = TagAt(tokens)
-        taken = covered(doc, EntityLabel.COUNTRY)
+        taken = _covered_chars(covered(doc, EntityLabel.COUNTRY))
         found = mentions(doc)
         found.extend(self._visits(text, starts, ends, taken))
         position = 0
@@ -65,7 +65,7 @@ class CountryCompounds:
             end = parts[-1][0] + 1
             position = end
             for offset, short in parts:
-                if not any(a <= offset < b for a, b in taken):
+                if offset not in taken:
                     found.append(
                         Mention(
                             EntityLabel.COUNTRY,
@@ -78,9 +78,7 @@ class CountryCompounds:
                     )
         return doc
 
-    def _visits(
-        self, text: str, starts: dict[int, str], ends: set[int], taken: list[tuple[int, int]]
-    ) -> list[Mention]:
+    def _visits(self, text: str, starts: dict[int, str], ends: set[int], taken: set[int]) -> list[Mention]:
         """Visit words (방북, 방한, 실무방한): 방 and a country's short form making up whole tokens; the
         short form names the country visited."""
         found = []
@@ -88,7 +86,7 @@ class CountryCompounds:
             offset = start + 1
             if text[start] != "방" or offset >= len(text) or text[offset] not in self.shorts:
                 continue
-            if offset + 1 not in ends or any(a <= offset < b for a, b in taken):
+            if offset + 1 not in ends or offset in taken:
                 continue
             country = self.shorts[text[offset]].country
             found.append(
@@ -151,6 +149,11 @@ class CountryCompounds:
     def _before_partner(self, text: str, end: int, tag_at: TagAt) -> bool:
         """`한-아세안`, `한·베트남`: one short form, a separator, then a name."""
         return end + 1 < len(text) and text[end] in SEPARATORS and tag_at.get(end + 1) in PARTNER_TAGS
+
+
+def _covered_chars(spans: list[tuple[int, int]]) -> set[int]:
+    """The character offsets the spans cover, for a membership test per syllable."""
+    return {offset for start, end in spans for offset in range(start, end)}
 
 
 class TagAt:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,8 +59,11 @@ class OrgSuffixes:
         text = text_of(doc)
         found = mentions(doc)
         orgs = {(m.start, m.end) for m in found if m.label is EntityLabel.ORG}
-        meetings = [m for m in found if m.label is EntityLabel.MEETING]
-        countries = [m for m in found if m.label is EntityLabel.COUNTRY]
+        meetings_ending: dict[int, list[Mention]] = {}
+        for m in found:
+            if m.label is EntityLabel.MEETING:
+                meetings_ending.setdefault(m.end, []).append(m)
+        countries = _Within([m for m in found if m.label is EntityLabel.COUNTRY])
         for w in words(doc):
             core = text[w.start : w.core_end]
             if not core.endswith(self.endings):
@@ -67,14 +71,12 @@ class OrgSuffixes:
             suffix = next((s for s in self.suffixes if core.endswith(s) and len(core) > len(s)), None)
             if w.punct or suffix is None or not HANGUL.match(core) or (w.start, w.core_end) in orgs:
                 continue
-            if any(
-                m.end == w.core_end and (m.start <= w.start or m.end - m.start > len(suffix))
-                for m in meetings
-            ):
+            ending_here = meetings_ending.get(w.core_end, ())
+            if any(m.start <= w.start or m.end - m.start > len(suffix) for m in ending_here):
                 continue  # 안보정책협의회, 경제공동위원회: the meeting gazetteer names more than the suffix
             if self._titled(core[: -len(suffix)]):
                 continue  # 외교차관협의회: a meeting of office holders, not a body
-            inside = [m.norm for m in countries if w.start <= m.start and m.end <= w.core_end and m.norm]
+            inside = [m.norm for m in countries.inside(w.start, w.core_end) if m.norm]
             found.append(
                 Mention(
                     EntityLabel.ORG,
@@ -87,6 +89,21 @@ class OrgSuffixes:
             )
 
 
+class _Within:
+    """Mentions by start, to find those inside a span without a pass over all of them."""
+
+    def __init__(self, found: list[Mention]) -> None:
+        self.order = sorted(range(len(found)), key=lambda i: found[i].start)
+        self.found = found
+        self.starts = [found[i].start for i in self.order]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """The mentions lying within `start..end`, in the order they were given."""
+        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        chosen = sorted(i for i in self.order[first:last] if self.found[i].end <= end)
+        return [self.found[i] for i in chosen]
+
+
 #: What may stand between a country word and its body: spaces, or an aside in parentheses.
 _BETWEEN = re.compile(r"^(\s*\([^()]{0,30}\))?[\s'\"’”)]*$")
 
@@ -96,11 +113,12 @@ def _country_words(doc: Doc) -> None:
     text = text_of(doc)
     found = mentions(doc)
     countries = sorted((m for m in found if m.label is EntityLabel.COUNTRY and m.norm), key=lambda m: m.end)
+    ends = [m.end for m in countries]
     for org in (m for m in found if m.label is EntityLabel.ORG):
-        before = [c for c in countries if c.end <= org.start and org.start - c.end <= 40]
-        if not before or not _BETWEEN.match(text[before[-1].end : org.start]):
+        i = bisect_right(ends, org.start) - 1  # the country ending nearest before the body
+        if i < 0 or org.start - ends[i] > 40 or not _BETWEEN.match(text[ends[i] : org.start]):
             continue
-        code = before[-1].norm
+        code = countries[i].norm
         entries = org.data.get("entries") or ()
         if entries and entries[0].country not in (None, code):
             org.data["country"] = code
