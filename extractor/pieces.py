@@ -8,7 +8,7 @@ to index the whole text.
 A reader of a long document keeps in mind who was introduced and what it is about. So each piece
 after the first is read after a lead-in, each sentence a paragraph of its own: those of earlier
 pieces that report the document's first and lead events, name its first foreign country and (with
-no dateline) hold the weekday-checked date that anchors its other dates; then, within
+no dateline) state the last full date, which anchors the dates after it; then, within
 `LEAD_IN_CHARS`, the most recent of those that first named a person, then of those that first
 reported an event. `김 차관` in a later piece is then the person named earlier, a later mention of
 an event is merged into it, and what is main is decided against the document's lead, as in one
@@ -215,7 +215,7 @@ class _Memory:
     text: str
     inferred_anchor: bool
     #: Sentences always kept: the first event's, the lead event's, the first foreign country's and the
-    #: anchoring date's.
+    #: last full date's.
     fixed: dict[str, Span] = field(default_factory=dict)
     #: Sentences that first named a person, then those that first reported an event, in text order.
     people: dict[Span, None] = field(default_factory=dict)
@@ -268,8 +268,8 @@ class _Memory:
         abroad = [m.start for m in found if m.label is EntityLabel.COUNTRY and m.norm not in (None, HOME)]
         if abroad:
             self._fix("country", keep(min(abroad)))
-        if self.inferred_anchor and "date" not in self.fixed:
-            self._fix("date", _reference(self.text, *piece, keep))
+        if self.inferred_anchor and (span := _last_full_date(self.text, *piece, keep)):
+            self.fixed["date"] = span
         for event in events:
             span = keep(event.evidence.start) if event.evidence else None
             if span:
@@ -284,10 +284,11 @@ class _Memory:
             self.fixed[what] = span
 
 
-def _reference(text: str, start: int, end: int, keep: Callable[[int], Span | None]) -> Span | None:
-    """The sentence of `text[start:end]` holding the date that anchors the others when a text has no
-    dateline: its first weekday-checked day (`extractor.dates.find_dates` with `infer_anchor`)."""
-    for match in find_dates(text[start:end]):
-        if match.resolved_from is DateResolution.WEEKDAY and match.value.count("-") == 2:
+def _last_full_date(text: str, start: int, end: int, keep: Callable[[int], Span | None]) -> Span | None:
+    """The sentence of `text[start:end]` holding the last full date it states, which anchors the dates
+    after it when a text has no dateline (`extractor.dates.find_dates` with `infer_anchor`)."""
+    stated = (DateResolution.EXPLICIT, DateResolution.WEEKDAY)
+    for match in reversed(find_dates(text[start:end])):
+        if match.resolved_from in stated and match.value and match.value.count("-") == 2:
             return keep(start + match.start)
     return None

@@ -134,11 +134,11 @@ def test_an_event_whose_sentence_the_lead_in_left_out_is_still_one_event(
     assert [(e.type.value, e.round) for e in cut.events] == [("CONSULTATION", 4)]
 
 
-def test_a_text_without_dateline_keeps_its_first_weekday_date_across_pieces(
+def test_a_text_without_dateline_keeps_its_first_full_date_across_pieces(
     korex: extractor.Extractor,
 ) -> None:
     text = (
-        "외교부는 3.12.(수) 중남미 지역 공관장 명단을 발표하였다.\n\n"
+        "외교부는 2025.3.12.(수) 중남미 지역 공관장 명단을 발표하였다.\n\n"
         + FILLER * 30
         + "양측은 지난 10일 실무 협의에서 마련한 협력 방안을 점검하였다.\n"
     )
