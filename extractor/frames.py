@@ -353,7 +353,8 @@ def rows(
 
 
 def _blank_to_null(found: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    return [tuple(None if value == "" else value for value in row) for row in found]
+    """The rows with each empty string as null (a row without one is kept as it is: most are)."""
+    return [row if "" not in row else tuple(None if value == "" else value for value in row) for row in found]
 
 
 def frame(table: str, records: Sequence[tuple[Any, ...]] = ()) -> pd.DataFrame:
@@ -432,6 +433,7 @@ def _table_of(names: Sequence[str], where: str) -> str:
 #: A CSV cell a spreadsheet would evaluate as a formula (OWASP's CSV-injection list) starts with one
 #: of these; korex writes such a cell with a `'` before it, and `read` takes that `'` off again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FIRSTS = frozenset(["'", *FORMULA_STARTS])
 _DEFUSED = re.compile("^'(?='*[=+\\-@\t\r])")
 
 
@@ -440,7 +442,7 @@ def defuse(cell: Any) -> Any:
 
     Strings already starting with quotes before such a character get one more, so `restore` is exact.
     """
-    if isinstance(cell, str) and cell.lstrip("'").startswith(FORMULA_STARTS):
+    if isinstance(cell, str) and cell[:1] in _FIRSTS and cell.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 

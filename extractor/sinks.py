@@ -88,13 +88,20 @@ _LAYOUTS = {"jsonl": 2, "csv": 2, "parquet": 3, "duckdb": 3}
 #: How an error message says that `--overwrite` (the CLI) or `overwrite=True` (the API) would go on.
 _OVERWRITE = "--overwrite (overwrite=True) replaces it"
 
-#: Characters JSON allows raw in strings but line-splitting readers take for line ends.
-_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+#: Characters JSON allows raw in strings but line-splitting readers take for line ends, and their escapes.
+_LINE_BREAKS = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\u0085", "\\u0085"))
 
 
 def document_line(record: BaseModel) -> str:
-    """A record as one line of JSON Lines: UTF-8 JSON, Hangul as is, U+2028, U+2029 and U+0085 escaped."""
-    return record.model_dump_json().translate(_LINE_BREAKS)
+    """A record as one line of JSON Lines: UTF-8 JSON, Hangul as is, U+2028, U+2029 and U+0085 escaped.
+
+    (`str.replace` where one occurs: `str.translate` over a whole record cost three quarters of
+    writing JSON Lines.)"""
+    line = record.model_dump_json()
+    for char, escape in _LINE_BREAKS:
+        if char in line:
+            line = line.replace(char, escape)
+    return line
 
 
 @dataclass
