@@ -1007,7 +1007,8 @@ class DuckDBSink(Sink):
         import duckdb
 
         try:
-            return duckdb.connect(str(self.output))
+            # One thread: a commit's inserts are small, and the cores are the analysis's (--jobs).
+            return duckdb.connect(str(self.output), config={"threads": 1})
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise OutputBusyError(f"{self.output}: another korex run is writing this output") from None
