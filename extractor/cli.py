@@ -347,9 +347,11 @@ def _show(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     from extractor import Extractor, evaluate
-    from extractor.batch import counted
+    from extractor.batch import check_gazetteers, counted
 
-    scores = evaluate.score(args.gold, extractor=Extractor(gazetteers=args.gazetteer))
+    extractor = Extractor(gazetteers=args.gazetteer)
+    check_gazetteers(extractor)  # else every gold document would fail on the same problem
+    scores = evaluate.score(args.gold, extractor=extractor)
     if args.json:
         print(json.dumps(scores, ensure_ascii=False, indent=2))
         return Exit.OK

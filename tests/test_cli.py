@@ -309,7 +309,9 @@ def test_show_writes_an_html_page(written: Path, tmp_path: Path, capsys: pytest.
     assert "워싱턴 디씨 국무부 청사" in html and "<td>TALKS</td>" in html
 
 
-def test_eval_prints_the_figures_of_evaluate(capsys: pytest.CaptureFixture[str], korex: object) -> None:
+def test_eval_prints_the_figures_of_evaluate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], korex: object
+) -> None:
     from extractor import evaluate
 
     gold = Path(__file__).parent / "data" / "gold"
@@ -325,6 +327,11 @@ def test_eval_prints_the_figures_of_evaluate(capsys: pytest.CaptureFixture[str],
     events = next(line.split() for line in out.splitlines() if line.startswith("events "))
     assert events[1:] == [str(expected["events"][k]) for k in ("p", "r", "f1", "gold")]
     assert main(["eval", str(gold / "nowhere")]) == 1
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "countries.csv").write_text("id,ko,en,source\nFOO,,Foo,x\n", encoding="utf-8")
+    assert main(["eval", str(gold), "--gazetteer", str(bad)]) == 2
+    assert f"korex: error: {bad}: 1 problem\n" in capsys.readouterr().err
 
 
 def test_info_prints_versions_and_the_gazetteers_in_use(
