@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -11,9 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor import batch, frames, sinks
-from extractor.cli import main
+from extractor.cli import byte_count, main
 from extractor.models import (
     Document,
     Entity,
@@ -435,3 +438,51 @@ def test_a_changed_gazetteer_redoes_the_files_it_may_change(tmp_path: Path) -> N
     again = batch.extract_to(custom, docs, out, quiet=True)
     assert (again.extracted, again.skipped, cities(out)) == (1, 0, ["Nowhere Village"])
     assert batch.extract_to(extractor.Extractor(gazetteers=[mine]), docs, out, quiet=True).skipped == 1
+
+
+# --------------------------------------------------------------------------- any text
+
+
+@given(st.text(max_size=12))
+def test_max_bytes_takes_a_size_or_says_it_is_none(text: str) -> None:
+    try:
+        found = byte_count(text)
+    except argparse.ArgumentTypeError as exc:
+        assert repr(text) in str(exc)
+    else:
+        assert isinstance(found, int) and found > 0
+
+
+@given(
+    st.integers(1, 10**6), st.sampled_from([("", 1), ("k", 2**10), ("M", 2**20), ("G", 2**30), ("kb", 2**10)])
+)
+def test_max_bytes_units_are_powers_of_1024(n: int, unit: tuple[str, int]) -> None:
+    assert byte_count(f"{n}{unit[0]}") == n * unit[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_given_on_stdin_become_documents_or_rows_named_stdin(data: bytes) -> None:
+    from stub import StubExtractor
+
+    result = batch.extract_path(StubExtractor(), batch.Given("<stdin>", data), max_bytes=200)
+    assert result.items and result.path == "<stdin>"
+    assert all(error.path == "<stdin>" for error in result.errors)
+    assert all(document.source != "<stdin>" for document in result.documents)
+    if len(data) > 200:
+        assert [error.reason for error in result.errors] == ["too_large"]
+
+
+@given(st.lists(st.lists(st.text(max_size=15), min_size=3, max_size=3), max_size=5))
+def test_show_tables_line_up_and_cut_nothing(rows: list[list[str]]) -> None:
+    from extractor import show
+
+    lines = show.table(["a", "b", "c"], rows).split("\n")
+    widths = [len(cell) for cell in lines[1].split("  ")]
+    for line, row in zip(lines[2:], rows, strict=True):
+        line = line.ljust(sum(widths) + 10)  # the trailing blanks a line drops
+        start = 0
+        for cell, width in zip(row, widths, strict=True):
+            text = cell.replace("\n", " ")
+            assert line[start:].startswith(text)
+            start += len(text) + (width - show._width(text)) + 2
