@@ -114,15 +114,24 @@ class Extractor:
     def __init__(self, *, gazetteers: Sequence[PathLike] = ()) -> None:
         self.gazetteers = tuple(str(Path(folder).resolve()) for folder in gazetteers)
         self._nlp = None
+        self._built_from: str | None = None
 
     @property
     def nlp(self):
-        """The spaCy pipeline, built on first use and shared by Extractors with the same gazetteers."""
+        """The spaCy pipeline, built on first use and shared by Extractors with the same gazetteers (as
+        long as their files do not change)."""
         if self._nlp is None:
             from extractor import pipeline
 
-            self._nlp = pipeline.shared(self.gazetteers)
+            self._built_from = self.fingerprint()
+            self._nlp = pipeline.shared(self.gazetteers, self._built_from)
         return self._nlp
+
+    def _follow_files(self, fingerprint: str) -> None:
+        """Drop a pipeline built from gazetteer files other than those `fingerprint` describes (they
+        changed since), so that the next document is analysed with the files as they are."""
+        if self._built_from not in (None, fingerprint):
+            self._nlp = None
 
     def extract(self, text: str, *, doc_date: DateLike = None, source: str | None = None) -> Document:
         """Analyse one whole document given as a string (front matter, HTML and boilerplate are stripped).
@@ -150,17 +159,29 @@ class Extractor:
         pattern: str = "*",
         jobs: int = 1,
         timeout: float | None = batch.DEFAULT_TIMEOUT,
+        max_bytes: int = loader.MAX_BYTES,
     ) -> Iterator[Document | FileError]:
         """One Document per document found under `paths` (files or folders), or a FileError per bad file.
 
         Files come in sorted order whatever `jobs` is. `jobs` is the number of cores used: 1 analyses
         one document at a time in this process, `jobs > 1` in that many worker processes (0: one per
-        CPU), each loading its own pipeline once. A bad file never stops the run:
-        it becomes a `FileError` with its path and reason, and so does a document that takes longer
-        than `timeout` seconds (reason `timeout`; None: no limit). For resumable runs into JSON Lines,
-        CSV, Parquet or DuckDB outputs see `extractor.batch.extract_to` (what `korex extract` runs).
+        CPU), each loading its own pipeline once; a script using them needs `if __name__ == "__main__":`
+        around its code (without it, korex warns and uses this process). A bad file never stops the
+        run: it becomes a `FileError` with its path and reason, and so does a document that takes
+        longer than `timeout` seconds (reason `timeout`; None: no limit) and a file over `max_bytes`.
+        Tell the two apart with `isinstance(item, extractor.FileError)`. For resumable runs into JSON
+        Lines, CSV, Parquet or DuckDB outputs see `extractor.batch.extract_to` (what `korex extract` runs).
         """
-        return batch.extract_folder(self, paths, pattern=pattern, jobs=jobs, timeout=timeout)
+        return batch.extract_folder(
+            self, paths, pattern=pattern, jobs=jobs, timeout=timeout, max_bytes=max_bytes
+        )
+
+    def fingerprint(self) -> str:
+        """A digest of what this pipeline's output depends on besides the text: korex's version and every
+        gazetteer file it reads (`gazetteer.fingerprint`). Outputs analyse a file again when it changes."""
+        from extractor import gazetteer
+
+        return gazetteer.fingerprint(self.gazetteers)
 
     def extract_loaded(self, loaded: loader.LoadedText, *, record: int | None = None) -> Document:
         """Analyse a document the loader has already read (batch runs read files themselves)."""
@@ -265,6 +286,9 @@ def extract_folder(
     pattern: str = "*",
     jobs: int = 1,
     timeout: float | None = batch.DEFAULT_TIMEOUT,
+    max_bytes: int = loader.MAX_BYTES,
 ) -> Iterator[Document | FileError]:
     """Analyse every document under `paths` with the default Extractor (see `Extractor.extract_folder`)."""
-    return default_extractor().extract_folder(paths, pattern=pattern, jobs=jobs, timeout=timeout)
+    return default_extractor().extract_folder(
+        paths, pattern=pattern, jobs=jobs, timeout=timeout, max_bytes=max_bytes
+    )

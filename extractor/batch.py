@@ -20,21 +20,42 @@ import os
 import signal
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from extractor import loader
-from extractor.errors import InputError, KorexError, OutputRefusedError
+from extractor.errors import (
+    GazetteerError,
+    InputError,
+    InputTooLargeError,
+    KorexError,
+    MissingInputError,
+    OutputRefusedError,
+)
 from extractor.models import Document, FileError
 
 if TYPE_CHECKING:
     from extractor import Extractor
 
 PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class Given:
+    """A document given as bytes rather than as a file (`korex extract -`, `--text`): `name` stands for
+    its path in error rows and in outputs; the format is found from the content."""
+
+    name: str
+    data: bytes
+
+
+#: What a run reads: files and folders, or given bytes.
+Input = PathLike | Given
 
 #: File suffixes read from folders; a file named explicitly is read whatever its suffix.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})
@@ -55,7 +76,7 @@ def resolved(path: PathLike) -> Path:
         return Path(os.path.abspath(path))
 
 
-def iter_paths(paths: PathLike | Iterable[PathLike], *, pattern: str = "*") -> Iterator[Path]:
+def iter_paths(paths: Input | Iterable[Input], *, pattern: str = "*") -> Iterator[Path | Given]:
     """Files to read, in a stable order: named files as given, each folder's files sorted by path.
 
     In folders, only files whose name matches `pattern` and whose suffix is a document format
@@ -63,7 +84,7 @@ def iter_paths(paths: PathLike | Iterable[PathLike], *, pattern: str = "*") -> I
     twice is read once. A path that does not exist, and a folder that cannot be listed, is still
     yielded, so the reader reports it as an error row instead of losing it.
     """
-    if isinstance(paths, (str, os.PathLike)):
+    if isinstance(paths, (str, os.PathLike, Given)):
         paths = [paths]
     seen: set[Path] = set()
 
@@ -75,6 +96,9 @@ def iter_paths(paths: PathLike | Iterable[PathLike], *, pattern: str = "*") -> I
         return True
 
     for given in paths:
+        if isinstance(given, Given):
+            yield given
+            continue
         path = Path(given)
         if not path.is_dir():
             if first_time(path):
@@ -95,9 +119,11 @@ def iter_paths(paths: PathLike | Iterable[PathLike], *, pattern: str = "*") -> I
                 yield file
 
 
-def file_hash(path: PathLike) -> str | None:
+def file_hash(path: Input) -> str | None:
     """SHA-256 of a regular file's bytes (what decides that a file is unchanged), or None if it cannot
     be read; never blocks on a named pipe or a device."""
+    if isinstance(path, Given):
+        return hashlib.sha256(path.data).hexdigest()
     digest = hashlib.sha256()
     try:
         with loader.open_regular(path) as handle:
@@ -158,18 +184,51 @@ class Item:
 Event = Read | Records | Item
 
 
-def iter_file(extractor: Extractor, path: PathLike, *, first: int = 0) -> Iterator[Event]:
-    """Read one file and analyse its records from `first` on, one at a time, saying each step as it ends.
+def where_of(path: Input) -> str:
+    """How rows and messages name an input: its path as text, or a given document's name."""
+    return path.name if isinstance(path, Given) else loader.display_path(path)
+
+
+def _read(path: Input, max_bytes: int) -> bytes:
+    """The bytes of an input (see `loader.read_file`), never more than `max_bytes`."""
+    if not isinstance(path, Given):
+        return loader.read_file(path, max_bytes=max_bytes)
+    if len(path.data) > max_bytes:
+        raise InputTooLargeError(
+            f"{path.name}: {len(path.data):,} bytes, over the limit of {max_bytes:,} bytes (max_bytes)",
+            path=path.name,
+        )
+    return path.data
+
+
+def _records(data: bytes, path: Input) -> list[loader.Record]:
+    """The records of an input's bytes; a given document has no source of its own (as with `extract`)."""
+    records = loader.load_records(data, where_of(path))
+    if not isinstance(path, Given):
+        return records
+    return [
+        replace(record, source=None)
+        if isinstance(record, loader.LoadedText) and record.source == path.name
+        else record
+        for record in records
+    ]
+
+
+def iter_file(
+    extractor: Extractor, path: Input, *, first: int = 0, max_bytes: int = loader.MAX_BYTES
+) -> Iterator[Event]:
+    """Read one file (at most `max_bytes`) and analyse its records from `first` on, one at a time,
+    saying each step as it ends.
 
     Whatever goes wrong becomes a FileError, never an exception: a file that cannot be read gets its
     reason, a bad record its own row (its neighbours are kept), a record that fails on a bug rather
     than on bad input gets `internal_error`, so one odd document never stops a run of thousands.
     """
-    where = loader.display_path(path)
+    where = where_of(path)
     try:
-        data = loader.read_file(path)
+        data = _read(path, max_bytes)
         yield Read(hashlib.sha256(data).hexdigest())
-        records = loader.load_records(data, path)
+        records = _records(data, path)
     except KorexError as exc:
         yield Item(FileError(path=where, reason=exc.reason, message=str(exc)))
         return
@@ -205,9 +264,9 @@ class Assembly:
     """One file's result put together from the events of `iter_file`, across restarts: a document that
     overran its budget or killed its worker becomes a row, and the file goes on after it."""
 
-    def __init__(self, path: PathLike, index: int = 0) -> None:
+    def __init__(self, path: Input, index: int = 0) -> None:
         self.path = path
-        self.result = FileResult(loader.display_path(path), index=index)
+        self.result = FileResult(where_of(path), index=index)
         self.count: int | None = None
         self._reads = 0
 
@@ -244,10 +303,10 @@ def timeout_message(seconds: float) -> str:
     return f"took longer than {seconds:g} s (the time budget per document); not analysed"
 
 
-def extract_path(extractor: Extractor, path: PathLike) -> FileResult:
+def extract_path(extractor: Extractor, path: Input, *, max_bytes: int = loader.MAX_BYTES) -> FileResult:
     """Read one file and analyse its documents one at a time; one FileResult, in the file's order."""
     assembly = Assembly(path)
-    for event in iter_file(extractor, path):
+    for event in iter_file(extractor, path, max_bytes=max_bytes):
         assembly.take(event)
     return assembly.result
 
@@ -280,12 +339,14 @@ def _within(events: Iterator[Event], seconds: float | None) -> Iterator[Event]:
         yield event
 
 
-def _run_file(extractor: Extractor, path: PathLike, index: int, seconds: float | None) -> FileResult:
+def _run_file(
+    extractor: Extractor, path: Input, index: int, seconds: float | None, max_bytes: int
+) -> FileResult:
     assembly = Assembly(path, index)
     first: int | None = 0
     while first is not None:
         try:
-            for event in _within(iter_file(extractor, path, first=first), seconds):
+            for event in _within(iter_file(extractor, path, first=first, max_bytes=max_bytes), seconds):
                 assembly.take(event)
             first = None
         except _OverBudget:
@@ -330,9 +391,10 @@ class _Idle:
 
 def _in_process(
     extractor: Extractor,
-    paths: Iterable[PathLike],
+    paths: Iterable[Input],
     timeout: float | None,
     on_idle: Callable[[], None] | None,
+    max_bytes: int,
 ) -> Iterator[FileResult]:
     budget = timeout is not None and hasattr(signal, "setitimer")
     budget = budget and threading.current_thread() is threading.main_thread()
@@ -340,7 +402,7 @@ def _in_process(
     idle = _Idle(on_idle) if on_idle is not None else None
     try:
         for index, path in enumerate(paths):
-            result = _run_file(extractor, path, index, timeout if budget else None)
+            result = _run_file(extractor, path, index, timeout if budget else None, max_bytes)
             if idle is not None:
                 idle.touch()
             yield result
@@ -353,26 +415,43 @@ def _in_process(
 
 def run(
     extractor: Extractor,
-    paths: Iterable[PathLike],
+    paths: Iterable[Input],
     *,
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
     ordered: bool = True,
     on_idle: Callable[[], None] | None = None,
+    max_bytes: int = loader.MAX_BYTES,
 ) -> Iterator[FileResult]:
     """One FileResult per path (`index`: its place in `paths`); `jobs > 1` spreads the files over
     worker processes. In the order given, or as they finish when not `ordered`.
 
-    `timeout` is each document's time budget in seconds (None: none). `on_idle` is called when no file
-    has finished for a second (from another thread when `jobs` is 1).
+    `timeout` is each document's time budget in seconds (None: none); a file over `max_bytes` is a
+    `too_large` row. `on_idle` is called when no file has finished for a second (from another thread
+    when `jobs` is 1). Called from the top level of a script that worker processes would run again
+    (no `if __name__ == "__main__":`), it warns in one line and works in this process.
     """
     jobs = resolve_jobs(jobs)
-    if jobs == 1:
-        yield from _in_process(extractor, paths, timeout, on_idle)
-        return
-    from extractor import workers
+    if jobs > 1:
+        from extractor import workers
 
-    yield from workers.run(extractor, paths, jobs=jobs, timeout=timeout, ordered=ordered, on_idle=on_idle)
+        unguarded = workers.unguarded_main()
+        if unguarded is not None:
+            script, line = unguarded
+            warnings.warn_explicit(
+                workers.unguarded_message(script, jobs), RuntimeWarning, script, line, registry=_WARNED
+            )
+            jobs = 1
+    if jobs == 1:
+        yield from _in_process(extractor, paths, timeout, on_idle, max_bytes)
+        return
+    yield from workers.run(
+        extractor, paths, jobs=jobs, timeout=timeout, ordered=ordered, on_idle=on_idle, max_bytes=max_bytes
+    )
+
+
+#: Where the unguarded-script warning was given (once per place, as Python's own warnings).
+_WARNED: dict[object, object] = {}
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -389,17 +468,35 @@ def extract_folder(
     pattern: str = "*",
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
+    max_bytes: int = loader.MAX_BYTES,
 ) -> Iterator[Document | FileError]:
     """Documents of every file under `paths`, in sorted order; a file that cannot be read becomes a FileError.
 
     `jobs` is the number of cores: 1 analyses one document at a time in this process, `jobs > 1` in
     that many worker processes (each builds its pipeline once, which takes a few seconds); the order
-    of the results does not depend on `jobs`. `timeout` is each document's time budget in seconds.
-    A script that uses `jobs > 1` must guard its top level with `if __name__ == "__main__":`, as
-    for any multiprocessing.
+    of the results does not depend on `jobs`. `timeout` is each document's time budget in seconds, and
+    `max_bytes` the largest file read. A script that uses `jobs > 1` must guard its top level with
+    `if __name__ == "__main__":`, as for any multiprocessing (unguarded, it runs in one process and
+    warns). The extractor's gazetteer folders are checked first (GazetteerError listing every problem).
     """
-    for result in run(extractor, iter_paths(paths, pattern=pattern), jobs=jobs, timeout=timeout):
+    check_gazetteers(extractor)
+    found = iter_paths(paths, pattern=pattern)
+    for result in run(extractor, found, jobs=jobs, timeout=timeout, max_bytes=max_bytes):
         yield from result.items
+
+
+def check_gazetteers(extractor: Extractor) -> None:
+    """Check the extractor's own gazetteer folders before a run reads any document: GazetteerError,
+    listing every problem of every folder, rather than one failed document after another."""
+    folders = getattr(extractor, "gazetteers", ())
+    if not folders:
+        return
+    from extractor import gazetteer
+
+    bad = [report for report in map(gazetteer.check_folder, folders) if not report.ok]
+    if bad:
+        hint = "fix them (`korex gazetteer check DIR` lists them again); no document was read"
+        raise GazetteerError("\n".join([*(r.describe() for r in bad), hint]), path=bad[0].folder)
 
 
 # --------------------------------------------------------------------------- a whole `korex extract` run
@@ -429,16 +526,23 @@ class Summary:
         failed = f"{self.failed} failed" + (
             f" ({self.earlier_errors} in earlier runs)" if self.earlier_errors else ""
         )
-        parts = [f"{self.documents} documents, {failed}", f"{self.files} files"]
+        parts = [f"{counted(self.documents, 'document')}, {failed}", counted(self.files, "file")]
         if self.skipped:
             parts.append(f"{self.skipped} unchanged and skipped")
         parts.append(f"{self.seconds:.1f} s, {rate:.1f} docs/s")
         return "; ".join(parts)
 
 
-def file_key(path: PathLike) -> str:
+def counted(n: int, word: str) -> str:
+    """`1 document`, `2 documents`."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def file_key(path: Input) -> str:
     """How outputs remember an input file: its absolute path (as `loader.display_path` writes it), so
-    a run from another folder still matches."""
+    a run from another folder still matches; a given document by its name."""
+    if isinstance(path, Given):
+        return path.name
     return loader.display_path(resolved(path))
 
 
@@ -449,29 +553,40 @@ def describe(error: FileError) -> str:
     return f"{error.path}: {error.message}"
 
 
-def _is_output(path: Path, output: PathLike | None) -> bool:
+def _is_output(path: Path | Given, output: PathLike | None) -> bool:
     """Whether `path` is the output itself (or inside it): an output in the input folder is not input."""
-    if output is None:
+    if output is None or isinstance(path, Given):
         return False
     target = resolved(output)
     found = resolved(path)
     return found == target or target in found.parents
 
 
-def _refuse_output_among_inputs(given: Sequence[PathLike], output: PathLike | None) -> None:
+def _refuse_output_among_inputs(given: Sequence[Input], output: PathLike | None) -> None:
     """OutputRefusedError if the output is one of the paths given to read (or inside one given file)."""
     if output is None:
         return
     target = resolved(output)
     for path in given:
+        if isinstance(path, Given):
+            continue
         found = resolved(path)
         if found == target or (target in found.parents and not found.is_dir()):
             raise OutputRefusedError(f"{output}: is also an input; write the output elsewhere")
 
 
+def _require_input(given: Sequence[Input]) -> None:
+    """MissingInputError when no path given exists (so that no output is created for nothing); a
+    missing path among others is an error row of the run."""
+    if any(isinstance(path, Given) or os.path.lexists(path) for path in given):
+        return
+    names = ", ".join(loader.display_path(path) for path in given) or "(no path)"
+    raise MissingInputError(f"{names}: no such file or folder; nothing was read or written")
+
+
 def extract_to(
     extractor: Extractor,
-    paths: PathLike | Sequence[PathLike],
+    paths: Input | Sequence[Input],
     output: PathLike | None,
     *,
     pattern: str = "*",
@@ -480,29 +595,42 @@ def extract_to(
     overwrite: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
     table: str | None = None,
+    fmt: str | None = None,
+    max_bytes: int = loader.MAX_BYTES,
     quiet: bool = False,
     on_error: Callable[[FileError], None] | None = None,
 ) -> Summary:
-    """Extract every file under `paths` into `output` (format by suffix; stdout JSON Lines when None).
+    """Extract every file under `paths` into `output` (format by suffix, or `fmt`; stdout JSON Lines
+    when None).
 
-    Files the output already holds with the same content (SHA-256) are skipped unless `force`; a run
+    Files the output already holds with the same content (SHA-256), analysed by the same pipeline
+    (`Extractor.fingerprint`: korex's version and gazetteers), are skipped unless `force`; a run
     interrupted at any point and started again with the same arguments ends with every document in
     the output exactly once. An existing output korex did not write is refused unless `overwrite`
-    (which starts the output afresh); an output among the inputs is refused. Results are committed as
-    they finish, never held back by a slow document; `timeout` is each document's time budget.
-    Unless `quiet`, each FileError of this run is printed on stderr and a progress bar is shown there
-    when it is a terminal. `on_error` is called with each FileError. Raises `OutputError` (and its
-    subclasses) when the output cannot or may not be written.
+    (which starts the output afresh); an output among the inputs is refused. Before anything is
+    written, the extractor's gazetteer folders are checked (GazetteerError listing every problem) and
+    at least one path given must exist (MissingInputError). Results are committed as they finish,
+    never held back by a slow document; `timeout` is each document's time budget, `max_bytes` the
+    largest file read. Unless `quiet`, each FileError of this run is printed on stderr and a progress
+    bar is shown there when it is a terminal. `on_error` is called with each FileError. Raises
+    `OutputError` (and its subclasses) when the output cannot or may not be written.
     """
     from extractor.progress import Progress
-    from extractor.sinks import open_sink
+    from extractor.sinks import check_output, open_sink
 
     started = time.perf_counter()
     summary = Summary()
-    given: list[PathLike] = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    given: list[Input] = [paths] if isinstance(paths, (str, os.PathLike, Given)) else list(paths)
+    check_output(output, table=table, fmt=fmt)
     _refuse_output_among_inputs(given, output)
-    with open_sink(output, table=table, overwrite=overwrite) as sink:
-        todo: list[Path] = []
+    _require_input(given)
+    check_gazetteers(extractor)
+    fingerprint = extractor.fingerprint()
+    extractor._follow_files(fingerprint)
+    if any(isinstance(path, Given) for path in given):
+        jobs = 1  # its bytes are here, not in a file a worker could read
+    with open_sink(output, table=table, overwrite=overwrite, fmt=fmt, fingerprint=fingerprint) as sink:
+        todo: list[Path | Given] = []
         for path in iter_paths(given, pattern=pattern):
             if _is_output(path, output):
                 continue
@@ -512,6 +640,7 @@ def extract_to(
                 not force
                 and before is not None
                 and before.hash is not None
+                and before.fingerprint == fingerprint
                 and before.hash == file_hash(path)
             ):
                 summary.skipped += 1
@@ -525,7 +654,16 @@ def extract_to(
                 sink.commit()
 
         with Progress(len(todo), skipped=summary.skipped, enabled=not quiet) as progress:
-            for result in run(extractor, todo, jobs=jobs, timeout=timeout, ordered=False, on_idle=commit):
+            results = run(
+                extractor,
+                todo,
+                jobs=jobs,
+                timeout=timeout,
+                ordered=False,
+                on_idle=commit,
+                max_bytes=max_bytes,
+            )
+            for result in results:
                 with lock:
                     sink.add(file_key(todo[result.index]), result)
                 summary.extracted += 1

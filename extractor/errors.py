@@ -19,6 +19,7 @@ __all__ = [
     "InputTooLargeError",
     "InvalidJSONError",
     "KorexError",
+    "MissingInputError",
     "MissingTextError",
     "OutputBusyError",
     "OutputError",
@@ -77,6 +78,10 @@ class UnreadableInputError(InputError):
     """The path cannot be read: missing, a directory, not a regular file, no permission."""
 
     reason: ClassVar[str] = "unreadable"
+
+
+class MissingInputError(UnreadableInputError):
+    """None of the paths given to a run exists: nothing is read and no output is created."""
 
 
 class InvalidJSONError(InputError):

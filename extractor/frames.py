@@ -16,9 +16,11 @@ DuckDB outputs:
 `doc_key` is a stable hash that no two documents share. In the outputs of `korex extract` it hashes
 the input file's absolute path and the record's index in that file, so two files holding the same
 record (same `url` and `id`) keep their own rows; in tables made from Documents in memory it hashes
-the document's `source` and `id`. List values (countries, participant names) are joined with `;`
-(`"JPN;KOR"`), so every table fits CSV as well as Parquet. In CSV, a cell a spreadsheet would run as
-a formula (starting with `=`, `+`, `-`, `@`) is written with a `'` before it; `read` removes it.
+the document's `source` and `id`. List values (countries, participant names and countries) are list
+columns in Parquet and DuckDB (`list_contains(countries, 'JPN')`) and joined with `;` in CSV and in the
+DataFrames (`"JPN;KOR"`), which are the same whichever output `read` loads. In CSV, a cell a
+spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) is written with a `'` before it;
+`read` removes it.
 pandas is imported when a frame is made: `import extractor` stays light.
 
     import extractor
@@ -37,6 +39,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +54,7 @@ __all__ = ["FORMULA_STARTS", "LIST_SEP", "SCHEMA", "TABLES", "defuse", "doc_key"
 #: Separator of list values in one cell (`"JPN;KOR"`).
 LIST_SEP = ";"
 
-#: Column names and kinds (`str`, `int`, `float`) of every table, in order.
+#: Column names and kinds (`str`, `int`, `float`, `list`: a list of strings) of every table, in order.
 SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (
         ("doc_key", "str"),
@@ -60,7 +63,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("title", "str"),
         ("publisher", "str"),
         ("doc_date", "str"),
-        ("countries", "str"),
+        ("countries", "list"),
         ("n_entities", "int"),
         ("n_persons", "int"),
         ("n_organizations", "int"),
@@ -112,7 +115,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("type", "str"),
         ("format", "str"),
         ("salience", "str"),
-        ("countries", "str"),
+        ("countries", "list"),
         ("n_countries", "int"),
         ("date", "str"),
         ("end_date", "str"),
@@ -123,8 +126,8 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("name", "str"),
         ("trigger", "str"),
         ("n_participants", "int"),
-        ("participant_names", "str"),
-        ("participant_countries", "str"),
+        ("participant_names", "list"),
+        ("participant_countries", "list"),
         ("participants", "str"),
         ("cameo", "str"),
         ("plover", "str"),
@@ -153,7 +156,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
 #: The tables, in the order outputs hold them.
 TABLES: tuple[str, ...] = tuple(SCHEMA)
 
-_PANDAS_DTYPES = {"str": "string", "int": "Int64", "float": "float64"}
+_PANDAS_DTYPES = {"str": "string", "int": "Int64", "float": "float64", "list": "string"}
 
 
 def columns(table: str) -> list[str]:
@@ -162,8 +165,41 @@ def columns(table: str) -> list[str]:
 
 
 def dtypes(table: str) -> dict[str, str]:
-    """The pandas dtype of every column of `table` (nullable `string` and `Int64`)."""
+    """The pandas dtype of every column of `table` (nullable `string` and `Int64`; a list column is its
+    values joined with `;`)."""
     return {name: _PANDAS_DTYPES[kind] for name, kind in SCHEMA[table]}
+
+
+@cache
+def list_columns(table: str) -> tuple[int, ...]:
+    """The positions of `table`'s list columns."""
+    return tuple(i for i, (_, kind) in enumerate(SCHEMA[table]) if kind == "list")
+
+
+def joined(values: Iterable[str | None] | str | None) -> str | None:
+    """A list cell as one string, `;`-joined (`"JPN;KOR"`; an empty list is null); a string stays."""
+    if values is None or isinstance(values, str):
+        return values
+    return LIST_SEP.join(value or "" for value in values) or None
+
+
+def _joined_cell(cell: Any) -> Any:
+    """A list cell as read (a list, an array, a string, a null of any kind), joined if it is a list."""
+    return joined(cell) if not isinstance(cell, str) and hasattr(cell, "__iter__") else cell
+
+
+def flat_rows(table: str, found: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Raw rows with their list cells joined (see `joined`): how CSV and the DataFrames hold them."""
+    where = list_columns(table)
+    if not where:
+        return list(found)
+    out = []
+    for row in found:
+        cells = list(row)
+        for i in where:
+            cells[i] = joined(cells[i])
+        out.append(tuple(cells))
+    return out
 
 
 #: Where a document was read: the input file's key (`batch.file_key`) and its record's index there.
@@ -182,11 +218,6 @@ def doc_key(document: Document | dict[str, Any], origin: Origin | None = None) -
     return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _joined(values: Iterable[str | None]) -> str | None:
-    text = LIST_SEP.join(value or "" for value in values)
-    return text or None
-
-
 def _participant(p: dict[str, Any]) -> str:
     """`김민수 (외교부, 제1차관, KOR)`: a participant as one readable phrase."""
     about = ", ".join(str(p[k]) for k in ("org", "title", "country") if p.get(k))
@@ -197,7 +228,8 @@ def _participant(p: dict[str, Any]) -> str:
 def document_rows(document: Document, origin: Origin | None = None) -> dict[str, list[tuple[Any, ...]]]:
     """The rows one Document adds to each table (the `errors` table gets none), keyed by `doc_key`.
 
-    An empty string is stored as null, as CSV would read it back: every format gives the same tables.
+    A list column's cell is a list (see `flat_rows` for its joined form). An empty string is stored as
+    null, as CSV would read it back: every format gives the same tables.
     """
     data = document.model_dump(mode="json")
     key = doc_key(data, origin)
@@ -211,7 +243,7 @@ def document_rows(document: Document, origin: Origin | None = None) -> dict[str,
             data["title"],
             data["publisher"],
             data["doc_date"],
-            _joined(data["countries"]),
+            list(data["countries"]),
             len(data["entities"]),
             len(data["persons"]),
             len(data["organizations"]),
@@ -267,7 +299,7 @@ def document_rows(document: Document, origin: Origin | None = None) -> dict[str,
                 ev["type"],
                 ev["format"],
                 ev["salience"],
-                _joined(ev["countries"]),
+                list(ev["countries"]),
                 len(ev["countries"]),
                 ev["date"],
                 ev["end_date"],
@@ -278,8 +310,8 @@ def document_rows(document: Document, origin: Origin | None = None) -> dict[str,
                 ev["name"],
                 ev["trigger"],
                 len(people),
-                _joined(p.get("name") for p in people if p.get("name")),
-                _joined(p.get("country") for p in people) if any(p.get("country") for p in people) else None,
+                [p["name"] for p in people if p.get("name")],
+                [p.get("country") for p in people] if any(p.get("country") for p in people) else [],
                 "; ".join(_participant(p) for p in people) or None,
                 ev["cameo"],
                 ev["plover"],
@@ -321,7 +353,8 @@ def rows(
 
 
 def _blank_to_null(found: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    return [tuple(None if value == "" else value for value in row) for row in found]
+    """The rows with each empty string as null (a row without one is kept as it is: most are)."""
+    return [row if "" not in row else tuple(None if value == "" else value for value in row) for row in found]
 
 
 def frame(table: str, records: Sequence[tuple[Any, ...]] = ()) -> pd.DataFrame:
@@ -329,17 +362,22 @@ def frame(table: str, records: Sequence[tuple[Any, ...]] = ()) -> pd.DataFrame:
     import pandas as pd
 
     names = columns(table)
-    data = pd.DataFrame.from_records(list(records), columns=names) if records else pd.DataFrame(columns=names)
+    flat = flat_rows(table, records)
+    data = pd.DataFrame.from_records(flat, columns=names) if flat else pd.DataFrame(columns=names)
     return conform(table, data)
 
 
 def conform(table: str, data: pd.DataFrame) -> pd.DataFrame:
-    """`data` with exactly the columns and dtypes of `table` (what every reader returns)."""
+    """`data` with exactly the columns and dtypes of `table` (what every reader returns): list columns
+    read from Parquet or DuckDB are joined as in CSV."""
     names = columns(table)
     missing = [name for name in names if name not in data.columns]
     if missing:
         raise InputError(f"table {table!r} lacks the columns {', '.join(missing)}")
-    data = data[names].astype(dtypes(table))
+    data = data[names].copy()
+    for i in list_columns(table):
+        data[names[i]] = [_joined_cell(cell) for cell in data[names[i]].tolist()]
+    data = data.astype(dtypes(table))
     return data.reset_index(drop=True)
 
 
@@ -395,6 +433,7 @@ def _table_of(names: Sequence[str], where: str) -> str:
 #: A CSV cell a spreadsheet would evaluate as a formula (OWASP's CSV-injection list) starts with one
 #: of these; korex writes such a cell with a `'` before it, and `read` takes that `'` off again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FIRSTS = frozenset(["'", *FORMULA_STARTS])
 _DEFUSED = re.compile("^'(?='*[=+\\-@\t\r])")
 
 
@@ -403,7 +442,7 @@ def defuse(cell: Any) -> Any:
 
     Strings already starting with quotes before such a character get one more, so `restore` is exact.
     """
-    if isinstance(cell, str) and cell.lstrip("'").startswith(FORMULA_STARTS):
+    if isinstance(cell, str) and cell[:1] in _FIRSTS and cell.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 
@@ -415,7 +454,7 @@ def _read_csv(path: Path, table: str | None = None) -> tuple[str, pd.DataFrame]:
         table = _table_of(list(pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns), str(path))
     data = pd.read_csv(path, dtype=dtypes(table), keep_default_na=False, na_values=[""], encoding="utf-8-sig")
     for name, kind in SCHEMA[table]:
-        if kind == "str" and name in data:
+        if kind in ("str", "list") and name in data:
             data[name] = data[name].str.replace(_DEFUSED, "", n=1, regex=True)
     return table, conform(table, data)
 

@@ -368,6 +368,11 @@ def _load(folders: tuple[str, ...]) -> Gazetteer:
     return Gazetteer(entry for folder in folders for entry in read_dir(Path(folder)))
 
 
+def forget() -> None:
+    """Read the gazetteer files again on next `load` (after they changed on disk)."""
+    _load.cache_clear()
+
+
 def load(extra_dirs: Sequence[str | Path] = ()) -> Gazetteer:
     """The shipped gazetteers plus the user's folders (later ones take precedence), read once per process."""
     folders = (str(shipped_dir()), *(str(Path(folder).resolve()) for folder in extra_dirs))
@@ -396,7 +401,7 @@ class CheckReport:
     def describe(self) -> str:
         """One line for the folder, then one line per problem."""
         if self.ok:
-            return f"{self.folder}: {self.n_rows} rows OK"
+            return f"{self.folder}: {self.n_rows} row{'' if self.n_rows == 1 else 's'} OK"
         count = f"{len(self.problems)} problem" + ("" if len(self.problems) == 1 else "s")
         return "\n".join([f"{self.folder}: {count}", *(f"  {problem}" for problem in self.problems)])
 

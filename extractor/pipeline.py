@@ -47,6 +47,10 @@ def build(gazetteers: Sequence[str | Path] = ()) -> Language:
 
 
 @cache
-def shared(gazetteers: tuple[str, ...] = ()) -> Language:
-    """The process's pipeline for these gazetteer folders, built on first use."""
+def shared(gazetteers: tuple[str, ...] = (), fingerprint: str = "") -> Language:
+    """The process's pipeline for these gazetteer folders, built on first use; `fingerprint` (of their
+    contents, `gazetteer.fingerprint`) tells their versions apart: a new one reads the files again."""
+    from extractor import gazetteer
+
+    gazetteer.forget()
     return build(gazetteers)

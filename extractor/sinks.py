@@ -65,6 +65,7 @@ __all__ = [
     "StagedSink",
     "check_output",
     "document_line",
+    "is_folder",
     "open_sink",
     "output_format",
     "read_manifest",
@@ -74,35 +75,46 @@ __all__ = [
 
 #: Output suffixes and the format each selects.
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".duckdb": "duckdb"}
+_FORMAT_NAMES = ("jsonl", "csv", "parquet", "duckdb")
 
 #: A chunk is committed when this many documents wait, or this many seconds after the last commit.
 COMMIT_DOCUMENTS = 256
 COMMIT_SECONDS = 1.0
 
-#: The state folder's layout; an output of another layout is refused (`overwrite` starts it afresh).
-_LAYOUT = 2
+#: The layout of each format's outputs; an output of another layout is refused (`overwrite` starts it
+#: afresh). Layout 3: Parquet and DuckDB hold list columns.
+_LAYOUTS = {"jsonl": 2, "csv": 2, "parquet": 3, "duckdb": 3}
 
 #: How an error message says that `--overwrite` (the CLI) or `overwrite=True` (the API) would go on.
 _OVERWRITE = "--overwrite (overwrite=True) replaces it"
 
-#: Characters JSON allows raw in strings but line-splitting readers take for line ends.
-_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+#: Characters JSON allows raw in strings but line-splitting readers take for line ends, and their escapes.
+_LINE_BREAKS = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\u0085", "\\u0085"))
 
 
 def document_line(record: BaseModel) -> str:
-    """A record as one line of JSON Lines: UTF-8 JSON, Hangul as is, U+2028, U+2029 and U+0085 escaped."""
-    return record.model_dump_json().translate(_LINE_BREAKS)
+    """A record as one line of JSON Lines: UTF-8 JSON, Hangul as is, U+2028, U+2029 and U+0085 escaped.
+
+    (`str.replace` where one occurs: `str.translate` over a whole record cost three quarters of
+    writing JSON Lines.)"""
+    line = record.model_dump_json()
+    for char, escape in _LINE_BREAKS:
+        if char in line:
+            line = line.replace(char, escape)
+    return line
 
 
 @dataclass
 class Recorded:
-    """What an output remembers of one input file: its hash, documents, error rows, and the size of its
-    rows in each table (bytes for JSON Lines and CSV, rows for Parquet)."""
+    """What an output remembers of one input file: its hash, documents, error rows, the size of its rows
+    in each table (bytes for JSON Lines and CSV, rows for Parquet), and the fingerprint of the pipeline
+    that analysed it (`Extractor.fingerprint`: korex's version and gazetteers)."""
 
     hash: str | None
     documents: int = 0
     errors: list[FileError] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
+    fingerprint: str | None = None
 
     def to_json(self, key: str) -> dict[str, Any]:
         """The manifest (or journal) entry of this file."""
@@ -112,14 +124,22 @@ class Recorded:
             "documents": self.documents,
             "errors": [e.model_dump(mode="json") for e in self.errors],
             "sizes": self.sizes,
+            "fingerprint": self.fingerprint,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> tuple[str, Recorded]:
-        """An entry read back from a manifest or journal line."""
+        """An entry read back from a manifest or journal line (one of an older korex has no fingerprint)."""
         errors = [FileError.model_validate(e) for e in data.get("errors", [])]
         sizes = {str(table): int(size) for table, size in dict(data.get("sizes", {})).items()}
-        return str(data["key"]), cls(data.get("hash"), int(data.get("documents", 0)), errors, sizes)
+        fingerprint = data.get("fingerprint")
+        return str(data["key"]), cls(
+            data.get("hash"),
+            int(data.get("documents", 0)),
+            errors,
+            sizes,
+            str(fingerprint) if fingerprint is not None else None,
+        )
 
 
 def _state_line(data: dict[str, Any]) -> bytes:
@@ -127,26 +147,57 @@ def _state_line(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=True) + "\n").encode("ascii")
 
 
-def output_format(output: str | os.PathLike[str]) -> str:
-    """`jsonl`, `csv`, `parquet` or `duckdb`, from the output's suffix (OutputRefusedError otherwise)."""
+def output_format(output: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """`jsonl`, `csv`, `parquet` or `duckdb`: `fmt` if given, else from the output's suffix, else the
+    format an existing folder output of korex was written in (OutputRefusedError otherwise)."""
+    if fmt is not None:
+        if fmt not in _FORMAT_NAMES:
+            raise OutputRefusedError(f"unknown output format {fmt!r}; use one of {', '.join(_FORMAT_NAMES)}")
+        return fmt
     suffix = Path(output).suffix.lower()
-    if suffix not in FORMATS:
-        known = ", ".join(sorted(FORMATS))
-        raise OutputRefusedError(
-            f"{output}: unknown output format {suffix or '(no suffix)'}; use one of {known}"
-        )
-    return FORMATS[suffix]
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    written = _written_format(Path(output))
+    if written is not None:
+        return written
+    known = ", ".join(sorted(FORMATS))
+    raise OutputRefusedError(
+        f"{output}: unknown output format {suffix or '(no suffix)'}; use one of {known}, "
+        "or name the format of a folder of tables (--format csv, --format parquet)"
+    )
 
 
-def check_output(output: str | os.PathLike[str] | None, *, table: str | None = None) -> str:
+def _written_format(output: Path) -> str | None:
+    """The format recorded in the state of a folder output korex wrote, or None."""
+    try:
+        found = json.loads((output / ".korex" / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    fmt = found.get("format") if isinstance(found, dict) else None
+    return fmt if fmt in ("csv", "parquet") else None
+
+
+def is_folder(output: str | os.PathLike[str], fmt: str, table: str | None) -> bool:
+    """Whether a CSV or Parquet output is a folder of table files: always for every table; for one
+    table unless the output is named for that format (`events.csv`)."""
+    if fmt not in ("csv", "parquet"):
+        return False
+    return table is None or Path(output).suffix.lower() != f".{fmt}"
+
+
+def check_output(
+    output: str | os.PathLike[str] | None, *, table: str | None = None, fmt: str | None = None
+) -> str:
     """The format of `output` (`stdout` when None); OutputRefusedError if it cannot hold `table`."""
     from extractor.frames import TABLES
 
     if output is None:
         if table is not None:
             raise OutputRefusedError("a single table needs an output file (-o events.csv)")
+        if fmt not in (None, "jsonl"):
+            raise OutputRefusedError(f"stdout takes JSON Lines only; write {fmt} to a file or folder (-o)")
         return "stdout"
-    fmt = output_format(output)
+    fmt = output_format(output, fmt)
     if table is not None:
         if fmt not in ("csv", "parquet"):
             raise OutputRefusedError(f"{output}: a single table is written to .csv or .parquet, not .{fmt}")
@@ -156,19 +207,30 @@ def check_output(output: str | os.PathLike[str] | None, *, table: str | None = N
 
 
 def open_sink(
-    output: str | os.PathLike[str] | None, *, table: str | None = None, overwrite: bool = False
+    output: str | os.PathLike[str] | None,
+    *,
+    table: str | None = None,
+    overwrite: bool = False,
+    fmt: str | None = None,
+    fingerprint: str | None = None,
 ) -> Sink:
-    """The sink for `output` (stdout JSON Lines when None); `table` writes that one table (CSV/Parquet).
+    """The sink for `output` (stdout JSON Lines when None); `table` writes that one table (CSV/Parquet);
+    `fmt` names the format where the output's suffix does not (a folder of tables). `fingerprint` is
+    recorded with each input file (see `Recorded`).
 
     An existing `output` that korex did not write raises OutputRefusedError unless `overwrite`, which
     starts the output afresh whatever it holds.
     """
-    fmt = check_output(output, table=table)
+    fmt = check_output(output, table=table, fmt=fmt)
+    sink: Sink
     if output is None:
-        return JsonlSink(None)
-    if fmt == "duckdb":
-        return DuckDBSink(output, overwrite=overwrite)
-    return StagedSink(output, fmt=fmt, table=table, overwrite=overwrite)
+        sink = JsonlSink(None)
+    elif fmt == "duckdb":
+        sink = DuckDBSink(output, overwrite=overwrite)
+    else:
+        sink = StagedSink(output, fmt=fmt, table=table, overwrite=overwrite)
+    sink.fingerprint = fingerprint
+    return sink
 
 
 @contextlib.contextmanager
@@ -186,6 +248,9 @@ def _writing(output: str | os.PathLike[str] | None) -> Iterator[None]:
 
 class Sink:
     """Base of outputs: remembers what each input file gave, takes results, commits them durably."""
+
+    #: The pipeline's fingerprint, recorded with each input file taken (see `Recorded`).
+    fingerprint: str | None = None
 
     def previous(self, key: str) -> Recorded | None:
         """What the output holds for the input file `key` (see `batch.file_key`), or None."""
@@ -395,11 +460,12 @@ class _Csv(_Bytes):
         return b"\xef\xbb\xbf" + _csv_bytes([columns(table)])
 
     def encode(self, result: FileResult, file: str, tables: Sequence[str]) -> dict[str, bytes]:
-        from extractor.frames import defuse, rows
+        from extractor.frames import defuse, flat_rows, rows
 
         found = rows(result.items, file=file)
         return {
-            table: _csv_bytes([[defuse(cell) for cell in row] for row in found[table]]) for table in tables
+            table: _csv_bytes([[defuse(cell) for cell in row] for row in flat_rows(table, found[table])])
+            for table in tables
         }
 
 
@@ -475,7 +541,7 @@ def arrow_schema(table: str) -> Any:
 
     from extractor.frames import SCHEMA
 
-    kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+    kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "list": pa.list_(pa.string())}
     return pa.schema([(name, kinds[kind]) for name, kind in SCHEMA[table]])
 
 
@@ -561,7 +627,7 @@ class StagedSink(Sink):
             self.tables: tuple[str, ...] = ("documents",)
         else:
             self.tables = (table,) if table else TABLES
-        self.folder = fmt != "jsonl" and table is None
+        self.folder = is_folder(output, fmt, table)
         if self.folder:
             self.state = self.output / ".korex"
             self.targets = {t: self.output / f"{t}{self.format.ext}" for t in self.tables}
@@ -624,7 +690,8 @@ class StagedSink(Sink):
 
     def _check_config(self, overwrite: bool) -> bool:
         """Check that the state folder is of this format, table and layout; True when it starts afresh."""
-        config = {"format": self.fmt, "table": self.table, "layout": _LAYOUT}
+        layout = _LAYOUTS[self.fmt]
+        config = {"format": self.fmt, "table": self.table, "layout": layout}
         path = self.state / "config.json"
         try:
             found = json.loads(path.read_text(encoding="utf-8"))
@@ -633,7 +700,7 @@ class StagedSink(Sink):
         if found == config and not overwrite:
             return False
         if isinstance(found, dict) and not overwrite:
-            if found.get("layout") != _LAYOUT:
+            if found.get("layout") != layout:
                 raise OutputRefusedError(
                     f"{self.output}: written by another korex version (layout {found.get('layout')}); "
                     + _OVERWRITE
@@ -752,7 +819,8 @@ class StagedSink(Sink):
         payloads = self.format.encode(result, key, self.tables)
         documents = len(result.documents)
         sizes = {table: self.format.size(payloads[table]) for table in self.tables}
-        self._pending.append((key, Recorded(result.hash, documents, result.errors, sizes), payloads))
+        entry = Recorded(result.hash, documents, result.errors, sizes, self.fingerprint)
+        self._pending.append((key, entry, payloads))
         self._pending_documents += documents
         if self._pending_documents >= COMMIT_DOCUMENTS or _now() - self._last_commit >= COMMIT_SECONDS:
             self.commit()
@@ -830,7 +898,7 @@ class StagedSink(Sink):
                 for entry, where in (located[key] for key in final)
             ]
             sizes[table] = self.format.merge(table, pieces, self._tmp(target))
-        header = {"manifest": _LAYOUT, "entries": len(final), "sizes": sizes}
+        header = {"manifest": _LAYOUTS[self.fmt], "entries": len(final), "sizes": sizes}
         lines = [_state_line(header), *(_state_line(located[key][0].to_json(key)) for key in final)]
         following = self.state / "manifest.next.jsonl"
         durable.write(self._tmp(following), lambda handle: handle.writelines(lines))
@@ -879,8 +947,10 @@ def recorded_errors(output: str | os.PathLike[str]) -> list[FileError]:
 class DuckDBSink(Sink):
     """Every table in a DuckDB database; each chunk of files is one transaction (with the `files` table).
 
-    Besides the tables of `extractor.frames`: `files` (one row per input file: its key, hash, document
-    keys and error rows), `korex_layout`, and in `errors` a `file_key` column naming each row's file.
+    Besides the tables of `extractor.frames` (list columns as `VARCHAR[]`): `files` (one row per input
+    file: its key, hash, document keys, error rows and pipeline fingerprint), `korex_layout`, and in
+    `errors` a `file_key` column naming each row's file. A commit costs a fixed number of statements,
+    however many files it holds: one delete per table for the files it replaces, one insert per table.
     """
 
     def __init__(self, output: str | os.PathLike[str], *, overwrite: bool = False) -> None:
@@ -890,6 +960,9 @@ class DuckDBSink(Sink):
             raise OutputRefusedError("DuckDB output needs duckdb: pip install 'korex[duckdb]'") from None
         self.output = Path(output)
         self._duckdb_error: type[Exception] = duckdb.Error
+        self._interrupt: tuple[type[Exception], ...] = tuple(
+            cls for cls in (getattr(duckdb, "InterruptException", None),) if cls is not None
+        )
         self._closed = False
         with _writing(self.output), self._database():
             self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -904,7 +977,7 @@ class DuckDBSink(Sink):
                     self.con = self._connect()
                 elif present and "files" not in present:
                     raise OutputRefusedError(f"{self.output}: a database korex did not write; {_OVERWRITE}")
-                elif "files" in present and "korex_layout" not in present:
+                elif "files" in present and self._layout(present) != _LAYOUTS["duckdb"]:
                     raise OutputRefusedError(f"{self.output}: written by another korex version; {_OVERWRITE}")
                 self._create()
                 self.latest = self._files()
@@ -917,17 +990,25 @@ class DuckDBSink(Sink):
 
     @contextlib.contextmanager
     def _database(self) -> Iterator[None]:
-        """DuckDB's own errors while writing (its disk full, say) as one OutputError line."""
+        """DuckDB's own errors while writing (its disk full, say) as one OutputError line; Ctrl-C during
+        a statement, which DuckDB reports as its own error, as the KeyboardInterrupt it is."""
         try:
             yield
+        except self._interrupt:
+            raise KeyboardInterrupt from None
         except self._duckdb_error as exc:
             raise OutputError(f"{self.output}: cannot write the database ({exc})", path=self.output) from None
+        except RuntimeError as exc:
+            if "interrupted" in str(exc).lower():
+                raise KeyboardInterrupt from None
+            raise
 
     def _connect(self) -> Any:
         import duckdb
 
         try:
-            return duckdb.connect(str(self.output))
+            # One thread: a commit's inserts are small, and the cores are the analysis's (--jobs).
+            return duckdb.connect(str(self.output), config={"threads": 1})
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise OutputBusyError(f"{self.output}: another korex run is writing this output") from None
@@ -941,10 +1022,17 @@ class DuckDBSink(Sink):
         found = self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
         return {row[0] for row in found}
 
+    def _layout(self, present: set[str]) -> int | None:
+        """The layout a korex database records (None: none recorded)."""
+        if "korex_layout" not in present:
+            return None
+        found = self.con.execute("SELECT max(layout) FROM korex_layout").fetchone()
+        return found[0] if found else None
+
     def _create(self) -> None:
         from extractor.frames import SCHEMA
 
-        kinds = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE"}
+        kinds = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "list": "VARCHAR[]"}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         for table, cols in SCHEMA.items():
@@ -953,20 +1041,21 @@ class DuckDBSink(Sink):
             con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({spec}{extra})')
         con.execute(
             "CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, hash VARCHAR, doc_keys VARCHAR[],"
-            " n_documents BIGINT, n_errors BIGINT, errors VARCHAR, extracted_at TIMESTAMP)"
+            " n_documents BIGINT, n_errors BIGINT, errors VARCHAR, extracted_at TIMESTAMP,"
+            " fingerprint VARCHAR)"
         )
         con.execute("CREATE TABLE IF NOT EXISTS korex_layout (layout INTEGER)")
         if not con.execute("SELECT count(*) FROM korex_layout").fetchone()[0]:
-            con.execute("INSERT INTO korex_layout VALUES (?)", [_LAYOUT])
+            con.execute("INSERT INTO korex_layout VALUES (?)", [_LAYOUTS["duckdb"]])
         con.execute("COMMIT")
 
     def _files(self) -> dict[str, tuple[Recorded, list[str]]]:
         latest: dict[str, tuple[Recorded, list[str]]] = {}
-        for path, digest, keys, n_documents, errors in self.con.execute(
-            "SELECT path, hash, doc_keys, n_documents, errors FROM files"
+        for path, digest, keys, n_documents, errors, fingerprint in self.con.execute(
+            "SELECT path, hash, doc_keys, n_documents, errors, fingerprint FROM files"
         ).fetchall():
             found = [FileError.model_validate(e) for e in json.loads(errors or "[]")]
-            latest[path] = (Recorded(digest, n_documents, found), list(keys or []))
+            latest[path] = (Recorded(digest, n_documents, found, fingerprint=fingerprint), list(keys or []))
         return latest
 
     def previous(self, key: str) -> Recorded | None:
@@ -976,7 +1065,7 @@ class DuckDBSink(Sink):
 
     def add(self, key: str, result: FileResult) -> None:
         """Queue one file's results; commit when enough wait or a second has passed."""
-        entry = Recorded(result.hash, len(result.documents), result.errors)
+        entry = Recorded(result.hash, len(result.documents), result.errors, fingerprint=self.fingerprint)
         self._pending.append((key, entry, result))
         self._pending_documents += entry.documents
         if self._pending_documents >= COMMIT_DOCUMENTS or _now() - self._last_commit >= COMMIT_SECONDS:
@@ -995,7 +1084,7 @@ class DuckDBSink(Sink):
         self._pending_documents = 0
 
     def _write_pending(self) -> list[list[str]]:
-        from extractor.frames import TABLES, columns, doc_key, frame, rows
+        from extractor.frames import TABLES, doc_key, rows
 
         con = self.con
         found: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES}
@@ -1008,38 +1097,51 @@ class DuckDBSink(Sink):
             keys.append(
                 [doc_key(item, (key, i)) for i, item in enumerate(result.items) if isinstance(item, Document)]
             )
+        replaced = [key for key, _, _ in self._pending if key in self.latest]
+        old_documents = [doc for key in replaced for doc in self.latest[key][1]]
+        files = [
+            (
+                key,
+                entry.hash,
+                doc_keys,
+                entry.documents,
+                len(entry.errors),
+                json.dumps([e.model_dump(mode="json") for e in entry.errors], ensure_ascii=False),
+                entry.fingerprint,
+            )
+            for (key, entry, _), doc_keys in zip(self._pending, keys, strict=True)
+        ]
         con.execute("BEGIN TRANSACTION")
         try:
-            for key, _, _ in self._pending:
-                old = self.latest.get(key)
-                if old is not None and old[1]:
-                    for table in TABLES[:-1]:
-                        con.execute(f'DELETE FROM "{table}" WHERE doc_key IN (SELECT unnest(?))', [old[1]])
-                con.execute('DELETE FROM "errors" WHERE file_key = ?', [key])
+            if old_documents:
+                for table in TABLES[:-1]:
+                    con.execute(f'DELETE FROM "{table}" WHERE doc_key IN (SELECT unnest(?))', [old_documents])
+            if replaced:
+                con.execute('DELETE FROM "errors" WHERE file_key IN (SELECT unnest(?))', [replaced])
             for table in TABLES:
-                if not found[table]:
-                    continue
-                width = len(columns(table))
-                data = frame(table, [row[:width] for row in found[table]])
-                if table == "errors":
-                    data["file_key"] = [row[-1] for row in found[table]]
-                con.register("korex_rows", data)
-                try:
-                    con.execute(f'INSERT INTO "{table}" SELECT * FROM korex_rows')
-                finally:
-                    con.unregister("korex_rows")
-            for (key, entry, _), doc_keys in zip(self._pending, keys, strict=True):
-                errors = json.dumps([e.model_dump(mode="json") for e in entry.errors], ensure_ascii=False)
-                con.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, now())",
-                    [key, entry.hash, doc_keys, entry.documents, len(entry.errors), errors],
-                )
+                if found[table]:
+                    self._insert(table, _duckdb_frame(table, found[table]), "SELECT *")
+            self._insert(
+                "files",
+                _files_frame(files),
+                "SELECT path, hash, doc_keys, n_documents, n_errors, errors, now(), fingerprint",
+                replace=True,
+            )
             con.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(Exception):
                 con.execute("ROLLBACK")
             raise
         return keys
+
+    def _insert(self, table: str, data: Any, select: str, *, replace: bool = False) -> None:
+        """Insert the rows of a DataFrame into `table` in one statement."""
+        self.con.register("korex_rows", data)
+        try:
+            verb = "INSERT OR REPLACE" if replace else "INSERT"
+            self.con.execute(f'{verb} INTO "{table}" {select} FROM korex_rows')
+        finally:
+            self.con.unregister("korex_rows")
 
     def close(self) -> None:
         """Commit and close the database."""
@@ -1058,3 +1160,25 @@ class DuckDBSink(Sink):
         if not self._closed:
             self._closed = True
             self.con.close()
+
+
+def _duckdb_frame(table: str, found: Sequence[tuple[Any, ...]]) -> Any:
+    """Raw rows of a table (with `file_key` last for `errors`) as a DataFrame DuckDB inserts as they are:
+    typed columns, list columns as lists."""
+    import pandas as pd
+
+    from extractor.frames import columns, dtypes, list_columns
+
+    names = columns(table) + (["file_key"] if table == "errors" else [])
+    data = pd.DataFrame.from_records(list(found), columns=names)
+    lists = {names[i] for i in list_columns(table)}
+    return data.astype({name: kind for name, kind in dtypes(table).items() if name not in lists})
+
+
+def _files_frame(files: Sequence[tuple[Any, ...]]) -> Any:
+    """The `files` rows of a commit as a DataFrame."""
+    import pandas as pd
+
+    names = ["path", "hash", "doc_keys", "n_documents", "n_errors", "errors", "fingerprint"]
+    data = pd.DataFrame.from_records(list(files), columns=names)
+    return data.astype({"path": "string", "hash": "string", "errors": "string", "fingerprint": "string"})

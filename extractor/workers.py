@@ -20,16 +20,19 @@ finish (or in path order when `ordered`).
 
 from __future__ import annotations
 
+import ast
 import gc
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractor.batch import (
@@ -45,6 +48,7 @@ from extractor.batch import (
     timeout_message,
 )
 from extractor.errors import KorexError
+from extractor.loader import MAX_BYTES
 from extractor.models import Document, FileError
 
 if TYPE_CHECKING:
@@ -65,6 +69,64 @@ class WorkerStartError(KorexError):
     """A worker process could not build its pipeline (the same error would hit every document)."""
 
     reason = "worker_start"
+
+
+# --------------------------------------------------------------------------- the main script
+
+
+def unguarded_main() -> tuple[str, int] | None:
+    """The main script's file and line where it asks for worker processes outside `if __name__ ==
+    "__main__":`, or None (no such script, or the call is guarded).
+
+    A worker process starts by running the main script again (multiprocessing's `spawn`, as on
+    Windows and macOS): what its top level does, each worker would do again, down to starting
+    workers of its own, which multiprocessing refuses. Scripts that `spawn` does not run again (a
+    package's `__main__.py`, `python -c`, a notebook) never count as unguarded.
+    """
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None)
+    name = getattr(getattr(main, "__spec__", None), "name", None)
+    if main is None or not script or (name is not None and name.split(".")[-1] == "__main__"):
+        return None
+    frame = sys._getframe(1)
+    while frame is not None and not (frame.f_globals is vars(main) and frame.f_code.co_name == "<module>"):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    line = frame.f_lineno
+    try:
+        tree = ast.parse(Path(script).read_bytes(), script)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    guarded = (
+        (node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno)
+        for node in tree.body
+        if isinstance(node, ast.If) and _is_main_test(node.test)
+    )
+    if any(first <= line <= last for first, last in guarded):
+        return None
+    return os.path.abspath(script), line
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    """Whether an `if` test compares `__name__` with `"__main__"`."""
+    for node in ast.walk(test):
+        if isinstance(node, ast.Compare) and len(node.comparators) == 1:
+            sides = [node.left, node.comparators[0]]
+            names = any(isinstance(side, ast.Name) and side.id == "__name__" for side in sides)
+            mains = any(isinstance(side, ast.Constant) and side.value == "__main__" for side in sides)
+            if names and mains and isinstance(node.ops[0], ast.Eq):
+                return True
+    return False
+
+
+def unguarded_message(script: str, jobs: int) -> str:
+    """What korex says (one line) when an unguarded script asks for `jobs` worker processes."""
+    return (
+        f'{os.path.basename(script)} asks for {jobs} worker processes outside `if __name__ == "__main__":`,'
+        " and each would run the script again; korex analyses in this process instead (one core). Put the"
+        f" script's code under that `if` to use {jobs} cores."
+    )
 
 
 # --------------------------------------------------------------------------- in the worker
@@ -117,7 +179,9 @@ def _packed(event: Event, path: str) -> tuple[Any, ...]:
         return _pack(Item(internal_error(path, None, exc)))
 
 
-def _serve(conn: Connection, cls: type, state: dict[str, Any], parent: int, kiwi_threads: int) -> None:
+def _serve(
+    conn: Connection, cls: type, state: dict[str, Any], parent: int, kiwi_threads: int, max_bytes: int
+) -> None:
     """A worker's life: start, then analyse each file sent, reporting every step, until told to stop."""
     try:
         worker = _start(cls, state, parent, kiwi_threads)
@@ -150,7 +214,7 @@ def _serve(conn: Connection, cls: type, state: dict[str, Any], parent: int, kiwi
                     return
                 continue
             seq, path, first = queued.popleft()
-            for event in iter_file(worker, path, first=first):
+            for event in iter_file(worker, path, first=first, max_bytes=max_bytes):
                 conn.send((seq, *_packed(event, path)))
             conn.send((seq, "done"))
     except (EOFError, OSError):  # the parent is gone (it ended, or was killed): so is the work
@@ -229,11 +293,11 @@ class _Worker:
 class _Pool:
     """Worker processes and the files in flight on them."""
 
-    def __init__(self, extractor: Extractor, jobs: int, timeout: float | None) -> None:
+    def __init__(self, extractor: Extractor, jobs: int, timeout: float | None, max_bytes: int) -> None:
         cls, state = _portable(extractor)
         # spawn, not fork: the parent may hold a Kiwi whose threads a forked child would not have.
         self.context = multiprocessing.get_context("spawn")
-        self.args = (cls, state, os.getpid(), max(1, (os.cpu_count() or 1) // jobs))
+        self.args = (cls, state, os.getpid(), max(1, (os.cpu_count() or 1) // jobs), max_bytes)
         self.jobs = jobs
         self.timeout = timeout
         self.workers: list[_Worker] = []
@@ -290,10 +354,11 @@ def run(
     timeout: float | None,
     ordered: bool = True,
     on_idle: Callable[[], None] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[FileResult]:
     """One FileResult per path from `jobs` worker processes, as files finish (in path order if `ordered`);
-    `on_idle` is called while no file has finished for a second."""
-    pool = _Pool(extractor, jobs, timeout)
+    `on_idle` is called while no file has finished for a second; a file over `max_bytes` is a row."""
+    pool = _Pool(extractor, jobs, timeout, max_bytes)
     source = enumerate(paths)
     again: deque[_Task] = deque()  # files handed back by a replaced worker, first in line
     assemblies: dict[int, Assembly] = {}
@@ -385,7 +450,10 @@ def run(
                 drain(worker)
                 if not worker.process.is_alive():
                     if not worker.ready:
-                        raise WorkerStartError("a worker process died while starting")
+                        raise WorkerStartError(
+                            "a worker process died while starting (from a script: is its code under "
+                            '`if __name__ == "__main__":`?)'
+                        )
                     lose(worker, "worker_crashed", "the worker process analysing this file died")
             for worker in pool.overdue():
                 drain(worker)  # news that came in after the wait may show it finished in time

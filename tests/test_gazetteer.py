@@ -184,7 +184,7 @@ def test_a_report_of_a_good_folder_counts_its_rows(tmp_path: Path) -> None:
     write(tmp_path, "places.csv", PLACES + "place:pohang,포항,Pohang,KOR,city,https://www.pohang.go.kr\n")
     report = gazetteer.check_folder(tmp_path)
     assert report.ok and report.n_rows == 1
-    assert report.describe() == f"{tmp_path}: 1 rows OK"
+    assert report.describe() == f"{tmp_path}: 1 row OK"
     assert gazetteer.check_folder(tmp_path / "nowhere").problems[0].path == str(tmp_path / "nowhere")
 
 
