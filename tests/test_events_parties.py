@@ -111,3 +111,27 @@ def test_a_visit_takes_its_visitor_from_the_sentence_subject(korex: extractor.Ex
     (visit,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.VISIT)
     assert visit.countries == ["ARG", "KOR"]
     assert [p.name for p in visit.participants] == ["마르틴 에체베리아"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visitors", "countries"),
+    [
+        (
+            "김수진 외교부 장관은 10일 방한한 마리아 로페스 칠레 외교장관과 회담을 가졌다.",
+            ["마리아 로페스"],
+            ["CHL", "KOR"],
+        ),
+        ("이수민 외교부 제2차관은 11일 방한 중인 베트남 경제사절단을 접견했다.", [], ["KOR", "VNM"]),
+        (
+            "일본을 방문한 이정호 통일부 장관은 12일 도쿄에서 일본 외무대신과 회담했다.",
+            ["이정호"],
+            ["JPN", "KOR"],
+        ),
+    ],
+)
+def test_a_visit_written_as_a_participle_is_made_by_those_it_describes(
+    korex: extractor.Extractor, text: str, visitors: list[str], countries: list[str]
+) -> None:
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == countries
+    assert [p.name for p in visit.participants] == visitors  # the host in the clause is no visitor

@@ -70,3 +70,16 @@ def test_a_meal_joined_to_a_meeting_is_one_event(korex: extractor.Extractor, joi
 def test_staff_sent_abroad_is_no_visit(korex: extractor.Extractor) -> None:
     text = "정부는 9.3.(수) 지진 피해를 입은 베트남에 긴급구호대와 의료진을 파견하였다."
     assert of_type(events(korex, text, doc_date="2025-09-08"), EventType.VISIT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "박서윤 대통령은 다음 달 인도를 국빈 방문할 예정이다.",
+        "외교부 장관은 내주 인도를 방문할 계획이라고 밝혔다.",
+        "정부 대표단은 오는 20일 인도를 방문할 예정인 것으로 알려졌다.",
+    ],
+)
+def test_a_planned_visit_is_reported(korex: extractor.Extractor, text: str) -> None:
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == ["IND", "KOR"]

@@ -62,7 +62,7 @@ class EventAssembler:
         drafts = [
             d for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, text)) if d
         ]
-        drafts = [one for draft in drafts for one in split.respectively(text, draft)]
+        drafts = [one for draft in drafts for one in split.apart(text, found, draft)]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
         return doc
 

@@ -8,12 +8,17 @@ one adds: the more precise date, the fuller name, more participants.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from extractor.events import cues
 from extractor.events.draft import Draft
 from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
 from extractor.events.participants import without_unnamed_twins
+from extractor.models import EventType
+
+#: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
+_TRIP = dt.timedelta(days=10)
 
 
 def refers_back(text: str, name_start: int) -> bool:
@@ -48,7 +53,7 @@ def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
     if a.type is not b.type or a.countries != b.countries:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if a.date and b.date and not _same_days(a, b):
         return False
     if a.round and b.round and a.round != b.round:
         return False
@@ -56,6 +61,21 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     x, y = _name_key(a.name), _name_key(b.name)
     return not (x and y and not (x.endswith(y) or y.endswith(x)))
+
+
+def _same_days(a: Draft, b: Draft) -> bool:
+    """Dates that do not tell two events apart: one is the other's day, month or year, or both fall
+    within one trip written with one term (국빈 방문 … 12일, 국빈 방문 … 13일), unless a note lists
+    them as visits of their own."""
+    x, y = a.date or "", b.date or ""
+    if x.startswith(y) or y.startswith(x):
+        return True
+    if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
+        return False
+    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0]:
+        return False  # 특사 파견 and 하노이 방문: two legs, reported as two visits
+    gap = abs(dt.date.fromisoformat(x) - dt.date.fromisoformat(y))
+    return gap <= _TRIP
 
 
 def _same_term(first: Draft, later: Draft) -> bool:

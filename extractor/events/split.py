@@ -1,19 +1,51 @@
 """Splitting: one mention that reports several bilateral events.
 
-A meeting held with several countries `각각` (respectively) is one bilateral event per country:
-조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives a call with each.
+- A trip to several countries is one visit per country (브라질·아르헨티나를 차례로 순방; 몽골, 우즈베키스탄 등
+  3개국을 국빈 방문), each with its own date where the list gives one (16~18일 콜롬비아, 18~21일 페루).
+- A meeting held with several countries `각각` (respectively), `잇따라` (in turn) or as `양자` (bilateral)
+  meetings is one bilateral event per country: 조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives
+  a call with each.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from extractor.events import cues
+from extractor.events import cues, lists
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL
+from extractor.mentions import Mention
+from extractor.models import EventType
 
 
-def respectively(text: str, draft: Draft) -> list[Draft]:
+def apart(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """The bilateral events one draft reports (the draft itself when it reports one)."""
+    if draft.type is EventType.VISIT and len(draft.destination) >= 2:
+        return _per_destination(text, found, draft)
+    return _respectively(text, draft)
+
+
+def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """One visit per destination, with the visitor's side as the other party."""
+    listed = lists.before(text, found, draft.trigger.start, draft.sentence.start_char)
+    own = lists.dated(found, listed, draft.sentence.start_char)
+    dates = {m.norm: own[m.start] for m in listed if m.start in own}
+    home_side = [code for code in draft.countries if code not in draft.destination]
+    return [
+        replace(
+            draft,
+            countries=sorted({*home_side, code}),
+            destination=[code],
+            date=dates[code].norm if code in dates else None,
+            end_date=dates[code].data.get("end_value") if code in dates else None,
+            location=None,
+        )
+        for code in draft.destination
+    ]
+
+
+def _respectively(text: str, draft: Draft) -> list[Draft]:
     """One draft per foreign party when `각각` stands just before the trigger, else the draft itself."""
     foreign = [code for code in draft.countries if code != HOME]
     if HOME not in draft.countries or len(foreign) < 2 or draft.type in MULTILATERAL:

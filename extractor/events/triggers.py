@@ -73,6 +73,7 @@ def how_reported(
     """The kind of report that makes the trigger an event (`verb`, `held`, `listed`, `dated`, ...)."""
     return (
         _reported(table, span, sentence)
+        or _visit_modifying(table, trigger, span, local)
         or _participle_before(table, name_start)
         or _listed(table.text, trigger, found)
         or _dated(table, local, sentence, name_start)
@@ -118,8 +119,9 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         if not modifier:
             return "verb"
         following = next((i for i in after[1:] if "ETM" not in tags[i]), None)
-        later = following is not None and cues.kind_of(lemmas[following]) == "after"
-        return "after" if later else None  # 협의한 뒤: done before; 방문한 대사: a relative clause
+        kind = cues.kind_of(lemmas[following]) if following is not None else None
+        # 협의한 뒤: done before; 방문할 예정: planned; 방문한 대사: a relative clause
+        return kind if kind in ("after", "before") else None
     if adjacent and table.text[starts[after[0]] : table.ends[after[0]]] == "에서":
         return "held"  # 회담에서 …: the meeting is where something happened
     if after and cues.kind_of(lemmas[after[0]]) == "ongoing":
@@ -139,6 +141,39 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         if any(kind in preferred for kind in kinds):
             return next(kind for kind in kinds if kind in preferred)
     return kinds[0] if kinds else None
+
+
+def _visit_modifying(
+    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention]
+) -> str | None:
+    """`relative` for a visit to a country written as a participle before its visitor (방한한 X 장관,
+    일본을 방문한 X 대표단): the visit happened, made by the people the participle describes. A visit
+    that names no country (부임 인사차 방문한 대사) is a call at an office, no diplomatic visit."""
+    is_visit = trigger.data["entries"][0].attrs["event_type"] == EventType.VISIT.value
+    if not is_visit or participle_after(table, span) is None:
+        return None
+    text = table.text
+    countries = [m for m in local if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)]
+    named = any(trigger.start <= m.start and m.end <= trigger.end for m in countries)
+    before = [m for m in countries if m.end <= trigger.start and trigger.start - m.end <= 3]
+    marked = bool(before) and text[before[-1].end : trigger.start].strip() in ("을", "를", "에")
+    return "relative" if named or marked else None
+
+
+def participle_after(table: TokenTable, span: range) -> int | None:
+    """The index of the first token after a term written as a participle (방한한, 방문 중인), or None."""
+    tags, heads = table.tags, table.heads
+    after = [i for i in range(span.stop, min(len(table), span.stop + 6)) if tags[i] != SPACE_TAG]
+    if not after:
+        return None
+    adjacent = table.starts[after[0]] == table.ends[span[-1]]
+    if adjacent and heads[after[0]] in ("XSV", "XSA") and "ETM" in tags[after[0]]:
+        return after[1] if len(after) > 1 else None
+    ongoing = cues.kind_of(table.lemmas[after[0]]) == "ongoing"
+    attached = len(after) > 2 and table.ends[after[0]] == table.starts[after[1]]
+    if ongoing and attached and "ETM" in tags[after[1]]:
+        return after[2]
+    return None
 
 
 def _participle_before(table: TokenTable, start: int) -> str | None:
