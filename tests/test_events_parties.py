@@ -135,3 +135,34 @@ def test_a_visit_written_as_a_participle_is_made_by_those_it_describes(
     (visit,) = of_type(events(korex, text), EventType.VISIT)
     assert visit.countries == countries
     assert [p.name for p in visit.participants] == visitors  # the host in the clause is no visitor
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("김민재 대통령은 12일 독일 총리와 회담을 가졌다.", EventType.SUMMIT),
+        ("김민재 대통령은 12일 독일 총리와 양자회담을 했다.", EventType.SUMMIT),
+        ("윤하늘 국무총리는 12일 독일 총리와 회담했다.", EventType.SUMMIT),
+        ("김수진 외교부 장관은 12일 독일 외교장관과 회담을 가졌다.", EventType.TALKS),
+    ],
+)
+def test_talks_held_by_a_head_of_state_are_a_summit(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    found = events(korex, text, doc_date="2025-05-12")
+    assert [(e.type, e.countries) for e in found] == [(kind, ["DEU", "KOR"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("김 장관은 캐나다·멕시코 외교장관과 3자 회담을 가졌다.", ["CAN", "KOR", "MEX"]),
+        ("푸틴 러시아 대통령은 이날 일본 총리와 정상회담을 가졌다.", ["JPN", "RUS"]),
+        ("조 차관은 오늘 인도 외교차관과 통화했다.", ["IND", "KOR"]),
+    ],
+)
+def test_the_side_met_and_the_subjects_side(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    (event,) = events(korex, text)
+    assert event.countries == countries

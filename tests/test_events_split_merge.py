@@ -87,3 +87,53 @@ def test_a_visit_reported_on_two_days_of_the_trip_is_one_visit(korex: extractor.
     )
     visits = of_type(events(korex, text, doc_date="2025-05-13"), EventType.VISIT)
     assert [v.countries for v in visits] == [["DNK", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "partners"),
+    [
+        (
+            "이 장관은 영국, 독일, 캐나다 외교장관과 잇따라 통화했다.",
+            EventType.PHONE_CALL,
+            ["GBR", "DEU", "CAN"],
+        ),
+        (
+            "정 장관은 오후 브루나이, 싱가포르, 라오스와 연이어 양자 외교장관 회담을 가졌다.",
+            EventType.TALKS,
+            ["BRN", "SGP", "LAO"],
+        ),
+        (
+            "조 장관은 G20 외교장관회의 기간 중 캐나다·이탈리아와는 양자회담을 가졌다.",
+            EventType.TALKS,
+            ["CAN", "ITA"],
+        ),
+        (
+            "김 대통령은 이날 독일, 캐나다, 스웨덴 등 5개국과 연쇄 양자회담을 진행했다.",
+            EventType.SUMMIT,
+            ["DEU", "CAN", "SWE"],
+        ),
+    ],
+)
+def test_a_meeting_with_a_list_in_turn_is_one_with_each(
+    korex: extractor.Extractor, text: str, kind: EventType, partners: list[str]
+) -> None:
+    found = of_type(events(korex, text), kind)
+    assert [e.countries for e in found] == [sorted(["KOR", code]) for code in partners]
+
+
+def test_a_meeting_with_a_list_and_no_word_of_turn_is_one_meeting(korex: extractor.Extractor) -> None:
+    (talks,) = of_type(events(korex, "김 장관은 호주·뉴질랜드 외교장관과 회담을 가졌다."), EventType.TALKS)
+    assert talks.countries == ["AUS", "KOR", "NZL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민재 대통령은 12일 덴마크 총리와 정상회담을 가진 데 이어 업무 오찬을 가졌다.",
+        "김민재 대통령은 12일 덴마크 총리와 정상회담 및 만찬을 가졌다.",
+        "김민재 대통령은 12일 저녁 만찬을 가졌다. 앞서 김 대통령은 덴마크 총리와 정상회담을 가졌다.",
+    ],
+)
+def test_a_meal_with_a_meeting_is_part_of_it(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text, doc_date="2025-05-12")
+    assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["DNK", "KOR"])]

@@ -83,3 +83,25 @@ def test_staff_sent_abroad_is_no_visit(korex: extractor.Extractor) -> None:
 def test_a_planned_visit_is_reported(korex: extractor.Extractor, text: str) -> None:
     (visit,) = of_type(events(korex, text), EventType.VISIT)
     assert visit.countries == ["IND", "KOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "salience"),
+    [
+        ("한 장관은 14일 밤 중국 외교부장과 전화 통화를 했다.", "main"),
+        ("최 차관은 14일 중국 외교차관과 통화를 하고 협력 방안을 논의했다.", "main"),
+        ("김 장관은 14일 중국 외교부장과 전화 협의를 했다.", "main"),
+        ("양 장관은 지난달에도 중국 외교부장과 통화한 바 있다.", "mentioned"),
+        ("이 장관은 중국 외교부장과 조만간 통화를 하기로 했다.", "mentioned"),
+    ],
+)
+def test_a_call_done_with_the_light_verb_hada(korex: extractor.Extractor, text: str, salience: str) -> None:
+    found = events(korex, text)
+    assert [(e.type, e.countries, e.salience.value) for e in found] == [
+        (EventType.PHONE_CALL, ["CHN", "KOR"], salience)
+    ]
+
+
+def test_hada_after_a_word_about_a_meeting_reports_no_meeting(korex: extractor.Extractor) -> None:
+    text = "대변인은 중국과의 회담 결과에 대해 설명했다."
+    assert of_type(events(korex, text), EventType.TALKS) == []

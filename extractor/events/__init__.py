@@ -107,6 +107,7 @@ def _draft(
     participants.attach(doc, draft, clause)
     parties.decide(doc, draft, clause)
     event_types.by_parties(draft)
+    event_types.by_level(doc, draft, clause)
     parties.add_host(draft, clause)
     dates.attach(doc, draft, clause)
     places.attach(draft, clause)

@@ -19,20 +19,25 @@ from extractor.models import EntityLabel
 _JOIN = re.compile(r"^(\s|,|·|ㆍ|・|/|▲|와|과|및|그리고|또는)*$")
 #: What may close a list before the word it belongs to: `등 (중앙아시아) 3개국`, `)`, a particle.
 _TAIL = re.compile(
-    r"^\s*\)?\s*(등\s*([가-힣]+\s*)?(\d+\s*개?국|국가들?|나라들?)?)?\s*\)?\s*"
+    r"^\s*\)?\s*(등\s*([가-힣]+\s*)?(\d+\s*여?\s*개?\s*국|국가들?|나라들?)?)?\s*\)?\s*"
     r"(을|를|에|으로|로|과|와|과는|와는|과도|와도|과의|와의|간|간의)?\s*$"
 )
+#: The same, where the list names its people by one title word (영국, 독일 외교장관과; A·B 정상들과).
+_TITLED_TAIL = re.compile(r"^\s*(등\s*)?[가-힣]{1,8}\s*(과|와|과는|와는|과도|와도|과의|와의)\s*$")
 
 
-def before(text: str, found: Sequence[Mention], end: int, start: int) -> list[Mention]:
+def before(
+    text: str, found: Sequence[Mention], end: int, start: int, *, titled: bool = False
+) -> list[Mention]:
     """The countries of the list that ends just before `end` (the word it belongs to), in text order,
-    each with no more than its own date between it and the one before; empty if no list ends there."""
+    each with no more than its own date between it and the one before; empty if no list ends there.
+    With `titled`, the list may end in a title word for its people (영국, 독일 외교장관과)."""
     countries = sorted(
         (m for m in found if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start and m.end <= end),
         key=lambda m: m.start,
     )
     dates = [(m.start, m.end) for m in found if m.label is EntityLabel.DATE and start <= m.start < end]
-    if not countries or not _closes(text[countries[-1].end : end]):
+    if not countries or not _closes(text[countries[-1].end : end], titled=titled):
         return []
     listed = [countries[-1]]
     for m in reversed(countries[:-1]):
@@ -43,15 +48,15 @@ def before(text: str, found: Sequence[Mention], end: int, start: int) -> list[Me
     return listed
 
 
-def _closes(tail: str) -> bool:
+def _closes(tail: str, *, titled: bool) -> bool:
     """The text between a list's last country and its word closes the list: `등 3개국을`, `를 차례로`."""
-    order = cues.words("respectively") | cues.words("in_turn")
+    order = cues.words("respectively") | cues.words("in_turn") | cues.words("bilateral")
     rest = tail.rstrip()
     for word in reversed(tail.split()):
         if word not in order:
             break
         rest = rest[: -len(word)].rstrip()
-    return bool(_TAIL.match(rest))
+    return bool(_TAIL.match(rest) or (titled and _TITLED_TAIL.match(rest)))
 
 
 def dated(found: Sequence[Mention], listed: Sequence[Mention], start: int) -> dict[int, Mention]:

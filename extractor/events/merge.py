@@ -28,10 +28,15 @@ def refers_back(text: str, name_start: int) -> bool:
 
 
 def merge(drafts: Sequence[Draft]) -> list[Draft]:
-    """One draft per event, in the order first mentioned; drafts with no party are dropped."""
+    """One draft per event, in the order first mentioned; drafts with no party are dropped. Meals join
+    the meeting they accompany, written before or after them (만찬 간담회 … 정상회담)."""
     merged: list[Draft] = []
+    meals: list[Draft] = []
     for draft in drafts:
         if not draft.countries:
+            continue
+        if _meal(draft):
+            meals.append(draft)
             continue
         twin = next((m for m in merged if _same_event(m, draft)), None)
         if (
@@ -46,6 +51,13 @@ def merge(drafts: Sequence[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             _absorb(twin, draft)
+    for meal in meals:
+        twin = next((m for m in merged if _served_at(meal, m) or _same_event(m, meal)), None)
+        if twin is None:
+            merged.append(meal)
+            merged.sort(key=lambda d: d.trigger.start)
+        else:
+            _absorb(twin, meal)
     return merged
 
 
@@ -86,11 +98,26 @@ def _same_term(first: Draft, later: Draft) -> bool:
     return a is b or x.endswith(y) or y.endswith(x) or later.refers_back
 
 
+def _meal(draft: Draft) -> bool:
+    """The term is a meal (오찬, 만찬): part of a meeting it accompanies."""
+    written = draft.trigger.data["entries"][0].canonical.replace(" ", "")
+    return written in cues.words("meal")
+
+
+def _served_at(meal: Draft, meeting: Draft) -> bool:
+    """A meeting the meal belongs to: one of the same parties on a day that does not differ."""
+    return (
+        meeting.type in MEETINGS
+        and set(meal.countries) <= set(meeting.countries)
+        and _same_days(meal, meeting)
+    )
+
+
 def _bare(draft: Draft) -> bool:
     """A bare general term (회담, 회의) with no name or round: the text referring back to its event."""
     return (
         draft.type in GENERAL
-        and not (draft.subordinate or draft.background)
+        and not (draft.subordinate or draft.background or draft.distributed)
         and draft.name is None
         and not draft.round
         and draft.trigger.data["entries"][0].attrs.get("level") == "any"

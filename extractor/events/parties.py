@@ -14,14 +14,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues, visits
+from extractor.events import cues, lists, visits
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
 from extractor.events.naming import JOINERS
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import text_of
+from extractor.tokens import table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
@@ -40,6 +40,12 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
         countries += [p.country for p in draft.participants if p.country]
     if len(set(countries)) < 2:
         countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
+    if len(set(countries)) < 2 and draft.type not in (EventType.VISIT, EventType.STATEMENT):
+        partners = _partners(doc, clause, trigger)
+        if partners and set(countries) <= set(partners):
+            # the subject's side: its country (푸틴 러시아 대통령이), else home (김 장관은 …)
+            countries += _subject_side(doc, clause, trigger) or [HOME]
+        countries += partners
     if not countries:
         leading = _first_country_word(text, in_sentence, clause.start, trigger.start)
         # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
@@ -84,6 +90,37 @@ def _host(text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | N
     if not _HELD_AT.match(between):
         return None
     return place.norm if place.label is EntityLabel.COUNTRY else place.country
+
+
+def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
+    """The countries named in the clause's subject (푸틴 러시아 대통령이 …)."""
+    end = subject_end(doc, clause.start, trigger.start)
+    if end is None:
+        return []
+    return [
+        m.norm
+        for m in clause.in_sentence
+        if m.label is EntityLabel.COUNTRY and m.norm and clause.start <= m.start and m.end <= end
+    ]
+
+
+def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
+    """The countries of the clause's comitative phrase after its subject, the side met (호주·뉴질랜드
+    외교장관과 회담, 캐나다와 통화): every country of the list before its 과/와."""
+    table = table_of(doc)
+    start = subject_end(doc, clause.start, trigger.start) or clause.start
+    marks = [
+        table.ends[i]
+        for i in table.within(start, trigger.start)
+        if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+    ]
+    if not marks:
+        return []
+    between = table.within(marks[-1], trigger.start)
+    if any("ETM" in table.tags[i] or table.lemmas[i] in ("에서", "에") for i in between):
+        return []  # 마드리드와 … 빌뉴스에서 열린 정상회의: the list says where, not with whom
+    listed = lists.before(clause.text, clause.in_sentence, marks[-1], start, titled=True)
+    return list(dict.fromkeys(m.norm or "" for m in listed))
 
 
 def _home_subject(text: str, start: int, end: int) -> bool:

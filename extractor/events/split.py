@@ -23,7 +23,60 @@ def apart(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
     """The bilateral events one draft reports (the draft itself when it reports one)."""
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
-    return _respectively(text, draft)
+    return _per_partner(text, found, draft) or _respectively(text, draft)
+
+
+def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """One meeting per country of the list before a distributive word (브루나이, 싱가포르와 잇달아 양자
+    회담; 영국, 독일 외교장관과 각각 통화), with the subject's side as the other party."""
+    if _multilateral(draft) or not _distributive(text, draft):
+        return []
+    listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
+    partners = list(dict.fromkeys(m.norm or "" for m in listed))
+    if len(partners) < 2:
+        return []
+    own = [code for code in draft.countries if code not in partners] or [HOME]
+    return [
+        replace(
+            draft,
+            countries=sorted({*own, code}),
+            participants=[p for p in draft.participants if p.country in (None, *own, code)],
+            distributed=True,
+        )
+        for code in partners
+    ]
+
+
+def _multilateral(draft: Draft) -> bool:
+    """A term for a meeting of many (회의, 정상회의): a list before it names its members."""
+    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
+    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
+
+
+def _order_words() -> frozenset[str]:
+    """Words that make a meeting with several partners one with each: 각각, 잇따라, 양자."""
+    return cues.words("respectively") | cues.words("in_turn") | cues.words("bilateral")
+
+
+def _distributive(text: str, draft: Draft) -> bool:
+    """A distributive word stands among the three words before the term, or opens it (양자회담)."""
+    words = text[draft.sentence.start_char : draft.trigger.start].split()
+    order = _order_words()
+    written = text[draft.trigger.start : draft.trigger.end]
+    return any(word in order for word in words[-3:]) or any(written.startswith(word) for word in order)
+
+
+def _list_end(text: str, draft: Draft) -> int:
+    """Where the partners' list ends: before the distributive words and title words that lead to the
+    term (필리핀과 잇달아 양자 외교장관 회담: after 필리핀과)."""
+    end = draft.name_start
+    order = _order_words()
+    while True:
+        before = text[draft.sentence.start_char : end].rstrip()
+        word = before.split()[-1] if before.split() else ""
+        if word not in order:
+            return end
+        end = draft.sentence.start_char + len(before) - len(word)
 
 
 def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
@@ -40,6 +93,7 @@ def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[
             date=dates[code].norm if code in dates else None,
             end_date=dates[code].data.get("end_value") if code in dates else None,
             location=None,
+            distributed=True,
         )
         for code in draft.destination
     ]
@@ -58,6 +112,7 @@ def _respectively(text: str, draft: Draft) -> list[Draft]:
             draft,
             countries=sorted([HOME, code]),
             participants=[p for p in draft.participants if p.country in (None, HOME, code)],
+            distributed=True,
         )
         for code in foreign
     ]

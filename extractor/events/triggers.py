@@ -133,6 +133,10 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
             break
         if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
             kind = cues.kind_of(lemmas[i])
+            if kind == "light" and tag == "VV":
+                # 통화를 했다, 회담을 하고: the light verb 하다 with the term as its object; 하기로: a plan
+                planned = (i + 1 < len(tags) and heads[i + 1] == "ETN") or "ETN" in tags[i]
+                kind = "before" if planned else "held"
             if kind in _REPORTING:
                 kinds.append(kind)
         if tag in CLAUSE_END:
