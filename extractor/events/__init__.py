@@ -82,7 +82,7 @@ def _draft(
     text = table.text
     sentence = sentences.of(trigger.start)
     local = touching.get(sentence.start_char, [])
-    name_start = naming.name_start(text, sentence, trigger, local)
+    name_start = naming.name_start(table, sentence, trigger, local)
     kind = triggers.how_reported(table, trigger, span, sentence, found, local, name_start)
     if not triggers.reports_event(table, trigger, span, kind, local, sentence, name_start):
         return None

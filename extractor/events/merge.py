@@ -136,7 +136,8 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.end_date = into.end_date or other.end_date
     into.location = into.location or other.location
     into.round = into.round or other.round
-    into.name = max((n for n in (into.name, other.name) if n), key=lambda n: len(_name_key(n)), default=None)
+    names = (n for n in (into.name, other.name) if n)
+    into.name = max(names, key=lambda n: (len(_name_key(n)), len(n)), default=None)  # 한-러 over 한러
     known = {p.name for p in into.participants}
     into.participants = without_unnamed_twins(
         into.participants + [p for p in other.participants if p.name is None or p.name not in known]
