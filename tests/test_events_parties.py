@@ -166,3 +166,32 @@ def test_the_side_met_and_the_subjects_side(
 ) -> None:
     (event,) = events(korex, text)
     assert event.countries == countries
+
+
+@pytest.mark.parametrize(
+    ("second", "kind", "countries"),
+    [
+        (
+            "김 대통령은 23일 우즈베키스탄을 국빈방문한다. 양국 정상은 정상회담에서 협력 방안을 논의한다.",
+            EventType.SUMMIT,
+            ["KOR", "UZB"],
+        ),
+        (
+            "김 대통령은 이어 24일 카자흐스탄을 공식 방문해 정상회담을 갖는다.",
+            EventType.SUMMIT,
+            ["KAZ", "KOR"],
+        ),
+        (
+            "김 대통령은 25일 헝가리를 방문한다. 방문 기간 중 양국은 원자력 협력 양해각서를 체결한다.",
+            EventType.AGREEMENT,
+            ["HUN", "KOR"],
+        ),
+    ],
+)
+def test_an_event_naming_no_party_is_between_those_of_the_event_just_before(
+    korex: extractor.Extractor, second: str, kind: EventType, countries: list[str]
+) -> None:
+    text = "김 대통령은 21일 몽골을 국빈방문해 울란바토르에서 몽골 대통령과 정상회담을 갖는다.\n\n" + second
+    found = of_type(events(korex, text), kind)
+    assert countries in [e.countries for e in found]
+    assert all(e.countries != ["KOR", "MNG"] for e in found[1:])

@@ -125,7 +125,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     for draft in drafts:
         event_types.follow_series(draft, series)
         participants.pair(text, draft, main_people)
-        parties.fill_main_pair(draft, main_pair)
+        parties.fill_main_pair(doc, draft, drafts, main_pair)
     merged = merge.merge(drafts)
     lead = salience.lead(merged)
     if lead is not None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues, lists, visits
-from extractor.events.clauses import Clause, aside, subject_end
+from extractor.events.clauses import Clause, Sentences, aside, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
 from extractor.events.naming import JOINERS
@@ -185,11 +185,34 @@ def _people_pair(doc: Doc) -> list[str]:
     return sorted(codes) if len(codes) >= 2 else []
 
 
-def fill_main_pair(draft: Draft, pair: list[str]) -> None:
-    """An event naming fewer than two parties is between the document's main pair (a statement and a
-    visit keep their own)."""
-    if draft.type not in OWN_PARTIES and len(draft.countries) < 2:
+def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[str]) -> None:
+    """An event naming fewer than two parties is between the parties of an event before it in its
+    sentence or the one before that names two (이 대통령은 우즈베키스탄을 국빈방문한다. 양국 정상은
+    정상회담에서 …), else the document's main pair (a statement and a visit keep their own)."""
+    if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
+        return
+    if _many(draft):
         draft.countries = sorted(set(draft.countries) | set(pair))
+        return
+    sentences = Sentences.of_doc(doc)
+    previous = sentences.of(max(0, draft.sentence.start_char - 1)).start_char
+    near = [
+        d
+        for d in drafts
+        if d.trigger.start < draft.trigger.start
+        and len(d.countries) >= 2
+        and not d.background
+        and d.sentence.start_char >= previous
+        and not (_many(d) and len(d.countries) > 2)
+    ]
+    context = max(near, key=lambda d: d.trigger.start).countries if near else pair
+    draft.countries = sorted(set(draft.countries) | set(context))
+
+
+def _many(draft: Draft) -> bool:
+    """A meeting of many by its term (회의, 정상회의): its parties are no pair for the events near it."""
+    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
+    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
 
 
 def group_parties(doc: Doc, draft: Draft) -> None:
