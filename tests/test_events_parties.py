@@ -195,3 +195,39 @@ def test_an_event_naming_no_party_is_between_those_of_the_event_just_before(
     found = of_type(events(korex, text), kind)
     assert countries in [e.countries for e in found]
     assert all(e.countries != ["KOR", "MNG"] for e in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("백악관은 14일 성명을 내고 양국의 합의를 환영한다고 밝혔다.", ["USA"]),
+        ("일본 외무성은 이날 대변인 담화를 발표했다.", ["JPN"]),
+        (
+            "조국평화통일위원회 대변인은 14일 남조선의 훈련과 관련하여 다음과 같은 성명을 발표하였다.",
+            ["PRK"],
+        ),
+        ("러시아 외무부는 이날 성명에서 미국 국무장관 방문 중 여러 현안이 논의될 것이라고 밝혔다.", ["RUS"]),
+        ("북한 김여정 노동당 부부장은 지난 13일 담화를 내고 연합훈련을 비난했다.", ["PRK"]),
+    ],
+)
+def test_a_statement_is_its_issuers(korex: extractor.Extractor, text: str, issuer: list[str]) -> None:
+    (statement,) = of_type(events(korex, text), EventType.STATEMENT)
+    assert statement.countries == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("조선민주주의인민공화국 국방성 대변인 담화\n미국은 도발을 즉각 중단해야 한다.", ["PRK"]),
+        ("일본 외무성 보도관 담화\n일본 정부는 한국과의 협력을 강화해 나갈 것이다.", ["JPN"]),
+        ("우크라이나 민간시설 공격 관련 외교부 대변인 논평\n정부는 어제 발생한 공격을 규탄한다.", ["KOR"]),
+    ],
+)
+def test_a_statement_named_by_a_title_line(korex: extractor.Extractor, text: str, issuer: list[str]) -> None:
+    (statement,) = of_type(events(korex, text), EventType.STATEMENT)
+    assert statement.countries == issuer
+
+
+def test_a_line_with_a_predicate_before_a_statement_word_is_no_title(korex: extractor.Extractor) -> None:
+    text = "다음은 미국이 문제 삼은 담화\n정부는 대화에 나설 것을 촉구했다."
+    assert of_type(events(korex, text), EventType.STATEMENT) == []

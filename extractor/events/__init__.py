@@ -53,7 +53,7 @@ class EventAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        if not {m.norm for m in found if m.label is EntityLabel.COUNTRY} - {HOME}:
+        if not _foreign(found):
             doc.user_data[EVENTS_KEY] = []
             return doc
         text = text_of(doc)
@@ -65,6 +65,13 @@ class EventAssembler:
         drafts = [one for draft in drafts for one in split.apart(text, found, draft)]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
         return doc
+
+
+def _foreign(found: Sequence[Mention]) -> bool:
+    """The document names a foreign country, or a foreign body (백악관, 조평통)."""
+    countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
+    bodies = {m.country for m in found if m.label is EntityLabel.ORG}
+    return bool((countries | bodies) - {HOME, None})
 
 
 def _draft(

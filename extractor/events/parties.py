@@ -25,6 +25,8 @@ from extractor.tokens import table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
+#: Between a speaker and the statement that is theirs: a title and a genitive (김여정 부부장의 담화).
+_GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 
@@ -34,6 +36,11 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     sentence, trigger, text, in_sentence = draft.sentence, draft.trigger, clause.text, clause.in_sentence
     named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
     countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
+    if draft.type is EventType.STATEMENT and not countries:
+        issuer = _issuer(doc, clause, trigger, sentence.start_char)
+        if issuer:  # 조평통 대변인은 … 성명을 발표, 러시아 외무부는 이날 성명에서: the issuer's country
+            draft.countries = issuer
+            return
     if len(set(countries)) >= 2:  # the name says who the parties are (한일 외교장관회담)
         draft.participants = [p for p in draft.participants if not p.country or p.country in countries]
     else:
@@ -90,6 +97,36 @@ def _host(text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | N
     if not _HELD_AT.match(between):
         return None
     return place.norm if place.label is EntityLabel.COUNTRY else place.country
+
+
+def _issuer(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> list[str]:
+    """Who issues a statement: the body, person or office whose statement it is (김여정 부부장의 담화),
+    else the country of those that are the subject of its clause or, if it has none, of its sentence
+    (백악관은, 일본 외무성이, 조평통 대변인은 … 관련하여 긴급성명을 발표).
+    A subject of several countries is left to the rules for joint statements."""
+    text = clause.text
+    speakers = [
+        m
+        for m in clause.in_sentence
+        if m.label in (EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.TITLE, EntityLabel.COUNTRY)
+        and (m.norm if m.label is EntityLabel.COUNTRY else m.country)
+    ]
+    before = [m for m in speakers if m.end <= trigger.start]
+    if before:
+        nearest = max(before, key=lambda m: m.end)
+        if _GENITIVE.match(text[nearest.end : trigger.start]):
+            return [_country(nearest)]
+    start = clause.start if subject_end(doc, clause.start, trigger.start) else sentence_start
+    end = subject_end(doc, start, trigger.start)
+    if end is None:
+        return []
+    issuers = {_country(m) for m in speakers if start <= m.start and m.end <= end}
+    return sorted(issuers) if len(issuers) == 1 else []  # several: a joint statement, named by its subject
+
+
+def _country(m: Mention) -> str:
+    """The country a mention names or belongs to."""
+    return (m.norm if m.label is EntityLabel.COUNTRY else m.country) or ""
 
 
 def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
