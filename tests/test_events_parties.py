@@ -111,3 +111,123 @@ def test_a_visit_takes_its_visitor_from_the_sentence_subject(korex: extractor.Ex
     (visit,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.VISIT)
     assert visit.countries == ["ARG", "KOR"]
     assert [p.name for p in visit.participants] == ["마르틴 에체베리아"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visitors", "countries"),
+    [
+        (
+            "김수진 외교부 장관은 10일 방한한 마리아 로페스 칠레 외교장관과 회담을 가졌다.",
+            ["마리아 로페스"],
+            ["CHL", "KOR"],
+        ),
+        ("이수민 외교부 제2차관은 11일 방한 중인 베트남 경제사절단을 접견했다.", [], ["KOR", "VNM"]),
+        (
+            "일본을 방문한 이정호 통일부 장관은 12일 도쿄에서 일본 외무대신과 회담했다.",
+            ["이정호"],
+            ["JPN", "KOR"],
+        ),
+    ],
+)
+def test_a_visit_written_as_a_participle_is_made_by_those_it_describes(
+    korex: extractor.Extractor, text: str, visitors: list[str], countries: list[str]
+) -> None:
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == countries
+    assert [p.name for p in visit.participants] == visitors  # the host in the clause is no visitor
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("김민재 대통령은 12일 독일 총리와 회담을 가졌다.", EventType.SUMMIT),
+        ("김민재 대통령은 12일 독일 총리와 양자회담을 했다.", EventType.SUMMIT),
+        ("윤하늘 국무총리는 12일 독일 총리와 회담했다.", EventType.SUMMIT),
+        ("김수진 외교부 장관은 12일 독일 외교장관과 회담을 가졌다.", EventType.TALKS),
+    ],
+)
+def test_talks_held_by_a_head_of_state_are_a_summit(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    found = events(korex, text, doc_date="2025-05-12")
+    assert [(e.type, e.countries) for e in found] == [(kind, ["DEU", "KOR"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("김 장관은 캐나다·멕시코 외교장관과 3자 회담을 가졌다.", ["CAN", "KOR", "MEX"]),
+        ("푸틴 러시아 대통령은 이날 일본 총리와 정상회담을 가졌다.", ["JPN", "RUS"]),
+        ("조 차관은 오늘 인도 외교차관과 통화했다.", ["IND", "KOR"]),
+    ],
+)
+def test_the_side_met_and_the_subjects_side(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    (event,) = events(korex, text)
+    assert event.countries == countries
+
+
+@pytest.mark.parametrize(
+    ("second", "kind", "countries"),
+    [
+        (
+            "김 대통령은 23일 우즈베키스탄을 국빈방문한다. 양국 정상은 정상회담에서 협력 방안을 논의한다.",
+            EventType.SUMMIT,
+            ["KOR", "UZB"],
+        ),
+        (
+            "김 대통령은 이어 24일 카자흐스탄을 공식 방문해 정상회담을 갖는다.",
+            EventType.SUMMIT,
+            ["KAZ", "KOR"],
+        ),
+        (
+            "김 대통령은 25일 헝가리를 방문한다. 방문 기간 중 양국은 원자력 협력 양해각서를 체결한다.",
+            EventType.AGREEMENT,
+            ["HUN", "KOR"],
+        ),
+    ],
+)
+def test_an_event_naming_no_party_is_between_those_of_the_event_just_before(
+    korex: extractor.Extractor, second: str, kind: EventType, countries: list[str]
+) -> None:
+    text = "김 대통령은 21일 몽골을 국빈방문해 울란바토르에서 몽골 대통령과 정상회담을 갖는다.\n\n" + second
+    found = of_type(events(korex, text), kind)
+    assert countries in [e.countries for e in found]
+    assert all(e.countries != ["KOR", "MNG"] for e in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("백악관은 14일 성명을 내고 양국의 합의를 환영한다고 밝혔다.", ["USA"]),
+        ("일본 외무성은 이날 대변인 담화를 발표했다.", ["JPN"]),
+        (
+            "조국평화통일위원회 대변인은 14일 남조선의 훈련과 관련하여 다음과 같은 성명을 발표하였다.",
+            ["PRK"],
+        ),
+        ("러시아 외무부는 이날 성명에서 미국 국무장관 방문 중 여러 현안이 논의될 것이라고 밝혔다.", ["RUS"]),
+        ("북한 김여정 노동당 부부장은 지난 13일 담화를 내고 연합훈련을 비난했다.", ["PRK"]),
+    ],
+)
+def test_a_statement_is_its_issuers(korex: extractor.Extractor, text: str, issuer: list[str]) -> None:
+    (statement,) = of_type(events(korex, text), EventType.STATEMENT)
+    assert statement.countries == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("조선민주주의인민공화국 국방성 대변인 담화\n미국은 도발을 즉각 중단해야 한다.", ["PRK"]),
+        ("일본 외무성 보도관 담화\n일본 정부는 한국과의 협력을 강화해 나갈 것이다.", ["JPN"]),
+        ("우크라이나 민간시설 공격 관련 외교부 대변인 논평\n정부는 어제 발생한 공격을 규탄한다.", ["KOR"]),
+    ],
+)
+def test_a_statement_named_by_a_title_line(korex: extractor.Extractor, text: str, issuer: list[str]) -> None:
+    (statement,) = of_type(events(korex, text), EventType.STATEMENT)
+    assert statement.countries == issuer
+
+
+def test_a_line_with_a_predicate_before_a_statement_word_is_no_title(korex: extractor.Extractor) -> None:
+    text = "다음은 미국이 문제 삼은 담화\n정부는 대화에 나설 것을 촉구했다."
+    assert of_type(events(korex, text), EventType.STATEMENT) == []

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import pytest
 from eventkit import events, of_type
 
 import extractor
@@ -43,3 +44,96 @@ def test_an_event_named_twice_keeps_its_fuller_name(korex: extractor.Extractor) 
     )
     (dialogue,) = of_type(events(korex, text, doc_date="2025-09-22"), EventType.STRATEGIC_DIALOGUE)
     assert (dialogue.name, dialogue.round) == ("제9차 한-베트남 전략대화", 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "visited"),
+    [
+        (
+            "김하늘 외교부 장관은 10일부터 15일까지 브라질·아르헨티나·칠레를 차례로 순방한다.",
+            ["BRA", "ARG", "CHL"],
+        ),
+        ("이정민 국방부 차관은 이번 주 이집트와 요르단을 공식 방문한다.", ["EGY", "JOR"]),
+        ("정부 대표단은 서아프리카 3개국(가나, 세네갈, 나이지리아)을 방문하였다.", ["GHA", "SEN", "NGA"]),
+        ("박서윤 대통령은 말레이시아, 태국, 라오스 등 동남아 3개국을 국빈 방문한다.", ["MYS", "THA", "LAO"]),
+    ],
+)
+def test_a_trip_to_several_countries_is_one_visit_each(
+    korex: extractor.Extractor, text: str, visited: list[str]
+) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert [v.countries for v in visits] == [sorted(["KOR", code]) for code in visited]
+
+
+def test_each_stop_of_a_trip_keeps_its_own_dates(korex: extractor.Extractor) -> None:
+    text = "박서윤 대통령은 오는 3~5일 베트남, 5~7일 필리핀을 방문할 예정이다."
+    visits = of_type(events(korex, text, doc_date="2025-06-01"), EventType.VISIT)
+    assert [(v.countries, v.date, v.end_date) for v in visits] == [
+        (["KOR", "VNM"], "2025-06-03", "2025-06-05"),
+        (["KOR", "PHL"], "2025-06-05", "2025-06-07"),
+    ]
+
+
+def test_countries_named_beside_a_visit_are_no_stops_of_it(korex: extractor.Extractor) -> None:
+    text = "최민호 외교부 장관은 중국과 러시아의 반발 속에 몽골을 방문했다."
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == ["KOR", "MNG"]
+
+
+def test_a_visit_reported_on_two_days_of_the_trip_is_one_visit(korex: extractor.Extractor) -> None:
+    text = (
+        "덴마크를 국빈 방문한 김민재 대통령은 12일 코펜하겐에서 동포 간담회를 가졌다.\n\n"
+        "덴마크를 국빈 방문한 김 대통령은 13일 덴마크 총리와 정상회담을 가졌다."
+    )
+    visits = of_type(events(korex, text, doc_date="2025-05-13"), EventType.VISIT)
+    assert [v.countries for v in visits] == [["DNK", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "partners"),
+    [
+        (
+            "이 장관은 영국, 독일, 캐나다 외교장관과 잇따라 통화했다.",
+            EventType.PHONE_CALL,
+            ["GBR", "DEU", "CAN"],
+        ),
+        (
+            "정 장관은 오후 브루나이, 싱가포르, 라오스와 연이어 양자 외교장관 회담을 가졌다.",
+            EventType.TALKS,
+            ["BRN", "SGP", "LAO"],
+        ),
+        (
+            "조 장관은 G20 외교장관회의 기간 중 캐나다·이탈리아와는 양자회담을 가졌다.",
+            EventType.TALKS,
+            ["CAN", "ITA"],
+        ),
+        (
+            "김 대통령은 이날 독일, 캐나다, 스웨덴 등 5개국과 연쇄 양자회담을 진행했다.",
+            EventType.SUMMIT,
+            ["DEU", "CAN", "SWE"],
+        ),
+    ],
+)
+def test_a_meeting_with_a_list_in_turn_is_one_with_each(
+    korex: extractor.Extractor, text: str, kind: EventType, partners: list[str]
+) -> None:
+    found = of_type(events(korex, text), kind)
+    assert [e.countries for e in found] == [sorted(["KOR", code]) for code in partners]
+
+
+def test_a_meeting_with_a_list_and_no_word_of_turn_is_one_meeting(korex: extractor.Extractor) -> None:
+    (talks,) = of_type(events(korex, "김 장관은 호주·뉴질랜드 외교장관과 회담을 가졌다."), EventType.TALKS)
+    assert talks.countries == ["AUS", "KOR", "NZL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민재 대통령은 12일 덴마크 총리와 정상회담을 가진 데 이어 업무 오찬을 가졌다.",
+        "김민재 대통령은 12일 덴마크 총리와 정상회담 및 만찬을 가졌다.",
+        "김민재 대통령은 12일 저녁 만찬을 가졌다. 앞서 김 대통령은 덴마크 총리와 정상회담을 가졌다.",
+    ],
+)
+def test_a_meal_with_a_meeting_is_part_of_it(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text, doc_date="2025-05-12")
+    assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["DNK", "KOR"])]

@@ -70,3 +70,38 @@ def test_a_meal_joined_to_a_meeting_is_one_event(korex: extractor.Extractor, joi
 def test_staff_sent_abroad_is_no_visit(korex: extractor.Extractor) -> None:
     text = "정부는 9.3.(수) 지진 피해를 입은 베트남에 긴급구호대와 의료진을 파견하였다."
     assert of_type(events(korex, text, doc_date="2025-09-08"), EventType.VISIT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "박서윤 대통령은 다음 달 인도를 국빈 방문할 예정이다.",
+        "외교부 장관은 내주 인도를 방문할 계획이라고 밝혔다.",
+        "정부 대표단은 오는 20일 인도를 방문할 예정인 것으로 알려졌다.",
+    ],
+)
+def test_a_planned_visit_is_reported(korex: extractor.Extractor, text: str) -> None:
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == ["IND", "KOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "salience"),
+    [
+        ("한 장관은 14일 밤 중국 외교부장과 전화 통화를 했다.", "main"),
+        ("최 차관은 14일 중국 외교차관과 통화를 하고 협력 방안을 논의했다.", "main"),
+        ("김 장관은 14일 중국 외교부장과 전화 협의를 했다.", "main"),
+        ("양 장관은 지난달에도 중국 외교부장과 통화한 바 있다.", "mentioned"),
+        ("이 장관은 중국 외교부장과 조만간 통화를 하기로 했다.", "mentioned"),
+    ],
+)
+def test_a_call_done_with_the_light_verb_hada(korex: extractor.Extractor, text: str, salience: str) -> None:
+    found = events(korex, text)
+    assert [(e.type, e.countries, e.salience.value) for e in found] == [
+        (EventType.PHONE_CALL, ["CHN", "KOR"], salience)
+    ]
+
+
+def test_hada_after_a_word_about_a_meeting_reports_no_meeting(korex: extractor.Extractor) -> None:
+    text = "대변인은 중국과의 회담 결과에 대해 설명했다."
+    assert of_type(events(korex, text), EventType.TALKS) == []

@@ -53,7 +53,7 @@ class EventAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        if not {m.norm for m in found if m.label is EntityLabel.COUNTRY} - {HOME}:
+        if not _foreign(found):
             doc.user_data[EVENTS_KEY] = []
             return doc
         text = text_of(doc)
@@ -62,9 +62,16 @@ class EventAssembler:
         drafts = [
             d for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, text)) if d
         ]
-        drafts = [one for draft in drafts for one in split.respectively(text, draft)]
+        drafts = [one for draft in drafts for one in split.apart(text, found, draft)]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
         return doc
+
+
+def _foreign(found: Sequence[Mention]) -> bool:
+    """The document names a foreign country, or a foreign body (백악관, 조평통)."""
+    countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
+    bodies = {m.country for m in found if m.label is EntityLabel.ORG}
+    return bool((countries | bodies) - {HOME, None})
 
 
 def _draft(
@@ -107,6 +114,7 @@ def _draft(
     participants.attach(doc, draft, clause)
     parties.decide(doc, draft, clause)
     event_types.by_parties(draft)
+    event_types.by_level(doc, draft, clause)
     parties.add_host(draft, clause)
     dates.attach(doc, draft, clause)
     places.attach(doc, draft, clause)
@@ -124,7 +132,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     for draft in drafts:
         event_types.follow_series(draft, series)
         participants.pair(text, draft, main_people)
-        parties.fill_main_pair(draft, main_pair)
+        parties.fill_main_pair(doc, draft, drafts, main_pair)
     merged = merge.merge(drafts)
     lead = salience.lead(merged)
     if lead is not None:

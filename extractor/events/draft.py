@@ -38,3 +38,5 @@ class Draft:
     #: Where a visit goes (the parties stage finds it, the places stage locates the visit there).
     destination: list[str] = field(default_factory=list)
     main: bool = False
+    #: One of several bilateral events a single mention reports (split.py): never a bare back-reference.
+    distributed: bool = False

@@ -7,10 +7,16 @@ Also the groups of types the other stages treat alike.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import Draft
 from extractor.events.naming import ROUND
 from extractor.mentions import Mention
-from extractor.models import EventType
+from extractor.models import EntityLabel, EventType
+
+#: Ranks whose meetings are summits.
+_HEADS = frozenset({"head_of_state", "head_of_government"})
 
 #: Types of meetings a bare general term may refer back to (오늘 회담에서 …).
 MEETINGS = frozenset(
@@ -51,6 +57,27 @@ def by_parties(draft: Draft) -> None:
     """A statement several governments issue together is a joint statement."""
     if draft.type is EventType.STATEMENT and len(draft.countries) >= 2:
         draft.type = EventType.JOINT_STATEMENT
+
+
+def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
+    """A meeting named by a general word (회담, 양자회담) held by a head of state or government is a
+    summit: 윤 대통령은 … 10여 개국과 연쇄 양자회담 gives summits."""
+    entry = draft.trigger.data["entries"][0]
+    if draft.type is not EventType.TALKS or entry.attrs.get("level") != "any":
+        return
+    end = subject_end(doc, clause.start, draft.trigger.start)
+    if end is None:
+        return
+    heads = [
+        m
+        for m in clause.in_sentence
+        if m.label is EntityLabel.TITLE
+        and clause.start <= m.start
+        and m.end <= end
+        and any(e.attrs.get("rank") in _HEADS for e in m.data.get("entries", ()))
+    ]
+    if heads:
+        draft.type = EventType.SUMMIT
 
 
 def follow_series(draft: Draft, series: Draft | None) -> None:

@@ -8,12 +8,17 @@ one adds: the more precise date, the fuller name, more participants.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from extractor.events import cues
 from extractor.events.draft import Draft
 from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
 from extractor.events.participants import without_unnamed_twins
+from extractor.models import EventType
+
+#: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
+_TRIP = dt.timedelta(days=10)
 
 
 def refers_back(text: str, name_start: int) -> bool:
@@ -23,10 +28,15 @@ def refers_back(text: str, name_start: int) -> bool:
 
 
 def merge(drafts: Sequence[Draft]) -> list[Draft]:
-    """One draft per event, in the order first mentioned; drafts with no party are dropped."""
+    """One draft per event, in the order first mentioned; drafts with no party are dropped. Meals join
+    the meeting they accompany, written before or after them (만찬 간담회 … 정상회담)."""
     merged: list[Draft] = []
+    meals: list[Draft] = []
     for draft in drafts:
         if not draft.countries:
+            continue
+        if _meal(draft):
+            meals.append(draft)
             continue
         twin = next((m for m in merged if _same_event(m, draft)), None)
         if (
@@ -41,6 +51,13 @@ def merge(drafts: Sequence[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             _absorb(twin, draft)
+    for meal in meals:
+        twin = next((m for m in merged if _served_at(meal, m) or _same_event(m, meal)), None)
+        if twin is None:
+            merged.append(meal)
+            merged.sort(key=lambda d: d.trigger.start)
+        else:
+            _absorb(twin, meal)
     return merged
 
 
@@ -48,7 +65,7 @@ def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
     if a.type is not b.type or a.countries != b.countries:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if a.date and b.date and not _same_days(a, b):
         return False
     if a.round and b.round and a.round != b.round:
         return False
@@ -56,6 +73,21 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     x, y = _name_key(a.name), _name_key(b.name)
     return not (x and y and not (x.endswith(y) or y.endswith(x)))
+
+
+def _same_days(a: Draft, b: Draft) -> bool:
+    """Dates that do not tell two events apart: one is the other's day, month or year, or both fall
+    within one trip written with one term (국빈 방문 … 12일, 국빈 방문 … 13일), unless a note lists
+    them as visits of their own."""
+    x, y = a.date or "", b.date or ""
+    if x.startswith(y) or y.startswith(x):
+        return True
+    if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
+        return False
+    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0]:
+        return False  # 특사 파견 and 하노이 방문: two legs, reported as two visits
+    gap = abs(dt.date.fromisoformat(x) - dt.date.fromisoformat(y))
+    return gap <= _TRIP
 
 
 def _same_term(first: Draft, later: Draft) -> bool:
@@ -66,11 +98,26 @@ def _same_term(first: Draft, later: Draft) -> bool:
     return a is b or x.endswith(y) or y.endswith(x) or later.refers_back
 
 
+def _meal(draft: Draft) -> bool:
+    """The term is a meal (오찬, 만찬): part of a meeting it accompanies."""
+    written = draft.trigger.data["entries"][0].canonical.replace(" ", "")
+    return written in cues.words("meal")
+
+
+def _served_at(meal: Draft, meeting: Draft) -> bool:
+    """A meeting the meal belongs to: one of the same parties on a day that does not differ."""
+    return (
+        meeting.type in MEETINGS
+        and set(meal.countries) <= set(meeting.countries)
+        and _same_days(meal, meeting)
+    )
+
+
 def _bare(draft: Draft) -> bool:
     """A bare general term (회담, 회의) with no name or round: the text referring back to its event."""
     return (
         draft.type in GENERAL
-        and not (draft.subordinate or draft.background)
+        and not (draft.subordinate or draft.background or draft.distributed)
         and draft.name is None
         and not draft.round
         and draft.trigger.data["entries"][0].attrs.get("level") == "any"

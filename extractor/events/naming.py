@@ -68,6 +68,8 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
         word = text[word_start:word_end]
         if word == "제" and ROUND.match(text[word_start : trigger.start]):
             start = word_start  # 제 6차: a round written with a space
+        elif _particle_ends(table, word_start, word_end):
+            break  # 캐나다·이탈리아와는 양자회담: a word with its particle is an argument, no name
         elif _name_word(word, word_start, word_end, named) and (
             not plain or _anchor(word, word_start, local)
         ):
@@ -86,6 +88,12 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
     ):
         return trigger.start
     return start
+
+
+def _particle_ends(table: TokenTable, start: int, end: int) -> bool:
+    """The word ends in a particle (와는, 과, 을): it is an argument of the clause."""
+    tokens = table.within(start, end)
+    return bool(tokens) and table.heads[tokens[-1]].startswith("J") and table.ends[tokens[-1]] == end
 
 
 def _words_before(text: str, floor: int, position: int) -> Iterator[tuple[int, int]]:

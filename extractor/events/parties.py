@@ -14,17 +14,19 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues, visits
-from extractor.events.clauses import Clause, aside, subject_end
+from extractor.events import cues, lists, visits
+from extractor.events.clauses import Clause, Sentences, aside, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
 from extractor.events.naming import JOINERS
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import text_of
+from extractor.tokens import table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
+#: Between a speaker and the statement that is theirs: a title and a genitive (김여정 부부장의 담화).
+_GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 
@@ -34,12 +36,23 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     sentence, trigger, text, in_sentence = draft.sentence, draft.trigger, clause.text, clause.in_sentence
     named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
     countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
+    if draft.type is EventType.STATEMENT and not countries:
+        issuer = _issuer(doc, clause, trigger, sentence.start_char)
+        if issuer:  # 조평통 대변인은 … 성명을 발표, 러시아 외무부는 이날 성명에서: the issuer's country
+            draft.countries = issuer
+            return
     if len(set(countries)) >= 2:  # the name says who the parties are (한일 외교장관회담)
         draft.participants = [p for p in draft.participants if not p.country or p.country in countries]
     else:
         countries += [p.country for p in draft.participants if p.country]
     if len(set(countries)) < 2:
         countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
+    if len(set(countries)) < 2 and draft.type not in (EventType.VISIT, EventType.STATEMENT):
+        partners = _partners(doc, clause, trigger)
+        if partners and set(countries) <= set(partners):
+            # the subject's side: its country (푸틴 러시아 대통령이), else home (김 장관은 …)
+            countries += _subject_side(doc, clause, trigger) or [HOME]
+        countries += partners
     if not countries:
         leading = _first_country_word(text, in_sentence, clause.start, trigger.start)
         # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
@@ -84,6 +97,67 @@ def _host(text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | N
     if not _HELD_AT.match(between):
         return None
     return place.norm if place.label is EntityLabel.COUNTRY else place.country
+
+
+def _issuer(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> list[str]:
+    """Who issues a statement: the body, person or office whose statement it is (김여정 부부장의 담화),
+    else the country of those that are the subject of its clause or, if it has none, of its sentence
+    (백악관은, 일본 외무성이, 조평통 대변인은 … 관련하여 긴급성명을 발표).
+    A subject of several countries is left to the rules for joint statements."""
+    text = clause.text
+    speakers = [
+        m
+        for m in clause.in_sentence
+        if m.label in (EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.TITLE, EntityLabel.COUNTRY)
+        and (m.norm if m.label is EntityLabel.COUNTRY else m.country)
+    ]
+    before = [m for m in speakers if m.end <= trigger.start]
+    if before:
+        nearest = max(before, key=lambda m: m.end)
+        if _GENITIVE.match(text[nearest.end : trigger.start]):
+            return [_country(nearest)]
+    start = clause.start if subject_end(doc, clause.start, trigger.start) else sentence_start
+    end = subject_end(doc, start, trigger.start)
+    if end is None:
+        return []
+    issuers = {_country(m) for m in speakers if start <= m.start and m.end <= end}
+    return sorted(issuers) if len(issuers) == 1 else []  # several: a joint statement, named by its subject
+
+
+def _country(m: Mention) -> str:
+    """The country a mention names or belongs to."""
+    return (m.norm if m.label is EntityLabel.COUNTRY else m.country) or ""
+
+
+def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
+    """The countries named in the clause's subject (푸틴 러시아 대통령이 …)."""
+    end = subject_end(doc, clause.start, trigger.start)
+    if end is None:
+        return []
+    return [
+        m.norm
+        for m in clause.in_sentence
+        if m.label is EntityLabel.COUNTRY and m.norm and clause.start <= m.start and m.end <= end
+    ]
+
+
+def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
+    """The countries of the clause's comitative phrase after its subject, the side met (호주·뉴질랜드
+    외교장관과 회담, 캐나다와 통화): every country of the list before its 과/와."""
+    table = table_of(doc)
+    start = subject_end(doc, clause.start, trigger.start) or clause.start
+    marks = [
+        table.ends[i]
+        for i in table.within(start, trigger.start)
+        if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+    ]
+    if not marks:
+        return []
+    between = table.within(marks[-1], trigger.start)
+    if any("ETM" in table.tags[i] or table.lemmas[i] in ("에서", "에") for i in between):
+        return []  # 마드리드와 … 빌뉴스에서 열린 정상회의: the list says where, not with whom
+    listed = lists.before(clause.text, clause.in_sentence, marks[-1], start, titled=True)
+    return list(dict.fromkeys(m.norm or "" for m in listed))
 
 
 def _home_subject(text: str, start: int, end: int) -> bool:
@@ -148,11 +222,34 @@ def _people_pair(doc: Doc) -> list[str]:
     return sorted(codes) if len(codes) >= 2 else []
 
 
-def fill_main_pair(draft: Draft, pair: list[str]) -> None:
-    """An event naming fewer than two parties is between the document's main pair (a statement and a
-    visit keep their own)."""
-    if draft.type not in OWN_PARTIES and len(draft.countries) < 2:
+def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[str]) -> None:
+    """An event naming fewer than two parties is between the parties of an event before it in its
+    sentence or the one before that names two (이 대통령은 우즈베키스탄을 국빈방문한다. 양국 정상은
+    정상회담에서 …), else the document's main pair (a statement and a visit keep their own)."""
+    if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
+        return
+    if _many(draft):
         draft.countries = sorted(set(draft.countries) | set(pair))
+        return
+    sentences = Sentences.of_doc(doc)
+    previous = sentences.of(max(0, draft.sentence.start_char - 1)).start_char
+    near = [
+        d
+        for d in drafts
+        if d.trigger.start < draft.trigger.start
+        and len(d.countries) >= 2
+        and not d.background
+        and d.sentence.start_char >= previous
+        and not (_many(d) and len(d.countries) > 2)
+    ]
+    context = max(near, key=lambda d: d.trigger.start).countries if near else pair
+    draft.countries = sorted(set(draft.countries) | set(context))
+
+
+def _many(draft: Draft) -> bool:
+    """A meeting of many by its term (회의, 정상회의): its parties are no pair for the events near it."""
+    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
+    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
 
 
 def group_parties(doc: Doc, draft: Draft) -> None:

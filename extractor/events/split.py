@@ -1,19 +1,105 @@
 """Splitting: one mention that reports several bilateral events.
 
-A meeting held with several countries `각각` (respectively) is one bilateral event per country:
-조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives a call with each.
+- A trip to several countries is one visit per country (브라질·아르헨티나를 차례로 순방; 몽골, 우즈베키스탄 등
+  3개국을 국빈 방문), each with its own date where the list gives one (16~18일 콜롬비아, 18~21일 페루).
+- A meeting held with several countries `각각` (respectively), `잇따라` (in turn) or as `양자` (bilateral)
+  meetings is one bilateral event per country: 조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives
+  a call with each.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from extractor.events import cues
+from extractor.events import cues, lists
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL
+from extractor.mentions import Mention
+from extractor.models import EventType
 
 
-def respectively(text: str, draft: Draft) -> list[Draft]:
+def apart(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """The bilateral events one draft reports (the draft itself when it reports one)."""
+    if draft.type is EventType.VISIT and len(draft.destination) >= 2:
+        return _per_destination(text, found, draft)
+    return _per_partner(text, found, draft) or _respectively(text, draft)
+
+
+def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """One meeting per country of the list before a distributive word (브루나이, 싱가포르와 잇달아 양자
+    회담; 영국, 독일 외교장관과 각각 통화), with the subject's side as the other party."""
+    if _multilateral(draft) or not _distributive(text, draft):
+        return []
+    listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
+    partners = list(dict.fromkeys(m.norm or "" for m in listed))
+    if len(partners) < 2:
+        return []
+    own = [code for code in draft.countries if code not in partners] or [HOME]
+    return [
+        replace(
+            draft,
+            countries=sorted({*own, code}),
+            participants=[p for p in draft.participants if p.country in (None, *own, code)],
+            distributed=True,
+        )
+        for code in partners
+    ]
+
+
+def _multilateral(draft: Draft) -> bool:
+    """A term for a meeting of many (회의, 정상회의): a list before it names its members."""
+    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
+    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
+
+
+def _order_words() -> frozenset[str]:
+    """Words that make a meeting with several partners one with each: 각각, 잇따라, 양자."""
+    return cues.words("respectively") | cues.words("in_turn") | cues.words("bilateral")
+
+
+def _distributive(text: str, draft: Draft) -> bool:
+    """A distributive word stands among the three words before the term, or opens it (양자회담)."""
+    words = text[draft.sentence.start_char : draft.trigger.start].split()
+    order = _order_words()
+    written = text[draft.trigger.start : draft.trigger.end]
+    return any(word in order for word in words[-3:]) or any(written.startswith(word) for word in order)
+
+
+def _list_end(text: str, draft: Draft) -> int:
+    """Where the partners' list ends: before the distributive words and title words that lead to the
+    term (필리핀과 잇달아 양자 외교장관 회담: after 필리핀과)."""
+    end = draft.name_start
+    order = _order_words()
+    while True:
+        before = text[draft.sentence.start_char : end].rstrip()
+        word = before.split()[-1] if before.split() else ""
+        if word not in order:
+            return end
+        end = draft.sentence.start_char + len(before) - len(word)
+
+
+def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """One visit per destination, with the visitor's side as the other party."""
+    listed = lists.before(text, found, draft.trigger.start, draft.sentence.start_char)
+    own = lists.dated(found, listed, draft.sentence.start_char)
+    dates = {m.norm: own[m.start] for m in listed if m.start in own}
+    home_side = [code for code in draft.countries if code not in draft.destination]
+    return [
+        replace(
+            draft,
+            countries=sorted({*home_side, code}),
+            destination=[code],
+            date=dates[code].norm if code in dates else None,
+            end_date=dates[code].data.get("end_value") if code in dates else None,
+            location=None,
+            distributed=True,
+        )
+        for code in draft.destination
+    ]
+
+
+def _respectively(text: str, draft: Draft) -> list[Draft]:
     """One draft per foreign party when `각각` stands just before the trigger, else the draft itself."""
     foreign = [code for code in draft.countries if code != HOME]
     if HOME not in draft.countries or len(foreign) < 2 or draft.type in MULTILATERAL:
@@ -26,6 +112,7 @@ def respectively(text: str, draft: Draft) -> list[Draft]:
             draft,
             countries=sorted([HOME, code]),
             participants=[p for p in draft.participants if p.country in (None, HOME, code)],
+            distributed=True,
         )
         for code in foreign
     ]

@@ -30,8 +30,9 @@ _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
 
 def find(found: Sequence[Mention], text: str) -> list[Mention]:
-    """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회),
-    and not the verb of the term before them (양해각서에 서명: 서명 reports the 양해각서)."""
+    """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회) or
+    of a word that names none (국무회의, 통화스와프), and not the verb of the term before them
+    (양해각서에 서명: 서명 reports the 양해각서)."""
     orgs = [(m.start, m.end) for m in found if m.label is EntityLabel.ORG]
     meetings = sorted(
         (
@@ -41,6 +42,7 @@ def find(found: Sequence[Mention], text: str) -> list[Mention]:
         ),
         key=lambda m: m.start,
     )
+    meetings = [m for m in meetings if not _inside_other_word(text, m)]
     kept: list[Mention] = []
     for i, m in enumerate(meetings):
         previous = kept[-1] if kept else None
@@ -52,6 +54,15 @@ def find(found: Sequence[Mention], text: str) -> list[Mention]:
             continue  # 오찬을 겸한 회담: one meeting over lunch
         kept.append(m)
     return kept
+
+
+def _inside_other_word(text: str, m: Mention) -> bool:
+    """The term is part of a word that names no event (국무회의, 통화스와프, 담화록, 회담장)."""
+    for form in cues.words("not_event"):
+        found = text.find(form, max(0, m.start - len(form)), m.end + len(form))
+        if found != -1 and found <= m.start and m.end <= found + len(form):
+            return True
+    return False
 
 
 def _combined(between: str) -> bool:
@@ -73,6 +84,8 @@ def how_reported(
     """The kind of report that makes the trigger an event (`verb`, `held`, `listed`, `dated`, ...)."""
     return (
         _reported(table, span, sentence)
+        or _titled(table, trigger, span)
+        or _visit_modifying(table, trigger, span, local)
         or _participle_before(table, name_start)
         or _listed(table.text, trigger, found)
         or _dated(table, local, sentence, name_start)
@@ -118,8 +131,9 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         if not modifier:
             return "verb"
         following = next((i for i in after[1:] if "ETM" not in tags[i]), None)
-        later = following is not None and cues.kind_of(lemmas[following]) == "after"
-        return "after" if later else None  # 협의한 뒤: done before; 방문한 대사: a relative clause
+        kind = cues.kind_of(lemmas[following]) if following is not None else None
+        # 협의한 뒤: done before; 방문할 예정: planned; 방문한 대사: a relative clause
+        return kind if kind in ("after", "before") else None
     if adjacent and table.text[starts[after[0]] : table.ends[after[0]]] == "에서":
         return "held"  # 회담에서 …: the meeting is where something happened
     if after and cues.kind_of(lemmas[after[0]]) == "ongoing":
@@ -131,6 +145,12 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
             break
         if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
             kind = cues.kind_of(lemmas[i])
+            if kind == "light" and (tag != "VV" or not _object_of(table, span, i)):
+                kind = None
+            if kind == "light":
+                # 통화를 했다, 회담을 하고: the light verb 하다 with the term as its object; 하기로: a plan
+                planned = (i + 1 < len(tags) and heads[i + 1] == "ETN") or "ETN" in tags[i]
+                kind = "before" if planned else "held"
             if kind in _REPORTING:
                 kinds.append(kind)
         if tag in CLAUSE_END:
@@ -139,6 +159,70 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         if any(kind in preferred for kind in kinds):
             return next(kind for kind in kinds if kind in preferred)
     return kinds[0] if kinds else None
+
+
+def _object_of(table: TokenTable, span: range, verb: int) -> bool:
+    """The term is (one of) the object(s) of the light verb at `verb`: no predicate stands between and
+    an object particle comes right before it (통화를 했다; 양자회담, 약식 회담을 하고), not another noun
+    (담화에 유감 표명했다)."""
+    between = [i for i in range(span.stop, verb) if table.tags[i] != SPACE_TAG and table.heads[i] != "MAG"]
+    if any(table.heads[i] in ("VV", "VA", "XSV", "XSA", "EC", "ETM") for i in between):
+        return False
+    return not between or table.heads[between[-1]] in ("JKO", "JX")
+
+
+def _titled(table: TokenTable, trigger: Mention, span: range) -> str | None:
+    """`title` for a statement named by a line of its own with no predicate, as a page or a section is
+    titled (조선민주주의인민공화국 국방성 대변인 담화; 우크라이나 정세 관련 대변인 논평)."""
+    kind = trigger.data["entries"][0].attrs["event_type"]
+    if kind not in (EventType.STATEMENT.value, EventType.JOINT_STATEMENT.value):
+        return None
+    text = table.text
+    line_end = text.find("\n", trigger.end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[trigger.end : line_end].strip(" \t'\"’”」』)"):
+        return None
+    line_start = text.rfind("\n", 0, trigger.start) + 1
+    predicates = ("VV", "VA", "XSV", "XSA", "EF", "EC")
+    if any(
+        table.heads[i] in predicates or table.tags[i].endswith("EF")
+        for i in table.within(line_start, line_end)
+    ):
+        return None
+    return "title"
+
+
+def _visit_modifying(
+    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention]
+) -> str | None:
+    """`relative` for a visit to a country written as a participle before its visitor (방한한 X 장관,
+    일본을 방문한 X 대표단): the visit happened, made by the people the participle describes. A visit
+    that names no country (부임 인사차 방문한 대사) is a call at an office, no diplomatic visit."""
+    is_visit = trigger.data["entries"][0].attrs["event_type"] == EventType.VISIT.value
+    if not is_visit or participle_after(table, span) is None:
+        return None
+    text = table.text
+    countries = [m for m in local if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)]
+    named = any(trigger.start <= m.start and m.end <= trigger.end for m in countries)
+    before = [m for m in countries if m.end <= trigger.start and trigger.start - m.end <= 3]
+    marked = bool(before) and text[before[-1].end : trigger.start].strip() in ("을", "를", "에")
+    return "relative" if named or marked else None
+
+
+def participle_after(table: TokenTable, span: range) -> int | None:
+    """The index of the first token after a term written as a participle (방한한, 방문 중인), or None."""
+    tags, heads = table.tags, table.heads
+    after = [i for i in range(span.stop, min(len(table), span.stop + 6)) if tags[i] != SPACE_TAG]
+    if not after:
+        return None
+    adjacent = table.starts[after[0]] == table.ends[span[-1]]
+    if adjacent and heads[after[0]] in ("XSV", "XSA") and "ETM" in tags[after[0]]:
+        return after[1] if len(after) > 1 else None
+    ongoing = cues.kind_of(table.lemmas[after[0]]) == "ongoing"
+    attached = len(after) > 2 and table.ends[after[0]] == table.starts[after[1]]
+    if ongoing and attached and "ETM" in tags[after[1]]:
+        return after[2]
+    return None
 
 
 def _participle_before(table: TokenTable, start: int) -> str | None:
