@@ -42,7 +42,9 @@ def test_a_minister_reporting_her_own_meeting_takes_part(korex: extractor.Extrac
         "최민호 전 대사는 “한미 정상회담에서 양국이 큰 진전을 이뤘다”고 분석했다.",
     ],
 )
-def test_the_speaker_of_a_quotation_about_an_event_takes_no_part(korex: extractor.Extractor, text: str) -> None:
+def test_the_speaker_of_a_quotation_about_an_event_takes_no_part(
+    korex: extractor.Extractor, text: str
+) -> None:
     found = of_type(events(korex, text), EventType.SUMMIT)
     assert all(not names(e) & {"이진우", "박소연", "최민호"} for e in found)
 
@@ -56,7 +58,11 @@ def test_a_speaker_telling_what_she_did_takes_part(korex: extractor.Extractor) -
 @pytest.mark.parametrize(
     ("text", "kind", "actor"),
     [
-        ("방한 중인 존 밀러 미국 국무부 부장관이 16일 김현우 외교부 1차관을 예방했다.", EventType.VISIT, "존 밀러"),
+        (
+            "방한 중인 존 밀러 미국 국무부 부장관이 16일 김현우 외교부 1차관을 예방했다.",
+            EventType.VISIT,
+            "존 밀러",
+        ),
         (
             "아세안 외교장관회의에 참석한 정하늘 외교부 장관이 23일 일본 외무상과 회담했다.",
             EventType.CONFERENCE,
@@ -99,7 +105,8 @@ def test_the_host_who_invited_a_visitor_does_not_travel(korex: extractor.Extract
             "박철",
         ),
         (
-            "정하늘 장관은 오전에 존 밀러 미국 국무장관과 회담하고 오후에는 제인 브라운 미국 상무장관을 예방했다.",
+            "정하늘 장관은 오전에 존 밀러 미국 국무장관과 회담하고 "
+            "오후에는 제인 브라운 미국 상무장관을 예방했다.",
             EventType.COURTESY_CALL,
             "존 밀러",
         ),
@@ -136,7 +143,10 @@ def test_a_headline_line_does_not_lend_its_people(korex: extractor.Extractor) ->
 
 
 def test_a_sentence_wrapped_over_lines_keeps_its_people(korex: extractor.Extractor) -> None:
-    text = "이번 회의를\n\n모리타니아의 아흐메드 울드 바바 대통령님과\n\n공동으로 주재하였습니다. 한국과 모리타니아는 정상회의를 가졌다."
+    text = (
+        "이번 회의를\n\n모리타니아의 아흐메드 울드 바바 대통령님과\n\n공동으로 주재하였습니다. "
+        "한국과 모리타니아는 정상회의를 가졌다."
+    )
     found = events(korex, text)
     assert any("아흐메드 울드 바바" in names(e) for e in found)
 
@@ -152,7 +162,7 @@ def test_the_pair_is_the_last_named_of_each_party(korex: extractor.Extractor, pa
         "한 대통령은 공항에서 카심 토카예프 카자흐스탄 대통령의 영접을 받는다. "
         f"{pair} 25일 한-카자흐스탄 정상회담을 갖는다."
     )
-    summit = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "KAZ" in e.countries][0]
+    summit = next(e for e in of_type(events(korex, text), EventType.SUMMIT) if "KAZ" in e.countries)
     assert names(summit) == {"한동수", "카심 토카예프"}
 
 
