@@ -109,6 +109,7 @@ def _draft(
     if name_start < trigger.start:
         naming.name_and_round(text, draft, local)
     draft.background = salience.in_note(text, trigger.start)
+    draft.earlier = salience.earlier(text, sentence.start_char, trigger.start)
     draft.refers_back = merge.refers_back(text, name_start)
     clause = Clause.around(doc, sentence, trigger, local)
     participants.attach(doc, draft, clause)
@@ -134,7 +135,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
         participants.pair(doc, draft, main_people)
         parties.fill_main_pair(doc, draft, drafts, main_pair)
     merged = merge.merge(drafts)
-    lead = salience.lead(merged)
+    lead = salience.lead(merged, anchor)
     if lead is not None:
         participants.attendees(doc, lead)
         for draft in merged:

@@ -206,5 +206,8 @@ def day_or_month(anchor: dt.date, event_type: EventType) -> str:
 
 
 def recorded(draft: Draft, anchor: dt.date | None) -> str | None:
-    """The date the record carries: the event's own, or for a main event the document's."""
-    return draft.date or (day_or_month(anchor, draft.type) if draft.main and anchor else None)
+    """The date the record carries: the event's own, or for a main event that is not still to come
+    the document's."""
+    if draft.date or anchor is None or not draft.main or draft.future:
+        return draft.date
+    return day_or_month(anchor, draft.type)
