@@ -231,3 +231,9 @@ def test_a_statement_named_by_a_title_line(korex: extractor.Extractor, text: str
 def test_a_line_with_a_predicate_before_a_statement_word_is_no_title(korex: extractor.Extractor) -> None:
     text = "다음은 미국이 문제 삼은 담화\n정부는 대화에 나설 것을 촉구했다."
     assert of_type(events(korex, text), EventType.STATEMENT) == []
+
+
+def test_the_country_of_the_venue_is_no_party(korex: extractor.Extractor) -> None:
+    text = "양국 외교장관은 14일 스위스 제네바에서 회담했다. 앞서 두 사람은 지난달 스웨덴에서 만났다."
+    doc = korex.extract(text, doc_date="2025-03-14")
+    assert all("CHE" not in e.countries and "SWE" not in e.countries for e in doc.events)

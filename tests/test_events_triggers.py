@@ -105,3 +105,42 @@ def test_a_call_done_with_the_light_verb_hada(korex: extractor.Extractor, text: 
 def test_hada_after_a_word_about_a_meeting_reports_no_meeting(korex: extractor.Extractor) -> None:
     text = "대변인은 중국과의 회담 결과에 대해 설명했다."
     assert of_type(events(korex, text), EventType.TALKS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "countries", "salience"),
+    [
+        (
+            "조 장관은 14일 베를린에서 독일 외교장관과 만나 양국 협력 방안을 논의했다.",
+            EventType.TALKS,
+            ["DEU", "KOR"],
+            "main",
+        ),
+        ("최 외무상은 이날 모스크바에서 러시아 외무장관을 만났다.", EventType.TALKS, ["KOR", "RUS"], "main"),
+        ("김 차관은 다음 주 인도 외교차관과 만날 예정이다.", EventType.TALKS, ["IND", "KOR"], "mentioned"),
+        (
+            "김민재 대통령은 14일 독일 총리와 만나 공급망 협력을 논의했다.",
+            EventType.SUMMIT,
+            ["DEU", "KOR"],
+            "main",
+        ),
+    ],
+)
+def test_a_meeting_reported_by_the_verb_manada(
+    korex: extractor.Extractor, text: str, kind: EventType, countries: list[str], salience: str
+) -> None:
+    found = events(korex, text)
+    assert [(e.type, e.countries, e.salience.value) for e in found] == [(kind, countries, salience)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "외교부 당국자는 14일 기자들과 만나 한일 관계를 설명했다.",
+        "시진핑 중국 주석과 일본 총리는 14일 만나 중일 정상회담을 개최했다.",
+    ],
+)
+def test_manada_with_no_foreign_partner_or_before_a_term_is_no_meeting_of_its_own(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert all(not e.trigger.startswith("만") for e in events(korex, text))

@@ -60,7 +60,9 @@ class EventAssembler:
         sentences = Sentences.of_doc(doc)
         touching = sentences.touching(found)
         drafts = [
-            d for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, text)) if d
+            d
+            for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, table_of(doc)))
+            if d
         ]
         drafts = [one for draft in drafts for one in split.apart(text, found, draft)]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts)

@@ -21,7 +21,7 @@ from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
 from extractor.events.naming import JOINERS
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import table_of, text_of
+from extractor.tokens import SPACE_TAG, table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
@@ -142,15 +142,17 @@ def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
 
 
 def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
-    """The countries of the clause's comitative phrase after its subject, the side met (호주·뉴질랜드
-    외교장관과 회담, 캐나다와 통화): every country of the list before its 과/와."""
+    """The countries of the phrase after the clause's subject that names the side met (호주·뉴질랜드
+    외교장관과 회담, 캐나다와 통화, 라브로프 외무장관을 만나): every country of the list before its
+    과/와, or before the object particle of a verb that is the trigger."""
     table = table_of(doc)
     start = subject_end(doc, clause.start, trigger.start) or clause.start
+    tokens = [i for i in table.within(start, trigger.start) if table.tags[i] != SPACE_TAG]
     marks = [
-        table.ends[i]
-        for i in table.within(start, trigger.start)
-        if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        table.ends[i] for i in tokens if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
     ]
+    if tokens and table.heads[tokens[-1]] == "JKO":
+        marks.append(table.ends[tokens[-1]])  # 라브로프 외무장관을 만나, 국왕을 예방하고: the one met
     if not marks:
         return []
     between = table.within(marks[-1], trigger.start)
@@ -176,7 +178,14 @@ def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool
 def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:
     """The countries of the clause's first word that names any (캐나다와 …, 한미일, 러북 간 …: 한미일)."""
     countries = sorted(
-        (m for m in in_sentence if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start < end),
+        (
+            m
+            for m in in_sentence
+            if m.label is EntityLabel.COUNTRY
+            and m.norm
+            and start <= m.start < end
+            and not _venue(text, m, in_sentence)
+        ),
         key=lambda m: m.start,
     )
     if not countries:
@@ -184,6 +193,17 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
     first = countries[0]
     word_end = next((i for i in range(first.end, end) if text[i].isspace()), end)
     return [m.norm or "" for m in countries if m.start < word_end]
+
+
+def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
+    """The country says where a meeting is held (스웨덴 스톡홀름에서, 스위스에서): no party to it."""
+    after = country.end
+    city = next(
+        (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None
+    )
+    if city is not None:
+        after = city.end
+    return text.startswith("에서", after)
 
 
 def _subject_countries(

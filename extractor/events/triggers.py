@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.events import cues
+from extractor.events import cues, verbs
 from extractor.events.clauses import CLAUSE_END, Sentence, aside
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
@@ -29,7 +29,7 @@ SUBORDINATE = frozenset({"occasion", "after", "via"})
 _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
 
-def find(found: Sequence[Mention], text: str) -> list[Mention]:
+def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
     """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회) or
     of a word that names none (국무회의, 통화스와프), and not the verb of the term before them
     (양해각서에 서명: 서명 reports the 양해각서)."""
@@ -42,7 +42,9 @@ def find(found: Sequence[Mention], text: str) -> list[Mention]:
         ),
         key=lambda m: m.start,
     )
+    text = table.text
     meetings = [m for m in meetings if not _inside_other_word(text, m)]
+    meetings = sorted([*meetings, *verbs.find(table, found)], key=lambda m: m.start)
     kept: list[Mention] = []
     for i, m in enumerate(meetings):
         previous = kept[-1] if kept else None
@@ -82,6 +84,8 @@ def how_reported(
     name_start: int,
 ) -> str | None:
     """The kind of report that makes the trigger an event (`verb`, `held`, `listed`, `dated`, ...)."""
+    if trigger.data.get("verb"):
+        return verbs.kind(table, span)
     return (
         _reported(table, span, sentence)
         or _titled(table, trigger, span)
