@@ -237,3 +237,9 @@ def test_the_country_of_the_venue_is_no_party(korex: extractor.Extractor) -> Non
     text = "양국 외교장관은 14일 스위스 제네바에서 회담했다. 앞서 두 사람은 지난달 스웨덴에서 만났다."
     doc = korex.extract(text, doc_date="2025-03-14")
     assert all("CHE" not in e.countries and "SWE" not in e.countries for e in doc.events)
+
+
+def test_a_country_naming_another_event_of_the_clause_is_no_party(korex: extractor.Extractor) -> None:
+    text = "이집트 순방을 마친 뒤 황 차관은 31일 앙골라로 이동해 국방장관과 면담한다."
+    found = events(korex, text, doc_date="2025-03-27")
+    assert [e.countries for e in of_type(found, EventType.TALKS)] == [["AGO", "KOR"]]

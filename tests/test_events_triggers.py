@@ -144,3 +144,30 @@ def test_manada_with_no_foreign_partner_or_before_a_term_is_no_meeting_of_its_ow
     korex: extractor.Extractor, text: str
 ) -> None:
     assert all(not e.trigger.startswith("만") for e in events(korex, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "salience"),
+    [
+        ("김 장관은 14일 자카르타로 출국했다.", ["IDN", "KOR"], "main"),
+        ("박 차관보는 15일 베이징으로 향할 예정이다.", ["CHN", "KOR"], "mentioned"),
+        ("이 대통령은 방문 일정을 마치고 14일 이집트로 출발했다.", ["EGY", "KOR"], "main"),
+        ("황 차관은 14일 앙골라로 이동해 국방장관과 면담한다.", ["AGO", "KOR"], "main"),
+    ],
+)
+def test_a_departure_to_a_country_is_a_visit(
+    korex: extractor.Extractor, text: str, countries: list[str], salience: str
+) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert [(v.countries, v.salience.value) for v in visits] == [(countries, salience)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "마르티네스 파라과이 국방장관은 일정을 마친 뒤 8일 출국할 예정이다.",
+        "왕 부장은 25일 중국으로 귀국할 것으로 알려졌다.",
+    ],
+)
+def test_leaving_or_going_home_is_no_visit(korex: extractor.Extractor, text: str) -> None:
+    assert of_type(events(korex, text), EventType.VISIT) == []

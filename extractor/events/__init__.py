@@ -70,10 +70,10 @@ class EventAssembler:
 
 
 def _foreign(found: Sequence[Mention]) -> bool:
-    """The document names a foreign country, or a foreign body (백악관, 조평통)."""
+    """The document names a foreign country, a foreign body (백악관, 조평통) or a foreign city (자카르타)."""
     countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
-    bodies = {m.country for m in found if m.label is EntityLabel.ORG}
-    return bool((countries | bodies) - {HOME, None})
+    places = {m.country for m in found if m.label in (EntityLabel.ORG, EntityLabel.LOCATION)}
+    return bool((countries | places) - {HOME, None})
 
 
 def _draft(

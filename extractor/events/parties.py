@@ -196,7 +196,10 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
 
 
 def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
-    """The country says where a meeting is held (스웨덴 스톡홀름에서, 스위스에서): no party to it."""
+    """The country says where a meeting is held (스웨덴 스톡홀름에서, 스위스에서), or names another event
+    of the clause (이집트 순방을 마친 뒤 … 앙골라로 이동해): no party to this one."""
+    if any(m.label is EntityLabel.MEETING and 0 <= m.start - country.end <= 1 for m in in_sentence):
+        return True
     after = country.end
     city = next(
         (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None

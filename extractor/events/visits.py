@@ -52,6 +52,7 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
             if m.label is EntityLabel.COUNTRY
             and clause.start <= m.start
             and m.end <= subject
+            and not any(o.label is EntityLabel.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
             and m.norm
             and m.norm not in destination
         ]
