@@ -119,7 +119,7 @@ def _draft(
     event_types.by_level(doc, draft, clause)
     parties.add_host(draft, clause)
     dates.attach(doc, draft, clause)
-    places.attach(draft, clause)
+    places.attach(doc, draft, clause)
     return draft
 
 
@@ -142,11 +142,12 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
                 parties.group_parties(doc, draft)
+    places.from_trips(merged)
     place = places.main_place(merged)
     salience.mark(merged, lead, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
-    return [_event(text, d, dates.recorded(d, anchor), places.recorded(d, lead, place)) for d in merged]
+    return [_event(text, d, dates.recorded(d, anchor), places.recorded(doc, d, lead, place)) for d in merged]
 
 
 def _event(text: str, draft: Draft, date: str | None, location: Location | None) -> Event:

@@ -1,50 +1,202 @@
 """Attaching dates: the date of an event is the one written in its own parenthesis (X(8.6-8, 마닐라)),
 else the nearest before it in its clause, else the first after it, else the date of an earlier clause
-reporting an act of the same subject (9.5. 하노이를 방문하여 … 예방하고). A main event without one
-takes the document's day (a visit, which spans days, its month).
+reporting an act of the same subject (9.5. 하노이를 방문하여 … 예방하고), else, for a sentence that
+goes on with the same acts (이어 …), the date of the sentence before. A date is not the event's when
+it is the day a report was made (…고 25일 밝혔다), or when another meeting stands between them
+(지난해 열린 정상회의에 이어 …). A span (26일부터 30일까지) gives the event's first and last day;
+a visit under way or ending (방문 중인, 방문을 마친) on a day of its sentence, only the month. A main
+event without a date takes the document's day (a visit, which spans days, its month).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from extractor.events import cues
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
-from extractor.mentions import Mention
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
+from extractor.tokens import SPACE_TAG, TokenTable, table_of
+
+#: The two words after a date, where the subject of a reported clause stands (4일 김 차관이 …).
+_NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
+#: Events that last days: a day of their sentence that is not their own gives only the month.
+_LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
 
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The date (and a span's end) the trigger's sentence gives the event."""
+    table = table_of(doc)
     trigger, in_sentence = draft.trigger, clause.in_sentence
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
+    dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
     after_name = aside(clause.text, trigger.end)
     own = [m for m in dates if after_name and after_name[0] <= m.start and m.end <= after_name[1]]
-    before = [m for m in dates if m.end <= trigger.start and m.start >= clause.start]
-    chosen = own[0] if own else before[-1] if before else None
-    if chosen is None:
-        after = [m for m in dates if m.start >= trigger.end]
-        chosen = after[0] if after and not draft.subordinate else None
+    if own:
+        _set(draft, own[0], dates, clause.text)
+        return
+    meetings = [m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger]
+    others = _dates_of_others(table, dates, meetings, draft.name_start)
+    before = [m for m in dates if clause.start <= m.start and m.end <= trigger.start and m not in others]
+    chosen = before[-1] if before else None
+    if chosen is None and not draft.subordinate:
+        chosen = _after(table, dates, meetings, trigger, clause.end)
     earlier = [m for m in dates if m.end <= clause.start]
     if chosen is None and earlier and not draft.subordinate:
         chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)
+    if chosen is None and not draft.background:
+        chosen = _going_on(doc, table, draft)
+    lasting = draft.type in _LASTING and not (draft.subordinate or draft.future or draft.background)
     if chosen is not None:
-        draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
+        _set(draft, chosen, dates, clause.text)
+        phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
+        if lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
+            draft.date = draft.date[:7]
+    elif lasting:
+        during = [m for m in dates if m.start >= trigger.end and m not in others and len(m.norm or "") == 10]
+        draft.date = during[0].norm[:7] if during and during[0].norm else None
+
+
+def _after(
+    table: TokenTable,
+    dates: Sequence[Mention],
+    meetings: Sequence[Mention],
+    trigger: Mention,
+    clause_end: int,
+) -> Mention | None:
+    """The first date after the trigger in its clause, when it dates the trigger's own predicate
+    (정상회담을 8일 가졌다): no verb between (참석하기 위해 5일 방문: the visit's), and no other meeting
+    after it in the clause (회동은 이날 통화에서 합의: the call's)."""
+    after = [m for m in dates if m.start >= trigger.end and m.end <= clause_end]
+    if not after:
+        return None
+    date = after[0]
+    between = table.within(trigger.end, date.start)
+    if any(table.heads[i].startswith(("VV", "VA", "XSV")) for i in between):
+        return None
+    if any(trigger.end <= m.start < clause_end for m in meetings):
+        return None
+    return date
+
+
+def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> None:
+    """Give the draft the chosen date, or the span it opens or closes (26일부터 30일까지)."""
+    draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
+    following = [m for m in dates if m.start > chosen.end]
+    preceding = [m for m in dates if m.end < chosen.start]
+    if following and text.startswith("부터", chosen.end) and text.startswith("까지", following[0].end):
+        draft.end_date = following[0].norm
+    elif preceding and text.startswith("까지", chosen.end) and text.startswith("부터", preceding[-1].end):
+        draft.date, draft.end_date = preceding[-1].norm, chosen.norm
+
+
+def _reporting(table: TokenTable, date: Mention, trigger: Mention, sentence_end: int) -> bool:
+    """The date is the day of the report, not of the event: it stands before the reporting verb
+    (…갖는다고 25일 밝혔다), or between the reporter and the subject of what is reported (국방부는
+    4일 김 차관이 … 방문했다고 전했다), unless it is ahead (오는 18일)."""
+    following = table.first_from(date.end)
+    while following < len(table) and table.tags[following] == SPACE_TAG:
+        following += 1
+    reporting = cues.words("reporting")
+    if following < len(table) and table.lemmas[following] in reporting:
+        return True
+    if date.end > trigger.start or _ahead(table.text, date):
+        return False
+    next_words = _NEXT_WORDS.match(table.text, date.end, trigger.start)
+    subject = table.within(date.end, next_words.end() if next_words else date.end)
+    if not any(table.heads[i] == "JKS" for i in subject):
+        return False
+    before = table.within(table.text.rfind("\n", 0, date.start) + 1, date.start)
+    reported = table.within(trigger.end, sentence_end)
+    return any(table.heads[i] == "JX" for i in before) and any(table.lemmas[i] in reporting for i in reported)
+
+
+def _ahead(text: str, date: Mention) -> bool:
+    """The date is written as one to come (오는 18일), which no report is dated."""
+    before = text[max(0, date.start - 4) : date.start + 3]
+    return any(word in cues.words("ahead") for word in before.split())
+
+
+def _dates_of_others(
+    table: TokenTable, dates: Sequence[Mention], meetings: Sequence[Mention], name_start: int
+) -> list[Mention]:
+    """Dates before the event that are another meeting's: the nearest before a meeting the event
+    follows or happens during (지난해 열린 정상회의에 이어 …, 4.24-30 간 방한 중인 인사들을 면담),
+    and those joined to it (2022년 마드리드와 지난해 빌뉴스에서 열린 …)."""
+    taken: list[Mention] = []
+    for meeting in meetings:
+        if meeting.end > name_start:
+            continue
+        following = [i for i in table.within(meeting.end, name_start) if table.tags[i] != SPACE_TAG][:3]
+        if not any(_after_or_during(table.lemmas[i]) for i in following):
+            continue
+        own = [m for m in dates if m.end <= meeting.start]
+        while own:
+            taken.append(own.pop())
+            if not own or not _joined(table.text[own[-1].end : taken[-1].start]):
+                break
+    return taken
+
+
+def _joined(between: str) -> bool:
+    """Two dates joined as one list (2022년 마드리드와 지난해 …): a few words ending in 와/과/및/,."""
+    words = between.split()
+    return 0 < len(words) <= 3 and words[-1].endswith(("와", "과", "및", ","))
+
+
+def _after_or_during(lemma: str) -> bool:
+    """A word that makes a meeting the one an event follows or happens during (이어, 이후, 중)."""
+    return cues.kind_of(lemma) in ("after", "ongoing") or lemma in cues.words("sequence")
 
 
 def _sequence_date(
     doc: Doc, date: Mention, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
 ) -> Mention | None:
     """The date of an earlier clause that reports another act of the same subject, which this act
-    follows (9.5. 하노이를 방문하여 … 예방하고): no new subject between, and a meeting term in that clause."""
+    follows (9.5. 하노이를 방문하여 … 예방하고): no new subject between, a meeting term in that clause,
+    and the clause not one this act comes after (X에 이어, X한 뒤)."""
     if subject_end(doc, date.end, trigger.start) is not None:
+        return None
+    table = table_of(doc)
+    joint = [i for i in table.within(date.end, clause_start) if table.tags[i] != SPACE_TAG][-3:]
+    if any(_after_or_during(table.lemmas[i]) for i in joint):
         return None
     acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
     return date if any(date.end <= m.start and m.end <= clause_start for m in acts) else None
+
+
+def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
+    """The last day written before the sentence, when it goes on with the acts reported before (이어,
+    곧이어 …): the next act of the same day."""
+    sentence = draft.sentence
+    opening = table.text[sentence.start_char : draft.trigger.start].split()[:3]
+    if not any(word.rstrip(",") in cues.words("sequence") for word in opening):
+        return None
+    dates = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.DATE
+        and m.norm
+        and len(m.norm) == 10
+        and m.end <= sentence.start_char
+        and not _reporting(table, m, draft.trigger, sentence.start_char)
+    ]
+    return dates[-1] if dates else None
+
+
+def _under_way(table: TokenTable, trigger: Mention) -> bool:
+    """The visit is under way or ending (방문 중인, 방문을 마친): a day of its sentence is another act's."""
+    following = [i for i in table.within(trigger.end, trigger.end + 8) if table.tags[i] != SPACE_TAG]
+    return any(
+        cues.kind_of(table.lemmas[i]) == "ongoing" or table.lemmas[i] in cues.words("ending")
+        for i in following[:3]
+    )
 
 
 def day_or_month(anchor: dt.date, event_type: EventType) -> str:

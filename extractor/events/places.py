@@ -11,18 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
 from extractor.events import cues
 from extractor.events.clauses import Clause, aside
 from extractor.events.draft import Draft
-from extractor.mentions import Mention
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Location
+from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 #: What marks a place as where something happens: 에서, 서, or 개최 (부산 개최 FEALAC 외교장관회의).
-_PLACE_MARK = re.compile(r"^\s?(에서|서\b|\s*개최)")
+_PLACE_MARK = re.compile(r"^\s?(에서(?!는)|서\b|\s*개최)")
+#: A dateline's place, which says where the report was written (서울=연합뉴스, 워싱턴(미국)=).
+_DATELINE = re.compile(r"^\s?(\([^()]{1,8}\))?\s?=")
+#: Tags of the words between a city and the venue it holds (서울 소공동 롯데호텔에서, 워싱턴의 백악관에서).
+_VENUE_TAGS = frozenset({"NNP", "NNG", "NNB", "SL", "SN", "SH", "XSN", "JKG"})
+#: Words of the venue between a city and 에서, at most.
+_VENUE_WORDS = 4
 
 
-def attach(draft: Draft, clause: Clause) -> None:
+def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The place the trigger's sentence gives the event."""
+    table = table_of(doc)
     text, in_sentence, trigger = clause.text, clause.in_sentence, draft.trigger
     after_name = aside(text, trigger.end)
     if after_name:
@@ -33,17 +43,24 @@ def attach(draft: Draft, clause: Clause) -> None:
     if draft.type is EventType.VISIT and draft.location is None and draft.destination:
         target = _visited_place(in_sentence, trigger)
         draft.location = location(text, target) if target else Location(country=draft.destination[0])
-    places = [m for m in in_sentence if _where_held(text, m, draft.name_start, trigger.end, clause.end)]
+    places = [m for m in in_sentence if _where_held(table, m, draft.name_start, trigger.end, clause.end)]
     if places and draft.location is None:
-        draft.location = location(text, places[-1])
+        cities = [m for m in places if m.label is EntityLabel.LOCATION]
+        draft.location = location(text, (cities or places)[-1])
     if draft.kind == "listed" and draft.location is None:
         draft.location = _list_place(text, trigger, in_sentence)
+    if draft.location is None and draft.type is not EventType.VISIT:
+        trip = _trip_place(table, in_sentence, draft.sentence.start_char, draft.name_start)
+        draft.location = location(text, trip) if trip else None
     if draft.location is None:
         draft.location = _venue(text, in_sentence, clause.start, trigger)
 
 
 def location(text: str, place: Mention) -> Location:
-    """A LOCATION mention as an event's place: the city in English and as written, and its country."""
+    """A LOCATION mention as an event's place: the city in English and as written, and its country;
+    a COUNTRY mention: the country alone."""
+    if place.label is EntityLabel.COUNTRY:
+        return Location(country=place.norm)
     entries = place.data.get("entries") or ()
     return Location(
         city=entries[0].en if entries else None,
@@ -52,16 +69,74 @@ def location(text: str, place: Mention) -> Location:
     )
 
 
-def _where_held(text: str, place: Mention, name_start: int, trigger_end: int, clause_end: int) -> bool:
-    """A place the clause says the meeting is held at: in its name (뮌헨안보회의), marked before it
-    (서울에서, 부산 개최), or marked with 에서 after it (회의를 캔버라에서 개최)."""
-    if place.label is not EntityLabel.LOCATION or place.end > clause_end:
+def _where_held(
+    table: TokenTable, place: Mention, name_start: int, trigger_end: int, clause_end: int
+) -> bool:
+    """A place the clause says the meeting is held at: a city in its name (뮌헨안보회의), or a city or
+    country marked before it (서울에서, 부산 개최, 서울 롯데호텔에서) or after it (회의를 캔버라에서
+    개최), but no dateline (서울=연합뉴스) and no origin (중국에서 온)."""
+    if place.label not in (EntityLabel.LOCATION, EntityLabel.COUNTRY) or place.end > clause_end:
+        return False
+    text = table.text
+    if _DATELINE.match(text, place.end):
         return False
     if name_start <= place.start < trigger_end:
-        return True
+        return place.label is EntityLabel.LOCATION
+    marked = _marked_at(table, place.end)
+    if marked is None or _from(table, marked):
+        return False
     if place.start >= trigger_end:
-        return text.startswith("에서", place.end)
-    return bool(_PLACE_MARK.match(text[place.end : place.end + 4]))
+        return text[marked - 2 : marked] == "에서"  # 회의를 캔버라에서 …, not the next one's 다낭 개최
+    return marked <= name_start
+
+
+def _marked_at(table: TokenTable, end: int) -> int | None:
+    """Where the place ending at `end` is marked as a venue: the end of its 에서 (or 서, 개최), right
+    after it or after the venue's words (서울 소공동 롯데호텔에서, 워싱턴의 백악관에서)."""
+    text = table.text
+    mark = _PLACE_MARK.match(text[end : end + 6])
+    if mark:
+        return end + mark.end()
+    for i in table.within(end, end + 40):
+        if table.tags[i] == SPACE_TAG:
+            return None
+        if (
+            text[table.starts[i] : table.ends[i]] == "에서"
+            and text[table.ends[i] : table.ends[i] + 1] != "는"
+        ):
+            words = text[end : table.starts[i]].split()
+            return table.ends[i] if 0 < len(words) <= _VENUE_WORDS else None
+        if table.tags[i] not in _VENUE_TAGS:
+            return None
+    return None
+
+
+def _from(table: TokenTable, marked: int) -> bool:
+    """The place is where someone comes from (중국에서 온 대표단), not where the meeting is."""
+    following = table.first_from(marked)
+    while following < len(table) and table.tags[following] == SPACE_TAG:
+        following += 1
+    return following < len(table) and table.lemmas[following] in cues.words("origin")
+
+
+def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """Where the sentence's traveller is when the meeting happens: the place they visit, move to or
+    arrive at before it (자카르타를 방문해 … 참석, 보고르로 이동해 … 정상회담, 평양에 도착한 …), unless
+    they left it (사우디 방문을 마치고 …)."""
+    places = [
+        m
+        for m in in_sentence
+        if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY) and start <= m.start and m.end <= end
+    ]
+    for place in reversed(places):
+        tokens = [i for i in table.within(place.end, end) if table.tags[i] != SPACE_TAG][:5]
+        k = 1 if tokens and table.heads[tokens[0]].startswith("J") else 0
+        if k >= len(tokens) or table.lemmas[tokens[k]] not in cues.words("trip"):
+            continue
+        if any(table.lemmas[i] in cues.words("ending") for i in tokens[k + 1 :]):
+            continue
+        return place
+    return None
 
 
 def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention | None:
@@ -120,6 +195,39 @@ def main_place(drafts: Sequence[Draft]) -> Location | None:
     )
 
 
-def recorded(draft: Draft, lead: Draft | None, place: Location | None) -> Location | None:
-    """The place the record carries: the event's own, or for a main event the lead's or the document's."""
-    return draft.location or (((lead.location if lead else None) or place) if draft.main else None)
+def from_trips(drafts: Sequence[Draft]) -> None:
+    """An event with no place of its own between the parties of a trip the text reports is held where
+    the trip goes (카타르를 국빈 방문 … 정상회담: Doha)."""
+    trips = [d for d in drafts if d.type is EventType.VISIT and d.location and not d.background]
+    for draft in drafts:
+        if draft.location is not None or draft.type is EventType.VISIT or draft.background:
+            continue
+        draft.location = next(
+            (
+                trip.location
+                for trip in trips
+                if trip.location
+                and trip.location.country in draft.countries
+                and set(trip.countries) <= set(draft.countries)
+            ),
+            None,
+        )
+
+
+def recorded(doc: Doc, draft: Draft, lead: Draft | None, place: Location | None) -> Location | None:
+    """The place the record carries: the event's own, or for a main event the lead's or the document's;
+    with the city of that country the text names nearest, where it names only the country."""
+    found = draft.location or (((lead.location if lead else None) or place) if draft.main else None)
+    if found is None or found.city or not found.country:
+        return found
+    cities = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.LOCATION
+        and m.country == found.country
+        and not _DATELINE.match(text_of(doc), m.end)
+    ]
+    if not cities:
+        return found
+    nearest = min(cities, key=lambda m: abs(m.start - draft.sentence.start_char))
+    return location(text_of(doc), nearest)

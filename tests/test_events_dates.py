@@ -1,0 +1,138 @@
+"""Dates of events (dates.py): the expression tied to the event, never the report's day or another
+meeting's, spans, visits under way, and acts that go on from the sentence before."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import events, of_type
+
+import extractor
+from extractor.models import EventType
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "외교부는 박민재 차관보가 중국 베이징에서 중국 외교부 부장조리와 업무 협의를 가졌다고 24일 밝혔다.",
+        "국방부는 김태윤 국방차관이 터키 국방부를 방문해 터키 국방차관과 회담했다고 24일 전했다.",
+        "국방부는 24일 김태윤 국방차관이 터키 국방부를 방문해 터키 국방차관과 회담했다고 전했다.",
+    ],
+)
+def test_the_day_of_the_report_is_not_the_events(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text, doc_date="2025-03-25")
+    assert found
+    assert all(e.date != "2025-03-24" for e in found)
+
+
+def test_a_day_ahead_is_the_events_even_in_a_report(korex: extractor.Extractor) -> None:
+    text = "대통령실은 오는 18일 서울에서 한미가 한미 공급망대화 첫 회의를 연다고 밝혔다."
+    (dialogue,) = [e for e in events(korex, text, doc_date="2025-03-10") if e.round == 1]
+    assert dialogue.date == "2025-03-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        (
+            "김 장관은 지난달 마닐라에서 열린 한-필리핀 외교장관회담에 이어 오늘 필리핀 장관과 통화했다.",
+            EventType.PHONE_CALL,
+            "2025-03-14",
+        ),
+        (
+            "여승민 차관보는 4.27.(수) 오후 4.24(일)-30(토) 간 방한 중인 베트남 인사들을 면담하였다.",
+            EventType.TALKS,
+            "2025-04-27",
+        ),
+        (
+            "조 장관은 9.22.(월) 베를린 외교장관회의 참석 계기에 한-프랑스 외교장관회담을 가졌다.",
+            EventType.TALKS,
+            "2025-09-22",
+        ),
+    ],
+)
+def test_a_date_dates_its_own_meeting(
+    korex: extractor.Extractor, text: str, kind: EventType, date: str
+) -> None:
+    (meeting,) = of_type(events(korex, text), kind)
+    assert meeting.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "김 장관은 지난달 마닐라에서 열린 한-필리핀 외교장관회담에 이어 한-필리핀 장관 통화를 가졌다.",
+            EventType.PHONE_CALL,
+        ),
+        (
+            "양국 정상은 지난해 서울에서 열린 한일 정상회담에 이어 한일 정상 간 전화 통화를 가졌다.",
+            EventType.PHONE_CALL,
+        ),
+        (
+            "강 장관은 2월 열린 한-호주 외교장관회담 이후 처음으로 호주 외교장관과 통화하였다.",
+            EventType.PHONE_CALL,
+        ),
+    ],
+)
+def test_an_earlier_meeting_does_not_lend_its_date(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    later = of_type(events(korex, text), kind)[-1]
+    assert later.date not in ("2025-02", "2024")
+
+
+def test_a_date_after_a_purpose_is_the_trips(korex: extractor.Extractor) -> None:
+    text = "강 장관은 한-아세안 외교장관회의에 참석하기 위해 5일 필리핀 마닐라를 방문했다."
+    found = events(korex, text, doc_date="2025-08-05")
+    (visit,) = of_type(found, EventType.VISIT)
+    assert visit.date == "2025-08-05"
+    assert all(e.date != "2025-08-05" for e in of_type(found, EventType.CONFERENCE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "군산시 대표단은 지난 10월 26일부터 30일까지 중국 연대시를 방문하고 있다.",
+        "김 시장은 10월 26일부터 30일까지 4박5일 일정으로 중국을 방문한다.",
+        "도지사 일행은 10.26.부터 10.30.까지 중국 지린성을 방문하였다.",
+    ],
+)
+def test_a_span_gives_the_first_and_last_day(korex: extractor.Extractor, text: str) -> None:
+    (visit,) = of_type(events(korex, text, doc_date="2014-10-29"), EventType.VISIT)
+    assert (visit.date, visit.end_date) == ("2014-10-26", "2014-10-30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "러시아를 국빈방문 중인 문 대통령이 21일 오후 모스크바에서 동포들과 만났다.",
+        "스페인 출장 중인 강 장관을 대신해 조 차관이 21일 미국 대표를 접견했다.",
+        "카자흐스탄 국빈방문을 마친 박 대통령이 21일 투르크메니스탄에 도착했다.",
+    ],
+)
+def test_a_visit_under_way_takes_the_month(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2018-06-22"), EventType.VISIT)
+    assert visits
+    assert all(v.date in (None, "2018-06") for v in visits)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["이어 문 대통령은", "문 대통령은 이어", "곧이어 문 대통령은"],
+)
+def test_an_act_that_goes_on_takes_the_day_before(korex: extractor.Extractor, opening: str) -> None:
+    text = (
+        "문 대통령은 9일 오전 자카르타에서 비즈니스 포럼에 참석한다. 기조연설도 맡는다. "
+        f"{opening} 보고르 대통령궁으로 이동해 위도도 인도네시아 대통령과 정상회담을 가질 예정이다."
+    )
+    (summit,) = of_type(events(korex, text, doc_date="2017-11-08"), EventType.SUMMIT)
+    assert summit.date == "2017-11-09"
+
+
+def test_an_act_that_does_not_go_on_keeps_no_borrowed_day(korex: extractor.Extractor) -> None:
+    text = (
+        "문 대통령은 9일 오전 자카르타에서 비즈니스 포럼에 참석한다. "
+        "문 대통령은 다음 달 위도도 인도네시아 대통령과 정상회담을 가질 예정이다."
+    )
+    (summit,) = of_type(events(korex, text, doc_date="2017-11-08"), EventType.SUMMIT)
+    assert summit.date == "2017-12"
