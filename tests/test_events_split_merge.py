@@ -137,3 +137,27 @@ def test_a_meeting_with_a_list_and_no_word_of_turn_is_one_meeting(korex: extract
 def test_a_meal_with_a_meeting_is_part_of_it(korex: extractor.Extractor, text: str) -> None:
     found = events(korex, text, doc_date="2025-05-12")
     assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["DNK", "KOR"])]
+
+
+TOUR = "김민재 대통령은 10일부터 16일까지 가나, 세네갈, 케냐 등 아프리카 3개국을 국빈 방문한다.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("second", "kind"),
+    [
+        ("김 대통령은 이번 순방에서 각국 정상들과 정상회담을 갖는다.", EventType.SUMMIT),
+        ("김 대통령은 3국 정상과의 회담을 통해 협력 확대를 제안할 예정이다.", EventType.SUMMIT),
+        ("방문 기간 각국과 개발협력 양해각서를 체결한다.", EventType.AGREEMENT),
+    ],
+)
+def test_on_a_tour_a_meeting_with_each_country_is_one_per_stop(
+    korex: extractor.Extractor, second: str, kind: EventType
+) -> None:
+    found = of_type(events(korex, TOUR + second, doc_date="2025-06-09"), kind)
+    assert sorted(e.countries for e in found) == [["GHA", "KOR"], ["KEN", "KOR"], ["KOR", "SEN"]]
+
+
+def test_a_meeting_of_the_countries_together_is_one(korex: extractor.Extractor) -> None:
+    text = TOUR + "김 대통령은 14일 3국 정상이 함께하는 정상회의에 참석한다."
+    found = of_type(events(korex, text, doc_date="2025-06-09"), EventType.SUMMIT)
+    assert len(found) == 1

@@ -64,7 +64,7 @@ class EventAssembler:
             for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, table_of(doc)))
             if d
         ]
-        drafts = [one for draft in drafts for one in split.apart(text, found, draft)]
+        drafts = [one for draft in drafts for one in split.apart(text, found, draft, drafts)]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
         return doc
 

@@ -5,10 +5,12 @@
 - A meeting held with several countries `각각` (respectively), `잇따라` (in turn) or as `양자` (bilateral)
   meetings is one bilateral event per country: 조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives
   a call with each.
+- On a tour, a meeting with `각국` or `N국` leaders is one with each country toured.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,12 +20,38 @@ from extractor.events.event_types import MULTILATERAL
 from extractor.mentions import Mention
 from extractor.models import EventType
 
+#: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
+_COUNTED = re.compile(r"^\d+\s*개?국")
 
-def apart(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
-    """The bilateral events one draft reports (the draft itself when it reports one)."""
+
+def apart(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
+    """The bilateral events one draft reports (the draft itself when it reports one); `drafts` are all
+    the document's, among which a trip to several countries."""
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
-    return _per_partner(text, found, draft) or _respectively(text, draft)
+    return _per_partner(text, found, draft) or _per_stop(text, draft, drafts) or _respectively(text, draft)
+
+
+def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
+    """One meeting per country of the document's tour when it is held with `각국` or `N국` leaders
+    (박 대통령은 3국 정상과의 회담을 통해 …; 순방에서 각국 정상들과 정상회담을 갖고; 각국과 양해각서 체결)."""
+    if _multilateral(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
+        return []
+    trips = [d for d in drafts if d.type is EventType.VISIT and len(d.destination) >= 2]
+    if not trips:
+        return []
+    trip = min(trips, key=lambda d: abs(d.trigger.start - draft.trigger.start))
+    home_side = [code for code in trip.countries if code not in trip.destination] or [HOME]
+    return [
+        replace(draft, countries=sorted({*home_side, code}), distributed=True) for code in trip.destination
+    ]
+
+
+def _each_country(text: str, draft: Draft) -> bool:
+    """`각국`, or a count of countries (3국, 4개국), stands among the three words before the term."""
+    words = text[draft.sentence.start_char : draft.trigger.start].split()[-3:]
+    each = cues.words("each_country")
+    return any(any(word.startswith(form) for form in each) or _COUNTED.match(word) for word in words)
 
 
 def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
