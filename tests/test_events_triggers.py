@@ -171,3 +171,29 @@ def test_a_departure_to_a_country_is_a_visit(
 )
 def test_leaving_or_going_home_is_no_visit(korex: extractor.Extractor, text: str) -> None:
     assert of_type(events(korex, text), EventType.VISIT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "salience"),
+    [
+        ("양국은 14일 인도네시아와 해양협력 양해각서(MOU)를 맺었다.", "main"),
+        ("정부는 지난해 인도네시아와 해양협력 양해각서를 체결한 바 있다.", "mentioned"),
+        ("두 장관은 인도네시아 측과 양해각서 체결식을 마친 뒤 기념촬영을 했다.", "mentioned"),
+    ],
+)
+def test_an_agreement_concluded_or_signed_before(
+    korex: extractor.Extractor, text: str, salience: str
+) -> None:
+    found = of_type(events(korex, text), EventType.AGREEMENT)
+    assert [(e.countries, e.salience.value) for e in found] == [(["IDN", "KOR"], salience)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국은 인도네시아와의 경제동반자협정 체결을 통해 교역을 확대해 나가기로 했다.",
+        "인도네시아와의 원자력협정 개정 협상 이후 양국 관계가 개선되었다.",
+    ],
+)
+def test_an_agreement_named_as_an_aim_or_a_topic_is_no_signing(korex: extractor.Extractor, text: str) -> None:
+    assert of_type(events(korex, text), EventType.AGREEMENT) == []

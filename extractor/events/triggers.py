@@ -20,11 +20,13 @@ from extractor.tokens import SPACE_TAG, TokenTable
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
+#: How an agreement signed before is reported: 체결한 바 있다, 체결식을 마친 뒤.
+_SIGNED = _SIGNING | {"done_before"}
 _REPORTING = frozenset(
     {"held", "attended", "issued", "signed", "via", "occasion", "after", "before", "listed"}
 )
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
-SUBORDINATE = frozenset({"occasion", "after", "via"})
+SUBORDINATE = frozenset({"occasion", "after", "via", "done_before"})
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
 _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
@@ -113,7 +115,7 @@ def reports_event(
         local, sentence, trigger
     ):
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
-    if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
+    if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNED:
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
@@ -142,13 +144,25 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         return "held"  # 회담에서 …: the meeting is where something happened
     if after and cues.kind_of(lemmas[after[0]]) == "ongoing":
         return "held"  # 방문 중인: a visit under way
+    kinds = _predicates(table, span, after)
+    if kinds[:1] in (["signed"], ["issued"], ["held"]) and "after" in kinds:
+        return "done_before"  # 협정을 체결한 바, 합의문 발표 이후, 체결식을 마친 뒤: done, and earlier
+    for preferred in (SUBORDINATE, {"before"}):
+        if any(kind in preferred for kind in kinds):
+            return next(kind for kind in kinds if kind in preferred)
+    return kinds[0] if kinds else None
+
+
+def _predicates(table: TokenTable, span: range, after: Sequence[int]) -> list[str]:
+    """The kinds of the reporting words in the trigger's clause after it, in order."""
+    tags, heads = table.tags, table.heads
     kinds: list[str] = []
     for i in after:
         tag = heads[i]
         if tag == "SF":
             break
         if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
-            kind = cues.kind_of(lemmas[i])
+            kind = cues.kind_of(table.lemmas[i])
             if kind == "light" and (tag != "VV" or not _object_of(table, span, i)):
                 kind = None
             if kind == "light":
@@ -159,10 +173,7 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
                 kinds.append(kind)
         if tag in CLAUSE_END:
             break
-    for preferred in (SUBORDINATE, {"before"}):
-        if any(kind in preferred for kind in kinds):
-            return next(kind for kind in kinds if kind in preferred)
-    return kinds[0] if kinds else None
+    return kinds
 
 
 def _object_of(table: TokenTable, span: range, verb: int) -> bool:
