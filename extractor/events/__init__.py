@@ -115,7 +115,7 @@ def _draft(
     clause = Clause.around(doc, sentence, trigger, local)
     participants.attach(doc, draft, clause)
     parties.decide(doc, draft, clause)
-    event_types.by_parties(draft)
+    event_types.by_parties(draft, clause)
     event_types.by_level(doc, draft, clause)
     parties.add_host(draft, clause)
     dates.attach(doc, draft, clause)

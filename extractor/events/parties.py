@@ -64,8 +64,14 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
         countries = visits.parties(doc, draft, clause, countries)
     if draft.type is EventType.STATEMENT and not countries:
         countries.append(HOME)  # a statement in a Korean release with no issuer named: the government's
-    if len(set(countries)) == 1 and HOME not in countries and any(not p.country for p in draft.participants):
+    stateless = any(not p.country for p in draft.participants)
+    if len(set(countries)) == 1 and HOME not in countries and stateless:
         countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
+    alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
+    if alone and _stateless_subject(doc, clause, trigger):
+        countries.append(
+            HOME
+        )  # 김 장관은 … 회의에 참석했다: an official of no stated country is the home side
     draft.countries = sorted(set(countries))
 
 
@@ -127,6 +133,18 @@ def _issuer(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> 
 def _country(m: Mention) -> str:
     """The country a mention names or belongs to."""
     return (m.norm if m.label is EntityLabel.COUNTRY else m.country) or ""
+
+
+def _stateless_subject(doc: Doc, clause: Clause, trigger: Mention) -> bool:
+    """The clause's subject is an official named by title alone, of no stated country (김 장관은)."""
+    end = subject_end(doc, clause.start, trigger.start)
+    if end is None:
+        return False
+    if any(word in cues.words("pair") for word in clause.text[clause.start : end].split()):
+        return False  # 두 정상은, 양 장관은: the people already introduced, of their own countries
+    subject = [m for m in clause.in_sentence if clause.start <= m.start and m.end <= end]
+    titles = [m for m in subject if m.label is EntityLabel.TITLE and not m.country]
+    return bool(titles) and not any(_country(m) for m in subject if m.label is not EntityLabel.TITLE)
 
 
 def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
