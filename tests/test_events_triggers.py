@@ -197,3 +197,33 @@ def test_an_agreement_concluded_or_signed_before(
 )
 def test_an_agreement_named_as_an_aim_or_a_topic_is_no_signing(korex: extractor.Extractor, text: str) -> None:
     assert of_type(events(korex, text), EventType.AGREEMENT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "윤 장관은 14일 중국 외교부장과 전화 통화를 갖고 한반도 정세에 대해 협의했다.",
+        "두 정상은 14일 정상회담에서 중국과의 경제 협력 방안에 대해 협의하고 의견을 교환했다.",
+        "양측은 중국 측과의 회담에서 유엔 관련 사안에 대해서도 협의했다.",
+    ],
+)
+def test_what_a_meeting_covered_is_no_consultation_of_its_own(korex: extractor.Extractor, text: str) -> None:
+    assert of_type(events(korex, text), EventType.CONSULTATION) == []
+
+
+def test_a_consultation_with_someone_named_is_one(korex: extractor.Extractor) -> None:
+    text = "정 국장은 14일 중국 외교부 국장과 화상으로 협의했다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["CHN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한-베트남 국방전략대화는 2012년 이후 매년 개최되고 있다.",
+        "한미 양국은 핵협의그룹을 통해 확장억제를 강화하기로 했다.",
+        "양국은 국장급 이상 협의 채널을 재가동하기로 했다.",
+        "양국은 앞으로 후속 협의를 통해 구체적 방안을 모색하기로 했다.",
+    ],
+)
+def test_standing_arrangements_and_bodies_are_no_events(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []

@@ -117,9 +117,43 @@ def reports_event(
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
     if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNED:
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
+    if _recurring(table, span, sentence):
+        return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
+    if kind == "verb" and _discussed(table, trigger, span, local, sentence):
+        return False  # 통화를 갖고 … 정세에 대해 협의했다: what the call covered
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))
+
+
+def _recurring(table: TokenTable, span: range, sentence: Sentence) -> bool:
+    """A word of recurrence stands in the trigger's sentence after it (매년 개최되고 있다)."""
+    recurring = cues.words("recurring")
+    return any(table.lemmas[i] in recurring for i in range(span.stop, sentence.end))
+
+
+def _discussed(
+    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention], sentence: Sentence
+) -> bool:
+    """A consultation word used as the verb of what was discussed, not of a meeting of its own: with
+    no one named to consult with (양측은 … 사안에 대해서도 협의했다), or after another meeting in its
+    sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고)."""
+    if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
+        return False
+    meetings = [
+        m
+        for m in local
+        if m.label is EntityLabel.MEETING and sentence.start_char <= m.start and m.end <= trigger.start
+    ]
+    if meetings:
+        return True
+    start = table.starts[sentence.start]
+    partner = [
+        i
+        for i in table.within(start, trigger.start)
+        if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+    ]
+    return not partner
 
 
 def confidence(kind: str | None) -> float:
