@@ -227,3 +227,20 @@ def test_a_consultation_with_someone_named_is_one(korex: extractor.Extractor) ->
 )
 def test_standing_arrangements_and_bodies_are_no_events(korex: extractor.Extractor, text: str) -> None:
     assert events(korex, text) == []
+
+
+def test_an_agreement_to_be_concluded_is_no_signing(korex: extractor.Extractor) -> None:
+    text = "한국과 일본은 연내 투자협정 협상을 타결하기로 했다."
+    assert of_type(events(korex, text), EventType.AGREEMENT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국 외교장관은 내년 상반기 일본에서 전략대화를 개최하기로 합의했다.",
+        "두 장관은 일본과의 전략대화를 조속히 개최하기 위해 노력하기로 했다.",
+        "양측은 일본과 전략대화를 정례적으로 열기로 했다.",
+    ],
+)
+def test_a_meeting_decided_on_is_still_to_come(korex: extractor.Extractor, text: str) -> None:
+    assert all(e.salience.value == "mentioned" for e in events(korex, text))

@@ -203,11 +203,21 @@ def _predicates(table: TokenTable, span: range, after: Sequence[int]) -> list[st
                 # 통화를 했다, 회담을 하고: the light verb 하다 with the term as its object; 하기로: a plan
                 planned = (i + 1 < len(tags) and heads[i + 1] == "ETN") or "ETN" in tags[i]
                 kind = "before" if planned else "held"
+            if kind in ("held", "signed", "issued", "attended") and _to_be_done(table, i):
+                kind = "before"  # 개최하기로 했다, 타결하기로: decided, still to be done
             if kind in _REPORTING:
                 kinds.append(kind)
         if tag in CLAUSE_END:
             break
     return kinds
+
+
+def _to_be_done(table: TokenTable, i: int) -> bool:
+    """The predicate at `i` is made a noun by 기 (개최하기로, 체결하기 위해): something to be done."""
+    following = range(i + 1, min(len(table), i + 3))
+    return "ETN" in table.tags[i] or any(
+        table.heads[j] == "ETN" or "+ETN" in table.tags[j] for j in following
+    )
 
 
 def _object_of(table: TokenTable, span: range, verb: int) -> bool:
