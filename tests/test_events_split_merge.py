@@ -161,3 +161,30 @@ def test_a_meeting_of_the_countries_together_is_one(korex: extractor.Extractor) 
     text = TOUR + "김 대통령은 14일 3국 정상이 함께하는 정상회의에 참석한다."
     found = of_type(events(korex, text, doc_date="2025-06-09"), EventType.SUMMIT)
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "kind", "earlier"),
+    [
+        ("왕 부장의 공식 방한은 2019년 5월에 이어 두 번째다.", EventType.VISIT, "2019-05"),
+        ("왕 부장의 한국 방문은 지난 2022년 8월 이후 2년 9개월 만이다.", EventType.VISIT, "2022-08"),
+        (
+            "두 장관은 지난 2월에 이어 3개월 만에 개최된 외교장관회담에서 협력을 논의했다.",
+            EventType.TALKS,
+            "2025-02",
+        ),
+    ],
+)
+def test_an_event_counted_from_an_earlier_one_reports_that_one_too(
+    korex: extractor.Extractor, second: str, kind: EventType, earlier: str
+) -> None:
+    first = "왕이 중국 외교부장은 14일 한국을 공식 방문해 조현우 외교부 장관과 외교장관회담을 가졌다.\n\n"
+    found = of_type(events(korex, first + second, doc_date="2025-05-14"), kind)
+    assert (["CHN", "KOR"], earlier, "mentioned") in [(e.countries, e.date, e.salience.value) for e in found]
+    assert all(e.date != earlier for e in found if e.salience.value == "main")
+
+
+def test_a_count_with_no_earlier_date_reports_no_earlier_event(korex: extractor.Extractor) -> None:
+    text = "왕이 중국 외교부장은 14일 한국을 공식 방문했다. 중국 외교부장의 방한은 이번이 처음이다."
+    visits = of_type(events(korex, text, doc_date="2025-05-14"), EventType.VISIT)
+    assert len(visits) == 1

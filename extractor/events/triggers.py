@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.events import cues, verbs
+from extractor.events import cues, split, verbs
 from extractor.events.clauses import CLAUSE_END, Sentence, aside
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
@@ -121,6 +121,8 @@ def reports_event(
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
     if kind == "verb" and _discussed(table, trigger, span, local, sentence):
         return False  # 통화를 갖고 … 정세에 대해 협의했다: what the call covered
+    if kind is None and split.earlier_date(text, local, sentence) is not None:
+        return True  # 방한은 2008년 8월에 이어 두 번째다: the event, counted from an earlier one
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))
