@@ -133,7 +133,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     places.borrow_occasion_place(drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
-        participants.pair(text, draft, main_people)
+        participants.pair(doc, draft, main_people)
         parties.fill_main_pair(doc, draft, drafts, main_pair)
     merged = merge.merge(drafts)
     lead = salience.lead(merged)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.mentions import Mention
-from extractor.tokens import table_of, text_of
+from extractor.tokens import TokenTable, table_of, text_of
 
 _SENTENCES_KEY = "korex_sentences"
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
@@ -77,13 +77,15 @@ class Clause:
 
     @classmethod
     def around(cls, doc: Doc, sentence: Sentence, trigger: Mention, local: Sequence[Mention]) -> Clause:
-        """The clause of `trigger`; `local` holds the mentions touching its sentence."""
-        in_sentence = [m for m in local if sentence.start_char <= m.start and m.end <= sentence.end_char]
+        """The clause of `trigger`; `local` holds the mentions touching its sentence. A sentence that
+        runs over headline lines is read as its trigger's line (`wrapped_line`)."""
+        line_start, line_end = wrapped_line(table_of(doc), sentence, trigger)
+        in_sentence = [m for m in local if line_start <= m.start and m.end <= line_end]
         return cls(
             text_of(doc),
             in_sentence,
-            clause_start(doc, sentence, trigger),
-            clause_end(doc, sentence, trigger),
+            max(line_start, clause_start(doc, sentence, trigger)),
+            min(line_end, clause_end(doc, sentence, trigger)),
         )
 
 
@@ -122,3 +124,39 @@ def aside(text: str, end: int) -> tuple[int, int] | None:
         return None
     close = text.find(")", end, end + 60)
     return (end + 1, close) if close != -1 else None
+
+
+def wrapped_line(table: TokenTable, sentence: Sentence, trigger: Mention) -> tuple[int, int]:
+    """The line of the sentence holding the trigger, joined to the lines it wraps onto: a line break
+    after a particle, an ending or a comma continues the sentence (정상회의를\n… 대통령님과\n…), one
+    after a term or a name ends a headline (… 정상회담·업무오찬\n반도체 대화체 …)."""
+    text = table.text
+    start = trigger.start
+    while True:
+        brk = text.rfind("\n", sentence.start_char, start)
+        if brk == -1 or not _continues(table, brk):
+            start = max(sentence.start_char, brk + 1)
+            break
+        start = brk
+    end = trigger.end
+    while True:
+        brk = text.find("\n", end, sentence.end_char)
+        if brk == -1:
+            end = sentence.end_char
+            break
+        if not _continues(table, brk):
+            end = brk
+            break
+        end = brk + 1
+    return start, end
+
+
+def _continues(table: TokenTable, line_break: int) -> bool:
+    """The text before a line break goes on after it: it ends in a particle, an ending or a comma."""
+    text = table.text
+    before = text[:line_break].rstrip()
+    if not before or before.endswith((",", "，")):
+        return bool(before)
+    last = table.holding(len(before) - 1)
+    tag = table.tags[last]
+    return table.heads[last].startswith("J") or tag.endswith(("EC", "ETM", "JKB", "JKO", "JKS", "JX", "JKG"))

@@ -33,6 +33,8 @@ class Draft:
     background: bool = False
     subordinate: bool = False
     future: bool = False
+    #: A coming event only proposed or aimed at (개최를 검토): its people are not known yet.
+    tentative: bool = False
     refers_back: bool = False
     kind: str | None = None
     #: Where a visit goes (the parties stage finds it, the places stage locates the visit there).

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues
-from extractor.events.clauses import Clause, Sentences, subject_end
-from extractor.events.draft import Draft
+from extractor.events import cues, roles
+from extractor.events.clauses import Clause, Sentences, subject_end, wrapped_line
+from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Participant
-from extractor.tokens import table_of
+from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 #: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
 _SUBJECT_ACTS = frozenset({"after", "via", "done_before"})
@@ -36,10 +36,67 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         people = [m for m in _people(in_sentence, end) if m.start >= start]
         draft.participants = [participant(m) for m in people]
         draft.participants += _officials(in_sentence, start, end)
-    elif not (draft.subordinate or draft.future or draft.kind == "dated"):  # a dated phrase: no people
-        people = _people(in_sentence, clause.end)
-        draft.participants = [participant(m) for m in people]
+    elif not (draft.subordinate or draft.kind == "dated"):
+        draft.tentative = draft.future and _tentative(doc, draft, clause)
+        if draft.tentative:
+            return
+        draft.participants = [participant(m) for m in _taking_part(doc, draft, clause)]
         draft.participants += _officials(in_sentence, clause.start, clause.end)
+
+
+def _after_earlier_act(table: TokenTable, start: int, end: int) -> int:
+    """Where the part of a clause after an earlier act begins (…을 예방한 뒤 / 회담한 후 …): the act's
+    counterpart is not the next one's."""
+    after = start
+    for i in table.within(start, end):
+        previous = i - 1 if i > 0 and table.tags[i - 1] != SPACE_TAG else i - 2
+        if cues.kind_of(table.lemmas[i]) == "after" and previous >= 0 and "ETM" in table.tags[previous]:
+            after = table.ends[i]
+    return after
+
+
+def _tentative(doc: Doc, draft: Draft, clause: Clause) -> bool:
+    """A coming event only proposed, planned or aimed at (개최를 검토, 방한을 추진, 성공적 개최를 위해),
+    whose people are not yet known, unlike one scheduled (회담을 가질 예정) or to be attended
+    (회의에 참석하기 위해)."""
+    table = table_of(doc)
+    for i in table.within(draft.trigger.end, clause.end):
+        if table.lemmas[i] in cues.words("attended"):
+            return False
+        if table.lemmas[i] in cues.words("tentative"):
+            return True
+    return False
+
+
+def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
+    """The people of the sentence who take part: the one a participle describes (방한 중인 Y) with its
+    objects, else the acting subject (not the reporter: 외교부는 A가 …고 밝혔다) with the people of the
+    trigger's clause, or of the clauses before when it names none; never bystanders, hosts who
+    invited a visitor, or the speaker of a quotation that has a subject of its own ("이번 회담은 …"),
+    unlike one where the speaker tells what they did ("방금 푸틴 대통령과 통화를 마쳤다")."""
+    table = table_of(doc)
+    text, sentence, trigger = table.text, draft.sentence, draft.trigger
+    line = wrapped_line(table, sentence, trigger)
+    people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
+    quoted = roles.quotation(text, sentence, trigger.start)
+    if quoted is not None and subject_end(doc, quoted[0], trigger.start) is not None:
+        people = [m for m in people if quoted[0] < m.start < quoted[1]]  # "이번 회담은 …"이라고 말했다
+    named = [m for m in clause.in_sentence if m.label is EntityLabel.PERSON]
+    head = roles.participle_head(table, trigger, named)
+    if head is not None:
+        floor = subject_end(doc, line[0], trigger.start, last=True) or line[0]
+        objects = [m for m in people if floor <= m.start and m.end <= trigger.start]
+        return ([] if draft.type is EventType.VISIT else objects) + [head]
+    floor = max(roles.reporter_end(table, sentence, trigger) or 0, line[0])
+    people = [m for m in people if m.start >= floor]
+    if draft.type is EventType.VISIT:
+        people = [m for m in people if not roles.inviter(text, m, trigger)]
+    end = subject_end(doc, floor, trigger.start)
+    subjects = [m for m in people if end is not None and m.end <= end]
+    start = max(clause.start, _after_earlier_act(table, clause.start, trigger.start))
+    in_clause = [m for m in people if m.start >= start and m not in subjects]
+    earlier = [m for m in people if m not in subjects and m not in in_clause]
+    return subjects + (in_clause or earlier)
 
 
 def participant(person: Mention) -> Participant:
@@ -90,19 +147,36 @@ def main_people(drafts: Sequence[Draft]) -> list[Participant]:
     return next((d.participants for d in drafts if len(d.participants) >= 2), [])
 
 
-def pair(text: str, draft: Draft, people: list[Participant]) -> None:
-    """An event whose sentence says `양 차관`, `양측`, `3국 장관들` and names nobody takes the people
-    already introduced, and their countries."""
-    if draft.participants or draft.subordinate or draft.background or not _mentions_pair(text, draft):
+def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
+    """An event whose sentence says `양 정상`, `양측`, `3국 장관들` and names nobody takes the people
+    already introduced: for each of its parties the one named last before it, else the document's
+    main pair."""
+    text = text_of(doc)
+    aside = draft.subordinate or draft.background or draft.tentative or draft.kind == "dated"
+    if draft.participants or aside or not _mentions_pair(text, draft):
         return
-    draft.participants = list(people)
-    draft.countries = sorted(set(draft.countries) | {p.country for p in people if p.country})
+    draft.participants = _latest_of(doc, draft) or list(people)
+    draft.countries = sorted(set(draft.countries) | {p.country for p in draft.participants if p.country})
+
+
+def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
+    """For each party of the event, the person of that country named last before its trigger (a person
+    of no stated country is the home side's); empty unless every party has one."""
+    named = [m for m in mentions(doc) if m.label is EntityLabel.PERSON and m.end <= draft.trigger.start]
+    chosen = []
+    for country in draft.countries:
+        of_country = [m for m in named if (m.data.get("country") or HOME) == country]
+        if not of_country:
+            return []
+        chosen.append(participant(max(of_country, key=lambda m: m.start)))
+    return chosen if len(chosen) >= 2 else []
 
 
 def _mentions_pair(text: str, draft: Draft) -> bool:
-    """The sentence says `양 차관`, `양측`, `3국 장관들`: the people already introduced."""
-    sentence = text[draft.sentence.start_char : draft.sentence.end_char]
-    return any(word in cues.words("pair") for word in sentence.split())
+    """The sentence says `양 차관`, `양측은`, `3국 장관들` before the trigger: the people already
+    introduced."""
+    before = text[draft.sentence.start_char : draft.trigger.start]
+    return any(word.rstrip("은는이가도") in cues.words("pair") for word in before.split())
 
 
 def attendees(doc: Doc, lead: Draft) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Clause, aside
+from extractor.events.clauses import Clause, Sentences, aside
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Location
@@ -46,7 +46,9 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     places = [m for m in in_sentence if _where_held(table, m, draft.name_start, trigger.end, clause.end)]
     if places and draft.location is None:
         cities = [m for m in places if m.label is EntityLabel.LOCATION]
-        draft.location = location(text, (cities or places)[-1])
+        towns = [m for m in cities if not _venue_place(m)]
+        chosen = (towns or cities or places)[-1]
+        draft.location = location(text, _city_before(doc, chosen) if _venue_place(chosen) else chosen)
     if draft.kind == "listed" and draft.location is None:
         draft.location = _list_place(text, trigger, in_sentence)
     if draft.location is None and draft.type is not EventType.VISIT:
@@ -67,6 +69,30 @@ def location(text: str, place: Mention) -> Location:
         city_ko=text[place.start : place.end],
         country=place.country,
     )
+
+
+def _venue_place(place: Mention) -> bool:
+    """A LOCATION that is a venue (유엔본부, 판문점) rather than a city."""
+    entries = place.data.get("entries") or ()
+    return place.label is EntityLabel.LOCATION and bool(entries) and entries[0].attrs.get("kind") == "venue"
+
+
+def _city_before(doc: Doc, venue: Mention) -> Mention:
+    """The city a venue stands in when the sentence names only the venue: the last city of its country
+    named within the two sentences before (… 뉴욕에 도착했다. … 유엔본부에서 회담), else the venue."""
+    spans = Sentences.of_doc(doc).spans
+    index = next((k for k, s in enumerate(spans) if s.start_char <= venue.start < s.end_char), 0)
+    floor = spans[max(0, index - 2)].start_char
+    cities = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.LOCATION
+        and not _venue_place(m)
+        and m.country == venue.country
+        and floor <= m.start
+        and m.end <= venue.start
+    ]
+    return max(cities, key=lambda m: m.start) if cities else venue
 
 
 def _where_held(
@@ -121,19 +147,27 @@ def _from(table: TokenTable, marked: int) -> bool:
 
 def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, end: int) -> Mention | None:
     """Where the sentence's traveller is when the meeting happens: the place they visit, move to or
-    arrive at before it (자카르타를 방문해 … 참석, 보고르로 이동해 … 정상회담, 평양에 도착한 …), unless
-    they left it (사우디 방문을 마치고 …)."""
+    arrive at before it (자카르타를 방문해 … 참석, 부산으로 이동해 … 정상회담, 평양에 도착한 …, 방한
+    기간 중 …), unless they left it (사우디 방문을 마치고 …)."""
     places = [
         m
         for m in in_sentence
         if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY) and start <= m.start and m.end <= end
     ]
+    visits = [
+        m
+        for m in in_sentence
+        if m.label is EntityLabel.MEETING
+        and m.data["entries"][0].attrs["event_type"] == EventType.VISIT.value
+    ]
     for place in reversed(places):
-        tokens = [i for i in table.within(place.end, end) if table.tags[i] != SPACE_TAG][:5]
+        term = next((v for v in visits if v.start <= place.start and place.end <= v.end), None)
+        after = term.end if term else place.end  # 방한 기간 중: the visit word names where it goes
+        tokens = [i for i in table.within(after, end) if table.tags[i] != SPACE_TAG][:5]
         k = 1 if tokens and table.heads[tokens[0]].startswith("J") else 0
-        if k >= len(tokens) or table.lemmas[tokens[k]] not in cues.words("trip"):
+        if term is None and (k >= len(tokens) or table.lemmas[tokens[k]] not in cues.words("trip")):
             continue
-        if any(table.lemmas[i] in cues.words("ending") for i in tokens[k + 1 :]):
+        if any(table.lemmas[i] in cues.words("ending") for i in tokens[k:]):
             continue
         return place
     return None

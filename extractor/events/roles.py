@@ -1,0 +1,72 @@
+"""Roles of the people in a trigger's sentence that decide who takes part in its event.
+
+Not everyone a sentence names takes part: the reporter of the event (외교부는 / 김 대변인은 … A가 B와
+회담했다고 밝혔다), the speaker of a quotation about it, the host who invited a visitor (X의
+초청으로), and bystanders by title (기자, 대변인) do not. A participle names its own actor: the person
+it describes (방한 중인 Y, 회의에 참석한 Y, 카타르를 방문한 Y).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractor.events import cues
+from extractor.events.clauses import Sentence
+from extractor.mentions import Mention
+from extractor.tokens import SPACE_TAG, TokenTable
+
+#: What stands between a host and the visit they invited (카리모프 대통령의 초청으로).
+_INVITED = re.compile(r"^[^,.()\n]{0,20}?의\s*초청")
+#: Double quotes that enclose a quotation, each with its closing forms.
+_QUOTATION = {"“": "”", '"': '"'}
+
+
+def reporter_end(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
+    """Where the topic of a reporting sentence ends when its event has a subject of its own (외교부는 /
+    김 대변인은 … A가 B와 회담했다고 밝혔다): the topic reports, the embedded subject acts."""
+    tokens = [i for i in table.within(sentence.start_char, sentence.end_char) if table.tags[i] != SPACE_TAG]
+    reporting = cues.words("reporting")
+    if not any(table.starts[i] >= trigger.end and table.lemmas[i] in reporting for i in tokens):
+        return None
+    before = [i for i in tokens if table.ends[i] <= trigger.start]
+    topic = next((i for i in before if table.heads[i] == "JX"), None)
+    if topic is None:
+        return None
+    embedded = any(table.heads[i] == "JKS" and table.starts[i] > table.ends[topic] for i in before)
+    return table.ends[topic] if embedded else None
+
+
+def quotation(text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
+    """The double-quoted span of the sentence that holds `position`, if any."""
+    for opening, closing in _QUOTATION.items():
+        start = text.rfind(opening, sentence.start_char, position)
+        if start == -1:
+            continue
+        end = text.find(closing, start + 1, sentence.end_char)
+        if end != -1 and end >= position:
+            return start, end
+    return None
+
+
+def participle_head(table: TokenTable, trigger: Mention, people: Sequence[Mention]) -> Mention | None:
+    """The person a participle of the event describes (방한 중인 Y, 회의에 참석한 Y, 방문한 Y): the one
+    named right after the trigger's participle."""
+    tokens = [i for i in table.within(trigger.end, trigger.end + 16) if table.tags[i] != SPACE_TAG][:4]
+    modifier = next((i for i in tokens if "ETM" in table.tags[i]), None)
+    if modifier is None or any(table.heads[i] in ("JKS", "JX", "JKO") for i in tokens if i < modifier):
+        return None
+    end = table.ends[modifier]
+    following = [m for m in people if end <= m.start <= end + 2]
+    return following[0] if following else None
+
+
+def bystander(person: Mention) -> bool:
+    """A person named by a title that never takes part (기자, 대변인)."""
+    title = person.data.get("title") or ""
+    return any(title.endswith(word) for word in cues.words("bystander"))
+
+
+def inviter(text: str, person: Mention, trigger: Mention) -> bool:
+    """The person invited the visitor (카리모프 대통령의 초청으로 … 방문): a host, not a traveller."""
+    return person.end <= trigger.start and bool(_INVITED.match(text[person.end : trigger.start]))

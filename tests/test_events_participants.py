@@ -1,0 +1,181 @@
+"""Participants of events (participants.py, roles.py): who of the people a sentence names takes part."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import events, of_type
+
+import extractor
+from extractor.models import Event, EventType
+
+
+def names(event: Event) -> set[str]:
+    """The named participants of an event."""
+    return {p.name for p in event.participants if p.name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민수 외교부 대변인은 정하늘 외교부 장관이 내일 서울에서 호주 외교장관과 회담한다고 밝혔다.",
+        "김민수 대변인은 15일 정하늘 외교부 장관이 호주 외교장관과 회담을 가질 예정이라고 말했다.",
+        "외교부 김민수 대변인은 정례브리핑에서 정하늘 장관이 호주 외교장관과 회담했다고 전했다.",
+    ],
+)
+def test_the_spokesperson_announcing_an_event_takes_no_part(korex: extractor.Extractor, text: str) -> None:
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert "정하늘" in names(talks)
+    assert "김민수" not in names(talks)
+
+
+def test_a_minister_reporting_her_own_meeting_takes_part(korex: extractor.Extractor) -> None:
+    text = "정하늘 외교부 장관은 호주 외교장관과 회담을 가졌다고 밝혔다."
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert "정하늘" in names(talks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '이진우 교수는 "이번 한미 정상회담은 동맹의 폭을 넓혔다"고 말했다.',
+        '박소연 연구위원은 "한미 정상회담이 남긴 과제가 많다"고 평가했다.',
+        "최민호 전 대사는 “한미 정상회담에서 양국이 큰 진전을 이뤘다”고 분석했다.",
+    ],
+)
+def test_the_speaker_of_a_quotation_about_an_event_takes_no_part(
+    korex: extractor.Extractor, text: str
+) -> None:
+    found = of_type(events(korex, text), EventType.SUMMIT)
+    assert all(not names(e) & {"이진우", "박소연", "최민호"} for e in found)
+
+
+def test_a_speaker_telling_what_she_did_takes_part(korex: extractor.Extractor) -> None:
+    text = '정하늘 장관은 "방금 존 밀러 미국 국무장관과 전화 통화를 마쳤다"고 밝혔다.'
+    (call,) = of_type(events(korex, text), EventType.PHONE_CALL)
+    assert "정하늘" in names(call)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "방한 중인 존 밀러 미국 국무부 부장관이 16일 김현우 외교부 1차관을 예방했다.",
+            EventType.VISIT,
+            "존 밀러",
+        ),
+        (
+            "아세안 외교장관회의에 참석한 정하늘 외교부 장관이 23일 일본 외무상과 회담했다.",
+            EventType.CONFERENCE,
+            "정하늘",
+        ),
+        (
+            "카타르를 국빈 방문한 한동수 대통령은 이날 카타르 국왕과 정상회담을 열었다.",
+            EventType.VISIT,
+            "한동수",
+        ),
+    ],
+)
+def test_a_participle_names_its_own_actor(
+    korex: extractor.Extractor, text: str, kind: EventType, actor: str
+) -> None:
+    event = of_type(events(korex, text), kind)[0]
+    assert names(event) == {actor}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한동수 대통령은 23~24일 알리 카림 대통령의 초청으로 우즈베키스탄을 국빈방문한다.",
+        "한동수 대통령은 알리 카림 우즈베키스탄 대통령의 초청으로 다음 달 우즈베키스탄을 방문한다.",
+        "알리 카림 우즈베키스탄 대통령의 초청으로 한동수 대통령이 우즈베키스탄을 공식 방문한다.",
+    ],
+)
+def test_the_host_who_invited_a_visitor_does_not_travel(korex: extractor.Extractor, text: str) -> None:
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert names(visit) == {"한동수"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "left_out"),
+    [
+        (
+            "평양에 도착한 이고르 페트로프 러시아 국방장관은 박철 국방상과 회담하고 "
+            "김영호 국무위원장도 예방했다.",
+            EventType.COURTESY_CALL,
+            "박철",
+        ),
+        (
+            "정하늘 장관은 오전에 존 밀러 미국 국무장관과 회담하고 "
+            "오후에는 제인 브라운 미국 상무장관을 예방했다.",
+            EventType.COURTESY_CALL,
+            "존 밀러",
+        ),
+        (
+            "정하늘 장관은 존 밀러 미국 국무장관을 예방한 뒤 제인 브라운 미국 상무장관과 회담을 가졌다.",
+            EventType.TALKS,
+            "존 밀러",
+        ),
+    ],
+)
+def test_a_counterpart_of_an_earlier_clause_is_not_the_next_ones(
+    korex: extractor.Extractor, text: str, kind: EventType, left_out: str
+) -> None:
+    event = of_type(events(korex, text, doc_date="2024-11-30"), kind)[-1]
+    assert left_out not in names(event)
+    assert len(names(event)) == 2
+
+
+def test_a_counterpart_is_shared_by_an_act_that_names_none(korex: extractor.Extractor) -> None:
+    text = "정하늘 외교부 장관은 존 밀러 미국 국무장관과 회담하고 공동성명을 발표했다."
+    (statement,) = of_type(events(korex, text), EventType.JOINT_STATEMENT)
+    assert names(statement) == {"정하늘", "존 밀러"}
+
+
+def test_a_headline_line_does_not_lend_its_people(korex: extractor.Extractor) -> None:
+    text = (
+        "정하늘 장관, 존 밀러 미국 국무장관과 회담\n"
+        "카를로스 페레스 칠레 외교장관 방한 예정\n"
+        "[워싱턴=코리아뉴스] 정하늘 외교부 장관은 14일 존 밀러 미국 국무장관과 회담을 가졌다."
+    )
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert names(talks) == {"정하늘", "존 밀러"}
+    assert talks.countries == ["KOR", "USA"]
+
+
+def test_a_sentence_wrapped_over_lines_keeps_its_people(korex: extractor.Extractor) -> None:
+    text = (
+        "이번 회의를\n\n모리타니아의 아흐메드 울드 바바 대통령님과\n\n공동으로 주재하였습니다. "
+        "한국과 모리타니아는 정상회의를 가졌다."
+    )
+    found = events(korex, text)
+    assert any("아흐메드 울드 바바" in names(e) for e in found)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    ["양 정상은", "두 정상은", "양측은"],
+)
+def test_the_pair_is_the_last_named_of_each_party(korex: extractor.Extractor, pair: str) -> None:
+    text = (
+        "한동수 대통령은 21일 몽골을 방문해 바트 에르덴 몽골 대통령과 정상회담을 가졌다. "
+        "한동수 대통령은 24일 카자흐스탄을 방문한다. "
+        "한 대통령은 공항에서 카심 토카예프 카자흐스탄 대통령의 영접을 받는다. "
+        f"{pair} 25일 한-카자흐스탄 정상회담을 갖는다."
+    )
+    summit = next(e for e in of_type(events(korex, text), EventType.SUMMIT) if "KAZ" in e.countries)
+    assert names(summit) == {"한동수", "카심 토카예프"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("정하늘 장관은 다음 주 존 밀러 미국 국무장관과 회담을 가질 예정이다.", {"정하늘", "존 밀러"}),
+        ("정하늘 장관은 존 밀러 미국 국무장관과의 회담을 앞두고 기자들과 만났다.", {"정하늘", "존 밀러"}),
+        ("정하늘 장관은 존 밀러 미국 국무장관과의 회담 개최를 검토하고 있다.", set()),
+    ],
+)
+def test_a_scheduled_event_has_its_people_a_proposed_one_none(
+    korex: extractor.Extractor, text: str, expected: set[str]
+) -> None:
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert names(talks) == expected

@@ -1,0 +1,115 @@
+"""Places of events (places.py): a city with its venue, a named venue, a trip's place for its meetings,
+and places that are never an event's venue (a dateline, an origin)."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import events, of_type
+
+import extractor
+from extractor.models import Event, EventType
+
+
+def place(event: Event) -> tuple[str | None, str | None]:
+    """An event's city as written and its country."""
+    return (event.location.city_ko, event.location.country) if event.location else (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("정하늘 장관은 8일 서울 롯데호텔에서 존 밀러 미국 국무장관과 회담을 가졌다.", "서울"),
+        ("정하늘 장관은 8일 워싱턴 DC 주미대사관에서 존 밀러 미국 국무장관과 면담했다.", "워싱턴 DC"),
+        ("정하늘 장관은 뉴욕 유엔본부 양자회담장에서 존 밀러 미국 국무장관과 회담을 가졌다.", "뉴욕"),
+    ],
+)
+def test_a_city_with_its_venue_is_the_place(korex: extractor.Extractor, text: str, city: str) -> None:
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert place(talks)[0] == city
+
+
+def test_a_venue_alone_takes_the_city_of_the_sentence_before(korex: extractor.Extractor) -> None:
+    text = "정하늘 장관은 7일 뉴욕에 도착했다. 정 장관은 8일 유엔본부에서 존 밀러 미국 국무장관과 회담했다."
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert place(talks) == ("뉴욕", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("정하늘 장관은 8일 백악관에서 존 밀러 미국 국가안보보좌관과 면담했다.", "USA"),
+        ("한동수 대통령은 청와대에서 존 밀러 미국 국무장관을 접견했다.", "KOR"),
+        ("김하늘 국방차관은 22일 중국에서 왕리 중국 국방부 부부장과 국방전략대화를 갖는다.", "CHN"),
+    ],
+)
+def test_a_named_venue_or_country_gives_the_country(
+    korex: extractor.Extractor, text: str, country: str
+) -> None:
+    (event,) = events(korex, text)
+    assert place(event)[1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "city"),
+    [
+        (
+            "정하늘 장관은 인도네시아 자카르타를 방문해 한-아세안 외교장관회의에 참석했다.",
+            EventType.CONFERENCE,
+            "자카르타",
+        ),
+        (
+            "파리를 방문한 김 차관은 9일 프랑스 외교부 사무총장을 예방했다.",
+            EventType.COURTESY_CALL,
+            "파리",
+        ),
+        (
+            "한 대통령은 부산으로 이동해 조코 위도도 인도네시아 대통령과 정상회담을 가졌다.",
+            EventType.SUMMIT,
+            "부산",
+        ),
+    ],
+)
+def test_a_trips_meetings_are_where_it_goes(
+    korex: extractor.Extractor, text: str, kind: EventType, city: str
+) -> None:
+    (event,) = of_type(events(korex, text), kind)
+    assert place(event)[0] == city
+
+
+def test_a_meeting_on_a_trip_in_another_sentence_takes_its_place(korex: extractor.Extractor) -> None:
+    text = (
+        "한동수 대통령은 21일 몽골을 국빈방문한다. "
+        "한 대통령은 22일 수도 울란바토르에서 바트 에르덴 몽골 대통령과 정상회담을 갖는다. "
+        "두 정상은 회담 뒤 한-몽골 공동성명을 채택한다."
+    )
+    found = events(korex, text)
+    (visit,) = of_type(found, EventType.VISIT)
+    assert place(visit) == ("울란바토르", "MNG")
+    assert all(place(e)[1] == "MNG" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "카를로스 페레스 칠레 외교장관이 14일 방한해 정하늘 장관과 회담했다.",
+        "방한 중인 카를로스 페레스 칠레 외교장관은 14일 정하늘 장관과 회담했다.",
+        "카를로스 페레스 칠레 외교장관은 방한 기간 중 정하늘 장관과 회담했다.",
+    ],
+)
+def test_a_visit_to_korea_is_in_korea(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text)
+    assert all(place(e)[1] == "KOR" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(서울=코리아뉴스) 김기자 기자 = 정하늘 장관은 8일 존 밀러 미국 국무장관과 전화 통화를 했다.",
+        "[서울=코리아뉴스] 정하늘 장관은 8일 존 밀러 미국 국무장관과 통화했다.",
+        "정하늘 장관은 8일 중국에서 온 왕리 중국 외교부 부부장과 면담했다.",
+    ],
+)
+def test_a_dateline_or_an_origin_is_no_venue(korex: extractor.Extractor, text: str) -> None:
+    (event,) = events(korex, text)
+    assert place(event) != ("서울", "KOR")
+    assert place(event)[1] != "CHN"
