@@ -131,6 +131,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     main_people = participants.main_people(drafts)
     series = naming.series(drafts)
     places.borrow_occasion_place(drafts)
+    parties.purpose_of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
         participants.pair(doc, draft, main_people)

@@ -287,6 +287,44 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     draft.countries = sorted(set(draft.countries) | set(context))
 
 
+def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
+    """Meetings of many that a trip in their sentence is made to attend are held where the trip goes
+    (ASEM 외교장관회의 참석차 스페인 출장 중인; 국방장관회의에 참석차 라오스를 방문할 예정): the trip's
+    parties are theirs, each meeting with its own stop when as many are listed (APEC 정상회의와
+    아세안+3 정상회의 참석차 베트남과 필리핀을 방문)."""
+    for visit in drafts:
+        if visit.type is not EventType.VISIT or not visit.destination:
+            continue
+        stops = [d for d in drafts if d.type is EventType.VISIT and d.trigger is visit.trigger]
+        meetings = [
+            d
+            for d in drafts
+            if _many(d)
+            and d.sentence == visit.sentence
+            and 0 < visit.trigger.start - d.trigger.end <= 60
+            and set(d.countries) <= {HOME}
+            and _attended_for(text[d.trigger.end : visit.trigger.start])
+        ]
+        if not meetings or stops[0] is not visit:
+            continue
+        paired = len(meetings) == len(stops)
+        for i, meeting in enumerate(meetings):
+            trip = [stops[i]] if paired else stops
+            meeting.countries = sorted(set(meeting.countries).union(*(s.countries for s in trip)))
+
+
+def _attended_for(between: str) -> bool:
+    """The words between a meeting and a trip say the trip is made to attend it (참석차, 참석 차,
+    참석하기 위해), not that it was attended before (참석한 뒤)."""
+    words = between.split()
+    for i, word in enumerate(words):
+        form = next((f for f in cues.words("attended") if word.startswith(f)), None)
+        if form is not None:
+            rest = word[len(form) :] + "".join(words[i + 1 : i + 3])
+            return rest.startswith(tuple(cues.words("purpose")))
+    return False
+
+
 def _many(draft: Draft) -> bool:
     """A meeting of many by its term (회의, 정상회의): its parties are no pair for the events near it."""
     plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""

@@ -10,6 +10,7 @@ is the one the sentence is about or its background.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractor.events import cues, split, verbs
@@ -25,6 +26,9 @@ _SIGNED = _SIGNING | {"done_before"}
 _REPORTING = frozenset(
     {"held", "attended", "issued", "signed", "via", "occasion", "after", "before", "listed"}
 )
+#: Between a meeting term and the next when the first names the series the second belongs to: its
+#: abbreviation in parentheses and a space (동아시아정상회의(EAS) 외교장관회의).
+_NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
 SUBORDINATE = frozenset({"occasion", "after", "via", "done_before"})
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
@@ -56,6 +60,8 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
             continue
         if following is not None and _combined(text[m.end : following.start]):
             continue  # 오찬을 겸한 회담: one meeting over lunch
+        if following is not None and _NAME_OF_NEXT.match(text[m.end : following.start]):
+            continue  # 아시아유럽정상회의(ASEM) 외교장관회의: the name of the meeting after it
         kept.append(m)
     return kept
 
