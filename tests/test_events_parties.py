@@ -231,3 +231,49 @@ def test_a_statement_named_by_a_title_line(korex: extractor.Extractor, text: str
 def test_a_line_with_a_predicate_before_a_statement_word_is_no_title(korex: extractor.Extractor) -> None:
     text = "다음은 미국이 문제 삼은 담화\n정부는 대화에 나설 것을 촉구했다."
     assert of_type(events(korex, text), EventType.STATEMENT) == []
+
+
+def test_the_country_of_the_venue_is_no_party(korex: extractor.Extractor) -> None:
+    text = "양국 외교장관은 14일 스위스 제네바에서 회담했다. 앞서 두 사람은 지난달 스웨덴에서 만났다."
+    doc = korex.extract(text, doc_date="2025-03-14")
+    assert all("CHE" not in e.countries and "SWE" not in e.countries for e in doc.events)
+
+
+def test_a_country_naming_another_event_of_the_clause_is_no_party(korex: extractor.Extractor) -> None:
+    text = "이집트 순방을 마친 뒤 황 차관은 31일 앙골라로 이동해 국방장관과 면담한다."
+    found = events(korex, text, doc_date="2025-03-27")
+    assert [e.countries for e in of_type(found, EventType.TALKS)] == [["AGO", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "강 장관은 아시아유럽정상회의(ASEM) 외교장관회의 참석차 스페인을 방문 중이다.",
+            [(EventType.CONFERENCE, ["ESP", "KOR"]), (EventType.VISIT, ["ESP", "KOR"])],
+        ),
+        (
+            "김 차관은 20일 국방장관회의에 참석하기 위해 라오스를 방문할 예정이다.",
+            [(EventType.CONFERENCE, ["KOR", "LAO"]), (EventType.VISIT, ["KOR", "LAO"])],
+        ),
+        (
+            "김 대통령은 APEC 정상회의와 아세안+3 정상회의 참석차 베트남과 필리핀을 방문한다.",
+            [
+                (EventType.SUMMIT, ["KOR", "VNM"]),
+                (EventType.SUMMIT, ["KOR", "PHL"]),
+                (EventType.VISIT, ["KOR", "VNM"]),
+                (EventType.VISIT, ["KOR", "PHL"]),
+            ],
+        ),
+    ],
+)
+def test_a_meeting_a_trip_is_made_to_attend_is_held_where_it_goes(
+    korex: extractor.Extractor, text: str, expected: list[tuple[EventType, list[str]]]
+) -> None:
+    assert [(e.type, e.countries) for e in events(korex, text)] == expected
+
+
+def test_a_meeting_attended_before_a_trip_is_not_held_where_it_goes(korex: extractor.Extractor) -> None:
+    text = "틸러슨 장관은 이탈리아에서 열리는 G7 외교장관회의에 참석한 뒤 러시아를 방문할 계획이다."
+    (conference,) = of_type(events(korex, text), EventType.CONFERENCE)
+    assert "RUS" not in conference.countries

@@ -137,3 +137,54 @@ def test_a_meeting_with_a_list_and_no_word_of_turn_is_one_meeting(korex: extract
 def test_a_meal_with_a_meeting_is_part_of_it(korex: extractor.Extractor, text: str) -> None:
     found = events(korex, text, doc_date="2025-05-12")
     assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["DNK", "KOR"])]
+
+
+TOUR = "김민재 대통령은 10일부터 16일까지 가나, 세네갈, 케냐 등 아프리카 3개국을 국빈 방문한다.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("second", "kind"),
+    [
+        ("김 대통령은 이번 순방에서 각국 정상들과 정상회담을 갖는다.", EventType.SUMMIT),
+        ("김 대통령은 3국 정상과의 회담을 통해 협력 확대를 제안할 예정이다.", EventType.SUMMIT),
+        ("방문 기간 각국과 개발협력 양해각서를 체결한다.", EventType.AGREEMENT),
+    ],
+)
+def test_on_a_tour_a_meeting_with_each_country_is_one_per_stop(
+    korex: extractor.Extractor, second: str, kind: EventType
+) -> None:
+    found = of_type(events(korex, TOUR + second, doc_date="2025-06-09"), kind)
+    assert sorted(e.countries for e in found) == [["GHA", "KOR"], ["KEN", "KOR"], ["KOR", "SEN"]]
+
+
+def test_a_meeting_of_the_countries_together_is_one(korex: extractor.Extractor) -> None:
+    text = TOUR + "김 대통령은 14일 3국 정상이 함께하는 정상회의에 참석한다."
+    found = of_type(events(korex, text, doc_date="2025-06-09"), EventType.SUMMIT)
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "kind", "earlier"),
+    [
+        ("왕 부장의 공식 방한은 2019년 5월에 이어 두 번째다.", EventType.VISIT, "2019-05"),
+        ("왕 부장의 한국 방문은 지난 2022년 8월 이후 2년 9개월 만이다.", EventType.VISIT, "2022-08"),
+        (
+            "두 장관은 지난 2월에 이어 3개월 만에 개최된 외교장관회담에서 협력을 논의했다.",
+            EventType.TALKS,
+            "2025-02",
+        ),
+    ],
+)
+def test_an_event_counted_from_an_earlier_one_reports_that_one_too(
+    korex: extractor.Extractor, second: str, kind: EventType, earlier: str
+) -> None:
+    first = "왕이 중국 외교부장은 14일 한국을 공식 방문해 조현우 외교부 장관과 외교장관회담을 가졌다.\n\n"
+    found = of_type(events(korex, first + second, doc_date="2025-05-14"), kind)
+    assert (["CHN", "KOR"], earlier, "mentioned") in [(e.countries, e.date, e.salience.value) for e in found]
+    assert all(e.date != earlier for e in found if e.salience.value == "main")
+
+
+def test_a_count_with_no_earlier_date_reports_no_earlier_event(korex: extractor.Extractor) -> None:
+    text = "왕이 중국 외교부장은 14일 한국을 공식 방문했다. 중국 외교부장의 방한은 이번이 처음이다."
+    visits = of_type(events(korex, text, doc_date="2025-05-14"), EventType.VISIT)
+    assert len(visits) == 1

@@ -105,3 +105,142 @@ def test_a_call_done_with_the_light_verb_hada(korex: extractor.Extractor, text: 
 def test_hada_after_a_word_about_a_meeting_reports_no_meeting(korex: extractor.Extractor) -> None:
     text = "대변인은 중국과의 회담 결과에 대해 설명했다."
     assert of_type(events(korex, text), EventType.TALKS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "countries", "salience"),
+    [
+        (
+            "조 장관은 14일 베를린에서 독일 외교장관과 만나 양국 협력 방안을 논의했다.",
+            EventType.TALKS,
+            ["DEU", "KOR"],
+            "main",
+        ),
+        ("최 외무상은 이날 모스크바에서 러시아 외무장관을 만났다.", EventType.TALKS, ["KOR", "RUS"], "main"),
+        ("김 차관은 다음 주 인도 외교차관과 만날 예정이다.", EventType.TALKS, ["IND", "KOR"], "mentioned"),
+        (
+            "김민재 대통령은 14일 독일 총리와 만나 공급망 협력을 논의했다.",
+            EventType.SUMMIT,
+            ["DEU", "KOR"],
+            "main",
+        ),
+    ],
+)
+def test_a_meeting_reported_by_the_verb_manada(
+    korex: extractor.Extractor, text: str, kind: EventType, countries: list[str], salience: str
+) -> None:
+    found = events(korex, text)
+    assert [(e.type, e.countries, e.salience.value) for e in found] == [(kind, countries, salience)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "외교부 당국자는 14일 기자들과 만나 한일 관계를 설명했다.",
+        "시진핑 중국 주석과 일본 총리는 14일 만나 중일 정상회담을 개최했다.",
+    ],
+)
+def test_manada_with_no_foreign_partner_or_before_a_term_is_no_meeting_of_its_own(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert all(not e.trigger.startswith("만") for e in events(korex, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "salience"),
+    [
+        ("김 장관은 14일 자카르타로 출국했다.", ["IDN", "KOR"], "main"),
+        ("박 차관보는 15일 베이징으로 향할 예정이다.", ["CHN", "KOR"], "mentioned"),
+        ("이 대통령은 방문 일정을 마치고 14일 이집트로 출발했다.", ["EGY", "KOR"], "main"),
+        ("황 차관은 14일 앙골라로 이동해 국방장관과 면담한다.", ["AGO", "KOR"], "main"),
+    ],
+)
+def test_a_departure_to_a_country_is_a_visit(
+    korex: extractor.Extractor, text: str, countries: list[str], salience: str
+) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert [(v.countries, v.salience.value) for v in visits] == [(countries, salience)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "마르티네스 파라과이 국방장관은 일정을 마친 뒤 8일 출국할 예정이다.",
+        "왕 부장은 25일 중국으로 귀국할 것으로 알려졌다.",
+    ],
+)
+def test_leaving_or_going_home_is_no_visit(korex: extractor.Extractor, text: str) -> None:
+    assert of_type(events(korex, text), EventType.VISIT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "salience"),
+    [
+        ("양국은 14일 인도네시아와 해양협력 양해각서(MOU)를 맺었다.", "main"),
+        ("정부는 지난해 인도네시아와 해양협력 양해각서를 체결한 바 있다.", "mentioned"),
+        ("두 장관은 인도네시아 측과 양해각서 체결식을 마친 뒤 기념촬영을 했다.", "mentioned"),
+    ],
+)
+def test_an_agreement_concluded_or_signed_before(
+    korex: extractor.Extractor, text: str, salience: str
+) -> None:
+    found = of_type(events(korex, text), EventType.AGREEMENT)
+    assert [(e.countries, e.salience.value) for e in found] == [(["IDN", "KOR"], salience)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국은 인도네시아와의 경제동반자협정 체결을 통해 교역을 확대해 나가기로 했다.",
+        "인도네시아와의 원자력협정 개정 협상 이후 양국 관계가 개선되었다.",
+    ],
+)
+def test_an_agreement_named_as_an_aim_or_a_topic_is_no_signing(korex: extractor.Extractor, text: str) -> None:
+    assert of_type(events(korex, text), EventType.AGREEMENT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "윤 장관은 14일 중국 외교부장과 전화 통화를 갖고 한반도 정세에 대해 협의했다.",
+        "두 정상은 14일 정상회담에서 중국과의 경제 협력 방안에 대해 협의하고 의견을 교환했다.",
+        "양측은 중국 측과의 회담에서 유엔 관련 사안에 대해서도 협의했다.",
+    ],
+)
+def test_what_a_meeting_covered_is_no_consultation_of_its_own(korex: extractor.Extractor, text: str) -> None:
+    assert of_type(events(korex, text), EventType.CONSULTATION) == []
+
+
+def test_a_consultation_with_someone_named_is_one(korex: extractor.Extractor) -> None:
+    text = "정 국장은 14일 중국 외교부 국장과 화상으로 협의했다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["CHN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한-베트남 국방전략대화는 2012년 이후 매년 개최되고 있다.",
+        "한미 양국은 핵협의그룹을 통해 확장억제를 강화하기로 했다.",
+        "양국은 국장급 이상 협의 채널을 재가동하기로 했다.",
+        "양국은 앞으로 후속 협의를 통해 구체적 방안을 모색하기로 했다.",
+    ],
+)
+def test_standing_arrangements_and_bodies_are_no_events(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []
+
+
+def test_an_agreement_to_be_concluded_is_no_signing(korex: extractor.Extractor) -> None:
+    text = "한국과 일본은 연내 투자협정 협상을 타결하기로 했다."
+    assert of_type(events(korex, text), EventType.AGREEMENT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국 외교장관은 내년 상반기 일본에서 전략대화를 개최하기로 합의했다.",
+        "두 장관은 일본과의 전략대화를 조속히 개최하기 위해 노력하기로 했다.",
+        "양측은 일본과 전략대화를 정례적으로 열기로 했다.",
+    ],
+)
+def test_a_meeting_decided_on_is_still_to_come(korex: extractor.Extractor, text: str) -> None:
+    assert all(e.salience.value == "mentioned" for e in events(korex, text))

@@ -60,18 +60,20 @@ class EventAssembler:
         sentences = Sentences.of_doc(doc)
         touching = sentences.touching(found)
         drafts = [
-            d for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, text)) if d
+            d
+            for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, table_of(doc)))
+            if d
         ]
-        drafts = [one for draft in drafts for one in split.apart(text, found, draft)]
+        drafts = [one for draft in drafts for one in split.apart(text, found, draft, drafts)]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
         return doc
 
 
 def _foreign(found: Sequence[Mention]) -> bool:
-    """The document names a foreign country, or a foreign body (백악관, 조평통)."""
+    """The document names a foreign country, a foreign body (백악관, 조평통) or a foreign city (자카르타)."""
     countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
-    bodies = {m.country for m in found if m.label is EntityLabel.ORG}
-    return bool((countries | bodies) - {HOME, None})
+    places = {m.country for m in found if m.label in (EntityLabel.ORG, EntityLabel.LOCATION)}
+    return bool((countries | places) - {HOME, None})
 
 
 def _draft(
@@ -114,7 +116,7 @@ def _draft(
     clause = Clause.around(doc, sentence, trigger, local)
     participants.attach(doc, draft, clause)
     parties.decide(doc, draft, clause)
-    event_types.by_parties(draft)
+    event_types.by_parties(draft, clause)
     event_types.by_level(doc, draft, clause)
     parties.add_host(draft, clause)
     dates.attach(doc, draft, clause)
@@ -130,6 +132,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     main_people = participants.main_people(drafts)
     series = naming.series(drafts)
     places.borrow_occasion_place(drafts)
+    parties.purpose_of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
         participants.pair(doc, draft, main_people)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extractor.events import cues
 from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import Draft
 from extractor.events.naming import ROUND
@@ -53,10 +54,36 @@ def of_trigger(trigger: Mention) -> tuple[EventType, str | None, str | None]:
     return EventType(attrs["event_type"]), attrs.get("cameo") or None, attrs.get("plover") or None
 
 
-def by_parties(draft: Draft) -> None:
-    """A statement several governments issue together is a joint statement."""
+def by_parties(draft: Draft, clause: Clause) -> None:
+    """A statement several governments issue together is a joint statement; a meeting (회의) named by
+    the two countries that hold it is a consultation between them (제12차 한·중 영사국장회의, 한일
+    재무장관 회의), not a conference of many; talks named by a group (G20 개발장관회담) are one."""
     if draft.type is EventType.STATEMENT and len(draft.countries) >= 2:
         draft.type = EventType.JOINT_STATEMENT
+    if draft.type is EventType.CONFERENCE and len(draft.countries) == 2 and _a_meeting(draft):
+        named = {
+            m.norm
+            for m in clause.in_sentence
+            if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start and m.end <= draft.trigger.start
+        }
+        if named == set(draft.countries) and not _groups_named(draft, clause):
+            draft.type = EventType.CONSULTATION
+    if draft.type is EventType.TALKS and draft.name and _groups_named(draft, clause):
+        draft.type = EventType.CONFERENCE  # G20 개발장관회담: ministers of a group meet as a conference
+
+
+def _a_meeting(draft: Draft) -> bool:
+    """The term is a word for a meeting (회의, 위원회), not a forum or a congress of many (포럼, 총회)."""
+    written = draft.trigger.data["entries"][0].canonical.replace(" ", "")
+    return not any(written.endswith(word) for word in cues.words("gathering"))
+
+
+def _groups_named(draft: Draft, clause: Clause) -> bool:
+    """The name holds an international body (G20, 아세안): its meetings are of many."""
+    return any(
+        m.label is EntityLabel.ORG and not m.country and draft.name_start <= m.start < draft.trigger.start
+        for m in clause.in_sentence
+    )
 
 
 def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:

@@ -23,7 +23,7 @@ _TAIL = re.compile(
     r"(을|를|에|으로|로|과|와|과는|와는|과도|와도|과의|와의|간|간의)?\s*$"
 )
 #: The same, where the list names its people by one title word (영국, 독일 외교장관과; A·B 정상들과).
-_TITLED_TAIL = re.compile(r"^\s*(등\s*)?[가-힣]{1,8}\s*(과|와|과는|와는|과도|와도|과의|와의)\s*$")
+_TITLED_TAIL = re.compile(r"^\s*(등\s*)?[가-힣]{1,8}\s*(과|와|과는|와는|과도|와도|과의|와의|을|를)\s*$")
 
 
 def before(

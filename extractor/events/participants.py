@@ -18,7 +18,7 @@ from extractor.models import EntityLabel, EventType, Participant
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 #: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
-_SUBJECT_ACTS = frozenset({"after", "via"})
+_SUBJECT_ACTS = frozenset({"after", "via", "done_before"})
 
 
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:

@@ -21,7 +21,7 @@ from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
 from extractor.events.naming import JOINERS
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import table_of, text_of
+from extractor.tokens import SPACE_TAG, table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
@@ -64,8 +64,14 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
         countries = visits.parties(doc, draft, clause, countries)
     if draft.type is EventType.STATEMENT and not countries:
         countries.append(HOME)  # a statement in a Korean release with no issuer named: the government's
-    if len(set(countries)) == 1 and HOME not in countries and any(not p.country for p in draft.participants):
+    stateless = any(not p.country for p in draft.participants)
+    if len(set(countries)) == 1 and HOME not in countries and stateless:
         countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
+    alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
+    if alone and _stateless_subject(doc, clause, trigger):
+        countries.append(
+            HOME
+        )  # 김 장관은 … 회의에 참석했다: an official of no stated country is the home side
     draft.countries = sorted(set(countries))
 
 
@@ -129,6 +135,18 @@ def _country(m: Mention) -> str:
     return (m.norm if m.label is EntityLabel.COUNTRY else m.country) or ""
 
 
+def _stateless_subject(doc: Doc, clause: Clause, trigger: Mention) -> bool:
+    """The clause's subject is an official named by title alone, of no stated country (김 장관은)."""
+    end = subject_end(doc, clause.start, trigger.start)
+    if end is None:
+        return False
+    if any(word in cues.words("pair") for word in clause.text[clause.start : end].split()):
+        return False  # 두 정상은, 양 장관은: the people already introduced, of their own countries
+    subject = [m for m in clause.in_sentence if clause.start <= m.start and m.end <= end]
+    titles = [m for m in subject if m.label is EntityLabel.TITLE and not m.country]
+    return bool(titles) and not any(_country(m) for m in subject if m.label is not EntityLabel.TITLE)
+
+
 def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     """The countries named in the clause's subject (푸틴 러시아 대통령이 …)."""
     end = subject_end(doc, clause.start, trigger.start)
@@ -142,15 +160,17 @@ def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
 
 
 def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
-    """The countries of the clause's comitative phrase after its subject, the side met (호주·뉴질랜드
-    외교장관과 회담, 캐나다와 통화): every country of the list before its 과/와."""
+    """The countries of the phrase after the clause's subject that names the side met (호주·뉴질랜드
+    외교장관과 회담, 캐나다와 통화, 라브로프 외무장관을 만나): every country of the list before its
+    과/와, or before the object particle of a verb that is the trigger."""
     table = table_of(doc)
     start = subject_end(doc, clause.start, trigger.start) or clause.start
+    tokens = [i for i in table.within(start, trigger.start) if table.tags[i] != SPACE_TAG]
     marks = [
-        table.ends[i]
-        for i in table.within(start, trigger.start)
-        if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        table.ends[i] for i in tokens if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
     ]
+    if tokens and table.heads[tokens[-1]] == "JKO":
+        marks.append(table.ends[tokens[-1]])  # 라브로프 외무장관을 만나, 국왕을 예방하고: the one met
     if not marks:
         return []
     between = table.within(marks[-1], trigger.start)
@@ -176,7 +196,14 @@ def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool
 def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:
     """The countries of the clause's first word that names any (캐나다와 …, 한미일, 러북 간 …: 한미일)."""
     countries = sorted(
-        (m for m in in_sentence if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start < end),
+        (
+            m
+            for m in in_sentence
+            if m.label is EntityLabel.COUNTRY
+            and m.norm
+            and start <= m.start < end
+            and not _venue(text, m, in_sentence)
+        ),
         key=lambda m: m.start,
     )
     if not countries:
@@ -184,6 +211,20 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
     first = countries[0]
     word_end = next((i for i in range(first.end, end) if text[i].isspace()), end)
     return [m.norm or "" for m in countries if m.start < word_end]
+
+
+def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
+    """The country says where a meeting is held (스웨덴 스톡홀름에서, 스위스에서), or names another event
+    of the clause (이집트 순방을 마친 뒤 … 앙골라로 이동해): no party to this one."""
+    if any(m.label is EntityLabel.MEETING and 0 <= m.start - country.end <= 1 for m in in_sentence):
+        return True
+    after = country.end
+    city = next(
+        (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None
+    )
+    if city is not None:
+        after = city.end
+    return text.startswith("에서", after)
 
 
 def _subject_countries(
@@ -244,6 +285,44 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     ]
     context = max(near, key=lambda d: d.trigger.start).countries if near else pair
     draft.countries = sorted(set(draft.countries) | set(context))
+
+
+def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
+    """Meetings of many that a trip in their sentence is made to attend are held where the trip goes
+    (ASEM 외교장관회의 참석차 스페인 출장 중인; 국방장관회의에 참석차 라오스를 방문할 예정): the trip's
+    parties are theirs, each meeting with its own stop when as many are listed (APEC 정상회의와
+    아세안+3 정상회의 참석차 베트남과 필리핀을 방문)."""
+    for visit in drafts:
+        if visit.type is not EventType.VISIT or not visit.destination:
+            continue
+        stops = [d for d in drafts if d.type is EventType.VISIT and d.trigger is visit.trigger]
+        meetings = [
+            d
+            for d in drafts
+            if _many(d)
+            and d.sentence == visit.sentence
+            and 0 < visit.trigger.start - d.trigger.end <= 60
+            and set(d.countries) <= {HOME}
+            and _attended_for(text[d.trigger.end : visit.trigger.start])
+        ]
+        if not meetings or stops[0] is not visit:
+            continue
+        paired = len(meetings) == len(stops)
+        for i, meeting in enumerate(meetings):
+            trip = [stops[i]] if paired else stops
+            meeting.countries = sorted(set(meeting.countries).union(*(s.countries for s in trip)))
+
+
+def _attended_for(between: str) -> bool:
+    """The words between a meeting and a trip say the trip is made to attend it (참석차, 참석 차,
+    참석하기 위해), not that it was attended before (참석한 뒤)."""
+    words = between.split()
+    for i, word in enumerate(words):
+        form = next((f for f in cues.words("attended") if word.startswith(f)), None)
+        if form is not None:
+            rest = word[len(form) :] + "".join(words[i + 1 : i + 3])
+            return rest.startswith(tuple(cues.words("purpose")))
+    return False
 
 
 def _many(draft: Draft) -> bool:

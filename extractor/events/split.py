@@ -5,25 +5,112 @@
 - A meeting held with several countries `각각` (respectively), `잇따라` (in turn) or as `양자` (bilateral)
   meetings is one bilateral event per country: 조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives
   a call with each.
+- On a tour, a meeting with `각국` or `N국` leaders is one with each country toured.
+- A sentence that counts an event from an earlier one (2008년 8월에 이어 두 번째다, 지난해 9월 이후
+  15개월 만이다) reports that earlier occurrence too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from extractor.events import cues, lists
+from extractor.events.clauses import Sentence
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL
 from extractor.mentions import Mention
-from extractor.models import EventType
+from extractor.models import EntityLabel, EventType
+
+#: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
+_COUNTED = re.compile(r"^\d+\s*개?국")
 
 
-def apart(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
-    """The bilateral events one draft reports (the draft itself when it reports one)."""
+def apart(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
+    """The events one draft reports (the draft itself when it reports one); `drafts` are all the
+    document's, among which a trip to several countries."""
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
-    return _per_partner(text, found, draft) or _respectively(text, draft)
+    split = _per_partner(text, found, draft) or _per_stop(text, draft, drafts) or _respectively(text, draft)
+    earlier = _earlier(text, found, draft, drafts)
+    return [*split, earlier] if earlier else split
+
+
+def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> Draft | None:
+    """The earlier occurrence a sentence counts from (방한은 2008년 8월에 이어 두 번째다; 예방은 지난해 9월
+    이후 15개월 만이다; 지난 9월에 이어 2개월 만에 개최된 회담): the same event, at that date. The event
+    counted is the one the text reported before when the sentence names too few of its parties."""
+    date = earlier_date(text, found, draft.sentence)
+    if date is None:
+        return None
+    if len(draft.countries) < 2:
+        reported = [
+            d
+            for d in drafts
+            if d.type is draft.type and len(d.countries) >= 2 and d.trigger.start < draft.trigger.start
+        ]
+        if reported:
+            draft.countries = list(reported[0].countries)
+    if draft.date == date.norm:
+        draft.date = draft.end_date = None  # the earlier occurrence's date, not this one's
+    return replace(
+        draft,
+        date=date.norm,
+        end_date=date.data.get("end_value"),
+        kind="after",
+        subordinate=True,
+        future=False,
+        name=None,
+        round=None,
+        location=None,
+    )
+
+
+def earlier_date(text: str, found: Sequence[Mention], sentence: Sentence) -> Mention | None:
+    """The date a sentence counts its event from: a date followed by 이후 or (에) 이어, in a sentence
+    that counts (N 만이다, 두 번째다)."""
+    words = [word.rstrip(".,") for word in text[sentence.start_char : sentence.end_char].split()]
+    again = tuple(cues.words("again"))
+    if not any(word.endswith(again) or word.startswith(again) for word in words):
+        return None
+    since = cues.words("since")
+    for date in found:
+        if date.label is not EntityLabel.DATE or not date.norm:
+            continue
+        if not (sentence.start_char <= date.start and date.end <= sentence.end_char):
+            continue
+        following = text[date.end : sentence.end_char].split()
+        word = following[0] if following else ""
+        if word.startswith("에") and word != "에":
+            word = word[1:]
+        elif word == "에" and len(following) > 1:
+            word = following[1]
+        if word in since:
+            return date
+    return None
+
+
+def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
+    """One meeting per country of the document's tour when it is held with `각국` or `N국` leaders
+    (박 대통령은 3국 정상과의 회담을 통해 …; 순방에서 각국 정상들과 정상회담을 갖고; 각국과 양해각서 체결)."""
+    if _multilateral(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
+        return []
+    trips = [d for d in drafts if d.type is EventType.VISIT and len(d.destination) >= 2]
+    if not trips:
+        return []
+    trip = min(trips, key=lambda d: abs(d.trigger.start - draft.trigger.start))
+    home_side = [code for code in trip.countries if code not in trip.destination] or [HOME]
+    return [
+        replace(draft, countries=sorted({*home_side, code}), distributed=True) for code in trip.destination
+    ]
+
+
+def _each_country(text: str, draft: Draft) -> bool:
+    """`각국`, or a count of countries (3국, 4개국), stands among the three words before the term."""
+    words = text[draft.sentence.start_char : draft.trigger.start].split()[-3:]
+    each = cues.words("each_country")
+    return any(any(word.startswith(form) for form in each) or _COUNTED.match(word) for word in words)
 
 
 def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:

@@ -10,9 +10,10 @@ is the one the sentence is about or its background.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from extractor.events import cues
+from extractor.events import cues, split, verbs
 from extractor.events.clauses import CLAUSE_END, Sentence, aside
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
@@ -20,16 +21,21 @@ from extractor.tokens import SPACE_TAG, TokenTable
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
+#: How an agreement signed before is reported: 체결한 바 있다, 체결식을 마친 뒤.
+_SIGNED = _SIGNING | {"done_before"}
 _REPORTING = frozenset(
     {"held", "attended", "issued", "signed", "via", "occasion", "after", "before", "listed"}
 )
+#: Between a meeting term and the next when the first names the series the second belongs to: its
+#: abbreviation in parentheses and a space (동아시아정상회의(EAS) 외교장관회의).
+_NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
-SUBORDINATE = frozenset({"occasion", "after", "via"})
+SUBORDINATE = frozenset({"occasion", "after", "via", "done_before"})
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
 _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
 
-def find(found: Sequence[Mention], text: str) -> list[Mention]:
+def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
     """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회) or
     of a word that names none (국무회의, 통화스와프), and not the verb of the term before them
     (양해각서에 서명: 서명 reports the 양해각서)."""
@@ -42,7 +48,9 @@ def find(found: Sequence[Mention], text: str) -> list[Mention]:
         ),
         key=lambda m: m.start,
     )
+    text = table.text
     meetings = [m for m in meetings if not _inside_other_word(text, m)]
+    meetings = sorted([*meetings, *verbs.find(table, found)], key=lambda m: m.start)
     kept: list[Mention] = []
     for i, m in enumerate(meetings):
         previous = kept[-1] if kept else None
@@ -52,6 +60,8 @@ def find(found: Sequence[Mention], text: str) -> list[Mention]:
             continue
         if following is not None and _combined(text[m.end : following.start]):
             continue  # 오찬을 겸한 회담: one meeting over lunch
+        if following is not None and _NAME_OF_NEXT.match(text[m.end : following.start]):
+            continue  # 아시아유럽정상회의(ASEM) 외교장관회의: the name of the meeting after it
         kept.append(m)
     return kept
 
@@ -82,6 +92,8 @@ def how_reported(
     name_start: int,
 ) -> str | None:
     """The kind of report that makes the trigger an event (`verb`, `held`, `listed`, `dated`, ...)."""
+    if trigger.data.get("verb"):
+        return verbs.kind(table, span)
     return (
         _reported(table, span, sentence)
         or _titled(table, trigger, span)
@@ -109,11 +121,47 @@ def reports_event(
         local, sentence, trigger
     ):
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
-    if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNING:
+    if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNED:
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
+    if _recurring(table, span, sentence):
+        return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
+    if kind == "verb" and _discussed(table, trigger, span, local, sentence):
+        return False  # 통화를 갖고 … 정세에 대해 협의했다: what the call covered
+    if kind is None and split.earlier_date(text, local, sentence) is not None:
+        return True  # 방한은 2008년 8월에 이어 두 번째다: the event, counted from an earlier one
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))
+
+
+def _recurring(table: TokenTable, span: range, sentence: Sentence) -> bool:
+    """A word of recurrence stands in the trigger's sentence after it (매년 개최되고 있다)."""
+    recurring = cues.words("recurring")
+    return any(table.lemmas[i] in recurring for i in range(span.stop, sentence.end))
+
+
+def _discussed(
+    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention], sentence: Sentence
+) -> bool:
+    """A consultation word used as the verb of what was discussed, not of a meeting of its own: with
+    no one named to consult with (양측은 … 사안에 대해서도 협의했다), or after another meeting in its
+    sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고)."""
+    if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
+        return False
+    meetings = [
+        m
+        for m in local
+        if m.label is EntityLabel.MEETING and sentence.start_char <= m.start and m.end <= trigger.start
+    ]
+    if meetings:
+        return True
+    start = table.starts[sentence.start]
+    partner = [
+        i
+        for i in table.within(start, trigger.start)
+        if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+    ]
+    return not partner
 
 
 def confidence(kind: str | None) -> float:
@@ -138,27 +186,46 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         return "held"  # 회담에서 …: the meeting is where something happened
     if after and cues.kind_of(lemmas[after[0]]) == "ongoing":
         return "held"  # 방문 중인: a visit under way
+    kinds = _predicates(table, span, after)
+    if kinds[:1] in (["signed"], ["issued"], ["held"]) and "after" in kinds:
+        return "done_before"  # 협정을 체결한 바, 합의문 발표 이후, 체결식을 마친 뒤: done, and earlier
+    for preferred in (SUBORDINATE, {"before"}):
+        if any(kind in preferred for kind in kinds):
+            return next(kind for kind in kinds if kind in preferred)
+    return kinds[0] if kinds else None
+
+
+def _predicates(table: TokenTable, span: range, after: Sequence[int]) -> list[str]:
+    """The kinds of the reporting words in the trigger's clause after it, in order."""
+    tags, heads = table.tags, table.heads
     kinds: list[str] = []
     for i in after:
         tag = heads[i]
         if tag == "SF":
             break
         if tag.startswith(("VV", "NNG", "NNB")) or tag == "XSV":
-            kind = cues.kind_of(lemmas[i])
+            kind = cues.kind_of(table.lemmas[i])
             if kind == "light" and (tag != "VV" or not _object_of(table, span, i)):
                 kind = None
             if kind == "light":
                 # 통화를 했다, 회담을 하고: the light verb 하다 with the term as its object; 하기로: a plan
                 planned = (i + 1 < len(tags) and heads[i + 1] == "ETN") or "ETN" in tags[i]
                 kind = "before" if planned else "held"
+            if kind in ("held", "signed", "issued", "attended") and _to_be_done(table, i):
+                kind = "before"  # 개최하기로 했다, 타결하기로: decided, still to be done
             if kind in _REPORTING:
                 kinds.append(kind)
         if tag in CLAUSE_END:
             break
-    for preferred in (SUBORDINATE, {"before"}):
-        if any(kind in preferred for kind in kinds):
-            return next(kind for kind in kinds if kind in preferred)
-    return kinds[0] if kinds else None
+    return kinds
+
+
+def _to_be_done(table: TokenTable, i: int) -> bool:
+    """The predicate at `i` is made a noun by 기 (개최하기로, 체결하기 위해): something to be done."""
+    following = range(i + 1, min(len(table), i + 3))
+    return "ETN" in table.tags[i] or any(
+        table.heads[j] == "ETN" or "+ETN" in table.tags[j] for j in following
+    )
 
 
 def _object_of(table: TokenTable, span: range, verb: int) -> bool:

@@ -44,7 +44,7 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
             countries += [visitor.data["country"]] if visitor.data.get("country") else []
     destination = _destination(text, trigger, in_sentence, draft.sentence.start_char)
     draft.destination = destination
-    if visitor is None and not described:
+    if visitor is None and not described and not any(p.country for p in draft.participants):
         subject = subject_end(doc, clause.start, trigger.start) or trigger.start
         countries += [
             m.norm
@@ -52,6 +52,7 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
             if m.label is EntityLabel.COUNTRY
             and clause.start <= m.start
             and m.end <= subject
+            and not any(o.label is EntityLabel.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
             and m.norm
             and m.norm not in destination
         ]
