@@ -7,6 +7,7 @@ reports or that has its parties. Without a lead no event is main.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 
@@ -58,10 +59,15 @@ def lead(drafts: Sequence[Draft], anchor: dt.date | None) -> Draft | None:
 
 
 def _past(draft: Draft, anchor: dt.date | None) -> bool:
-    """The event's day lies weeks before the document's: news of another day."""
-    if anchor is None or not draft.date or len(draft.date) < 10:
+    """The event's day, or the last day of its month or year, lies weeks before the document's: news
+    of another day."""
+    if anchor is None or not draft.date:
         return False
-    return (anchor - dt.date.fromisoformat(draft.date)).days > _RECENT_DAYS
+    parts = [int(part) for part in draft.date.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return (anchor - dt.date(year, month, day)).days > _RECENT_DAYS
 
 
 def mark(drafts: Sequence[Draft], lead: Draft | None, anchor: dt.date | None) -> None:
@@ -84,11 +90,13 @@ def mark(drafts: Sequence[Draft], lead: Draft | None, anchor: dt.date | None) ->
 
 
 def _during(trip: Draft, meeting: Draft) -> bool:
-    """A main meeting happens during the trip: held where it goes, between its parties."""
+    """A main meeting happens during the trip: held where it goes, between its parties, on a day the
+    trip's date does not contradict."""
     where = meeting.location.country if meeting.location else None
-    return (
-        bool(trip.destination) and where in trip.destination and set(meeting.countries) >= set(trip.countries)
-    )
+    if not trip.destination or where not in trip.destination:
+        return False
+    on_trip = not trip.date or _same_day(meeting, trip, trip.date)
+    return set(meeting.countries) >= set(trip.countries) and on_trip
 
 
 def _same_day(draft: Draft, lead: Draft, lead_date: str | None) -> bool:
