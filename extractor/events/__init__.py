@@ -147,6 +147,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     places.from_trips(merged)
     place = places.main_place(merged)
     salience.mark(merged, lead, anchor)
+    dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
     return [_event(text, d, dates.recorded(d, anchor), places.recorded(doc, d, lead, place)) for d in merged]

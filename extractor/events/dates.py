@@ -32,6 +32,7 @@ _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The date (and a span's end) the trigger's sentence gives the event."""
     table = table_of(doc)
+    draft.reported_past = _past_tense(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
     trigger, in_sentence = draft.trigger, clause.in_sentence
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
@@ -47,6 +48,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     chosen = before[-1] if before else None
     if chosen is None and not draft.subordinate:
         chosen = _after(table, dates, meetings, trigger, clause.end)
+    own_clause = chosen is not None
     earlier = [m for m in dates if m.end <= clause.start]
     if chosen is None and earlier and not draft.subordinate:
         chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)
@@ -58,6 +60,11 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
         if lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
             draft.date = draft.date[:7]
+        if draft.end_date and not own_clause and draft.type not in _LASTING and draft.date:
+            draft.date, draft.end_date = (
+                draft.date[:7],
+                None,
+            )  # a trip's 21∼26일 방문해 … 회담: one of its days
     elif lasting:
         during = [m for m in dates if m.start >= trigger.end and m not in others and len(m.norm or "") == 10]
         draft.date = during[0].norm[:7] if during and during[0].norm else None
@@ -83,6 +90,18 @@ def _after(
     if any(trigger.end <= m.start < clause_end for m in meetings):
         return None
     return date
+
+
+def _past_tense(table: TokenTable, trigger: Mention, line_end: int) -> bool:
+    """A past-tense ending follows the trigger in its sentence (가졌다, 회담했으며), not a future one
+    (하겠다) or none (갖는다)."""
+    end = line_end if line_end != -1 else len(table.text)
+    for i in table.within(trigger.end, end):
+        if "EP" in table.tags[i] and "겠" not in table.text[table.starts[i] : table.ends[i]]:
+            return True
+        if table.heads[i] in ("SF", "EF") or table.tags[i].endswith("EF"):
+            return False
+    return False
 
 
 def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> None:
@@ -203,6 +222,24 @@ def day_or_month(anchor: dt.date, event_type: EventType) -> str:
     """The date a main event without its own takes from the document: the day, or for a visit (a trip
     spans days, the release is one of them) the month."""
     return anchor.isoformat()[:7] if event_type is EventType.VISIT else anchor.isoformat()
+
+
+def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
+    """A main meeting with no date of its own, held on a main trip to one of its parties, that is still
+    to come (갖는다, 가질 예정) or whose trip lies on other days than the document's, takes place on some
+    day of the trip: the trip's month (정상회담 during a three-country tour), not the document's day."""
+    trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination and d.date]
+    today = anchor.isoformat() if anchor else None
+    for draft in drafts:
+        if draft.date or not draft.main or draft.type is EventType.VISIT:
+            continue
+        trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
+        if trip is None or not trip.date or len(trip.date) < 7:
+            continue
+        last = trip.end_date or trip.date
+        elsewhere = len(trip.date) == 10 and not (today and trip.date <= today <= last)
+        if draft.future or elsewhere or not draft.reported_past:
+            draft.date = trip.date[:7]
 
 
 def recorded(draft: Draft, anchor: dt.date | None) -> str | None:
