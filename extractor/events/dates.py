@@ -32,7 +32,7 @@ _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The date (and a span's end) the trigger's sentence gives the event."""
     table = table_of(doc)
-    draft.reported_past = _past_tense(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
+    draft.reported_coming = _coming(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
     trigger, in_sentence = draft.trigger, clause.in_sentence
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
@@ -92,15 +92,15 @@ def _after(
     return date
 
 
-def _past_tense(table: TokenTable, trigger: Mention, line_end: int) -> bool:
-    """A past-tense ending follows the trigger in its sentence (가졌다, 회담했으며), not a future one
-    (하겠다) or none (갖는다)."""
+def _coming(table: TokenTable, trigger: Mention, line_end: int) -> bool:
+    """The sentence reports the event as coming, in the plain present (정상회담을 갖는다, 회의가
+    열린다) rather than in the past (가졌다)."""
     end = line_end if line_end != -1 else len(table.text)
     for i in table.within(trigger.end, end):
-        if "EP" in table.tags[i] and "겠" not in table.text[table.starts[i] : table.ends[i]]:
-            return True
-        if table.heads[i] in ("SF", "EF") or table.tags[i].endswith("EF"):
+        if "EP" in table.tags[i]:
             return False
+        if table.tags[i].endswith("EF"):
+            return table.text[table.starts[i] : table.ends[i]].endswith(("는다", "ㄴ다", "한다"))
     return False
 
 
@@ -228,18 +228,19 @@ def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
     """A main meeting with no date of its own, held on a main trip to one of its parties, that is still
     to come (갖는다, 가질 예정) or whose trip lies on other days than the document's, takes place on some
     day of the trip: the trip's month (정상회담 during a three-country tour), not the document's day."""
-    trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination and d.date]
+    trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination]
     today = anchor.isoformat() if anchor else None
     for draft in drafts:
         if draft.date or not draft.main or draft.type is EventType.VISIT:
             continue
         trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
-        if trip is None or not trip.date or len(trip.date) < 7:
+        start = (trip.date if trip else None) or recorded(trip, anchor) if trip else None
+        if trip is None or not start or len(start) < 7:
             continue
-        last = trip.end_date or trip.date
-        elsewhere = len(trip.date) == 10 and not (today and trip.date <= today <= last)
-        if draft.future or elsewhere or not draft.reported_past:
-            draft.date = trip.date[:7]
+        last = trip.end_date or start
+        elsewhere = len(start) == 10 and not (today and start <= today <= last)
+        if draft.future or elsewhere or draft.reported_coming:
+            draft.date = start[:7]
 
 
 def recorded(draft: Draft, anchor: dt.date | None) -> str | None:

@@ -37,8 +37,8 @@ class Draft:
     tentative: bool = False
     #: Reported as what happened before the news (앞서 …): never main.
     earlier: bool = False
-    #: Its sentence reports it in the past tense (가졌다), not as coming (갖는다, 가질 예정).
-    reported_past: bool = False
+    #: Its sentence reports it as coming, in the plain present (갖는다, 열린다).
+    reported_coming: bool = False
     refers_back: bool = False
     kind: str | None = None
     #: Where a visit goes (the parties stage finds it, the places stage locates the visit there).
