@@ -158,3 +158,36 @@ def test_a_meeting_on_a_trip_of_the_documents_day_takes_that_day(korex: extracto
     text = "한동수 대통령은 14일 카자흐스탄을 국빈 방문해 한-카자흐스탄 정상회담을 가졌다."
     (summit,) = of_type(events(korex, text, doc_date="2011-08-14"), EventType.SUMMIT)
     assert summit.date == "2011-08-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        (
+            "황 차관은 오는 28일 이집트에서 이집트 국방장관을 만나 한·이집트 국방협력 양해각서를 체결한다.",
+            EventType.AGREEMENT,
+            "2017-03-28",
+        ),
+        (
+            "김 장관은 25일 미국 국무장관을 만나 한미 공동성명을 발표했다.",
+            EventType.JOINT_STATEMENT,
+            "2017-03-25",
+        ),
+        (
+            "김 장관은 25일 워싱턴으로 이동해 한미 외교장관 공동성명을 발표했다.",
+            EventType.JOINT_STATEMENT,
+            "2017-03-25",
+        ),
+    ],
+)
+def test_acts_in_sequence_share_the_day_of_a_verb(
+    korex: extractor.Extractor, text: str, kind: EventType, date: str
+) -> None:
+    (event,) = of_type(events(korex, text, doc_date="2017-03-27"), kind)
+    assert event.date == date
+
+
+def test_another_subject_does_not_share_the_day(korex: extractor.Extractor) -> None:
+    text = "김 장관은 25일 미국 국무장관을 만났고, 영국 외교장관은 다음 주 한-영 공동성명을 발표한다."
+    statements = of_type(events(korex, text, doc_date="2017-03-27"), EventType.JOINT_STATEMENT)
+    assert all(s.date != "2017-03-25" for s in statements)

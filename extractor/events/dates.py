@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues
+from extractor.events import cues, verbs
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
@@ -178,8 +178,8 @@ def _sequence_date(
     doc: Doc, date: Mention, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
 ) -> Mention | None:
     """The date of an earlier clause that reports another act of the same subject, which this act
-    follows (9.5. 하노이를 방문하여 … 예방하고): no new subject between, a meeting term in that clause,
-    and the clause not one this act comes after (X에 이어, X한 뒤)."""
+    follows (9.5. 하노이를 방문하여 … 예방하고, 28일 … 장관을 만나 … 체결한다): no new subject between,
+    a meeting term or verb in that clause, and the clause not one this act comes after (X에 이어)."""
     if subject_end(doc, date.end, trigger.start) is not None:
         return None
     table = table_of(doc)
@@ -187,7 +187,12 @@ def _sequence_date(
     if any(_after_or_during(table.lemmas[i]) for i in joint):
         return None
     acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
-    return date if any(date.end <= m.start and m.end <= clause_start for m in acts) else None
+    if any(date.end <= m.start and m.end <= clause_start for m in acts):
+        return date
+    verbs_of_acts = verbs.stems()
+    return (
+        date if any(table.lemmas[i] in verbs_of_acts for i in table.within(date.end, clause_start)) else None
+    )
 
 
 def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
