@@ -239,8 +239,10 @@ def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
         if draft.date or not draft.main or draft.type is EventType.VISIT:
             continue
         trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
-        start = (trip.date if trip else None) or recorded(trip, anchor) if trip else None
-        if trip is None or not start or len(start) < 7:
+        if trip is None:
+            continue
+        start = trip.date or (anchor.isoformat()[:7] if anchor else None)
+        if not start or len(start) < 7:
             continue
         last = trip.end_date or start
         elsewhere = len(start) == 10 and not (today and start <= today <= last)
