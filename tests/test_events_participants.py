@@ -179,3 +179,55 @@ def test_a_scheduled_event_has_its_people_a_proposed_one_none(
 ) -> None:
     (talks,) = of_type(events(korex, text), EventType.TALKS)
     assert names(talks) == expected
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "이어 1일에는 스웨덴을 방문해 스웨덴 외교장관과 회담한다.",
+        "4일에는 프랑크 뮐러 독일 대통령을 예방한다.",
+        "더불어 회의를 전후해 독일 외교장관과 양자 회담을 개최할 예정이다.",
+    ],
+)
+def test_a_sentence_that_drops_its_subject_goes_on_about_the_last_one(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = f"정하늘 외교부 장관은 30일 벨기에를 방문한다. {second}"
+    later = [e for e in events(korex, text, doc_date="2024-04-26") if e.evidence.text.startswith(second[:4])]
+    assert later
+    assert all("정하늘" in names(e) for e in later)
+
+
+def test_a_sentence_with_its_own_subject_keeps_it(korex: extractor.Extractor) -> None:
+    text = (
+        "정하늘 외교부 장관은 30일 벨기에를 방문한다. "
+        "이에 앞서 존 밀러 미국 국무장관은 독일 외교장관과 회담했다."
+    )
+    talks = [e for e in events(korex, text, doc_date="2024-04-26") if e.type is EventType.TALKS]
+    assert talks
+    assert all("정하늘" not in names(e) for e in talks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "양국 정상은 이어 한-카자흐스탄 정상회담을 갖는다.",
+        "두 정상은 이어 한-카자흐스탄 정상회담을 갖는다.",
+        "양측은 이어 한-카자흐스탄 정상회담을 갖는다.",
+    ],
+)
+def test_a_pair_as_subject_or_with_a_title_is_the_people_named(
+    korex: extractor.Extractor, sentence: str
+) -> None:
+    text = f"한동수 대통령은 공항에서 카심 토카예프 카자흐스탄 대통령의 영접을 받는다. {sentence}"
+    (summit,) = of_type(events(korex, text), EventType.SUMMIT)
+    assert names(summit) >= {"카심 토카예프"}
+
+
+def test_two_countries_relations_name_no_people(korex: extractor.Extractor) -> None:
+    text = (
+        "한 대통령은 공항에서 카심 토카예프 카자흐스탄 대통령의 영접을 받는다. "
+        "양국 관계는 한-카자흐스탄 정상회담 이후 크게 발전했다."
+    )
+    summits = of_type(events(korex, text), EventType.SUMMIT)
+    assert all("카심 토카예프" not in names(s) for s in summits)

@@ -11,12 +11,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues, roles
-from extractor.events.clauses import Clause, Sentences, subject_end, wrapped_line
+from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, wrapped_line
 from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Participant
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
+#: Reports by a predicate of the event's own (회담을 가졌다, 방문해, 참석한다): a sentence that drops its
+#: subject goes on about the actor of the sentence before.
+_PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued"})
 #: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
 _SUBJECT_ACTS = frozenset({"after", "via", "done_before"})
 
@@ -94,7 +97,8 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     line = wrapped_line(table, sentence, trigger)
     people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
     quoted = roles.quotation(text, sentence, trigger.start)
-    if quoted is not None and subject_end(doc, quoted[0], trigger.start) is not None:
+    told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], trigger.end + 2) is None
+    if quoted is not None and not told:
         people = [m for m in people if quoted[0] < m.start < quoted[1]]  # "이번 회담은 …"이라고 말했다
     named = [m for m in clause.in_sentence if m.label is EntityLabel.PERSON]
     head = roles.participle_head(table, trigger, named)
@@ -111,7 +115,42 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     start = max(clause.start, _after_earlier_act(table, clause.start, trigger.start))
     in_clause = [m for m in people if m.start >= start and m not in subjects]
     earlier = [m for m in people if m not in subjects and m not in in_clause]
-    return subjects + (in_clause or earlier)
+    chosen = subjects + (in_clause or earlier)
+    if draft.kind in _PREDICATED and not draft.background and not _has_subject(table, floor, trigger.start):
+        chosen = _subject_before(doc, table, sentence) + chosen  # 이어 1일에는 …: the same actor
+    return chosen
+
+
+def _has_subject(table: TokenTable, start: int, end: int) -> bool:
+    """A subject or topic is marked between `start` and `end` (장관은, 양국이), not only a place or a
+    time made topic (4일에는, 도쿄에서는)."""
+    tokens = [i for i in table.within(start, end) if table.tags[i] != SPACE_TAG]
+    for k, i in enumerate(tokens):
+        if table.heads[i] == "JKS":
+            return True
+        if table.heads[i] == "JX" and not (k > 0 and table.heads[tokens[k - 1]] == "JKB"):
+            return True
+    return False
+
+
+def _subject_before(doc: Doc, table: TokenTable, sentence: Sentence) -> list[Mention]:
+    """The people who are the subject of the nearest of the three sentences before that names one: the
+    actor a sentence with its subject dropped goes on about."""
+    spans = Sentences.of_doc(doc).spans
+    index = next((k for k, s in enumerate(spans) if s.start_char == sentence.start_char), 0)
+    found = mentions(doc)
+    for previous in reversed(spans[max(0, index - 3) : index]):
+        end = subject_end(doc, previous.start_char, previous.end_char)
+        if end is None:
+            continue
+        people = [
+            m
+            for m in found
+            if m.label is EntityLabel.PERSON and previous.start_char <= m.start and m.end <= end
+        ]
+        if people:
+            return [people[-1]]
+    return []
 
 
 def participant(person: Mention) -> Participant:
@@ -158,17 +197,19 @@ def _item_start(text: str, sentence_start: int, position: int) -> int:
 
 
 def main_people(drafts: Sequence[Draft]) -> list[Participant]:
-    """The document's main pair of people: those of its first event with two or more."""
-    return next((d.participants for d in drafts if len(d.participants) >= 2), [])
+    """The document's main pair of people: those of its first event with two or more, of two sides."""
+    return next(
+        (d.participants for d in drafts if len({p.country or HOME for p in d.participants}) >= 2),
+        [],
+    )
 
 
 def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
     """An event whose sentence says `양 정상`, `양측`, `3국 장관들` and names nobody takes the people
     already introduced: for each of its parties the one named last before it, else the document's
     main pair."""
-    text = text_of(doc)
     aside = draft.subordinate or draft.background or draft.tentative or draft.kind == "dated"
-    if draft.participants or aside or not _mentions_pair(text, draft):
+    if draft.participants or aside or not _mentions_pair(doc, draft):
         return
     draft.participants = _latest_of(doc, draft) or list(people)
     draft.countries = sorted(set(draft.countries) | {p.country for p in draft.participants if p.country})
@@ -187,11 +228,23 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     return chosen if len(chosen) >= 2 else []
 
 
-def _mentions_pair(text: str, draft: Draft) -> bool:
-    """The sentence says `양 차관`, `양측은`, `3국 장관들` before the trigger: the people already
-    introduced."""
-    before = text[draft.sentence.start_char : draft.trigger.start]
-    return any(word.rstrip("은는이가도") in cues.words("pair") for word in before.split())
+def _mentions_pair(doc: Doc, draft: Draft) -> bool:
+    """The sentence says `양 차관`, `양국 정상`, `양측은` before the trigger: the people already
+    introduced, named by a title after the pair word or as the subject (not 양국 관계)."""
+    text = text_of(doc)
+    titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
+    position = draft.sentence.start_char
+    for word in text[draft.sentence.start_char : draft.trigger.start].split():
+        start = text.index(word, position)
+        position = start + len(word)
+        if word.rstrip("은는이가도") not in cues.words("pair"):
+            continue
+        following = position + len(text[position:]) - len(text[position:].lstrip())
+        next_word = text[following:].split(maxsplit=1)[0] if text[following:].strip() else ""
+        person_word = next_word.startswith(tuple(cues.words("person_word")))
+        if word != word.rstrip("은는이가도") or following in titles or person_word:
+            return True
+    return False
 
 
 def attendees(doc: Doc, lead: Draft) -> None:
