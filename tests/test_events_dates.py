@@ -191,3 +191,19 @@ def test_another_subject_does_not_share_the_day(korex: extractor.Extractor) -> N
     text = "김 장관은 25일 미국 국무장관을 만났고, 영국 외교장관은 다음 주 한-영 공동성명을 발표한다."
     statements = of_type(events(korex, text, doc_date="2017-03-27"), EventType.JOINT_STATEMENT)
     assert all(s.date != "2017-03-25" for s in statements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한국과 베트남 외교장관은 14일 회담을 갖고 △고위급 교류 △2022년 수교 30주년 준비 "
+        "△경제 협력에 대해 협의하였다.",
+        "양국 외교장관은 회담에서 △2022년 수교 기념사업 △공급망 협력 등을 논의했다. "
+        "한국과 베트남은 14일 회담을 가졌다.",
+        "한국과 베트남 외교장관은 △2023년 정상 방문 추진 △교역 확대를 위해 14일 회담을 가졌다.",
+    ],
+)
+def test_a_year_in_an_agenda_item_is_not_the_date(korex: extractor.Extractor, text: str) -> None:
+    talks = of_type(events(korex, text, doc_date="2021-03-20"), EventType.TALKS)
+    assert talks
+    assert all(t.date == "2021-03-14" for t in talks)

@@ -231,3 +231,54 @@ def test_two_countries_relations_name_no_people(korex: extractor.Extractor) -> N
     )
     summits = of_type(events(korex, text), EventType.SUMMIT)
     assert all("카심 토카예프" not in names(s) for s in summits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정하늘 장관은 왕리 중국 국가주석의 한국 국빈방문을 앞두고 준비 상황을 점검했다.",
+        "정하늘 장관은 왕리 중국 국가주석의 방한을 계기로 중국 외교부장과 회담을 가졌다.",
+        "정하늘 장관은 15일 왕리 중국 국가주석의 한국 방문 준비를 위해 중국 외교부장과 통화했다.",
+    ],
+)
+def test_a_visit_written_with_a_genitive_is_the_visitors(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert visits
+    assert all(names(v) == {"왕리"} for v in visits)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "그는 이어 존 밀러 미국 국무장관과 회담을 가졌다.",
+        "그는 같은 날 존 밀러 미국 국무장관과 회담했다.",
+        "이어 워싱턴에서는 존 밀러 미국 국무장관과 회담했다.",
+    ],
+)
+def test_a_pronoun_or_a_place_topic_goes_on_about_the_last_actor(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = f"정하늘 외교부 장관은 14일 뉴욕에서 유엔 사무총장을 면담했다. {second}"
+    talks = [e for e in of_type(events(korex, text), EventType.TALKS) if "존 밀러" in names(e)]
+    assert talks
+    assert all("정하늘" in names(t) for t in talks)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "이번 회의에는 김수진 외교부 심의관과 존 밀러 미국 국무부 부차관보가 참석했다.",
+        "회의에는 우리측에서 김수진 외교부 심의관이, 미국측에서 존 밀러 국무부 부차관보가 배석했다.",
+        "이날 회의에는 김수진 외교부 심의관과 존 밀러 미국 국무부 부차관보가 함께 참석했다.",
+    ],
+)
+def test_a_separate_attendance_sentence_names_the_people(korex: extractor.Extractor, second: str) -> None:
+    text = f"한미 양국은 14일 서울에서 제3차 한미 공급망 협의를 개최하였다. {second}"
+    consultation = next(e for e in events(korex, text) if e.round == 3)
+    assert {"김수진", "존 밀러"} <= names(consultation)
+
+
+def test_a_source_phrase_is_not_the_subject(korex: extractor.Extractor) -> None:
+    text = "외교부에 따르면 정하늘 장관은 14일 존 밀러 미국 국무장관과 회담을 가졌다."
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert names(talks) == {"정하늘", "존 밀러"}

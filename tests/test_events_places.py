@@ -127,3 +127,17 @@ def test_each_stop_of_a_tour_is_in_its_country(korex: extractor.Extractor, text:
     visits = of_type(events(korex, text, doc_date="2015-04-10"), EventType.VISIT)
     assert sorted(place(v)[1] or "" for v in visits) == ["CHL", "COL", "PER"]
     assert all(place(v)[1] in v.countries for v in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정하늘 장관은 14일 존 밀러 미국 국무장관과 회담하고 한반도에서 긴장이 높아지는 데 우려를 표명했다.",
+        "정하늘 장관과 존 밀러 미국 국무장관은 14일 회담에서 인도-태평양에서 협력을 넓히기로 했다.",
+        "정하늘 장관은 14일 존 밀러 미국 국무장관과 통화하고 한반도에서의 평화 정착 방안을 논의했다.",
+    ],
+)
+def test_a_region_of_several_countries_is_no_venue(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text)
+    assert found
+    assert all(e.location is None or e.location.country for e in found)

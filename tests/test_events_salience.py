@@ -102,3 +102,23 @@ def test_a_third_countries_act_in_a_main_sentence_is_mentioned(korex: extractor.
     )
     found = events(korex, text)
     assert all(e.salience.value == "mentioned" for e in of_type(found, EventType.AGREEMENT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "응웬 반 남 주한베트남대사는 2018년 무주에서 열린 국제회의 참석차 전북을 방문한 적이 있다. "
+        "응웬 대사는 14일 전북도지사와 면담했다.",
+        "응웬 반 남 주한베트남대사는 과거 전북을 방문한 적이 있었으나 공식 방문은 처음이다. "
+        "응웬 대사는 14일 전북도지사와 면담했다.",
+        "응웬 반 남 주한베트남대사는 학생 시절 서울을 방문한 적이 있다고 말했다. "
+        "응웬 대사는 14일 정하늘 장관과 면담했다.",
+    ],
+)
+def test_a_recalled_visit_is_mentioned(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text)
+    assert all(
+        e.salience.value == "mentioned"
+        for e in found
+        if "방문한 적" in e.evidence.text and e.type is EventType.VISIT
+    )

@@ -111,7 +111,7 @@ def _draft(
     if name_start < trigger.start:
         naming.name_and_round(text, draft, local)
     draft.background = salience.in_note(text, trigger.start)
-    draft.earlier = salience.earlier(text, sentence.start_char, trigger.start)
+    draft.earlier = salience.earlier(table, sentence.start_char, trigger)
     draft.refers_back = merge.refers_back(text, name_start)
     clause = Clause.around(doc, sentence, trigger, local)
     participants.attach(doc, draft, clause)

@@ -25,6 +25,8 @@ from extractor.tokens import SPACE_TAG, TokenTable, table_of
 
 #: The two words after a date, where the subject of a reported clause stands (4일 김 차관이 …).
 _NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
+#: What opens an item of an agenda list (△고위급 교류, △2022년 수교 60주년 준비).
+_ITEM = "△"
 #: Events that last days: a day of their sentence that is not their own gives only the month.
 _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
@@ -37,6 +39,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
+    dates = [m for m in dates if not _in_other_item(clause.text, m, trigger)]
     after_name = aside(clause.text, trigger.end)
     own = [m for m in dates if after_name and after_name[0] <= m.start and m.end <= after_name[1]]
     if own:
@@ -134,6 +137,19 @@ def _reporting(table: TokenTable, date: Mention, trigger: Mention, sentence_end:
     before = table.within(table.text.rfind("\n", 0, date.start) + 1, date.start)
     reported = table.within(trigger.end, sentence_end)
     return any(table.heads[i] == "JX" for i in before) and any(table.lemmas[i] in reporting for i in reported)
+
+
+def _in_other_item(text: str, date: Mention, trigger: Mention) -> bool:
+    """The date belongs to an item of an agenda list (△2022년 수교 60주년 준비) that does not hold the
+    trigger."""
+    line_start = text.rfind("\n", 0, date.start) + 1
+    marker = text.rfind(_ITEM, line_start, date.start)
+    if marker == -1:
+        return False
+    line_end = text.find("\n", date.end)
+    line_end = len(text) if line_end == -1 else line_end
+    following = text.find(_ITEM, date.end, line_end)
+    return not (marker < trigger.start < (line_end if following == -1 else following))
 
 
 def _ahead(text: str, date: Mention) -> bool:

@@ -109,6 +109,9 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     floor = max(roles.reporter_end(table, sentence, trigger) or 0, line[0])
     people = [m for m in people if m.start >= floor]
     if draft.type is EventType.VISIT:
+        visitor = roles.genitive_visitor(text, draft.name_start, clause.in_sentence)
+        if visitor is not None:
+            return [visitor]  # 시진핑 주석의 한국 국빈방문: his visit, whoever the sentence is about
         people = [m for m in people if not roles.inviter(text, m, trigger)]
     end = subject_end(doc, floor, trigger.start)
     subjects = [m for m in people if end is not None and m.end <= end]
@@ -116,9 +119,18 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     in_clause = [m for m in people if m.start >= start and m not in subjects]
     earlier = [m for m in people if m not in subjects and m not in in_clause]
     chosen = subjects + (in_clause or earlier)
-    if draft.kind in _PREDICATED and not draft.background and not _has_subject(table, floor, trigger.start):
+    dropped = not _has_subject(table, floor, trigger.start) or _pronoun_subject(table, floor, end)
+    if draft.kind in _PREDICATED and not draft.background and dropped:
         chosen = _subject_before(doc, table, sentence) + chosen  # 이어 1일에는 …: the same actor
     return chosen
+
+
+def _pronoun_subject(table: TokenTable, start: int, end: int | None) -> bool:
+    """The subject is a pronoun (그는, 이들은): the actor of the sentence before."""
+    if end is None:
+        return False
+    words = table.text[start:end].split()
+    return len(words) <= 2 and bool(words) and words[-1] in cues.words("pronoun")
 
 
 def _has_subject(table: TokenTable, start: int, end: int) -> bool:

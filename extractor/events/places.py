@@ -103,6 +103,8 @@ def _where_held(
     개최), but no dateline (서울=연합뉴스) and no origin (중국에서 온)."""
     if place.label not in (EntityLabel.LOCATION, EntityLabel.COUNTRY) or place.end > clause_end:
         return False
+    if not place.country:
+        return False  # 한반도에서, 인도-태평양에서: a region of several countries, no venue
     text = table.text
     if _DATELINE.match(text, place.end):
         return False

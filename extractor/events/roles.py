@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from extractor.events import cues
 from extractor.events.clauses import Sentence
 from extractor.mentions import Mention
+from extractor.models import EntityLabel
 from extractor.tokens import SPACE_TAG, TokenTable
 
+#: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
+_VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 #: What stands between a host and the visit they invited (카리모프 대통령의 초청으로).
 _INVITED = re.compile(r"^[^,.()\n]{0,20}?의\s*초청")
 #: Double quotes that enclose a quotation, each with its closing forms.
@@ -70,3 +73,12 @@ def bystander(person: Mention) -> bool:
 def inviter(text: str, person: Mention, trigger: Mention) -> bool:
     """The person invited the visitor (카리모프 대통령의 초청으로 … 방문): a host, not a traveller."""
     return person.end <= trigger.start and bool(_INVITED.match(text[person.end : trigger.start]))
+
+
+def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:
+    """Who makes a visit written as `X의 방북`, `X의 한국 국빈방문`: the person just before the genitive
+    (its name starting at `start`), whoever the sentence is about."""
+    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= start]
+    if people and _VISITOR_GAP.match(text[people[-1].end : start]):
+        return people[-1]
+    return None

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from extractor.events import cues
 from extractor.events.dates import day_or_month
 from extractor.events.draft import Draft
+from extractor.mentions import Mention
 from extractor.models import EventType
+from extractor.tokens import SPACE_TAG, TokenTable
 
 #: Days before the document's date beyond which an event is no longer its news.
 _RECENT_DAYS = 14
@@ -22,10 +24,17 @@ _RECENT_DAYS = 14
 _BACKGROUND = ("※", "*", "☞")
 
 
-def earlier(text: str, sentence_start: int, position: int) -> bool:
-    """The sentence opens by placing what it reports before the news (앞서 …, 이에 앞서 …)."""
-    opening = text[sentence_start:position].split()[:2]
-    return any(word.rstrip(",") in cues.words("earlier") for word in opening)
+def earlier(table: TokenTable, sentence_start: int, trigger: Mention) -> bool:
+    """The event is reported as before the news: its sentence opens with 앞서 (이에 앞서 …), or it is
+    recalled as an experience (방문한 적이 있다)."""
+    opening = table.text[sentence_start : trigger.start].split()[:2]
+    if any(word.rstrip(",") in cues.words("earlier") for word in opening):
+        return True
+    following = [i for i in table.within(trigger.end, trigger.end + 12) if table.tags[i] != SPACE_TAG][:4]
+    return any(
+        table.lemmas[i] in cues.words("experience") and k > 0 and "ETM" in table.tags[following[k - 1]]
+        for k, i in enumerate(following)
+    )
 
 
 def in_note(text: str, position: int) -> bool:
@@ -85,7 +94,9 @@ def mark(drafts: Sequence[Draft], lead: Draft | None, anchor: dt.date | None) ->
             )
         )
     for trip in drafts:
-        if trip.type is EventType.VISIT and not (trip.main or trip.background or trip.tentative):
+        if trip.type is EventType.VISIT and not (
+            trip.main or trip.background or trip.tentative or trip.earlier
+        ):
             trip.main = any(_during(trip, d) for d in drafts if d.main and d.type is not EventType.VISIT)
 
 

@@ -7,7 +7,6 @@ written before it (일본 방문, 하노이를 방문). A trip abroad by nobody 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -16,12 +15,10 @@ from extractor.events import lists, triggers
 from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.participants import participant
+from extractor.events.roles import genitive_visitor
 from extractor.mentions import Mention
 from extractor.models import EntityLabel
 from extractor.tokens import table_of
-
-#: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
-_VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 
 
 def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> list[str]:
@@ -36,7 +33,7 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
         countries += [m.norm or "" for m in described if m.label is EntityLabel.COUNTRY and m.norm]
         visitor = people[-1] if people else None
     else:
-        visitor = _visitor(text, draft.name_start, in_sentence)
+        visitor = genitive_visitor(text, draft.name_start, in_sentence)
         if visitor is None and not draft.participants:
             visitor = _subject_person(doc, draft.sentence.start_char, trigger.start, in_sentence)
         if visitor is not None and not draft.participants:
@@ -81,14 +78,6 @@ def _described(doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> li
         for m in in_sentence
         if m.label in (EntityLabel.PERSON, EntityLabel.COUNTRY) and start <= m.start and m.end <= stop
     ]
-
-
-def _visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:
-    """Who makes a visit written as `X의 방북`: the person just before the genitive."""
-    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= start]
-    if people and _VISITOR_GAP.match(text[people[-1].end : start]):
-        return people[-1]
-    return None
 
 
 def _subject_person(doc: Doc, start: int, end: int, in_sentence: Sequence[Mention]) -> Mention | None:
