@@ -188,3 +188,30 @@ def test_a_count_with_no_earlier_date_reports_no_earlier_event(korex: extractor.
     text = "왕이 중국 외교부장은 14일 한국을 공식 방문했다. 중국 외교부장의 방한은 이번이 처음이다."
     visits = of_type(events(korex, text, doc_date="2025-05-14"), EventType.VISIT)
     assert len(visits) == 1
+
+
+def test_a_meeting_met_on_the_occasion_of_a_conference_is_its_own(korex: extractor.Extractor) -> None:
+    text = (
+        "조 장관은 21일 브라질에서 열린 G20 외교장관회의 참석 계기로 마자오쉬 중국 외교부 "
+        "상무부부장(차관)과 만났다."
+    )
+    found = events(korex, text, doc_date="2025-02-22")
+    assert (EventType.TALKS, ["CHN", "KOR"]) in [(e.type, e.countries) for e in found]
+
+
+def test_a_meeting_reported_by_its_verb_and_its_term_is_one(korex: extractor.Extractor) -> None:
+    text = (
+        "한·아르헨티나 정상회담\n\n김 대통령은 1일 아르헨티나 대통령을 만났습니다.\n\n"
+        "1일 아침 대통령 관저에서 김민재 대통령과 아르헨티나 대통령의 정상회담이 진행되었습니다."
+    )
+    found = events(korex, text, doc_date="2025-12-01")
+    assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["ARG", "KOR"])]
+
+
+def test_leaders_met_in_turn_are_one_meeting_each(korex: extractor.Extractor) -> None:
+    text = (
+        "조현우 외교부 장관은 4일 오후 사미아 하산 탄자니아 대통령, 아잘리 아수마니 코모로 대통령을 "
+        "연이어 만나 양자 현안을 논의했다."
+    )
+    found = events(korex, text, doc_date="2024-06-04")
+    assert sorted(e.countries for e in found) == [["COM", "KOR"], ["KOR", "TZA"]]

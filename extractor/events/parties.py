@@ -165,7 +165,12 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     과/와, or before the object particle of a verb that is the trigger."""
     table = table_of(doc)
     start = subject_end(doc, clause.start, trigger.start) or clause.start
-    tokens = [i for i in table.within(start, trigger.start) if table.tags[i] != SPACE_TAG]
+    order = cues.words("respectively") | cues.words("in_turn")
+    tokens = [
+        i
+        for i in table.within(start, trigger.start)
+        if table.tags[i] != SPACE_TAG and clause.text[table.starts[i] : table.ends[i]] not in order
+    ]
     marks = [
         table.ends[i] for i in tokens if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
     ]

@@ -187,12 +187,13 @@ def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[
 
 
 def _respectively(text: str, draft: Draft) -> list[Draft]:
-    """One draft per foreign party when `각각` stands just before the trigger, else the draft itself."""
+    """One draft per foreign party when `각각`, `연이어` or `양자` stands just before the trigger (A 총리,
+    B 대통령을 연이어 만나), else the draft itself."""
     foreign = [code for code in draft.countries if code != HOME]
     if HOME not in draft.countries or len(foreign) < 2 or draft.type in MULTILATERAL:
         return [draft]
     words = text[draft.sentence.start_char : draft.trigger.start].split()
-    if not any(word in cues.words("respectively") for word in words[-3:]):
+    if not any(word in _order_words() for word in words[-3:]):
         return [draft]
     return [
         replace(
