@@ -27,6 +27,8 @@ from extractor.tokens import SPACE_TAG, table_of, text_of
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
 #: Between a speaker and the statement that is theirs: a title and a genitive (김여정 부부장의 담화).
 _GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
+#: A country's abbreviation in parentheses after its name: 아랍에미리트(UAE).
+_ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 
@@ -69,9 +71,10 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
         countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
     alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
     if alone and _stateless_subject(doc, clause, trigger):
-        countries.append(
-            HOME
-        )  # 김 장관은 … 회의에 참석했다: an official of no stated country is the home side
+        countries.append(HOME)  # 김 장관은 … 회의에 참석했다: an official of no stated country
+    if len(set(countries)) == 1 and stateless and draft.type not in OWN_PARTIES:
+        # 이 대통령과 무하마드 대통령이 아랍에미리트 아부다비에서 정상회담: the host's leader
+        countries += _venues(text, in_sentence, clause.start, trigger.start)
     draft.countries = sorted(set(countries))
 
 
@@ -218,12 +221,27 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
     return [m.norm or "" for m in countries if m.start < word_end]
 
 
+def _venues(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:
+    """The countries the clause says its meeting is held in (아랍에미리트 아부다비에서)."""
+    return [
+        m.norm or ""
+        for m in in_sentence
+        if m.label is EntityLabel.COUNTRY
+        and m.norm
+        and start <= m.start < end
+        and not any(o.label is EntityLabel.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
+        and _venue(text, m, in_sentence)
+    ]
+
+
 def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     """The country says where a meeting is held (스웨덴 스톡홀름에서, 스위스에서), or names another event
     of the clause (이집트 순방을 마친 뒤 … 앙골라로 이동해): no party to this one."""
     if any(m.label is EntityLabel.MEETING and 0 <= m.start - country.end <= 1 for m in in_sentence):
         return True
     after = country.end
+    abbreviation = _ABBREVIATED.match(text, after)  # 아랍에미리트(UAE) 아부다비에서
+    after = abbreviation.end() if abbreviation else after
     city = next(
         (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None
     )

@@ -16,7 +16,7 @@ from extractor.events import lists, triggers
 from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.participants import participant
-from extractor.mentions import Mention
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel
 from extractor.tokens import table_of
 
@@ -43,6 +43,8 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
             draft.participants = [participant(visitor)]
             countries += [visitor.data["country"]] if visitor.data.get("country") else []
     destination = _destination(text, trigger, in_sentence, draft.sentence.start_char)
+    if not destination and countries and HOME not in countries and _home_named(doc):
+        destination = [HOME]  # 마르티네스 국방장관은 … 방위산업체 방문: a foreign visitor's visit here
     draft.destination = destination
     if visitor is None and not described and not any(p.country for p in draft.participants):
         subject = subject_end(doc, clause.start, trigger.start) or trigger.start
@@ -62,6 +64,15 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
     if stateless and abroad and set(countries) <= set(destination):
         countries.append(HOME)  # a trip abroad by no one of another country: the home side's
     return countries
+
+
+def _home_named(doc: Doc) -> bool:
+    """The text names Korea, or a Korean body, place or person: a text written from here."""
+    return any(
+        (m.norm if m.label is EntityLabel.COUNTRY else m.country) == HOME
+        for m in mentions(doc)
+        if m.label in (EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
+    )
 
 
 def _described(doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> list[Mention]:
