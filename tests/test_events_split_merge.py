@@ -215,3 +215,28 @@ def test_leaders_met_in_turn_are_one_meeting_each(korex: extractor.Extractor) ->
     )
     found = events(korex, text, doc_date="2024-06-04")
     assert sorted(e.countries for e in found) == [["COM", "KOR"], ["KOR", "TZA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        (
+            "김 장관은 미국·프랑스(9일), 중국·러시아(13일)에 이어 14일 영국 외교장관과 통화했다.",
+            ["USA", "FRA", "CHN", "RUS"],
+        ),
+        ("이 차관은 독일, 이탈리아에 이어 15일 스페인 외교차관과 화상 통화를 가졌다.", ["DEU", "ITA"]),
+        ("정 장관은 베트남에 이어 16일 태국 외교장관과 통화했다.", ["VNM"]),
+    ],
+)
+def test_the_same_acts_listed_before_e_ieo_were_done_earlier(
+    korex: extractor.Extractor, text: str, earlier: list[str]
+) -> None:
+    calls = of_type(events(korex, text), EventType.PHONE_CALL)
+    mentioned = [c.countries for c in calls if c.salience.value == "mentioned"]
+    assert mentioned == [sorted(["KOR", code]) for code in earlier]
+
+
+def test_e_ieo_of_another_act_lends_no_earlier_partners(korex: extractor.Extractor) -> None:
+    text = "김 장관은 미국에 이어 14일 영국 외교장관과 통화함으로써 5개국 외교수장들과 모두 전화 협의를 했다."
+    calls = of_type(events(korex, text), EventType.PHONE_CALL)
+    assert sorted(c.countries for c in calls) == [["GBR", "KOR"], ["KOR", "USA"]]

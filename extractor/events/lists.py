@@ -15,6 +15,8 @@ from extractor.events import cues
 from extractor.mentions import Mention
 from extractor.models import EntityLabel
 
+#: A short aside in parentheses after a list item: its date (9일), an abbreviation (UAE).
+_ASIDES = re.compile(r"\([^()]{0,12}\)")
 #: What may stand between two countries of one list: separators, 와/과, 및, 그리고, list bullets.
 _JOIN = re.compile(r"^(\s|,|·|ㆍ|・|/|▲|와|과|및|그리고|또는)*$")
 #: What may close a list before the word it belongs to: `등 (중앙아시아) 3개국`, `)`, a particle.
@@ -37,7 +39,7 @@ def before(
         key=lambda m: m.start,
     )
     dates = [(m.start, m.end) for m in found if m.label is EntityLabel.DATE and start <= m.start < end]
-    if not countries or not _closes(text[countries[-1].end : end], titled=titled):
+    if not countries or not _closes(_without(text, countries[-1].end, end, dates), titled=titled):
         return []
     listed = [countries[-1]]
     for m in reversed(countries[:-1]):
@@ -83,4 +85,4 @@ def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) 
         kept.append(text[position:a])
         position = b
     kept.append(text[position:end])
-    return "".join(kept)
+    return _ASIDES.sub("", "".join(kept))  # 미국·프랑스(9일), 중국: a short aside is no part of the list

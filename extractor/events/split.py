@@ -23,6 +23,8 @@ from extractor.events.event_types import MULTILATERAL
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 
+#: 에 이어 (following): what is listed before it was done earlier.
+_FOLLOWING = re.compile(r"에\s?이어")
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
 _COUNTED = re.compile(r"^\d+\s*개?국")
 
@@ -34,7 +36,40 @@ def apart(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Dr
         return _per_destination(text, found, draft)
     split = _per_partner(text, found, draft) or _per_stop(text, draft, drafts) or _respectively(text, draft)
     earlier = _earlier(text, found, draft, drafts)
-    return [*split, earlier] if earlier else split
+    return [*split, *([earlier] if earlier else []), *_earlier_partners(text, found, draft)]
+
+
+def _earlier_partners(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """The same acts with the countries listed before `에 이어` in the event's sentence, done earlier
+    (미국·프랑스(9일), 중국·러시아(13일)에 이어 이날 영국 외교장관과 통화): one with each."""
+    start = draft.sentence.start_char
+    following = _FOLLOWING.search(text, start, draft.trigger.start)
+    if following is None or any(
+        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in found
+    ):
+        return []  # none, or 에 이어 belongs to another act between (… 통화함으로써 … 전화 협의를)
+    listed = lists.before(text, found, following.start() + 1, start)
+    partners = [code for code in dict.fromkeys(m.norm or "" for m in listed) if code not in draft.countries]
+    if not partners:
+        return []
+    own = [HOME] if HOME in draft.countries else [c for c in draft.countries if c not in partners][:1]
+    return [
+        replace(
+            draft,
+            countries=sorted({*own, code}),
+            participants=[p for p in draft.participants if p.country in own],
+            kind="after",
+            subordinate=True,
+            future=False,
+            date=None,
+            end_date=None,
+            name=None,
+            round=None,
+            location=None,
+            distributed=True,
+        )
+        for code in partners
+    ]
 
 
 def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> Draft | None:
