@@ -136,3 +136,58 @@ def test_an_act_that_does_not_go_on_keeps_no_borrowed_day(korex: extractor.Extra
     )
     (summit,) = of_type(events(korex, text, doc_date="2017-11-08"), EventType.SUMMIT)
     assert summit.date == "2017-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한동수 대통령은 21일부터 26일까지 카자흐스탄을 국빈 방문한다. "
+        "한 대통령은 카심 토카예프 카자흐스탄 대통령과 한-카자흐스탄 정상회담을 갖는다.",
+        "한동수 대통령이 21∼26일 카자흐스탄을 국빈 방문해 한-카자흐스탄 정상회담을 가질 예정이다.",
+        "한동수 대통령은 오는 21일 카자흐스탄을 방문한다. "
+        "양국 정상은 한-카자흐스탄 정상회담에서 협력을 논의한다.",
+    ],
+)
+def test_a_meeting_on_a_trip_of_other_days_takes_its_month(korex: extractor.Extractor, text: str) -> None:
+    summits = of_type(events(korex, text, doc_date="2011-08-14"), EventType.SUMMIT)
+    assert summits
+    assert all(s.date == "2011-08" for s in summits)
+
+
+def test_a_meeting_on_a_trip_of_the_documents_day_takes_that_day(korex: extractor.Extractor) -> None:
+    text = "한동수 대통령은 14일 카자흐스탄을 국빈 방문해 한-카자흐스탄 정상회담을 가졌다."
+    (summit,) = of_type(events(korex, text, doc_date="2011-08-14"), EventType.SUMMIT)
+    assert summit.date == "2011-08-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        (
+            "황 차관은 오는 28일 이집트에서 이집트 국방장관을 만나 한·이집트 국방협력 양해각서를 체결한다.",
+            EventType.AGREEMENT,
+            "2017-03-28",
+        ),
+        (
+            "김 장관은 25일 미국 국무장관을 만나 한미 공동성명을 발표했다.",
+            EventType.JOINT_STATEMENT,
+            "2017-03-25",
+        ),
+        (
+            "김 장관은 25일 워싱턴으로 이동해 한미 외교장관 공동성명을 발표했다.",
+            EventType.JOINT_STATEMENT,
+            "2017-03-25",
+        ),
+    ],
+)
+def test_acts_in_sequence_share_the_day_of_a_verb(
+    korex: extractor.Extractor, text: str, kind: EventType, date: str
+) -> None:
+    (event,) = of_type(events(korex, text, doc_date="2017-03-27"), kind)
+    assert event.date == date
+
+
+def test_another_subject_does_not_share_the_day(korex: extractor.Extractor) -> None:
+    text = "김 장관은 25일 미국 국무장관을 만났고, 영국 외교장관은 다음 주 한-영 공동성명을 발표한다."
+    statements = of_type(events(korex, text, doc_date="2017-03-27"), EventType.JOINT_STATEMENT)
+    assert all(s.date != "2017-03-25" for s in statements)

@@ -113,3 +113,17 @@ def test_a_dateline_or_an_origin_is_no_venue(korex: extractor.Extractor, text: s
     (event,) = events(korex, text)
     assert place(event) != ("서울", "KOR")
     assert place(event)[1] != "CHN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한동수 대통령이 콜롬비아, 페루, 칠레 등 남미 3개국을 순방한다.",
+        "한동수 대통령은 다음 주 콜롬비아와 페루, 칠레를 차례로 방문한다.",
+        "한동수 대통령은 21일부터 콜롬비아, 페루, 칠레를 잇따라 국빈 방문할 예정이다.",
+    ],
+)
+def test_each_stop_of_a_tour_is_in_its_country(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2015-04-10"), EventType.VISIT)
+    assert sorted(place(v)[1] or "" for v in visits) == ["CHL", "COL", "PER"]
+    assert all(place(v)[1] in v.countries for v in visits)

@@ -117,7 +117,7 @@ def test_hada_after_a_word_about_a_meeting_reports_no_meeting(korex: extractor.E
             "main",
         ),
         ("최 외무상은 이날 모스크바에서 러시아 외무장관을 만났다.", EventType.TALKS, ["KOR", "RUS"], "main"),
-        ("김 차관은 다음 주 인도 외교차관과 만날 예정이다.", EventType.TALKS, ["IND", "KOR"], "mentioned"),
+        ("김 차관은 다음 주 인도 외교차관과 만날 예정이다.", EventType.TALKS, ["IND", "KOR"], "main"),
         (
             "김민재 대통령은 14일 독일 총리와 만나 공급망 협력을 논의했다.",
             EventType.SUMMIT,
@@ -150,7 +150,7 @@ def test_manada_with_no_foreign_partner_or_before_a_term_is_no_meeting_of_its_ow
     ("text", "countries", "salience"),
     [
         ("김 장관은 14일 자카르타로 출국했다.", ["IDN", "KOR"], "main"),
-        ("박 차관보는 15일 베이징으로 향할 예정이다.", ["CHN", "KOR"], "mentioned"),
+        ("박 차관보는 15일 베이징으로 향할 예정이다.", ["CHN", "KOR"], "main"),
         ("이 대통령은 방문 일정을 마치고 14일 이집트로 출발했다.", ["EGY", "KOR"], "main"),
         ("황 차관은 14일 앙골라로 이동해 국방장관과 면담한다.", ["AGO", "KOR"], "main"),
     ],

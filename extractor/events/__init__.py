@@ -111,6 +111,7 @@ def _draft(
     if name_start < trigger.start:
         naming.name_and_round(text, draft, local)
     draft.background = salience.in_note(text, trigger.start)
+    draft.earlier = salience.earlier(text, sentence.start_char, trigger.start)
     draft.refers_back = merge.refers_back(text, name_start)
     clause = Clause.around(doc, sentence, trigger, local)
     participants.attach(doc, draft, clause)
@@ -137,7 +138,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
         participants.pair(doc, draft, main_people)
         parties.fill_main_pair(doc, draft, drafts, main_pair)
     merged = merge.merge(drafts)
-    lead = salience.lead(merged)
+    lead = salience.lead(merged, anchor)
     if lead is not None:
         participants.attendees(doc, lead)
         for draft in merged:
@@ -146,6 +147,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     places.from_trips(merged)
     place = places.main_place(merged)
     salience.mark(merged, lead, anchor)
+    dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
     return [_event(text, d, dates.recorded(d, anchor), places.recorded(doc, d, lead, place)) for d in merged]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues
+from extractor.events import cues, verbs
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
@@ -32,6 +32,7 @@ _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The date (and a span's end) the trigger's sentence gives the event."""
     table = table_of(doc)
+    draft.reported_coming = _coming(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
     trigger, in_sentence = draft.trigger, clause.in_sentence
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
@@ -47,6 +48,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     chosen = before[-1] if before else None
     if chosen is None and not draft.subordinate:
         chosen = _after(table, dates, meetings, trigger, clause.end)
+    own_clause = chosen is not None
     earlier = [m for m in dates if m.end <= clause.start]
     if chosen is None and earlier and not draft.subordinate:
         chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)
@@ -58,6 +60,11 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
         if lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
             draft.date = draft.date[:7]
+        if draft.end_date and not own_clause and draft.type not in _LASTING and draft.date:
+            draft.date, draft.end_date = (
+                draft.date[:7],
+                None,
+            )  # a trip's 21∼26일 방문해 … 회담: one of its days
     elif lasting:
         during = [m for m in dates if m.start >= trigger.end and m not in others and len(m.norm or "") == 10]
         draft.date = during[0].norm[:7] if during and during[0].norm else None
@@ -83,6 +90,18 @@ def _after(
     if any(trigger.end <= m.start < clause_end for m in meetings):
         return None
     return date
+
+
+def _coming(table: TokenTable, trigger: Mention, line_end: int) -> bool:
+    """The sentence reports the event as coming, in the plain present (정상회담을 갖는다, 회의가
+    열린다) rather than in the past (가졌다)."""
+    end = line_end if line_end != -1 else len(table.text)
+    for i in table.within(trigger.end, end):
+        if "EP" in table.tags[i]:
+            return False
+        if table.tags[i].endswith("EF"):
+            return table.text[table.starts[i] : table.ends[i]].endswith(("는다", "ㄴ다", "한다"))
+    return False
 
 
 def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> None:
@@ -159,8 +178,8 @@ def _sequence_date(
     doc: Doc, date: Mention, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
 ) -> Mention | None:
     """The date of an earlier clause that reports another act of the same subject, which this act
-    follows (9.5. 하노이를 방문하여 … 예방하고): no new subject between, a meeting term in that clause,
-    and the clause not one this act comes after (X에 이어, X한 뒤)."""
+    follows (9.5. 하노이를 방문하여 … 예방하고, 28일 … 장관을 만나 … 체결한다): no new subject between,
+    a meeting term or verb in that clause, and the clause not one this act comes after (X에 이어)."""
     if subject_end(doc, date.end, trigger.start) is not None:
         return None
     table = table_of(doc)
@@ -168,7 +187,12 @@ def _sequence_date(
     if any(_after_or_during(table.lemmas[i]) for i in joint):
         return None
     acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
-    return date if any(date.end <= m.start and m.end <= clause_start for m in acts) else None
+    if any(date.end <= m.start and m.end <= clause_start for m in acts):
+        return date
+    verbs_of_acts = verbs.stems()
+    return (
+        date if any(table.lemmas[i] in verbs_of_acts for i in table.within(date.end, clause_start)) else None
+    )
 
 
 def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
@@ -205,6 +229,30 @@ def day_or_month(anchor: dt.date, event_type: EventType) -> str:
     return anchor.isoformat()[:7] if event_type is EventType.VISIT else anchor.isoformat()
 
 
+def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
+    """A main meeting with no date of its own, held on a main trip to one of its parties, that is still
+    to come (갖는다, 가질 예정) or whose trip lies on other days than the document's, takes place on some
+    day of the trip: the trip's month (정상회담 during a three-country tour), not the document's day."""
+    trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination]
+    today = anchor.isoformat() if anchor else None
+    for draft in drafts:
+        if draft.date or not draft.main or draft.type is EventType.VISIT:
+            continue
+        trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
+        if trip is None:
+            continue
+        start = trip.date or (anchor.isoformat()[:7] if anchor else None)
+        if not start or len(start) < 7:
+            continue
+        last = trip.end_date or start
+        elsewhere = len(start) == 10 and not (today and start <= today <= last)
+        if draft.future or elsewhere or draft.reported_coming:
+            draft.date = start[:7]
+
+
 def recorded(draft: Draft, anchor: dt.date | None) -> str | None:
-    """The date the record carries: the event's own, or for a main event the document's."""
-    return draft.date or (day_or_month(anchor, draft.type) if draft.main and anchor else None)
+    """The date the record carries: the event's own, or for a main event that is not still to come
+    the document's."""
+    if draft.date or anchor is None or not draft.main or draft.future:
+        return draft.date
+    return day_or_month(anchor, draft.type)

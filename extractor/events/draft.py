@@ -35,6 +35,10 @@ class Draft:
     future: bool = False
     #: A coming event only proposed or aimed at (개최를 검토): its people are not known yet.
     tentative: bool = False
+    #: Reported as what happened before the news (앞서 …): never main.
+    earlier: bool = False
+    #: Its sentence reports it as coming, in the plain present (갖는다, 열린다).
+    reported_coming: bool = False
     refers_back: bool = False
     kind: str | None = None
     #: Where a visit goes (the parties stage finds it, the places stage locates the visit there).

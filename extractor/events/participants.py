@@ -37,7 +37,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         draft.participants = [participant(m) for m in people]
         draft.participants += _officials(in_sentence, start, end)
     elif not (draft.subordinate or draft.kind == "dated"):
-        draft.tentative = draft.future and _tentative(doc, draft, clause)
+        draft.tentative = _tentative(doc, draft, clause)
         if draft.tentative:
             return
         draft.participants = [participant(m) for m in _taking_part(doc, draft, clause)]
@@ -56,16 +56,31 @@ def _after_earlier_act(table: TokenTable, start: int, end: int) -> int:
 
 
 def _tentative(doc: Doc, draft: Draft, clause: Clause) -> bool:
-    """A coming event only proposed, planned or aimed at (개최를 검토, 방한을 추진, 성공적 개최를 위해),
-    whose people are not yet known, unlike one scheduled (회담을 가질 예정) or to be attended
-    (회의에 참석하기 위해)."""
+    """A coming event only proposed, planned, aimed at or agreed on (개최를 검토, 방한을 추진, 성공적
+    개최를 위해, 개최하기로 합의, 대화를 열어 … 나가기로 했다), whose people are not yet known, unlike
+    one scheduled (회담을 가질 예정) or to be attended (회의에 참석하기 위해)."""
     table = table_of(doc)
-    for i in table.within(draft.trigger.end, clause.end):
+    following = [
+        i for i in table.within(draft.trigger.end, draft.sentence.end_char) if table.tags[i] != SPACE_TAG
+    ]
+    for k, i in enumerate(following):
+        ends_act = (
+            k > 0 and table.tags[following[k - 1]].endswith("EC") and not _chained(table, following[k - 1])
+        )
+        if table.starts[i] >= clause.end and ends_act:
+            return False
         if table.lemmas[i] in cues.words("attended"):
             return False
-        if table.lemmas[i] in cues.words("tentative"):
+        decided = "ETN" in table.tags[i] and k + 1 < len(following) and table.lemmas[following[k + 1]] == "로"
+        if (draft.future and table.lemmas[i] in cues.words("tentative")) or decided:
             return True
     return False
+
+
+def _chained(table: TokenTable, i: int) -> bool:
+    """The connective ending at token `i` chains its verb to the next (열어 … 나가기로, 모색해 나가):
+    an ending in 어/아/여, not one that ends an act (하고, 하며)."""
+    return table.text[table.starts[i] : table.ends[i]].endswith(("어", "아", "여", "해"))
 
 
 def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:

@@ -47,6 +47,11 @@ def _verbs() -> dict[str, Verb]:
         return {row["form"]: Verb(rows[row["meeting"]], row["argument"]) for row in csv.DictReader(handle)}
 
 
+def stems() -> frozenset[str]:
+    """The verb stems that report a meeting or a trip (만나, 출국, 이동)."""
+    return frozenset(_verbs())
+
+
 def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
     """A MEETING mention for each verb that reports a meeting, over the verb's token (or its noun, for
     a verb made with 하다: 출국한다)."""
