@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues, lists, visits
-from extractor.events.clauses import Clause, Sentences, aside, subject_end
+from extractor.events.clauses import Clause, Sentences, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
 from extractor.events.naming import JOINERS
@@ -69,6 +69,8 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     stateless = any(not p.country for p in draft.participants)
     if len(set(countries)) == 1 and HOME not in countries and stateless:
         countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
+    if draft.kind == "listed" and len(set(countries)) == 1 and HOME not in countries:
+        countries.append(HOME)  # 15:00 주부산 미국 총영사 예방: an item of a schedule here
     alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
     if alone and _stateless_subject(doc, clause, trigger):
         countries.append(HOME)  # 김 장관은 … 회의에 참석했다: an official of no stated country
@@ -83,7 +85,7 @@ def add_host(draft: Draft, clause: Clause) -> None:
     held in (마닐라에서 개최중인 X), or the first country in the parenthesis after its name."""
     text = clause.text
     host = _host(text, draft.name_start, clause.in_sentence)
-    after = aside(text, draft.trigger.end)
+    after = aside_after(text, draft.trigger.end)
     if after:
         inside = [m for m in clause.in_sentence if after[0] <= m.start and m.end <= after[1]]
         named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
@@ -292,6 +294,8 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     정상회담에서 …), else the document's main pair (a statement and a visit keep their own)."""
     if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
         return
+    if draft.kind == "listed" and not draft.countries:
+        return  # 10:30 위원회 회의(대회의실): a schedule's item names its own parties, or is none of ours
     if _many(draft):
         draft.countries = sorted(set(draft.countries) | set(pair))
         return

@@ -23,6 +23,8 @@ from extractor.events.event_types import MULTILATERAL
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 
+#: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다).
+_COUNTED_FROM = re.compile(r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째")
 #: 에 이어 (following): what is listed before it was done earlier.
 _FOLLOWING = re.compile(r"에\s?이어")
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
@@ -102,12 +104,15 @@ def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence
     )
 
 
+def counts(text: str, sentence: Sentence) -> bool:
+    """The sentence counts an event from an earlier one: 32년 만이다, 2개월 만에, 두 번째다."""
+    return bool(_COUNTED_FROM.search(text, sentence.start_char, sentence.end_char))
+
+
 def earlier_date(text: str, found: Sequence[Mention], sentence: Sentence) -> Mention | None:
     """The date a sentence counts its event from: a date followed by 이후 or (에) 이어, in a sentence
     that counts (N 만이다, 두 번째다)."""
-    words = [word.rstrip(".,") for word in text[sentence.start_char : sentence.end_char].split()]
-    again = tuple(cues.words("again"))
-    if not any(word.endswith(again) or word.startswith(again) for word in words):
+    if not counts(text, sentence):
         return None
     since = cues.words("since")
     for date in found:

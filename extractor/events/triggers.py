@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from extractor.events import cues, split, verbs
-from extractor.events.clauses import CLAUSE_END, Sentence, aside
+from extractor.events.clauses import CLAUSE_END, Sentence, aside_after
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, TokenTable
@@ -29,6 +29,8 @@ _REPORTING = frozenset(
 #: Between a meeting term and the next when the first names the series the second belongs to: its
 #: abbreviation in parentheses and a space (동아시아정상회의(EAS) 외교장관회의).
 _NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
+#: A time of day that opens a schedule's item: 15:00, 01:30.
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}")
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
 SUBORDINATE = frozenset({"occasion", "after", "via", "done_before"})
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
@@ -127,8 +129,8 @@ def reports_event(
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
     if kind == "verb" and _discussed(table, trigger, span, local, sentence):
         return False  # 통화를 갖고 … 정세에 대해 협의했다: what the call covered
-    if kind is None and split.earlier_date(text, local, sentence) is not None:
-        return True  # 방한은 2008년 8월에 이어 두 번째다: the event, counted from an earlier one
+    if kind is None and split.counts(text, sentence) and _topic_follows(table, span):
+        return True  # 케냐 대통령의 방한은 32년 만이다, 방한은 2008년에 이어 두 번째다: the event, counted
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))
@@ -310,9 +312,15 @@ def _listed(text: str, trigger: Mention, found: Sequence[Mention]) -> str | None
     """A term in a note's list with its date: written before a parenthesis that opens with a date
     (실무방한(8.21-22, …)), or inside one (… 파견(8.14, 대통령 예방))."""
     starts = {m.start for m in found if m.label is EntityLabel.DATE}
-    after = aside(text, trigger.end)
-    if after and len(text[after[0] :]) - len(text[after[0] :].lstrip()) + after[0] in starts:
-        return "listed"
+    after = aside_after(text, trigger.end)
+    if after:
+        opening = text[after[0] : after[1]]
+        first = after[0] + len(opening) - len(opening.lstrip(" ∼~"))
+        if first in starts or _CLOCK.match(opening.strip()):
+            return "listed"  # 면담(01:30 정부서울청사), 국외공무출장(∼6일 호주): an item of a schedule
+    line_start = text.rfind("\n", 0, trigger.start) + 1
+    if _CLOCK.match(text[line_start : trigger.start].strip()):
+        return "listed"  # 15:00 주부산 미국 총영사 예방(울산시청): a line of a day's schedule
     opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
     if opened == -1 or ")" in text[opened : trigger.start] or "\n" in text[opened : trigger.start]:
         return None

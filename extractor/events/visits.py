@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import lists, triggers
-from extractor.events.clauses import Clause, subject_end
+from extractor.events.clauses import Clause, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.participants import participant
 from extractor.mentions import Mention, mentions
@@ -125,6 +125,18 @@ def _destination(text: str, trigger: Mention, in_sentence: Sequence[Mention], st
     listed = list(dict.fromkeys(m.norm or "" for m in lists.before(text, in_sentence, trigger.start, start)))
     if len(listed) >= 2:
         return listed
+    after = aside_after(text, trigger.end)  # 국외공무출장(∼6일 호주)
+    inside = [
+        m
+        for m in in_sentence
+        if after
+        and after[0] <= m.start
+        and m.end <= after[1]
+        and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+    ]
+    codes = [(m.norm if m.label is EntityLabel.COUNTRY else m.country) or "" for m in inside]
+    if any(codes):
+        return [next(code for code in codes if code)]
     bodies = [(m.start, m.end) for m in in_sentence if m.label is EntityLabel.ORG]
     before = [
         m
