@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import lists, triggers
+from extractor.events import lists, reports
 from extractor.events.clauses import Clause, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.participants import participant
@@ -79,7 +79,7 @@ def _described(doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> li
     """The people and countries of the noun phrase a visit participle describes (방한한 X 카타르 장관과,
     방한 중인 베트남 대표단을): the visitors, up to the phrase's particle."""
     table = table_of(doc)
-    first = triggers.participle_after(table, table.within(trigger.start, trigger.end))
+    first = reports.participle_after(table, table.within(trigger.start, trigger.end))
     if first is None:
         return []
     phrase = range(first, min(len(table), first + 20))
