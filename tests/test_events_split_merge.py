@@ -240,3 +240,30 @@ def test_e_ieo_of_another_act_lends_no_earlier_partners(korex: extractor.Extract
     text = "김 장관은 미국에 이어 14일 영국 외교장관과 통화함으로써 5개국 외교수장들과 모두 전화 협의를 했다."
     calls = of_type(events(korex, text), EventType.PHONE_CALL)
     assert sorted(c.countries for c in calls) == [["GBR", "KOR"], ["KOR", "USA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pairs"),
+    [
+        (
+            "정부는 14일 서울에서 한중·한일 국장급 협의를 잇따라 개최했다.",
+            EventType.CONSULTATION,
+            [["CHN", "KOR"], ["JPN", "KOR"]],
+        ),
+        ("한미·한일 외교장관회담이 14일 열렸다.", EventType.TALKS, [["KOR", "USA"], ["JPN", "KOR"]]),
+        (
+            "이스라엘과 아랍에미리트, 이스라엘과 바레인은 각각 양자 협정을 맺었다.",
+            EventType.AGREEMENT,
+            [["ARE", "ISR"], ["BHR", "ISR"]],
+        ),
+    ],
+)
+def test_pairs_before_one_term_are_one_event_each(
+    korex: extractor.Extractor, text: str, kind: EventType, pairs: list[list[str]]
+) -> None:
+    assert [e.countries for e in of_type(events(korex, text), kind)] == pairs
+
+
+def test_a_group_of_three_before_a_term_is_one_event(korex: extractor.Extractor) -> None:
+    found = events(korex, "한미일·한중일 협력 방안을 논의하는 한미일 외교장관회의가 14일 열렸다.")
+    assert [e.countries for e in of_type(found, EventType.CONFERENCE)] == [["JPN", "KOR", "USA"]]

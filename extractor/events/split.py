@@ -36,7 +36,12 @@ def apart(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Dr
     document's, among which a trip to several countries."""
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
-    split = _per_partner(text, found, draft) or _per_stop(text, draft, drafts) or _respectively(text, draft)
+    split = (
+        _per_partner(text, found, draft)
+        or _per_pair(text, found, draft)
+        or _per_stop(text, draft, drafts)
+        or _respectively(text, draft)
+    )
     earlier = _earlier(text, found, draft, drafts)
     return [*split, *([earlier] if earlier else []), *_earlier_partners(text, found, draft)]
 
@@ -129,6 +134,25 @@ def earlier_date(text: str, found: Sequence[Mention], sentence: Sentence) -> Men
         if word in since:
             return date
     return None
+
+
+def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """One event per pair of countries listed in its name (한중·한일 국장급 협의) or, before `각각`, as
+    its subject (이스라엘과 아랍에미리트, 이스라엘과 바레인은 각각 양자 협정을 맺었다)."""
+    if _multilateral(draft):
+        return []
+    named = lists.pairs(text, found, draft.name_start, draft.trigger.start)
+    if not named and _distributive(text, draft):
+        named = lists.pairs(text, found, draft.sentence.start_char, draft.trigger.start)
+    return [
+        replace(
+            draft,
+            countries=pair,
+            participants=[p for p in draft.participants if p.country in (None, *pair)],
+            distributed=True,
+        )
+        for pair in named
+    ]
 
 
 def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
