@@ -277,3 +277,44 @@ def test_a_meeting_attended_before_a_trip_is_not_held_where_it_goes(korex: extra
     text = "틸러슨 장관은 이탈리아에서 열리는 G7 외교장관회의에 참석한 뒤 러시아를 방문할 계획이다."
     (conference,) = of_type(events(korex, text), EventType.CONFERENCE)
     assert "RUS" not in conference.countries
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "김민재 대통령과 무함마드 대통령이 아랍에미리트(UAE) 아부다비에서 정상회담을 가졌다.",
+            ["ARE", "KOR"],
+        ),
+        ("김민재 대통령은 카타르 도하에서 타밈 국왕과 정상회담을 했다.", ["KOR", "QAT"]),
+        ("조현우 장관은 요르단에서 아이만 사파디 부총리와 회담을 가졌다.", ["JOR", "KOR"]),
+    ],
+)
+def test_a_leader_of_no_stated_country_met_in_his_country_is_the_hosts(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    (meeting,) = events(korex, text)
+    assert meeting.countries == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "파라과이 국방장관은 8일까지 현충원 참배, 방위산업체 방문 등의 일정을 보낸 뒤 출국한다.",
+            ["KOR", "PRY"],
+        ),
+        ("케냐 대통령 일행은 15일 판교의 기술 기업들을 방문했다.", ["KEN", "KOR"]),
+    ],
+)
+def test_a_foreign_visitors_visit_with_no_destination_is_to_korea(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    text = "정부는 한국과의 협력을 강조했다. " + text
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == countries
+
+
+def test_in_a_text_not_about_korea_a_visit_gets_no_korean_destination(korex: extractor.Extractor) -> None:
+    text = "마크 토너 미국 국무부 대변인 대행은 5일 틸러슨 장관의 이번 방문은 대화를 위한 것이라고 밝혔다."
+    assert all("KOR" not in v.countries for v in of_type(events(korex, text), EventType.VISIT))

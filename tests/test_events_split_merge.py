@@ -188,3 +188,82 @@ def test_a_count_with_no_earlier_date_reports_no_earlier_event(korex: extractor.
     text = "왕이 중국 외교부장은 14일 한국을 공식 방문했다. 중국 외교부장의 방한은 이번이 처음이다."
     visits = of_type(events(korex, text, doc_date="2025-05-14"), EventType.VISIT)
     assert len(visits) == 1
+
+
+def test_a_meeting_met_on_the_occasion_of_a_conference_is_its_own(korex: extractor.Extractor) -> None:
+    text = (
+        "조 장관은 21일 브라질에서 열린 G20 외교장관회의 참석 계기로 마자오쉬 중국 외교부 "
+        "상무부부장(차관)과 만났다."
+    )
+    found = events(korex, text, doc_date="2025-02-22")
+    assert (EventType.TALKS, ["CHN", "KOR"]) in [(e.type, e.countries) for e in found]
+
+
+def test_a_meeting_reported_by_its_verb_and_its_term_is_one(korex: extractor.Extractor) -> None:
+    text = (
+        "한·아르헨티나 정상회담\n\n김 대통령은 1일 아르헨티나 대통령을 만났습니다.\n\n"
+        "1일 아침 대통령 관저에서 김민재 대통령과 아르헨티나 대통령의 정상회담이 진행되었습니다."
+    )
+    found = events(korex, text, doc_date="2025-12-01")
+    assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["ARG", "KOR"])]
+
+
+def test_leaders_met_in_turn_are_one_meeting_each(korex: extractor.Extractor) -> None:
+    text = (
+        "조현우 외교부 장관은 4일 오후 사미아 하산 탄자니아 대통령, 아잘리 아수마니 코모로 대통령을 "
+        "연이어 만나 양자 현안을 논의했다."
+    )
+    found = events(korex, text, doc_date="2024-06-04")
+    assert sorted(e.countries for e in found) == [["COM", "KOR"], ["KOR", "TZA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        (
+            "김 장관은 미국·프랑스(9일), 중국·러시아(13일)에 이어 14일 영국 외교장관과 통화했다.",
+            ["USA", "FRA", "CHN", "RUS"],
+        ),
+        ("이 차관은 독일, 이탈리아에 이어 15일 스페인 외교차관과 화상 통화를 가졌다.", ["DEU", "ITA"]),
+        ("정 장관은 베트남에 이어 16일 태국 외교장관과 통화했다.", ["VNM"]),
+    ],
+)
+def test_the_same_acts_listed_before_e_ieo_were_done_earlier(
+    korex: extractor.Extractor, text: str, earlier: list[str]
+) -> None:
+    calls = of_type(events(korex, text), EventType.PHONE_CALL)
+    mentioned = [c.countries for c in calls if c.salience.value == "mentioned"]
+    assert mentioned == [sorted(["KOR", code]) for code in earlier]
+
+
+def test_e_ieo_of_another_act_lends_no_earlier_partners(korex: extractor.Extractor) -> None:
+    text = "김 장관은 미국에 이어 14일 영국 외교장관과 통화함으로써 5개국 외교수장들과 모두 전화 협의를 했다."
+    calls = of_type(events(korex, text), EventType.PHONE_CALL)
+    assert sorted(c.countries for c in calls) == [["GBR", "KOR"], ["KOR", "USA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pairs"),
+    [
+        (
+            "정부는 14일 서울에서 한중·한일 국장급 협의를 잇따라 개최했다.",
+            EventType.CONSULTATION,
+            [["CHN", "KOR"], ["JPN", "KOR"]],
+        ),
+        ("한미·한일 외교장관회담이 14일 열렸다.", EventType.TALKS, [["KOR", "USA"], ["JPN", "KOR"]]),
+        (
+            "이스라엘과 아랍에미리트, 이스라엘과 바레인은 각각 양자 협정을 맺었다.",
+            EventType.AGREEMENT,
+            [["ARE", "ISR"], ["BHR", "ISR"]],
+        ),
+    ],
+)
+def test_pairs_before_one_term_are_one_event_each(
+    korex: extractor.Extractor, text: str, kind: EventType, pairs: list[list[str]]
+) -> None:
+    assert [e.countries for e in of_type(events(korex, text), kind)] == pairs
+
+
+def test_a_group_of_three_before_a_term_is_one_event(korex: extractor.Extractor) -> None:
+    found = events(korex, "한미일·한중일 협력 방안을 논의하는 한미일 외교장관회의가 14일 열렸다.")
+    assert [e.countries for e in of_type(found, EventType.CONFERENCE)] == [["JPN", "KOR", "USA"]]

@@ -244,3 +244,24 @@ def test_an_agreement_to_be_concluded_is_no_signing(korex: extractor.Extractor) 
 )
 def test_a_meeting_decided_on_is_still_to_come(korex: extractor.Extractor, text: str) -> None:
     assert all(e.salience.value == "mentioned" for e in events(korex, text))
+
+
+SCHEDULE = """[외교·안보]
+
+▲ 조현우 외교부 장관, 아세안 관련 외교장관회의 참석(∼6일, 라오스 비엔티안)
+
+▲ 통일부, 필립 존슨 신임 주한 미국대사 면담(10:30 정부서울청사)
+
+▲ 김민수 부산시장
+15:00 주부산 일본 총영사 예방(부산시청)
+16:00 시정 조정회의(대회의실)
+"""
+
+
+def test_the_items_of_a_days_schedule_are_events(korex: extractor.Extractor) -> None:
+    found = events(korex, SCHEDULE, doc_date="2025-08-05")
+    assert [(e.type, e.countries) for e in found] == [
+        (EventType.CONFERENCE, ["KOR", "LAO"]),
+        (EventType.TALKS, ["KOR", "USA"]),
+        (EventType.COURTESY_CALL, ["JPN", "KOR"]),
+    ]  # the city's own meeting names no party: it is none of these

@@ -2,11 +2,13 @@
 
 Each trigger goes through the stages in the order of this package's files:
 
-- `triggers.py`      which meeting terms report an event, and how (held, an occasion, a plan, ...)
+- `triggers.py`      which meeting terms (and `verbs.py`: which verbs) report an event
+- `reports.py`       how each is reported (held, an occasion, a plan, a schedule's item, ...)
 - `event_types.py`   the event's type (a statement of two governments is a joint statement)
 - `naming.py`        its name and round (제15차 한일 차관전략대화)
 - `participants.py`  the people taking part
-- `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`
+- `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`;
+                     those it takes from the events around it in `context.py`
 - `dates.py`, `places.py`   its date and place
 - `split.py`         one mention that is several events (`각각`)
 - `merge.py`         several mentions that are one event
@@ -24,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.events import (
+    context,
     cues,
     dates,
     event_types,
@@ -32,6 +35,7 @@ from extractor.events import (
     participants,
     parties,
     places,
+    reports,
     salience,
     split,
     triggers,
@@ -92,7 +96,7 @@ def _draft(
     sentence = sentences.of(trigger.start)
     local = touching.get(sentence.start_char, [])
     name_start = naming.name_start(table, sentence, trigger, local)
-    kind = triggers.how_reported(table, trigger, span, sentence, found, local, name_start)
+    kind = reports.how_reported(table, trigger, span, sentence, found, local, name_start)
     if not triggers.reports_event(table, trigger, span, kind, local, sentence, name_start):
         return None
     event_type, cameo, plover = event_types.of_trigger(trigger)
@@ -103,8 +107,8 @@ def _draft(
         name_start=name_start,
         cameo=cameo,
         plover=plover,
-        confidence=triggers.confidence(kind),
-        subordinate=kind in triggers.SUBORDINATE,
+        confidence=reports.confidence(kind),
+        subordinate=kind in reports.SUBORDINATE,
         kind=kind,
         future=kind == "before",
     )
@@ -128,22 +132,22 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     """Fill parties from the document's main pair, merge repeated mentions, set salience."""
     text = text_of(doc)
     anchor = anchor_of(doc)
-    main_pair = parties.main_pair(doc, drafts)
+    main_pair = context.main_pair(doc, drafts)
     main_people = participants.main_people(drafts)
     series = naming.series(drafts)
     places.borrow_occasion_place(drafts)
-    parties.purpose_of_trip(text, drafts)
+    context.purpose_of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
         participants.pair(doc, draft, main_people)
-        parties.fill_main_pair(doc, draft, drafts, main_pair)
+        context.fill_main_pair(doc, draft, drafts, main_pair)
     merged = merge.merge(drafts)
     lead = salience.lead(merged, anchor)
     if lead is not None:
         participants.attendees(doc, lead)
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
-                parties.group_parties(doc, draft)
+                context.group_parties(doc, draft)
     places.from_trips(merged)
     place = places.main_place(merged)
     salience.mark(merged, lead, anchor)

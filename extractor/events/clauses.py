@@ -7,16 +7,22 @@ subject particle, and a parenthesis right after a name (X(8.6-8, 마닐라)).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractor.events import cues
 from extractor.mentions import Mention
 from extractor.tokens import TokenTable, table_of, text_of
 
 _SENTENCES_KEY = "korex_sentences"
+#: A short word glued to a parenthesis after a term: 참석(…), 개최(…).
+_REPORTING_WORD = re.compile(r"\s?[가-힣]{1,4}(?=\()")
+#: Kinds of the words that report a term before its parenthesis.
+_REPORTS = frozenset({"held", "attended", "issued", "signed"})
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
 CLAUSE_END = frozenset({"EC"})
 
@@ -160,3 +166,15 @@ def _continues(table: TokenTable, line_break: int) -> bool:
     last = table.holding(len(before) - 1)
     tag = table.tags[last]
     return table.heads[last].startswith("J") or tag.endswith(("EC", "ETM", "JKB", "JKO", "JKS", "JX", "JKG"))
+
+
+def aside_after(text: str, end: int) -> tuple[int, int] | None:
+    """The parentheses right after a meeting's name, or after the word that reports it (외교장관회의
+    참석(∼6일, 캄보디아 프놈펜)), which give its own date and place."""
+    found = aside(text, end)
+    if found:
+        return found
+    word = _REPORTING_WORD.match(text[end : end + 6])
+    if word is None or cues.kind_of(word.group().strip()) not in _REPORTS:
+        return None
+    return aside(text, end + word.end())

@@ -15,6 +15,10 @@ from extractor.events import cues
 from extractor.mentions import Mention
 from extractor.models import EntityLabel
 
+#: What separates two pairs of one list: 한중·한일, 이스라엘과 아랍에미리트, 이스라엘과 바레인.
+_PAIR_BREAK = re.compile(r"[,·ㆍ・]|및")
+#: A short aside in parentheses after a list item: its date (9일), an abbreviation (UAE).
+_ASIDES = re.compile(r"\([^()]{0,12}\)")
 #: What may stand between two countries of one list: separators, 와/과, 및, 그리고, list bullets.
 _JOIN = re.compile(r"^(\s|,|·|ㆍ|・|/|▲|와|과|및|그리고|또는)*$")
 #: What may close a list before the word it belongs to: `등 (중앙아시아) 3개국`, `)`, a particle.
@@ -37,7 +41,7 @@ def before(
         key=lambda m: m.start,
     )
     dates = [(m.start, m.end) for m in found if m.label is EntityLabel.DATE and start <= m.start < end]
-    if not countries or not _closes(text[countries[-1].end : end], titled=titled):
+    if not countries or not _closes(_without(text, countries[-1].end, end, dates), titled=titled):
         return []
     listed = [countries[-1]]
     for m in reversed(countries[:-1]):
@@ -83,4 +87,28 @@ def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) 
         kept.append(text[position:a])
         position = b
     kept.append(text[position:end])
-    return "".join(kept)
+    return _ASIDES.sub("", "".join(kept))  # 미국·프랑스(9일), 중국: a short aside is no part of the list
+
+
+def pairs(text: str, found: Sequence[Mention], start: int, end: int) -> list[list[str]]:
+    """The pairs of countries written one after another between `start` and `end` (한중·한일;
+    이스라엘과 아랍에미리트, 이스라엘과 바레인): each item of two countries, at least two items that
+    differ; empty if the text is no such list."""
+    countries = sorted(
+        (m for m in found if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start and m.end <= end),
+        key=lambda m: m.start,
+    )
+    if len(countries) < 4:
+        return []
+    items: list[list[str]] = [[]]
+    previous = countries[0].start
+    for m in countries:
+        between = text[previous : m.start]
+        if _PAIR_BREAK.search(between) and items[-1]:
+            items.append([])
+        items[-1].append(m.norm or "")
+        previous = m.end
+    distinct = [sorted(set(item)) for item in items]
+    if len(distinct) < 2 or any(len(item) != 2 for item in distinct) or len({tuple(i) for i in distinct}) < 2:
+        return []
+    return distinct

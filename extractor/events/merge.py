@@ -47,6 +47,8 @@ def merge(drafts: Sequence[Draft]) -> list[Draft]:
             and set(draft.countries) <= set(merged[0].countries)
         ):
             twin = merged[0]
+        if twin is None and draft.trigger.data.get("verb"):
+            twin = next((m for m in merged if _met_at(draft, m)), None)
         if twin is None:
             merged.append(draft)
         else:
@@ -113,11 +115,19 @@ def _served_at(meal: Draft, meeting: Draft) -> bool:
     )
 
 
+def _met_at(verb: Draft, meeting: Draft) -> bool:
+    """A meeting reported by its verb (X 대통령을 만났다) is the meeting of the same parties the text
+    names by its term (한·아르헨티나 정상회담) on a day that does not differ."""
+    met = meeting.type in (EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL)
+    return met and meeting.countries == verb.countries and _same_days(verb, meeting)
+
+
 def _bare(draft: Draft) -> bool:
     """A bare general term (회담, 회의) with no name or round: the text referring back to its event."""
     return (
         draft.type in GENERAL
         and not (draft.subordinate or draft.background or draft.distributed)
+        and not draft.trigger.data.get("verb")  # 만났다 reports a meeting, it does not point back
         and draft.name is None
         and not draft.round
         and draft.trigger.data["entries"][0].attrs.get("level") == "any"

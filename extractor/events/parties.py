@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues, lists, visits
-from extractor.events.clauses import Clause, Sentences, aside, subject_end
+from extractor.events.clauses import Clause, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
-from extractor.events.naming import JOINERS
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, table_of, text_of
 
@@ -27,6 +26,8 @@ from extractor.tokens import SPACE_TAG, table_of, text_of
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
 #: Between a speaker and the statement that is theirs: a title and a genitive (김여정 부부장의 담화).
 _GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
+#: A country's abbreviation in parentheses after its name: 아랍에미리트(UAE).
+_ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 
@@ -67,11 +68,14 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     stateless = any(not p.country for p in draft.participants)
     if len(set(countries)) == 1 and HOME not in countries and stateless:
         countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
+    if draft.kind == "listed" and len(set(countries)) == 1 and HOME not in countries:
+        countries.append(HOME)  # 15:00 주부산 미국 총영사 예방: an item of a schedule here
     alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
     if alone and _stateless_subject(doc, clause, trigger):
-        countries.append(
-            HOME
-        )  # 김 장관은 … 회의에 참석했다: an official of no stated country is the home side
+        countries.append(HOME)  # 김 장관은 … 회의에 참석했다: an official of no stated country
+    if len(set(countries)) == 1 and stateless and draft.type not in OWN_PARTIES:
+        # 이 대통령과 무하마드 대통령이 아랍에미리트 아부다비에서 정상회담: the host's leader
+        countries += _venues(text, in_sentence, clause.start, trigger.start)
     draft.countries = sorted(set(countries))
 
 
@@ -80,7 +84,7 @@ def add_host(draft: Draft, clause: Clause) -> None:
     held in (마닐라에서 개최중인 X), or the first country in the parenthesis after its name."""
     text = clause.text
     host = _host(text, draft.name_start, clause.in_sentence)
-    after = aside(text, draft.trigger.end)
+    after = aside_after(text, draft.trigger.end)
     if after:
         inside = [m for m in clause.in_sentence if after[0] <= m.start and m.end <= after[1]]
         named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
@@ -165,7 +169,12 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     과/와, or before the object particle of a verb that is the trigger."""
     table = table_of(doc)
     start = subject_end(doc, clause.start, trigger.start) or clause.start
-    tokens = [i for i in table.within(start, trigger.start) if table.tags[i] != SPACE_TAG]
+    order = cues.words("respectively") | cues.words("in_turn")
+    tokens = [
+        i
+        for i in table.within(start, trigger.start)
+        if table.tags[i] != SPACE_TAG and clause.text[table.starts[i] : table.ends[i]] not in order
+    ]
     marks = [
         table.ends[i] for i in tokens if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
     ]
@@ -213,12 +222,27 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
     return [m.norm or "" for m in countries if m.start < word_end]
 
 
+def _venues(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:
+    """The countries the clause says its meeting is held in (아랍에미리트 아부다비에서)."""
+    return [
+        m.norm or ""
+        for m in in_sentence
+        if m.label is EntityLabel.COUNTRY
+        and m.norm
+        and start <= m.start < end
+        and not any(o.label is EntityLabel.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
+        and _venue(text, m, in_sentence)
+    ]
+
+
 def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     """The country says where a meeting is held (스웨덴 스톡홀름에서, 스위스에서), or names another event
     of the clause (이집트 순방을 마친 뒤 … 앙골라로 이동해): no party to this one."""
     if any(m.label is EntityLabel.MEETING and 0 <= m.start - country.end <= 1 for m in in_sentence):
         return True
     after = country.end
+    abbreviation = _ABBREVIATED.match(text, after)  # 아랍에미리트(UAE) 아부다비에서
+    after = abbreviation.end() if abbreviation else after
     city = next(
         (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None
     )
@@ -248,118 +272,3 @@ def _subject_countries(
         chosen.append(m.norm or "")
         position = m.start
     return chosen
-
-
-def main_pair(doc: Doc, drafts: Sequence[Draft]) -> list[str]:
-    """The document's main pair: the parties of its first event with two, else Korea and the countries
-    of the people it names."""
-    return next((d.countries for d in drafts if len(d.countries) >= 2), []) or _people_pair(doc)
-
-
-def _people_pair(doc: Doc) -> list[str]:
-    """Without an event naming two parties, Korea and the countries of the people the text names."""
-    codes = {m.country for m in mentions(doc) if m.label is EntityLabel.PERSON}
-    codes = {code for code in codes if code} | {HOME}
-    return sorted(codes) if len(codes) >= 2 else []
-
-
-def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[str]) -> None:
-    """An event naming fewer than two parties is between the parties of an event before it in its
-    sentence or the one before that names two (이 대통령은 우즈베키스탄을 국빈방문한다. 양국 정상은
-    정상회담에서 …), else the document's main pair (a statement and a visit keep their own)."""
-    if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
-        return
-    if _many(draft):
-        draft.countries = sorted(set(draft.countries) | set(pair))
-        return
-    sentences = Sentences.of_doc(doc)
-    previous = sentences.of(max(0, draft.sentence.start_char - 1)).start_char
-    near = [
-        d
-        for d in drafts
-        if d.trigger.start < draft.trigger.start
-        and len(d.countries) >= 2
-        and not d.background
-        and d.sentence.start_char >= previous
-        and not (_many(d) and len(d.countries) > 2)
-    ]
-    context = max(near, key=lambda d: d.trigger.start).countries if near else pair
-    draft.countries = sorted(set(draft.countries) | set(context))
-
-
-def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
-    """Meetings of many that a trip in their sentence is made to attend are held where the trip goes
-    (ASEM 외교장관회의 참석차 스페인 출장 중인; 국방장관회의에 참석차 라오스를 방문할 예정): the trip's
-    parties are theirs, each meeting with its own stop when as many are listed (APEC 정상회의와
-    아세안+3 정상회의 참석차 베트남과 필리핀을 방문)."""
-    for visit in drafts:
-        if visit.type is not EventType.VISIT or not visit.destination:
-            continue
-        stops = [d for d in drafts if d.type is EventType.VISIT and d.trigger is visit.trigger]
-        meetings = [
-            d
-            for d in drafts
-            if _many(d)
-            and d.sentence == visit.sentence
-            and 0 < visit.trigger.start - d.trigger.end <= 60
-            and set(d.countries) <= {HOME}
-            and _attended_for(text[d.trigger.end : visit.trigger.start])
-        ]
-        if not meetings or stops[0] is not visit:
-            continue
-        paired = len(meetings) == len(stops)
-        for i, meeting in enumerate(meetings):
-            trip = [stops[i]] if paired else stops
-            meeting.countries = sorted(set(meeting.countries).union(*(s.countries for s in trip)))
-
-
-def _attended_for(between: str) -> bool:
-    """The words between a meeting and a trip say the trip is made to attend it (참석차, 참석 차,
-    참석하기 위해), not that it was attended before (참석한 뒤)."""
-    words = between.split()
-    for i, word in enumerate(words):
-        form = next((f for f in cues.words("attended") if word.startswith(f)), None)
-        if form is not None:
-            rest = word[len(form) :] + "".join(words[i + 1 : i + 3])
-            return rest.startswith(tuple(cues.words("purpose")))
-    return False
-
-
-def _many(draft: Draft) -> bool:
-    """A meeting of many by its term (회의, 정상회의): its parties are no pair for the events near it."""
-    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
-    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
-
-
-def group_parties(doc: Doc, draft: Draft) -> None:
-    """A main summit of Korea with a group (한-아프리카, 한-태평양도서국 정상회의) has as parties every
-    country the text names, but those it says were absent (불참) or names only as a territory's owner."""
-    if draft.type not in MULTILATERAL or not draft.name or not _with_group(doc, draft):
-        return
-    text = text_of(doc)
-    absent = cues.words("absent")
-    territory = cues.words("territory")
-    named: set[str] = set()
-    left_out: set[str] = set()
-    for m in mentions(doc):
-        if m.label is not EntityLabel.COUNTRY or not m.norm:
-            continue
-        named.add(m.norm)
-        after = text[m.end : m.end + 12].split()
-        owner = text[m.end : m.end + 1] in territory or (after and after[0] in territory)
-        if owner or any(word.startswith(tuple(absent)) for word in after[:2]):
-            left_out.add(m.norm)
-    draft.countries = sorted(set(draft.countries) | (named - left_out))
-
-
-def _with_group(doc: Doc, draft: Draft) -> bool:
-    """The name joins a country to a group that is no country (한-아프리카, 한-태평양도서국)."""
-    countries = [
-        m
-        for m in mentions(doc)
-        if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start < draft.trigger.start
-    ]
-    for m in countries:
-        if text_of(doc)[m.end : m.end + 1] in JOINERS and not any(c.start == m.end + 1 for c in countries):
-            return True
-    return False

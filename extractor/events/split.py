@@ -23,6 +23,10 @@ from extractor.events.event_types import MULTILATERAL
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 
+#: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다).
+_COUNTED_FROM = re.compile(r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째")
+#: 에 이어 (following): what is listed before it was done earlier.
+_FOLLOWING = re.compile(r"에\s?이어")
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
 _COUNTED = re.compile(r"^\d+\s*개?국")
 
@@ -32,9 +36,47 @@ def apart(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Dr
     document's, among which a trip to several countries."""
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
-    split = _per_partner(text, found, draft) or _per_stop(text, draft, drafts) or _respectively(text, draft)
+    split = (
+        _per_partner(text, found, draft)
+        or _per_pair(text, found, draft)
+        or _per_stop(text, draft, drafts)
+        or _respectively(text, draft)
+    )
     earlier = _earlier(text, found, draft, drafts)
-    return [*split, earlier] if earlier else split
+    return [*split, *([earlier] if earlier else []), *_earlier_partners(text, found, draft)]
+
+
+def _earlier_partners(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """The same acts with the countries listed before `에 이어` in the event's sentence, done earlier
+    (미국·프랑스(9일), 중국·러시아(13일)에 이어 이날 영국 외교장관과 통화): one with each."""
+    start = draft.sentence.start_char
+    following = _FOLLOWING.search(text, start, draft.trigger.start)
+    if following is None or any(
+        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in found
+    ):
+        return []  # none, or 에 이어 belongs to another act between (… 통화함으로써 … 전화 협의를)
+    listed = lists.before(text, found, following.start() + 1, start)
+    partners = [code for code in dict.fromkeys(m.norm or "" for m in listed) if code not in draft.countries]
+    if not partners:
+        return []
+    own = [HOME] if HOME in draft.countries else [c for c in draft.countries if c not in partners][:1]
+    return [
+        replace(
+            draft,
+            countries=sorted({*own, code}),
+            participants=[p for p in draft.participants if p.country in own],
+            kind="after",
+            subordinate=True,
+            future=False,
+            date=None,
+            end_date=None,
+            name=None,
+            round=None,
+            location=None,
+            distributed=True,
+        )
+        for code in partners
+    ]
 
 
 def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> Draft | None:
@@ -67,12 +109,15 @@ def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence
     )
 
 
+def counts(text: str, sentence: Sentence) -> bool:
+    """The sentence counts an event from an earlier one: 32년 만이다, 2개월 만에, 두 번째다."""
+    return bool(_COUNTED_FROM.search(text, sentence.start_char, sentence.end_char))
+
+
 def earlier_date(text: str, found: Sequence[Mention], sentence: Sentence) -> Mention | None:
     """The date a sentence counts its event from: a date followed by 이후 or (에) 이어, in a sentence
     that counts (N 만이다, 두 번째다)."""
-    words = [word.rstrip(".,") for word in text[sentence.start_char : sentence.end_char].split()]
-    again = tuple(cues.words("again"))
-    if not any(word.endswith(again) or word.startswith(again) for word in words):
+    if not counts(text, sentence):
         return None
     since = cues.words("since")
     for date in found:
@@ -89,6 +134,25 @@ def earlier_date(text: str, found: Sequence[Mention], sentence: Sentence) -> Men
         if word in since:
             return date
     return None
+
+
+def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """One event per pair of countries listed in its name (한중·한일 국장급 협의) or, before `각각`, as
+    its subject (이스라엘과 아랍에미리트, 이스라엘과 바레인은 각각 양자 협정을 맺었다)."""
+    if _multilateral(draft):
+        return []
+    named = lists.pairs(text, found, draft.name_start, draft.trigger.start)
+    if not named and _distributive(text, draft):
+        named = lists.pairs(text, found, draft.sentence.start_char, draft.trigger.start)
+    return [
+        replace(
+            draft,
+            countries=pair,
+            participants=[p for p in draft.participants if p.country in (None, *pair)],
+            distributed=True,
+        )
+        for pair in named
+    ]
 
 
 def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
@@ -187,12 +251,13 @@ def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[
 
 
 def _respectively(text: str, draft: Draft) -> list[Draft]:
-    """One draft per foreign party when `각각` stands just before the trigger, else the draft itself."""
+    """One draft per foreign party when `각각`, `연이어` or `양자` stands just before the trigger (A 총리,
+    B 대통령을 연이어 만나), else the draft itself."""
     foreign = [code for code in draft.countries if code != HOME]
     if HOME not in draft.countries or len(foreign) < 2 or draft.type in MULTILATERAL:
         return [draft]
     words = text[draft.sentence.start_char : draft.trigger.start].split()
-    if not any(word in cues.words("respectively") for word in words[-3:]):
+    if not any(word in _order_words() for word in words[-3:]):
         return [draft]
     return [
         replace(

@@ -109,15 +109,18 @@ def kind(table: TokenTable, span: range) -> str | None:
 def _foreign_partner(table: TokenTable, found: Sequence[Mention], verb: int) -> bool:
     """The phrase marked as the one met, right before the verb, names a country, a foreign body or a
     person of a country (마자오쉬 중국 외교부 상무부부장과 만나), not reporters (기자들과 만나)."""
+    order = cues.words("respectively") | cues.words("in_turn")
     before = [
-        i for i in range(max(0, verb - 4), verb) if table.tags[i] != SPACE_TAG and table.heads[i] != "MAG"
+        i
+        for i in range(max(0, verb - 4), verb)
+        if table.tags[i] != SPACE_TAG and table.heads[i] != "MAG" and _surface(table, i) not in order
     ]
     if not before or table.heads[before[-1]] not in _PARTNER_MARKS:
         return False
     mark = before[-1]
     start = mark
-    while start > 0 and not table.heads[start - 1].startswith(("J", "S", "E")):
-        start -= 1
+    while start > 0 and not table.heads[start - 1].startswith(("J", "E", "SF", "SP")):
+        start -= 1  # back over the phrase, its parentheses too: 마자오쉬 … 상무부부장(차관)과
     first, last = table.starts[start], table.starts[mark]
     return any(
         first <= m.start
@@ -140,6 +143,11 @@ def _destination(table: TokenTable, found: Sequence[Mention], verb: int) -> bool
         m.end == end and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION) and (m.norm or m.country)
         for m in found
     )
+
+
+def _surface(table: TokenTable, i: int) -> str:
+    """Token `i` as written (연이어, 각각: adverbs Kiwi reads as verbs)."""
+    return table.text[table.starts[i] : table.ends[i]]
 
 
 def _pair_subject(table: TokenTable, verb: int) -> bool:

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import lists, triggers
-from extractor.events.clauses import Clause, subject_end
+from extractor.events import lists, reports
+from extractor.events.clauses import Clause, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.participants import participant
 from extractor.events.roles import genitive_visitor
-from extractor.mentions import Mention
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel
 from extractor.tokens import table_of
 
@@ -40,6 +40,8 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
             draft.participants = [participant(visitor)]
             countries += [visitor.data["country"]] if visitor.data.get("country") else []
     destination = _destination(text, trigger, in_sentence, draft.sentence.start_char)
+    if not destination and countries and HOME not in countries and _home_named(doc):
+        destination = [HOME]  # 마르티네스 국방장관은 … 방위산업체 방문: a foreign visitor's visit here
     draft.destination = destination
     if visitor is None and not described and not any(p.country for p in draft.participants):
         subject = subject_end(doc, clause.start, trigger.start) or trigger.start
@@ -61,11 +63,20 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
     return countries
 
 
+def _home_named(doc: Doc) -> bool:
+    """The text names Korea, or a Korean body, place or person: a text written from here."""
+    return any(
+        (m.norm if m.label is EntityLabel.COUNTRY else m.country) == HOME
+        for m in mentions(doc)
+        if m.label in (EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
+    )
+
+
 def _described(doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> list[Mention]:
     """The people and countries of the noun phrase a visit participle describes (방한한 X 카타르 장관과,
     방한 중인 베트남 대표단을): the visitors, up to the phrase's particle."""
     table = table_of(doc)
-    first = triggers.participle_after(table, table.within(trigger.start, trigger.end))
+    first = reports.participle_after(table, table.within(trigger.start, trigger.end))
     if first is None:
         return []
     phrase = range(first, min(len(table), first + 20))
@@ -103,6 +114,18 @@ def _destination(text: str, trigger: Mention, in_sentence: Sequence[Mention], st
     listed = list(dict.fromkeys(m.norm or "" for m in lists.before(text, in_sentence, trigger.start, start)))
     if len(listed) >= 2:
         return listed
+    after = aside_after(text, trigger.end)  # 국외공무출장(∼6일 호주)
+    inside = [
+        m
+        for m in in_sentence
+        if after
+        and after[0] <= m.start
+        and m.end <= after[1]
+        and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+    ]
+    codes = [(m.norm if m.label is EntityLabel.COUNTRY else m.country) or "" for m in inside]
+    if any(codes):
+        return [next(code for code in codes if code)]
     bodies = [(m.start, m.end) for m in in_sentence if m.label is EntityLabel.ORG]
     before = [
         m

@@ -1,0 +1,139 @@
+"""Parties an event takes from the events around it, not from its own clause.
+
+An event naming fewer than two parties takes those of the event just before it in its sentence or
+the one before, else the document's main pair (the first event naming two, else Korea and the
+countries of the people named); a meeting a trip is made to attend takes the trip's; a summit of Korea
+with a group (한-아프리카) takes every member the text names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extractor.events import cues
+from extractor.events.clauses import Sentences
+from extractor.events.draft import HOME, Draft
+from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
+from extractor.events.naming import JOINERS
+from extractor.mentions import mentions
+from extractor.models import EntityLabel, EventType
+from extractor.tokens import text_of
+
+
+def main_pair(doc: Doc, drafts: Sequence[Draft]) -> list[str]:
+    """The document's main pair: the parties of its first event with two, else Korea and the countries
+    of the people it names."""
+    return next((d.countries for d in drafts if len(d.countries) >= 2), []) or _people_pair(doc)
+
+
+def _people_pair(doc: Doc) -> list[str]:
+    """Without an event naming two parties, Korea and the countries of the people the text names."""
+    codes = {m.country for m in mentions(doc) if m.label is EntityLabel.PERSON}
+    codes = {code for code in codes if code} | {HOME}
+    return sorted(codes) if len(codes) >= 2 else []
+
+
+def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[str]) -> None:
+    """An event naming fewer than two parties is between the parties of an event before it in its
+    sentence or the one before that names two (이 대통령은 우즈베키스탄을 국빈방문한다. 양국 정상은
+    정상회담에서 …), else the document's main pair (a statement and a visit keep their own)."""
+    if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
+        return
+    if draft.kind == "listed" and not draft.countries:
+        return  # 10:30 위원회 회의(대회의실): a schedule's item names its own parties, or is none of ours
+    if _many(draft):
+        draft.countries = sorted(set(draft.countries) | set(pair))
+        return
+    sentences = Sentences.of_doc(doc)
+    previous = sentences.of(max(0, draft.sentence.start_char - 1)).start_char
+    near = [
+        d
+        for d in drafts
+        if d.trigger.start < draft.trigger.start
+        and len(d.countries) >= 2
+        and not d.background
+        and d.sentence.start_char >= previous
+        and not (_many(d) and len(d.countries) > 2)
+    ]
+    context = max(near, key=lambda d: d.trigger.start).countries if near else pair
+    draft.countries = sorted(set(draft.countries) | set(context))
+
+
+def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
+    """Meetings of many that a trip in their sentence is made to attend are held where the trip goes
+    (ASEM 외교장관회의 참석차 스페인 출장 중인; 국방장관회의에 참석차 라오스를 방문할 예정): the trip's
+    parties are theirs, each meeting with its own stop when as many are listed (APEC 정상회의와
+    아세안+3 정상회의 참석차 베트남과 필리핀을 방문)."""
+    for visit in drafts:
+        if visit.type is not EventType.VISIT or not visit.destination:
+            continue
+        stops = [d for d in drafts if d.type is EventType.VISIT and d.trigger is visit.trigger]
+        meetings = [
+            d
+            for d in drafts
+            if _many(d)
+            and d.sentence == visit.sentence
+            and 0 < visit.trigger.start - d.trigger.end <= 60
+            and set(d.countries) <= {HOME}
+            and _attended_for(text[d.trigger.end : visit.trigger.start])
+        ]
+        if not meetings or stops[0] is not visit:
+            continue
+        paired = len(meetings) == len(stops)
+        for i, meeting in enumerate(meetings):
+            trip = [stops[i]] if paired else stops
+            meeting.countries = sorted(set(meeting.countries).union(*(s.countries for s in trip)))
+
+
+def _attended_for(between: str) -> bool:
+    """The words between a meeting and a trip say the trip is made to attend it (참석차, 참석 차,
+    참석하기 위해), not that it was attended before (참석한 뒤)."""
+    words = between.split()
+    for i, word in enumerate(words):
+        form = next((f for f in cues.words("attended") if word.startswith(f)), None)
+        if form is not None:
+            rest = word[len(form) :] + "".join(words[i + 1 : i + 3])
+            return rest.startswith(tuple(cues.words("purpose")))
+    return False
+
+
+def _many(draft: Draft) -> bool:
+    """A meeting of many by its term (회의, 정상회의): its parties are no pair for the events near it."""
+    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
+    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
+
+
+def group_parties(doc: Doc, draft: Draft) -> None:
+    """A main summit of Korea with a group (한-아프리카, 한-태평양도서국 정상회의) has as parties every
+    country the text names, but those it says were absent (불참) or names only as a territory's owner."""
+    if draft.type not in MULTILATERAL or not draft.name or not _with_group(doc, draft):
+        return
+    text = text_of(doc)
+    absent = cues.words("absent")
+    territory = cues.words("territory")
+    named: set[str] = set()
+    left_out: set[str] = set()
+    for m in mentions(doc):
+        if m.label is not EntityLabel.COUNTRY or not m.norm:
+            continue
+        named.add(m.norm)
+        after = text[m.end : m.end + 12].split()
+        owner = text[m.end : m.end + 1] in territory or (after and after[0] in territory)
+        if owner or any(word.startswith(tuple(absent)) for word in after[:2]):
+            left_out.add(m.norm)
+    draft.countries = sorted(set(draft.countries) | (named - left_out))
+
+
+def _with_group(doc: Doc, draft: Draft) -> bool:
+    """The name joins a country to a group that is no country (한-아프리카, 한-태평양도서국)."""
+    countries = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start < draft.trigger.start
+    ]
+    for m in countries:
+        if text_of(doc)[m.end : m.end + 1] in JOINERS and not any(c.start == m.end + 1 for c in countries):
+            return True
+    return False
