@@ -267,3 +267,23 @@ def test_pairs_before_one_term_are_one_event_each(
 def test_a_group_of_three_before_a_term_is_one_event(korex: extractor.Extractor) -> None:
     found = events(korex, "한미일·한중일 협력 방안을 논의하는 한미일 외교장관회의가 14일 열렸다.")
     assert [e.countries for e in of_type(found, EventType.CONFERENCE)] == [["JPN", "KOR", "USA"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "장 차관은 모스크바에서 블라디미르 티토프 러시아 외교부 1차관과 안드레이 루덴코 차관을 각각 면담.",
+        "박 장관은 도쿄에서 다나카 히로시 일본 외무대신과 스즈키 겐 방위대신을 각각 만났다.",
+        "김 차관은 베이징에서 왕리췬 중국 외교부 부부장과 천밍하오 상무부 부부장을 잇따라 면담했다.",
+    ],
+)
+def test_two_people_of_one_country_met_respectively_are_two_meetings(
+    korex: extractor.Extractor, text: str
+) -> None:
+    found = [e for e in events(korex, text) if e.type in (EventType.TALKS, EventType.SUMMIT)]
+    assert len(found) == 2 and found[0].countries == found[1].countries
+
+
+def test_two_people_met_together_are_one_meeting(korex: extractor.Extractor) -> None:
+    text = "장 차관은 블라디미르 티토프 러시아 외교부 1차관, 안드레이 루덴코 차관과 함께 면담했다."
+    assert len(of_type(events(korex, text), EventType.TALKS)) == 1

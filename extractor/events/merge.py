@@ -67,6 +67,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
     if a.type is not b.type or a.countries != b.countries:
         return False
+    if a.trigger is b.trigger and a.distributed and b.distributed:
+        return False  # 1차관과 아태담당 차관을 각각 면담: one mention split into two meetings on purpose
     if a.date and b.date and not _same_days(a, b):
         return False
     if a.round and b.round and a.round != b.round:
@@ -118,6 +120,8 @@ def _served_at(meal: Draft, meeting: Draft) -> bool:
 def _met_at(verb: Draft, meeting: Draft) -> bool:
     """A meeting reported by its verb (X 대통령을 만났다) is the meeting of the same parties the text
     names by its term (한·아르헨티나 정상회담) on a day that does not differ."""
+    if meeting.trigger is verb.trigger:
+        return False  # two meetings one verb reports (각각 만났다)
     met = meeting.type in (EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL)
     return met and meeting.countries == verb.countries and _same_days(verb, meeting)
 

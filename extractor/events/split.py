@@ -252,13 +252,20 @@ def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[
 
 def _respectively(text: str, draft: Draft) -> list[Draft]:
     """One draft per foreign party when `각각`, `연이어` or `양자` stands just before the trigger (A 총리,
-    B 대통령을 연이어 만나), else the draft itself."""
+    B 대통령을 연이어 만나), or per foreign person when they are of one country (러시아 외교부 1차관과
+    아태담당 차관을 각각 면담), else the draft itself."""
     foreign = [code for code in draft.countries if code != HOME]
-    if HOME not in draft.countries or len(foreign) < 2 or draft.type in MULTILATERAL:
+    if HOME not in draft.countries or not foreign or draft.type in MULTILATERAL:
         return [draft]
     words = text[draft.sentence.start_char : draft.trigger.start].split()
     if not any(word in _order_words() for word in words[-3:]):
         return [draft]
+    if len(foreign) == 1:
+        people = [p for p in draft.participants if p.name and p.country != HOME]
+        own = [p for p in draft.participants if p.country == HOME]
+        if len(people) < 2:
+            return [draft]
+        return [replace(draft, participants=[*own, person], distributed=True) for person in people]
     return [
         replace(
             draft,
