@@ -318,3 +318,22 @@ def test_a_foreign_visitors_visit_with_no_destination_is_to_korea(
 def test_in_a_text_not_about_korea_a_visit_gets_no_korean_destination(korex: extractor.Extractor) -> None:
     text = "마크 토너 미국 국무부 대변인 대행은 5일 틸러슨 장관의 이번 방문은 대화를 위한 것이라고 밝혔다."
     assert all("KOR" not in v.countries for v in of_type(events(korex, text), EventType.VISIT))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "장원삼 코이카 이사장은 사미아 하산 탄자니아 대통령, "
+            "아잘리 아수마니 코모로 대통령을 연이어 만났다.",
+            [["COM", "KOR"], ["KOR", "TZA"]],
+        ),
+        ("박영수 코이카 이사는 4일 탄자니아 산업부 장관과 면담했다.", [["KOR", "TZA"]]),
+        ("이집트 순방을 마친 뒤 황 차관은 31일 앙골라 국방장관을 만났다.", [["AGO", "KOR"]]),
+    ],
+)
+def test_the_body_of_the_one_who_meets_is_a_party(
+    korex: extractor.Extractor, text: str, expected: list[list[str]]
+) -> None:
+    found = [e for e in events(korex, text, doc_date="2024-06-04") if e.type is not EventType.VISIT]
+    assert sorted(e.countries for e in found) == expected

@@ -54,6 +54,11 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
             # the subject's side: its country (푸틴 러시아 대통령이), else home (김 장관은 …)
             countries += _subject_side(doc, clause, trigger) or [HOME]
         countries += partners
+    if draft.kind == "verb" and draft.type is not EventType.VISIT:
+        # 장원삼 코이카 이사장은 … 대통령을 연이어 만나: the side of the one who meets
+        countries += [
+            c for c in _subject_bodies(doc, clause, trigger, sentence.start_char) if c not in countries
+        ]
     if not countries:
         leading = _first_country_word(text, in_sentence, clause.start, trigger.start)
         # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
@@ -151,6 +156,24 @@ def _stateless_subject(doc: Doc, clause: Clause, trigger: Mention) -> bool:
     return bool(titles) and not any(_country(m) for m in subject if m.label is not EntityLabel.TITLE)
 
 
+def _subject_bodies(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> list[str]:
+    """The countries of the bodies, people and countries named in the subject of the clause, or of the
+    sentence when the clause has none (장원삼 코이카 이사장은 … 연이어 만나: 코이카's)."""
+    start = clause.start if subject_end(doc, clause.start, trigger.start) else sentence_start
+    end = subject_end(doc, start, trigger.start)
+    if end is None:
+        return []
+    subject = [
+        m
+        for m in clause.in_sentence
+        if m.label in (EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.COUNTRY)
+        and start <= m.start
+        and m.end <= end
+        and not (m.label is EntityLabel.COUNTRY and _venue(clause.text, m, clause.in_sentence))
+    ]
+    return list(dict.fromkeys(code for code in (_country(m) for m in subject) if code))
+
+
 def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     """The countries named in the clause's subject (푸틴 러시아 대통령이 …)."""
     end = subject_end(doc, clause.start, trigger.start)
@@ -159,7 +182,11 @@ def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     return [
         m.norm
         for m in clause.in_sentence
-        if m.label is EntityLabel.COUNTRY and m.norm and clause.start <= m.start and m.end <= end
+        if m.label is EntityLabel.COUNTRY
+        and m.norm
+        and clause.start <= m.start
+        and m.end <= end
+        and not _venue(clause.text, m, clause.in_sentence)
     ]
 
 
