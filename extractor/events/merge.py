@@ -17,6 +17,8 @@ from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
 from extractor.events.participants import without_unnamed_twins
 from extractor.models import EventType
 
+#: Acts whose foreign people tell one from another: a visit (the visitor).
+_PERSONAL = frozenset({EventType.VISIT})
 #: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
 _TRIP = dt.timedelta(days=10)
 
@@ -69,6 +71,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.trigger is b.trigger and a.distributed and b.distributed:
         return False  # 1차관과 아태담당 차관을 각각 면담: one mention split into two meetings on purpose
+    if _other_people(a, b):
+        return False  # 황 차관의 이집트 방문, 임 차관의 이집트 방문: two visits
     if a.date and b.date and not _same_days(a, b):
         return False
     if a.round and b.round and a.round != b.round:
@@ -122,8 +126,20 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
     names by its term (한·아르헨티나 정상회담) on a day that does not differ."""
     if meeting.trigger is verb.trigger:
         return False  # two meetings one verb reports (각각 만났다)
+    if _other_people(verb, meeting):
+        return False
     met = meeting.type in (EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL)
     return met and meeting.countries == verb.countries and _same_days(verb, meeting)
+
+
+def _other_people(a: Draft, b: Draft) -> bool:
+    """Both name the people of a visit and none is the other (조세 마리아, 조세 마리아 페레이라 네베스
+    are one): different visits (someone else's to the same country)."""
+    if a.type not in _PERSONAL:
+        return False
+    x = {p.name for p in a.participants if p.name}
+    y = {p.name for p in b.participants if p.name}
+    return bool(x and y) and not any(m in n or n in m for m in x for n in y)
 
 
 def _bare(draft: Draft) -> bool:

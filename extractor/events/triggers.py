@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from extractor.events import cues, split, verbs
 from extractor.events.clauses import Sentence
+from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
@@ -119,10 +120,14 @@ def _discussed(
     sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고)."""
     if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
         return False
+    talked = {t.value for t in (*MEETINGS, EventType.PHONE_CALL, EventType.COURTESY_CALL)}
     meetings = [
         m
         for m in local
-        if m.label is EntityLabel.MEETING and sentence.start_char <= m.start and m.end <= trigger.start
+        if m.label is EntityLabel.MEETING
+        and sentence.start_char <= m.start
+        and m.end <= trigger.start
+        and m.data["entries"][0].attrs["event_type"] in talked  # not a visit (방문하여 … 협의한다)
     ]
     if meetings:
         return True
