@@ -287,3 +287,9 @@ def test_two_people_of_one_country_met_respectively_are_two_meetings(
 def test_two_people_met_together_are_one_meeting(korex: extractor.Extractor) -> None:
     text = "장 차관은 블라디미르 티토프 러시아 외교부 1차관, 안드레이 루덴코 차관과 함께 면담했다."
     assert len(of_type(events(korex, text), EventType.TALKS)) == 1
+
+
+def test_visits_of_two_people_to_one_country_days_apart_are_two(korex: extractor.Extractor) -> None:
+    text = "이정호 국방부 차관은 27일 이집트를 방문한다. 앞서 김수민 외교부 1차관은 25일 이집트를 방문했다."
+    visits = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
+    assert [[p.name for p in v.participants] for v in visits] == [["이정호"], ["김수민"]]

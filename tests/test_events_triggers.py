@@ -265,3 +265,8 @@ def test_the_items_of_a_days_schedule_are_events(korex: extractor.Extractor) -> 
         (EventType.TALKS, ["KOR", "USA"]),
         (EventType.COURTESY_CALL, ["JPN", "KOR"]),
     ]  # the city's own meeting names no party: it is none of these
+
+
+def test_a_visit_before_hyeobui_leaves_it_a_consultation(korex: extractor.Extractor) -> None:
+    text = "김 국장은 14일 베이징을 방문하여 중국 외교부 국장과 협의했다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["CHN", "KOR"]]
