@@ -158,3 +158,20 @@ def test_no_round_or_name_that_is_not_written(korex: extractor.Extractor, text: 
 )
 def test_a_leading_country_says_where_not_which(korex: extractor.Extractor, text: str, name: str) -> None:
     assert name in [e.name for e in events(korex, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "서울--(코리아와이어)--제3차 한-페루 정책협의회가 14일 서울에서 열렸다.",
+            "제3차 한-페루 정책협의회",
+        ),
+        ("리마--(코리아와이어)--한-페루 경제공동위원회가 14일 리마에서 열렸다.", "한-페루 경제공동위원회"),
+        ("양국은 14일 산업·에너지 분야 한-페루 정책협의회를 개최하였다.", "한-페루 정책협의회"),
+    ],
+)
+def test_a_dateline_glued_to_a_name_is_no_part_of_it(
+    korex: extractor.Extractor, text: str, name: str
+) -> None:
+    assert name in [e.name for e in events(korex, text)]

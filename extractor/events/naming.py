@@ -31,6 +31,8 @@ JOINERS = frozenset("-·ㆍ・‧")
 #: Quotes that open and close a name written in them, each opening with its closing forms.
 _QUOTES = {"'": "'", "‘": "’'", '"': '"', "“": '”"', "「": "」", "『": "』"}
 _CLOSING = frozenset("'’\"”」』")
+#: What ends a wire dateline glued to the text that follows it (서울--(코리아와이어)--).
+_DATELINE_END = "--"
 #: What may stand between a term and the quote closing its name: a short abbreviation (MOU) or the
 #: close of one the term stands in (양해각서(MOU)’).
 _BEFORE_CLOSE = re.compile(r"^(\([^()'’\"”]{1,30}\)|\))?(?=['’\"”」』])")
@@ -63,8 +65,11 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
         return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
     plain = 0
     for word_start, word_end in _words_before(text, sentence.start_char, start):
-        opened = text[word_start] in _QUOTES  # ‘제15차 …: the name opens with its quote
-        word_start += opened
+        cut = text.rfind(_DATELINE_END, word_start, word_end)
+        if cut != -1:  # 서울--(코리아와이어)--제3차 …: the name opens after the dateline
+            word_start = cut + len(_DATELINE_END)
+        opened = cut != -1 or text[word_start] in _QUOTES  # ‘제15차 …: the name opens with its quote
+        word_start += text[word_start] in _QUOTES
         word = text[word_start:word_end]
         if word == "제" and ROUND.match(text[word_start : trigger.start]):
             start = word_start  # 제 6차: a round written with a space
@@ -172,9 +177,15 @@ def _plain_noun(table: TokenTable, start: int, end: int, people: Sequence[tuple[
         return False
     tokens = table.within(start, end)
     return bool(tokens) and all(
-        (table.heads[i] in _NOUN_TAGS or table.heads[i] in ("SSO", "SSC")) and "+" not in table.tags[i]
+        (table.heads[i] in _NOUN_TAGS or table.heads[i] in ("SSO", "SSC") or _joiner(table, i))
+        and "+" not in table.tags[i]
         for i in tokens
     )
+
+
+def _joiner(table: TokenTable, i: int) -> bool:
+    """The token is a joiner between two nouns of a name (산업·교통)."""
+    return table.text[table.starts[i] : table.ends[i]] in JOINERS
 
 
 def _name_word(word: str, start: int, end: int, named: Sequence[tuple[int, int]]) -> bool:
@@ -193,7 +204,7 @@ def _name_word(word: str, start: int, end: int, named: Sequence[tuple[int, int]]
     while head in covered:
         head += 1
     rest = word[head - start :]
-    joined = rest[:1] in JOINERS
+    joined = rest[:1] in JOINERS and rest[1:2].isalnum()  # 한-아프리카, not 서울--(뉴스와이어)--
     return joined or all(i in covered or not ch.isalnum() or ch.isascii() for i, ch in enumerate(rest, head))
 
 
