@@ -270,3 +270,25 @@ def test_the_items_of_a_days_schedule_are_events(korex: extractor.Extractor) -> 
 def test_a_visit_before_hyeobui_leaves_it_a_consultation(korex: extractor.Extractor) -> None:
     text = "김 국장은 14일 베이징을 방문하여 중국 외교부 국장과 협의했다."
     assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["CHN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "두 정상은 13일 회담한다. 반도체 대화체 신설과 네덜란드와의 MOU 체결 등이 예정이다.",
+        "양국 정상 임석 하에 한-네덜란드 원자력 협력 양해각서 서명식도 예정돼 있다.",
+        "양국은 네덜란드와 원자력 협력 양해각서에 서명할 예정이다.",
+    ],
+)
+def test_a_signing_scheduled_is_an_agreement(korex: extractor.Extractor, text: str) -> None:
+    assert [e.countries for e in of_type(events(korex, text), EventType.AGREEMENT)] == [["KOR", "NLD"]]
+
+
+def test_a_signing_as_an_aim_is_none(korex: extractor.Extractor) -> None:
+    text = "양국은 네덜란드와 원자력 협정 체결을 위해 노력하기로 했다."
+    assert of_type(events(korex, text), EventType.AGREEMENT) == []
+
+
+def test_a_visit_participle_whose_object_is_a_place_a_word_away(korex: extractor.Extractor) -> None:
+    text = "최 부총리는 회의 참석차 미국 워싱턴D.C.를 방문중인 가운데 재무장관과 회담했다."
+    assert [v.countries for v in of_type(events(korex, text), EventType.VISIT)] == [["KOR", "USA"]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.events import cues, split, verbs
+from extractor.events import cues, reports, split, verbs
 from extractor.events.clauses import Sentence
 from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
@@ -93,7 +93,8 @@ def reports_event(
         local, sentence, trigger
     ):
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
-    if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNED:
+    agreement = trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value
+    if agreement and kind not in _SIGNED and not reports.scheduled_signing(table, span, sentence):
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
     if _recurring(table, span, sentence):
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
