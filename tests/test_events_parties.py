@@ -337,3 +337,16 @@ def test_the_body_of_the_one_who_meets_is_a_party(
 ) -> None:
     found = [e for e in events(korex, text, doc_date="2024-06-04") if e.type is not EventType.VISIT]
     assert sorted(e.countries for e in found) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "서주석 국방부 차관은 8일 안보대화 참석차 방문한 응우예찌빈 베트남 국방차관과 회담했다.",
+        "조현우 외교부 장관은 8일 포럼에 참석하기 위해 방한한 베트남 외교차관을 접견했다.",
+        "김민수 국방부 차관은 8일 국제회의 참석차 방문 중인 베트남 국방차관과 면담했다.",
+    ],
+)
+def test_a_visit_made_to_attend_a_meeting_here(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2017-09-08"), EventType.VISIT)
+    assert [v.countries for v in visits] == [["KOR", "VNM"]]

@@ -177,7 +177,22 @@ def _visit_modifying(
     before = [m for m in countries if m.end <= trigger.start and trigger.start - m.end <= 16]
     nearest = max(before, key=lambda m: m.end) if before else None
     marked = nearest is not None and bool(_MARKED_PLACE.match(text[nearest.end : trigger.start]))
-    return "relative" if named or marked else None  # 미국 워싱턴D.C.를 방문중인: the place its object
+    # 미국 워싱턴D.C.를 방문중인: the place its object; 서울안보대화 참석차 방문한: made to attend
+    return (
+        "relative"
+        if named or marked or _to_attend(text[max(0, trigger.start - 12) : trigger.start])
+        else None
+    )
+
+
+def _to_attend(before: str) -> bool:
+    """The words before a visit say it is made to attend something (… 참석차 방문한)."""
+    words = before.split()
+    word = words[-1] if words else ""
+    return any(
+        word.startswith(attend) and word[len(attend) :] in cues.words("purpose")
+        for attend in cues.words("attended")
+    )
 
 
 def participle_after(table: TokenTable, span: range) -> int | None:
