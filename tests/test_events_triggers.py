@@ -248,7 +248,7 @@ def test_a_meeting_decided_on_is_still_to_come(korex: extractor.Extractor, text:
 
 SCHEDULE = """[외교·안보]
 
-▲ 조현우 외교부 장관, 아세안 관련 외교장관회의 참석(∼6일, 라오스 비엔티안)
+▲ 조현우 장관, 메콩 외교장관회의 참석(∼6일, 라오스 비엔티안)
 
 ▲ 통일부, 필립 존슨 신임 주한 미국대사 면담(10:30 정부서울청사)
 

@@ -85,7 +85,7 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
 
 
 def add_host(draft: Draft, clause: Clause) -> None:
-    """The host of a multilateral meeting is a party: the country of the place the text says it is
+    """A multilateral meeting counts its host among its parties: the country of the place the text says it is
     held in (마닐라에서 개최중인 X), or the first country in the parenthesis after its name."""
     text = clause.text
     host = _host(text, draft.name_start, clause.in_sentence)
