@@ -349,3 +349,13 @@ def test_the_body_of_the_one_who_meets_is_a_party(
 def test_a_visit_made_to_attend_a_meeting_here(korex: extractor.Extractor, text: str) -> None:
     visits = of_type(events(korex, text, doc_date="2017-09-08"), EventType.VISIT)
     assert [v.countries for v in visits] == [["KOR", "VNM"]]
+
+
+def test_koreas_meeting_abroad_with_no_other_party_named_is_with_the_host(korex: extractor.Extractor) -> None:
+    text = "박 대통령은 전날 카자흐스탄 수도 아스타나에서 정상회담을 가졌다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.SUMMIT)] == [["KAZ", "KOR"]]
+
+
+def test_a_meeting_of_two_foreign_sides_in_a_third_country_gets_no_host(korex: extractor.Extractor) -> None:
+    text = "트럼프 미국 대통령은 헝가리 부다페스트에서 러시아 대통령과 정상회담을 가질 예정이다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.SUMMIT)] == [["RUS", "USA"]]

@@ -292,3 +292,22 @@ def test_a_signing_as_an_aim_is_none(korex: extractor.Extractor) -> None:
 def test_a_visit_participle_whose_object_is_a_place_a_word_away(korex: extractor.Extractor) -> None:
     text = "최 부총리는 회의 참석차 미국 워싱턴D.C.를 방문중인 가운데 재무장관과 회담했다."
     assert [v.countries for v in of_type(events(korex, text), EventType.VISIT)] == [["KOR", "USA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("김 대통령은 20일 오후 키르기스스탄 비슈케크에 도착했다.", ["KGZ", "KOR"]),
+        ("순방 중인 김 대통령은 사흘째 카타르에 머물고 있다.", ["KOR", "QAT"]),
+        ("김 대통령을 태운 공군 1호기가 20일 몰디브에 안착했다.", ["KOR", "MDV"]),
+    ],
+)
+def test_arriving_or_staying_in_a_country_is_a_visit(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    assert [v.countries for v in of_type(events(korex, text), EventType.VISIT)] == [countries]
+
+
+def test_arriving_at_home_is_no_visit(korex: extractor.Extractor) -> None:
+    text = "일정을 마친 김 대통령은 20일 서울공항에 도착했다. 이번 순방에서 캐나다와 협정을 체결했다."
+    assert of_type(events(korex, text), EventType.VISIT) == []

@@ -92,7 +92,8 @@ def _same_days(a: Draft, b: Draft) -> bool:
         return True
     if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
-    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0]:
+    verb = a.trigger.data.get("verb") or b.trigger.data.get("verb")  # 몽골에 머물며: the visit's stay
+    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0] and not verb:
         return False  # 특사 파견 and 하노이 방문: two legs, reported as two visits
     gap = abs(dt.date.fromisoformat(x) - dt.date.fromisoformat(y))
     return gap <= _TRIP

@@ -28,6 +28,8 @@ _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
 _GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 #: A country's abbreviation in parentheses after its name: 아랍에미리트(UAE).
 _ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
+#: The word for a capital between a country and its city: 카자흐스탄 수도 아스타나.
+_CAPITAL = re.compile(r"\s?수도\s?")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 
@@ -78,8 +80,9 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
     if alone and _stateless_subject(doc, clause, trigger):
         countries.append(HOME)  # 김 장관은 … 회의에 참석했다: an official of no stated country
-    if len(set(countries)) == 1 and stateless and draft.type not in OWN_PARTIES:
-        # 이 대통령과 무하마드 대통령이 아랍에미리트 아부다비에서 정상회담: the host's leader
+    if set(countries) == {HOME} and draft.type not in OWN_PARTIES:
+        # 이 대통령과 무하마드 대통령이 아랍에미리트 아부다비에서 정상회담, 카자흐스탄 수도 아스타나에서
+        # 정상회담을 …: with no other party named, Korea's meeting abroad is with the host
         countries += _venues(text, in_sentence, clause.start, trigger.start)
     draft.countries = sorted(set(countries))
 
@@ -270,6 +273,8 @@ def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     after = country.end
     abbreviation = _ABBREVIATED.match(text, after)  # 아랍에미리트(UAE) 아부다비에서
     after = abbreviation.end() if abbreviation else after
+    capital = _CAPITAL.match(text, after)  # 카자흐스탄 수도 아스타나에서
+    after = capital.end() if capital else after
     city = next(
         (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None
     )
