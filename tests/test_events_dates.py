@@ -112,8 +112,9 @@ def test_a_span_gives_the_first_and_last_day(korex: extractor.Extractor, text: s
 )
 def test_a_visit_under_way_takes_the_month(korex: extractor.Extractor, text: str) -> None:
     visits = of_type(events(korex, text, doc_date="2018-06-22"), EventType.VISIT)
-    assert visits
-    assert all(v.date in (None, "2018-06") for v in visits)
+    under_way = [v for v in visits if v.trigger != "도착"]  # 투르크메니스탄에 도착했다: that visit's own day
+    assert under_way
+    assert all(v.date in (None, "2018-06") for v in under_way)
 
 
 @pytest.mark.parametrize(

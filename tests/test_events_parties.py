@@ -172,9 +172,9 @@ def test_the_side_met_and_the_subjects_side(
     ("second", "kind", "countries"),
     [
         (
-            "김 대통령은 23일 우즈베키스탄을 국빈방문한다. 양국 정상은 정상회담에서 협력 방안을 논의한다.",
+            "김 대통령은 23일 타지키스탄 국빈 방문에 나선다. 양국 정상은 두샨베에서 정상회담을 연다.",
             EventType.SUMMIT,
-            ["KOR", "UZB"],
+            ["KOR", "TJK"],
         ),
         (
             "김 대통령은 이어 24일 카자흐스탄을 공식 방문해 정상회담을 갖는다.",
@@ -249,20 +249,20 @@ def test_a_country_naming_another_event_of_the_clause_is_no_party(korex: extract
     ("text", "expected"),
     [
         (
-            "강 장관은 아시아유럽정상회의(ASEM) 외교장관회의 참석차 스페인을 방문 중이다.",
-            [(EventType.CONFERENCE, ["ESP", "KOR"]), (EventType.VISIT, ["ESP", "KOR"])],
+            "강 장관은 동아시아정상회의(EAS) 국방장관회의 참석차 태국을 방문 중이다.",
+            [(EventType.CONFERENCE, ["KOR", "THA"]), (EventType.VISIT, ["KOR", "THA"])],
         ),
         (
             "김 차관은 20일 국방장관회의에 참석하기 위해 라오스를 방문할 예정이다.",
             [(EventType.CONFERENCE, ["KOR", "LAO"]), (EventType.VISIT, ["KOR", "LAO"])],
         ),
         (
-            "김 대통령은 APEC 정상회의와 아세안+3 정상회의 참석차 베트남과 필리핀을 방문한다.",
+            "김 대통령은 G20 정상회의와 APEC 정상회의 참석차 인도와 페루를 방문한다.",
             [
-                (EventType.SUMMIT, ["KOR", "VNM"]),
-                (EventType.SUMMIT, ["KOR", "PHL"]),
-                (EventType.VISIT, ["KOR", "VNM"]),
-                (EventType.VISIT, ["KOR", "PHL"]),
+                (EventType.SUMMIT, ["IND", "KOR"]),
+                (EventType.SUMMIT, ["KOR", "PER"]),
+                (EventType.VISIT, ["IND", "KOR"]),
+                (EventType.VISIT, ["KOR", "PER"]),
             ],
         ),
     ],
@@ -316,5 +316,46 @@ def test_a_foreign_visitors_visit_with_no_destination_is_to_korea(
 
 
 def test_in_a_text_not_about_korea_a_visit_gets_no_korean_destination(korex: extractor.Extractor) -> None:
-    text = "마크 토너 미국 국무부 대변인 대행은 5일 틸러슨 장관의 이번 방문은 대화를 위한 것이라고 밝혔다."
+    text = "미국 국무부 부대변인은 7일 장관의 이번 방문이 대화 채널 유지를 위한 것이라고 설명했다."
     assert all("KOR" not in v.countries for v in of_type(events(korex, text), EventType.VISIT))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "장원삼 코이카 이사장은 바시루 파예 세네갈 대통령, 폴 카가메 르완다 대통령을 연이어 만났다.",
+            [["KOR", "RWA"], ["KOR", "SEN"]],
+        ),
+        ("박영수 코이카 이사는 4일 탄자니아 산업부 장관과 면담했다.", [["KOR", "TZA"]]),
+        ("이집트 순방을 마친 뒤 황 차관은 31일 앙골라 국방장관을 만났다.", [["AGO", "KOR"]]),
+    ],
+)
+def test_the_body_of_the_one_who_meets_is_a_party(
+    korex: extractor.Extractor, text: str, expected: list[list[str]]
+) -> None:
+    found = [e for e in events(korex, text, doc_date="2024-06-04") if e.type is not EventType.VISIT]
+    assert sorted(e.countries for e in found) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "서주석 국방부 차관은 8일 안보대화 참석차 방문한 응우예찌빈 베트남 국방차관과 회담했다.",
+        "조현우 외교부 장관은 8일 포럼에 참석하기 위해 방한한 베트남 외교차관을 접견했다.",
+        "김민수 국방부 차관은 8일 국제회의 참석차 방문 중인 베트남 국방차관과 면담했다.",
+    ],
+)
+def test_a_visit_made_to_attend_a_meeting_here(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2017-09-08"), EventType.VISIT)
+    assert [v.countries for v in visits] == [["KOR", "VNM"]]
+
+
+def test_koreas_meeting_abroad_with_no_other_party_named_is_with_the_host(korex: extractor.Extractor) -> None:
+    text = "박 대통령은 전날 카자흐스탄 수도 아스타나에서 정상회담을 가졌다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.SUMMIT)] == [["KAZ", "KOR"]]
+
+
+def test_a_meeting_of_two_foreign_sides_in_a_third_country_gets_no_host(korex: extractor.Extractor) -> None:
+    text = "트럼프 미국 대통령은 헝가리 부다페스트에서 러시아 대통령과 정상회담을 가질 예정이다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.SUMMIT)] == [["RUS", "USA"]]

@@ -210,19 +210,19 @@ def test_a_meeting_reported_by_its_verb_and_its_term_is_one(korex: extractor.Ext
 
 def test_leaders_met_in_turn_are_one_meeting_each(korex: extractor.Extractor) -> None:
     text = (
-        "조현우 외교부 장관은 4일 오후 사미아 하산 탄자니아 대통령, 아잘리 아수마니 코모로 대통령을 "
+        "조현우 외교부 장관은 4일 오후 바시루 파예 세네갈 대통령, 폴 카가메 르완다 대통령을 "
         "연이어 만나 양자 현안을 논의했다."
     )
     found = events(korex, text, doc_date="2024-06-04")
-    assert sorted(e.countries for e in found) == [["COM", "KOR"], ["KOR", "TZA"]]
+    assert sorted(e.countries for e in found) == [["KOR", "RWA"], ["KOR", "SEN"]]
 
 
 @pytest.mark.parametrize(
     ("text", "earlier"),
     [
         (
-            "김 장관은 미국·프랑스(9일), 중국·러시아(13일)에 이어 14일 영국 외교장관과 통화했다.",
-            ["USA", "FRA", "CHN", "RUS"],
+            "김 장관은 캐나다·호주(9일), 인도·브라질(13일)에 이어 14일 멕시코 외교장관과 통화했다.",
+            ["CAN", "AUS", "IND", "BRA"],
         ),
         ("이 차관은 독일, 이탈리아에 이어 15일 스페인 외교차관과 화상 통화를 가졌다.", ["DEU", "ITA"]),
         ("정 장관은 베트남에 이어 16일 태국 외교장관과 통화했다.", ["VNM"]),
@@ -252,9 +252,9 @@ def test_e_ieo_of_another_act_lends_no_earlier_partners(korex: extractor.Extract
         ),
         ("한미·한일 외교장관회담이 14일 열렸다.", EventType.TALKS, [["KOR", "USA"], ["JPN", "KOR"]]),
         (
-            "이스라엘과 아랍에미리트, 이스라엘과 바레인은 각각 양자 협정을 맺었다.",
+            "브라질과 칠레, 브라질과 페루는 각각 양자 협정을 체결했다.",
             EventType.AGREEMENT,
-            [["ARE", "ISR"], ["BHR", "ISR"]],
+            [["BRA", "CHL"], ["BRA", "PER"]],
         ),
     ],
 )
@@ -267,3 +267,29 @@ def test_pairs_before_one_term_are_one_event_each(
 def test_a_group_of_three_before_a_term_is_one_event(korex: extractor.Extractor) -> None:
     found = events(korex, "한미일·한중일 협력 방안을 논의하는 한미일 외교장관회의가 14일 열렸다.")
     assert [e.countries for e in of_type(found, EventType.CONFERENCE)] == [["JPN", "KOR", "USA"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "장 차관은 이반 페트로프 러시아 외교부 1차관과 세르게이 볼코프 차관을 각각 면담했다.",
+        "박 장관은 도쿄에서 다나카 히로시 일본 외무대신과 스즈키 겐 방위대신을 각각 만났다.",
+        "김 차관은 베이징에서 왕리췬 중국 외교부 부부장과 천밍하오 상무부 부부장을 잇따라 면담했다.",
+    ],
+)
+def test_two_people_of_one_country_met_respectively_are_two_meetings(
+    korex: extractor.Extractor, text: str
+) -> None:
+    found = [e for e in events(korex, text) if e.type in (EventType.TALKS, EventType.SUMMIT)]
+    assert len(found) == 2 and found[0].countries == found[1].countries
+
+
+def test_two_people_met_together_are_one_meeting(korex: extractor.Extractor) -> None:
+    text = "장 차관은 이반 페트로프 러시아 외교부 1차관, 세르게이 볼코프 차관과 함께 면담했다."
+    assert len(of_type(events(korex, text), EventType.TALKS)) == 1
+
+
+def test_visits_of_two_people_to_one_country_days_apart_are_two(korex: extractor.Extractor) -> None:
+    text = "이정호 국방부 차관은 27일 이집트를 방문한다. 앞서 김수민 외교부 1차관은 25일 이집트를 방문했다."
+    visits = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
+    assert [[p.name for p in v.participants] for v in visits] == [["이정호"], ["김수민"]]

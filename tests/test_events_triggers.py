@@ -248,7 +248,7 @@ def test_a_meeting_decided_on_is_still_to_come(korex: extractor.Extractor, text:
 
 SCHEDULE = """[외교·안보]
 
-▲ 조현우 외교부 장관, 아세안 관련 외교장관회의 참석(∼6일, 라오스 비엔티안)
+▲ 조현우 장관, 메콩 외교장관회의 참석(∼6일, 라오스 비엔티안)
 
 ▲ 통일부, 필립 존슨 신임 주한 미국대사 면담(10:30 정부서울청사)
 
@@ -265,3 +265,49 @@ def test_the_items_of_a_days_schedule_are_events(korex: extractor.Extractor) -> 
         (EventType.TALKS, ["KOR", "USA"]),
         (EventType.COURTESY_CALL, ["JPN", "KOR"]),
     ]  # the city's own meeting names no party: it is none of these
+
+
+def test_a_visit_before_hyeobui_leaves_it_a_consultation(korex: extractor.Extractor) -> None:
+    text = "김 국장은 14일 베이징을 방문하여 중국 외교부 국장과 협의했다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["CHN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "두 정상은 13일 회담한다. 반도체 대화체 신설과 네덜란드와의 MOU 체결 등이 예정이다.",
+        "양국 정상 임석 하에 한-네덜란드 원자력 협력 양해각서 서명식도 예정돼 있다.",
+        "양국은 네덜란드와 원자력 협력 양해각서에 서명할 예정이다.",
+    ],
+)
+def test_a_signing_scheduled_is_an_agreement(korex: extractor.Extractor, text: str) -> None:
+    assert [e.countries for e in of_type(events(korex, text), EventType.AGREEMENT)] == [["KOR", "NLD"]]
+
+
+def test_a_signing_as_an_aim_is_none(korex: extractor.Extractor) -> None:
+    text = "양국은 네덜란드와 원자력 협정 체결을 위해 노력하기로 했다."
+    assert of_type(events(korex, text), EventType.AGREEMENT) == []
+
+
+def test_a_visit_participle_whose_object_is_a_place_a_word_away(korex: extractor.Extractor) -> None:
+    text = "최 부총리는 회의 참석차 미국 워싱턴D.C.를 방문중인 가운데 재무장관과 회담했다."
+    assert [v.countries for v in of_type(events(korex, text), EventType.VISIT)] == [["KOR", "USA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("김 대통령은 20일 오후 키르기스스탄 비슈케크에 도착했다.", ["KGZ", "KOR"]),
+        ("순방 중인 김 대통령은 사흘째 카타르에 머물고 있다.", ["KOR", "QAT"]),
+        ("김 대통령을 태운 공군 1호기가 20일 몰디브에 안착했다.", ["KOR", "MDV"]),
+    ],
+)
+def test_arriving_or_staying_in_a_country_is_a_visit(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    assert [v.countries for v in of_type(events(korex, text), EventType.VISIT)] == [countries]
+
+
+def test_arriving_at_home_is_no_visit(korex: extractor.Extractor) -> None:
+    text = "일정을 마친 김 대통령은 20일 서울공항에 도착했다. 이번 순방에서 캐나다와 협정을 체결했다."
+    assert of_type(events(korex, text), EventType.VISIT) == []

@@ -15,7 +15,7 @@ from extractor.events import cues
 from extractor.mentions import Mention
 from extractor.models import EntityLabel
 
-#: What separates two pairs of one list: 한중·한일, 이스라엘과 아랍에미리트, 이스라엘과 바레인.
+#: What separates two pairs of one list: 한중·한일; 브라질과 칠레, 브라질과 페루.
 _PAIR_BREAK = re.compile(r"[,·ㆍ・]|및")
 #: A short aside in parentheses after a list item: its date (9일), an abbreviation (UAE).
 _ASIDES = re.compile(r"\([^()]{0,12}\)")
@@ -87,12 +87,12 @@ def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) 
         kept.append(text[position:a])
         position = b
     kept.append(text[position:end])
-    return _ASIDES.sub("", "".join(kept))  # 미국·프랑스(9일), 중국: a short aside is no part of the list
+    return _ASIDES.sub("", "".join(kept))  # 캐나다·호주(9일), 인도: a short aside is no part of the list
 
 
 def pairs(text: str, found: Sequence[Mention], start: int, end: int) -> list[list[str]]:
     """The pairs of countries written one after another between `start` and `end` (한중·한일;
-    이스라엘과 아랍에미리트, 이스라엘과 바레인): each item of two countries, at least two items that
+    브라질과 칠레, 브라질과 페루): each item of two countries, at least two items that
     differ; empty if the text is no such list."""
     countries = sorted(
         (m for m in found if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start and m.end <= end),

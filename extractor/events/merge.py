@@ -17,6 +17,8 @@ from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
 from extractor.events.participants import without_unnamed_twins
 from extractor.models import EventType
 
+#: Acts whose foreign people tell one from another: a visit (the visitor).
+_PERSONAL = frozenset({EventType.VISIT})
 #: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
 _TRIP = dt.timedelta(days=10)
 
@@ -67,6 +69,10 @@ def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
     if a.type is not b.type or a.countries != b.countries:
         return False
+    if a.trigger is b.trigger and a.distributed and b.distributed:
+        return False  # 1차관과 아태담당 차관을 각각 면담: one mention split into two meetings on purpose
+    if _other_people(a, b):
+        return False  # 황 차관의 이집트 방문, 임 차관의 이집트 방문: two visits
     if a.date and b.date and not _same_days(a, b):
         return False
     if a.round and b.round and a.round != b.round:
@@ -86,7 +92,8 @@ def _same_days(a: Draft, b: Draft) -> bool:
         return True
     if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
-    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0]:
+    verb = a.trigger.data.get("verb") or b.trigger.data.get("verb")  # 몽골에 머물며: the visit's stay
+    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0] and not verb:
         return False  # 특사 파견 and 하노이 방문: two legs, reported as two visits
     gap = abs(dt.date.fromisoformat(x) - dt.date.fromisoformat(y))
     return gap <= _TRIP
@@ -118,8 +125,22 @@ def _served_at(meal: Draft, meeting: Draft) -> bool:
 def _met_at(verb: Draft, meeting: Draft) -> bool:
     """A meeting reported by its verb (X 대통령을 만났다) is the meeting of the same parties the text
     names by its term (한·아르헨티나 정상회담) on a day that does not differ."""
+    if meeting.trigger is verb.trigger:
+        return False  # two meetings one verb reports (각각 만났다)
+    if _other_people(verb, meeting):
+        return False
     met = meeting.type in (EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL)
     return met and meeting.countries == verb.countries and _same_days(verb, meeting)
+
+
+def _other_people(a: Draft, b: Draft) -> bool:
+    """Both name the people of a visit and none is the other (조세 마리아, 조세 마리아 페레이라 네베스
+    are one): different visits (someone else's to the same country)."""
+    if a.type not in _PERSONAL:
+        return False
+    x = {p.name for p in a.participants if p.name}
+    y = {p.name for p in b.participants if p.name}
+    return bool(x and y) and not any(m in n or n in m for m in x for n in y)
 
 
 def _bare(draft: Draft) -> bool:

@@ -28,6 +28,8 @@ _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
 _GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 #: A country's abbreviation in parentheses after its name: 아랍에미리트(UAE).
 _ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
+#: The word for a capital between a country and its city: 카자흐스탄 수도 아스타나.
+_CAPITAL = re.compile(r"\s?수도\s?")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 
@@ -54,6 +56,11 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
             # the subject's side: its country (푸틴 러시아 대통령이), else home (김 장관은 …)
             countries += _subject_side(doc, clause, trigger) or [HOME]
         countries += partners
+    if draft.kind == "verb" and draft.type is not EventType.VISIT:
+        # 장원삼 코이카 이사장은 … 대통령을 연이어 만나: the side of the one who meets
+        countries += [
+            c for c in _subject_bodies(doc, clause, trigger, sentence.start_char) if c not in countries
+        ]
     if not countries:
         leading = _first_country_word(text, in_sentence, clause.start, trigger.start)
         # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
@@ -73,14 +80,15 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
     if alone and _stateless_subject(doc, clause, trigger):
         countries.append(HOME)  # 김 장관은 … 회의에 참석했다: an official of no stated country
-    if len(set(countries)) == 1 and stateless and draft.type not in OWN_PARTIES:
-        # 이 대통령과 무하마드 대통령이 아랍에미리트 아부다비에서 정상회담: the host's leader
+    if set(countries) == {HOME} and draft.type not in OWN_PARTIES:
+        # 이 대통령과 무하마드 대통령이 아랍에미리트 아부다비에서 정상회담, 카자흐스탄 수도 아스타나에서
+        # 정상회담을 …: with no other party named, Korea's meeting abroad is with the host
         countries += _venues(text, in_sentence, clause.start, trigger.start)
     draft.countries = sorted(set(countries))
 
 
 def add_host(draft: Draft, clause: Clause) -> None:
-    """The host of a multilateral meeting is a party: the country of the place the text says it is
+    """A multilateral meeting counts its host among its parties: the country of the place the text says it is
     held in (마닐라에서 개최중인 X), or the first country in the parenthesis after its name."""
     text = clause.text
     host = _host(text, draft.name_start, clause.in_sentence)
@@ -151,6 +159,24 @@ def _stateless_subject(doc: Doc, clause: Clause, trigger: Mention) -> bool:
     return bool(titles) and not any(_country(m) for m in subject if m.label is not EntityLabel.TITLE)
 
 
+def _subject_bodies(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> list[str]:
+    """The countries of the bodies, people and countries named in the subject of the clause, or of the
+    sentence when the clause has none (장원삼 코이카 이사장은 … 연이어 만나: 코이카's)."""
+    start = clause.start if subject_end(doc, clause.start, trigger.start) else sentence_start
+    end = subject_end(doc, start, trigger.start)
+    if end is None:
+        return []
+    subject = [
+        m
+        for m in clause.in_sentence
+        if m.label in (EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.COUNTRY)
+        and start <= m.start
+        and m.end <= end
+        and not (m.label is EntityLabel.COUNTRY and _venue(clause.text, m, clause.in_sentence))
+    ]
+    return list(dict.fromkeys(code for code in (_country(m) for m in subject) if code))
+
+
 def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     """The countries named in the clause's subject (푸틴 러시아 대통령이 …)."""
     end = subject_end(doc, clause.start, trigger.start)
@@ -159,7 +185,11 @@ def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     return [
         m.norm
         for m in clause.in_sentence
-        if m.label is EntityLabel.COUNTRY and m.norm and clause.start <= m.start and m.end <= end
+        if m.label is EntityLabel.COUNTRY
+        and m.norm
+        and clause.start <= m.start
+        and m.end <= end
+        and not _venue(clause.text, m, clause.in_sentence)
     ]
 
 
@@ -243,6 +273,8 @@ def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     after = country.end
     abbreviation = _ABBREVIATED.match(text, after)  # 아랍에미리트(UAE) 아부다비에서
     after = abbreviation.end() if abbreviation else after
+    capital = _CAPITAL.match(text, after)  # 카자흐스탄 수도 아스타나에서
+    after = capital.end() if capital else after
     city = next(
         (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None
     )

@@ -25,6 +25,9 @@ REPORTING = frozenset(
 )
 #: Cues that make a meeting the background of another (X 참석 계기에, X 이후).
 SUBORDINATE = frozenset({"occasion", "after", "via", "done_before"})
+#: What may follow a place before a visit word it is the object of: the rest of its word and one more
+#: (워싱턴D.C.를, 수도 아스타나를), ending in 을, 를 or 에.
+_MARKED_PLACE = re.compile(r"^[^\s,()]*(\s[^\s,()]+)?(을|를|에)\s*$")
 #: A time of day that opens a schedule's item: 15:00, 01:30.
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}")
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
@@ -82,6 +85,17 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         if any(kind in preferred for kind in kinds):
             return next(kind for kind in kinds if kind in preferred)
     return kinds[0] if kinds else None
+
+
+def scheduled_signing(table: TokenTable, span: range, sentence: Sentence) -> bool:
+    """The agreement's signing is scheduled (MOU 체결 등 예정, 서명식도 예정돼 있다, 서명할 계획이다),
+    not an aim (체결을 위해) or a wish (체결을 희망)."""
+    after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if table.tags[i] != SPACE_TAG]
+    kinds = _predicates(table, span, after)
+    scheduled = any(table.lemmas[i] in cues.words("scheduled") for i in after)
+    written = table.text[table.starts[span[0]] : table.ends[span[-1]] + 1]  # 서명식, MOU 체결, 체결식
+    signing = "signed" in kinds or any(form in written for form in cues.words("signed"))
+    return scheduled and signing
 
 
 def _predicates(table: TokenTable, span: range, after: Sequence[int]) -> list[str]:
@@ -160,9 +174,25 @@ def _visit_modifying(
     text = table.text
     countries = [m for m in local if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)]
     named = any(trigger.start <= m.start and m.end <= trigger.end for m in countries)
-    before = [m for m in countries if m.end <= trigger.start and trigger.start - m.end <= 3]
-    marked = bool(before) and text[before[-1].end : trigger.start].strip() in ("을", "를", "에")
-    return "relative" if named or marked else None
+    before = [m for m in countries if m.end <= trigger.start and trigger.start - m.end <= 16]
+    nearest = max(before, key=lambda m: m.end) if before else None
+    marked = nearest is not None and bool(_MARKED_PLACE.match(text[nearest.end : trigger.start]))
+    # 미국 워싱턴D.C.를 방문중인: the place its object; 서울안보대화 참석차 방문한: made to attend
+    return (
+        "relative"
+        if named or marked or _to_attend(text[max(0, trigger.start - 12) : trigger.start])
+        else None
+    )
+
+
+def _to_attend(before: str) -> bool:
+    """The words before a visit say it is made to attend something (… 참석차 방문한)."""
+    words = before.split()
+    word = words[-1] if words else ""
+    return any(
+        word.startswith(attend) and word[len(attend) :] in cues.words("purpose")
+        for attend in cues.words("attended")
+    )
 
 
 def participle_after(table: TokenTable, span: range) -> int | None:

@@ -3,8 +3,8 @@
 - A trip to several countries is one visit per country (브라질·아르헨티나를 차례로 순방; 몽골, 우즈베키스탄 등
   3개국을 국빈 방문), each with its own date where the list gives one (16~18일 콜롬비아, 18~21일 페루).
 - A meeting held with several countries `각각` (respectively), `잇따라` (in turn) or as `양자` (bilateral)
-  meetings is one bilateral event per country: 조 장관은 프랑스 및 독일 외교장관과 각각 통화하였다 gives
-  a call with each.
+  meetings gives a bilateral event with each country: 조 장관은 프랑스 및 독일 외교장관과 각각
+  통화하였다 gives a call with each.
 - On a tour, a meeting with `각국` or `N국` leaders is one with each country toured.
 - A sentence that counts an event from an earlier one (2008년 8월에 이어 두 번째다, 지난해 9월 이후
   15개월 만이다) reports that earlier occurrence too.
@@ -48,7 +48,7 @@ def apart(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Dr
 
 def _earlier_partners(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
     """The same acts with the countries listed before `에 이어` in the event's sentence, done earlier
-    (미국·프랑스(9일), 중국·러시아(13일)에 이어 이날 영국 외교장관과 통화): one with each."""
+    (캐나다·호주(9일), 인도·브라질(13일)에 이어 오늘 멕시코 외교장관과 통화): one with each."""
     start = draft.sentence.start_char
     following = _FOLLOWING.search(text, start, draft.trigger.start)
     if following is None or any(
@@ -138,7 +138,7 @@ def earlier_date(text: str, found: Sequence[Mention], sentence: Sentence) -> Men
 
 def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
     """One event per pair of countries listed in its name (한중·한일 국장급 협의) or, before `각각`, as
-    its subject (이스라엘과 아랍에미리트, 이스라엘과 바레인은 각각 양자 협정을 맺었다)."""
+    its subject (브라질과 칠레, 브라질과 페루는 각각 양자 협정을 체결했다)."""
     if _multilateral(draft):
         return []
     named = lists.pairs(text, found, draft.name_start, draft.trigger.start)
@@ -252,13 +252,20 @@ def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[
 
 def _respectively(text: str, draft: Draft) -> list[Draft]:
     """One draft per foreign party when `각각`, `연이어` or `양자` stands just before the trigger (A 총리,
-    B 대통령을 연이어 만나), else the draft itself."""
+    B 대통령을 연이어 만나), or per foreign person when they are of one country (러시아 외교부 1차관과
+    아태담당 차관을 각각 면담), else the draft itself."""
     foreign = [code for code in draft.countries if code != HOME]
-    if HOME not in draft.countries or len(foreign) < 2 or draft.type in MULTILATERAL:
+    if HOME not in draft.countries or not foreign or draft.type in MULTILATERAL:
         return [draft]
     words = text[draft.sentence.start_char : draft.trigger.start].split()
     if not any(word in _order_words() for word in words[-3:]):
         return [draft]
+    if len(foreign) == 1:
+        people = [p for p in draft.participants if p.name and p.country != HOME]
+        own = [p for p in draft.participants if p.country == HOME]
+        if len(people) < 2:
+            return [draft]
+        return [replace(draft, participants=[*own, person], distributed=True) for person in people]
     return [
         replace(
             draft,

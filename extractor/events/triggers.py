@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.events import cues, split, verbs
+from extractor.events import cues, reports, split, verbs
 from extractor.events.clauses import Sentence
+from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
@@ -92,7 +93,8 @@ def reports_event(
         local, sentence, trigger
     ):
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
-    if trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value and kind not in _SIGNED:
+    agreement = trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value
+    if agreement and kind not in _SIGNED and not reports.scheduled_signing(table, span, sentence):
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
     if _recurring(table, span, sentence):
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
@@ -119,10 +121,14 @@ def _discussed(
     sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고)."""
     if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
         return False
+    talked = {t.value for t in (*MEETINGS, EventType.PHONE_CALL, EventType.COURTESY_CALL)}
     meetings = [
         m
         for m in local
-        if m.label is EntityLabel.MEETING and sentence.start_char <= m.start and m.end <= trigger.start
+        if m.label is EntityLabel.MEETING
+        and sentence.start_char <= m.start
+        and m.end <= trigger.start
+        and m.data["entries"][0].attrs["event_type"] in talked  # not a visit (방문하여 … 협의한다)
     ]
     if meetings:
         return True

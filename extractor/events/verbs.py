@@ -5,7 +5,8 @@ reports (만나다: 회동, TALKS; 출국하다: 방문, VISIT) and naming the a
 is an event when it has a foreign partner before it (중국 외교부장과 만나; 라브로프 장관을 만날 예정) or
 a pair as its subject (두 사람은 … 만났지만), and when no meeting term follows as what it led to
 (만나 정상회담을 개최했다: one summit, found by its term). A verb of departure is a visit when a
-country or city is its destination (리마로 향할 예정, 앙골라로 이동해), not when it leaves (출국할 예정).
+country or city is its destination (리마로 향할 예정, 앙골라로 이동해) or where it arrives or stays
+(투르크메니스탄에 도착했다, 사우디아라비아에 머물고 있는), not when it leaves (출국할 예정).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from extractor.tokens import SPACE_TAG, TokenTable
 #: Types of the terms a meeting verb may lead to (만나 회담을 했다), not signings or statements
 #: (만나 양해각서를 체결한다: a meeting and a signing).
 _MEETING_TYPES = frozenset(t.value for t in (*MEETINGS, EventType.COURTESY_CALL, EventType.PHONE_CALL))
+#: The particles that mark a place for each argument: where to (X로 출국), where at (X에 도착).
+_PLACE_MARKS = {"destination": frozenset({"로", "으로"}), "arrival": frozenset({"에"})}
 #: Particles that mark the one met: 과/와 (X와 만나) or the object (X를 만나).
 _PARTNER_MARKS = frozenset({"JKB", "JC", "JKO"})
 
@@ -61,8 +64,8 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
         verb = verbs.get(lemma)
         if verb is None or not _verb_at(table, i):
             continue
-        if verb.argument == "destination":
-            wanted = _destination(table, found, i)
+        if verb.argument in _PLACE_MARKS:
+            wanted = _destination(table, found, i, _PLACE_MARKS[verb.argument])
         else:
             wanted = (_foreign_partner(table, found, i) or _pair_subject(table, i)) and not _term_follows(
                 table, found, i
@@ -131,12 +134,13 @@ def _foreign_partner(table: TokenTable, found: Sequence[Mention], verb: int) -> 
     )
 
 
-def _destination(table: TokenTable, found: Sequence[Mention], verb: int) -> bool:
-    """A country or a city marked with 로 right before the verb: where the trip goes (이집트로 출발)."""
+def _destination(table: TokenTable, found: Sequence[Mention], verb: int, marks: frozenset[str]) -> bool:
+    """A country or a city marked with one of `marks` right before the verb: where the trip goes
+    (이집트로 출발, 투르크메니스탄에 도착)."""
     before = [
         i for i in range(max(0, verb - 4), verb) if table.tags[i] != SPACE_TAG and table.heads[i] != "MAG"
     ]
-    if not before or table.heads[before[-1]] != "JKB" or table.lemmas[before[-1]] not in ("로", "으로"):
+    if not before or table.heads[before[-1]] != "JKB" or table.lemmas[before[-1]] not in marks:
         return False
     end = table.starts[before[-1]]
     return any(
