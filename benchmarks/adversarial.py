@@ -133,6 +133,16 @@ def cases() -> dict[str, str]:
         "front matter + [ x 100k ](": "---\ntitle: t\n---\n" + "[" * 100_000 + "](" * 100_000,
         "front matter: YAML nested [ x 10k": "---\nx: " + "[" * 10_000 + "\n---\n본문",
         "front matter unclosed, 1 MB": "---\n" + "a: b\n" * (MB // 5),
+        '"입력 2024-06-28 " x 100k, one line': "입력 2024-06-28 " * 100_000,
+        '"입력\\n2024-06-28" x 50k lines': "입력\n2024-06-28\n" * 50_000,
+        "caption + address x 50k lines": "있다. 2024.06.28 a@b.kr |\n" * 50_000,
+        "date + time to the second x 50k lines": "제목2024-06-28 10:00:00\n" * 50_000,
+        '" date 2024-06-28" + 5 MB line': " date 2024-06-28 " + "가" * (5 * MB // 3),
+        '"가--(a) 2024년" x 100k': "가--(a) 2024년 " * 100_000,
+        '"흐림 3.2℃" x 100k lines': "흐림 3.2℃\n" * 100_000,
+        '"[a]24.06.28 " x 100k lines': "[a]24.06.28 제목\n" * 100_000,
+        '"October 9, 2021" x 100k lines': "October 9, 2021\n" * 100_000,
+        "bare date then 100k short lines": "2024.06.28\n" + "메뉴\n" * 100_000,
     }
 
 

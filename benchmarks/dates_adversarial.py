@@ -1,4 +1,5 @@
-"""Seconds per MB of `find_dates` on ordinary press-release text and on hostile inputs.
+"""Seconds per MB of `find_dates` on ordinary press-release text and on hostile inputs, with an
+anchor and without one (`infer_anchor`: references found in the text).
 
 Every rule must stay linear: 100,000 repeats of `1.`, `(` or `제`, or a 5 MB line of digits and
 dots, should cost about what ordinary text costs per MB. Run:
@@ -50,6 +51,20 @@ def hostile_inputs() -> dict[str, str]:
         "5 MB of digits and dots": digits_dots,
         "5 MB of '1.1.'": ("1.1." * (5 * MB // 4)),
         "5 MB of spaces": " " * (5 * MB),
+        "100k x '’'": "’" * 100_000,
+        "100k x '‘20년 '": "‘20년 " * 100_000,
+        "100k x '#2016 '": "#2016 " * 100_000,
+        "100k x '2016' lines": "2016\n" * 100_000,
+        "100k x '“어제 '": "“어제 " * 100_000,
+        "100k x '9일 \"어제 '": '9일 "어제 ' * 100_000,
+        "100k x '4일 ' (no anchor refs)": "4일 " * 100_000,
+        "100k x '3일 뒤 '": "3일 뒤 " * 100_000,
+        "100k x 'October 9, 2021 '": "October 9, 2021 " * 100_000,
+        "100k x 'May '": "May " * 100_000,
+        "100k x '지난주 '": "지난주 " * 100_000,
+        "100k x '1990년대 '": "1990년대 " * 100_000,
+        "100k x '비전 2030 '": "비전 2030 " * 100_000,
+        "100k x '2023.04.12 12일 '": "2023.04.12 12일 " * 100_000,
     }
 
 
@@ -71,12 +86,16 @@ def main() -> None:
     def run(text: str) -> object:
         return find_dates(text, ANCHOR)
 
+    def run_without_anchor(text: str) -> object:
+        return find_dates(text, None, infer_anchor=True)
+
     rows = [("ordinary press-release text", ordinary), *hostile_inputs().items()]
-    print(f"{'input':32s} {'MB':>6s} {'s/MB':>8s} {'matches':>8s}")
+    print(f"{'input':34s} {'MB':>6s} {'s/MB':>8s} {'matches':>8s} {'no anchor':>10s}")
     for name, text in rows:
         per_mb, count = seconds_per_mb(text, run)
+        bare_per_mb, _ = seconds_per_mb(text, run_without_anchor)
         size_mb = len(text.encode("utf-8")) / MB
-        print(f"{name:32s} {size_mb:6.2f} {per_mb:8.3f} {count:8d}")
+        print(f"{name:34s} {size_mb:6.2f} {per_mb:8.3f} {count:8d} {bare_per_mb:10.3f}")
 
 
 if __name__ == "__main__":

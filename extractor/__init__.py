@@ -141,17 +141,23 @@ class Extractor:
         return self._analyse(loaded[0], doc_date=_iso(doc_date))
 
     def extract_folder(
-        self, paths: PathLike | Iterable[PathLike], *, pattern: str = "*", jobs: int = 1
+        self,
+        paths: PathLike | Iterable[PathLike],
+        *,
+        pattern: str = "*",
+        jobs: int = 1,
+        timeout: float | None = batch.DEFAULT_TIMEOUT,
     ) -> Iterator[Document | FileError]:
         """One Document per document found under `paths` (files or folders), or a FileError per bad file.
 
         Files come in sorted order whatever `jobs` is. `jobs` is the number of cores used: 1 analyses
         one document at a time in this process, `jobs > 1` in that many worker processes (0: one per
         CPU), each loading its own pipeline once. A bad file never stops the run:
-        it becomes a `FileError` with its path and reason. For resumable runs into JSON Lines, CSV,
-        Parquet or DuckDB outputs see `extractor.batch.extract_to` (what `korex extract` runs).
+        it becomes a `FileError` with its path and reason, and so does a document that takes longer
+        than `timeout` seconds (reason `timeout`; None: no limit). For resumable runs into JSON Lines,
+        CSV, Parquet or DuckDB outputs see `extractor.batch.extract_to` (what `korex extract` runs).
         """
-        return batch.extract_folder(self, paths, pattern=pattern, jobs=jobs)
+        return batch.extract_folder(self, paths, pattern=pattern, jobs=jobs, timeout=timeout)
 
     def extract_loaded(self, loaded: loader.LoadedText, *, record: int | None = None) -> Document:
         """Analyse a document the loader has already read (batch runs read files themselves)."""
@@ -210,6 +216,7 @@ class Extractor:
             title=loaded.title,
             publisher=loaded.publisher,
             doc_date=anchor,
+            dateline=(loaded.dateline or loaded.doc_date) if loaded.doc_date else None,
             warnings=tuple(loaded.warnings),
         )
         return to_document(doc, meta)
@@ -245,7 +252,11 @@ def extract_file(path: PathLike, *, doc_date: DateLike = None) -> Document:
 
 
 def extract_folder(
-    paths: PathLike | Iterable[PathLike], *, pattern: str = "*", jobs: int = 1
+    paths: PathLike | Iterable[PathLike],
+    *,
+    pattern: str = "*",
+    jobs: int = 1,
+    timeout: float | None = batch.DEFAULT_TIMEOUT,
 ) -> Iterator[Document | FileError]:
     """Analyse every document under `paths` with the default Extractor (see `Extractor.extract_folder`)."""
-    return default_extractor().extract_folder(paths, pattern=pattern, jobs=jobs)
+    return default_extractor().extract_folder(paths, pattern=pattern, jobs=jobs, timeout=timeout)

@@ -1,21 +1,63 @@
-"""The `korex` command: extract, show, schema, gazetteer check."""
+"""The `korex` command: extract, show, schema, gazetteer check.
+
+Exit statuses (`Exit`). An error korex raises on purpose is printed as one line, `korex: error: ...`,
+and exits with the status of its class in `STATUS` (the nearest class in its hierarchy):
+
+- 0: every input was read.
+- 1: some inputs failed; they are error rows and the output holds the rest (`KorexError`).
+- 2: usage: a bad option, or an output korex will not write: an unknown format, a file korex did not
+  write (without `--overwrite`), one of the inputs, another table or layout (`OutputRefusedError`).
+- 3: the output cannot be written: read-only, disk full, name too long (`OutputError`).
+- 4: another korex run is writing the output (`OutputBusyError`).
+- 130: interrupted (Ctrl-C); what was done is kept.
+
+A new kind of failure gets a `KorexError` subclass in `extractor.errors` and, if none of these
+statuses fits it, a new `Exit` member and a `STATUS` entry.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from enum import IntEnum
 from pathlib import Path
 
-from extractor.errors import KorexError
+from extractor.errors import KorexError, OutputBusyError, OutputError, OutputRefusedError
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+class Exit(IntEnum):
+    """Exit statuses of `korex` (see the module docstring)."""
+
+    OK = 0
+    SOME_FAILED = 1
+    USAGE = 2
+    OUTPUT = 3
+    BUSY = 4
+    INTERRUPTED = 130
+
+
+#: The exit status of each error class; an error takes that of the nearest class in its hierarchy.
+STATUS: dict[type[KorexError], Exit] = {
+    KorexError: Exit.SOME_FAILED,
+    OutputError: Exit.OUTPUT,
+    OutputRefusedError: Exit.USAGE,
+    OutputBusyError: Exit.BUSY,
+}
+
+
+def exit_status(error: KorexError) -> Exit:
+    """The exit status of an error (see `STATUS`)."""
+    return next(STATUS[cls] for cls in type(error).__mro__ if cls in STATUS)
 
 
 def _parser() -> argparse.ArgumentParser:
     from extractor import __version__
+    from extractor.batch import DEFAULT_TIMEOUT
     from extractor.frames import TABLES
 
     parser = argparse.ArgumentParser(
@@ -53,6 +95,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--force", action="store_true", help="extract again the files the output already holds unchanged"
+    )
+    extract.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="write OUT afresh even if it exists and korex did not write it (by default korex adds to an "
+        "output it wrote and refuses any other file)",
+    )
+    extract.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time budget per document (default {DEFAULT_TIMEOUT:g}; 0: none): a document that takes "
+        "longer becomes a 'timeout' error row and the run goes on",
     )
     extract.add_argument(
         "--table",
@@ -96,26 +152,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             from extractor.models import json_schema_text
 
             print(json_schema_text())
-            return EXIT_OK
+            return Exit.OK
         return _check(args.dirs)
     except KorexError as exc:
         print(f"korex: error: {exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
+        if isinstance(exc, OutputError) and exc.path is None:
+            _drop_stdout()  # stdout failed: Python's last flush of it at exit would fail again
+        return exit_status(exc)
     except BrokenPipeError:
-        sys.stderr.close()
-        return EXIT_OK
+        _drop_stdout()
+        return Exit.OK
+
+
+def _drop_stdout() -> None:
+    """Send what is left of stdout to /dev/null (its reader is gone, or its disk full)."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _extract(args: argparse.Namespace) -> int:
     from extractor import Extractor
     from extractor.batch import extract_to
-    from extractor.sinks import OutputError, check_output
+    from extractor.sinks import check_output
 
-    try:  # a wrong output fails before any work
-        check_output(args.output, table=args.table)
-    except OutputError as exc:
-        print(f"korex extract: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    check_output(args.output, table=args.table)  # a wrong output fails before any work
     extractor = Extractor(gazetteers=args.gazetteer)
     try:
         summary = extract_to(
@@ -125,15 +185,17 @@ def _extract(args: argparse.Namespace) -> int:
             pattern=args.pattern,
             jobs=args.jobs,
             force=args.force,
+            overwrite=args.overwrite,
+            timeout=args.timeout if args.timeout > 0 else None,
             table=args.table,
             quiet=args.quiet,
         )
     except KeyboardInterrupt:
         print("korex: interrupted; what was done is kept: the same command goes on", file=sys.stderr)
-        return 130
+        return Exit.INTERRUPTED
     if not args.quiet or summary.failed:
         print(f"korex: {summary.line()}", file=sys.stderr)
-    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+    return Exit.SOME_FAILED if summary.failed else Exit.OK
 
 
 def _check(dirs: Sequence[str]) -> int:
@@ -141,7 +203,7 @@ def _check(dirs: Sequence[str]) -> int:
 
     for folder in dirs or [str(gazetteer.shipped_dir())]:
         print(f"{folder}: {gazetteer.check(folder)} rows OK")
-    return EXIT_OK
+    return Exit.OK
 
 
 def _width(text: str) -> int:
@@ -224,7 +286,7 @@ def _show(path: Path) -> int:
 
         documents = [extract_file(path).model_dump(mode="json")]
     print("\n\n".join(render(document) for document in documents))
-    return EXIT_OK
+    return Exit.OK
 
 
 if __name__ == "__main__":

@@ -2,13 +2,21 @@
 
 A pure-Python rule set in the manner of HeidelTime's news mode: every expression is found by a
 regular expression and resolved against the document's publication date (the *anchor*). Explicit
-dates (`2024.6.28.`, `2024년 6월 28일`) need no anchor; a month-day (`6.28.(금)`), a bare day
-(`28일`) or a relative word (`지난해`, `지난달 30일`, `오는 5일`) takes its missing parts from it. A
-weekday in parentheses checks the result and, without an anchor, recovers the year. Durations
-(`9년간`, `3일 동안`), numbers (`1.5%`), phone numbers, versions and section numbers are not dates.
-Without an anchor, only what the text fixes by itself is returned (explicit dates, weekday-checked
-month-days): no year is guessed, unless the caller asks for `infer_anchor` (the first
-weekday-checked day then stands in for the publication date).
+dates (`2024.6.28.`, `2024년 6월 28일`, `’97년 7월`, `October 9, 2021`) need no anchor; a month-day
+(`6.28.(금)`), a bare day (`28일`) or a relative word (`지난해`, `지난달 30일`, `오는 5일`) takes its
+missing parts from it. A bare day is the nearest such day that fits the tense of its clause (in a page
+of 1 January, `31일 회담했다` is the day before). Durations (`9년간`, `3일 동안`), numbers (`1.5%`),
+phone numbers, versions, section numbers, comparisons (`전년 대비`) and the year of a name (`비전 2030`)
+are not dates.
+
+Every expression is returned, resolved or not: one that no anchor lets the finder resolve (`4일`
+without a publication date, `지난주`, `1990년대`) has `value` None. A year is never guessed: without
+an anchor, a weekday-checked month-day (`6.20.(목)`) takes the latest year the text itself states that
+fits its weekday, and stays unresolved where the text states none. With `infer_anchor`, what needs an
+anchor is resolved against the nearest full date the text states before it (a caption's date, an earlier
+paragraph's), and a month-day below a year standing alone on its line (`2016`, `#2016`) takes that year.
+Inside a quotation, `어제`, `오늘` and `내일` count from the date of the quoted words when the sentence
+gives one before the quotation (`9일(현지시간) "어제 통화했다"` is the 8th).
 
 The words the rules use are data, in `gazetteers/date_words.csv`, read once (the regexes built
 from them are compiled once, on first use). Its columns:
@@ -16,7 +24,7 @@ from them are compiled once, on first use). Its columns:
 | column | meaning |
 | --- | --- |
 | `id` | `date:` and a lowercase ASCII slug (`date:last-year`). |
-| `ko` | the Korean forms, pipe-separated; a space inside a form also matches no space (`다음 달`). |
+| `ko` | the forms, pipe-separated; a space inside a form also matches no space (`다음 달`). |
 | `kind` | what the forms are; it says what `offset` means (below). |
 | `offset` | an integer, read according to `kind`; 0 where the kind has no use for it. |
 | `source` | where the word and its meaning can be checked. |
@@ -26,17 +34,21 @@ from them are compiled once, on first use). Its columns:
 | `day_relative` | `오늘`, `어제`, `내일` | days from the anchor |
 | `month_relative` | `이달`, `지난달`, `다음 달` | months from the anchor's month |
 | `year_relative` | `올해`, `지난해`, `내년` | years from the anchor's year |
-| `week_relative` | `지난주`, `다음 주` (only before a weekday name) | weeks from the anchor's week |
+| `week_relative` | `지난주`, `다음 주` (resolved only before a weekday name) | weeks from the anchor's week |
 | `direction` | `지난`, `이번`, `오는` + day, month, weekday | -1 last before anchor, 0 current, 1 next |
 | `weekday` | `금요일`, `금` | weekday index, 0 = Monday |
+| `month_name` | `October`, `Oct` (any case) | the month's number |
 | `period` | `초`, `중순`, `말`, `상반기` | part of the month or year: -1 early, 0 middle, 1 late (a) |
 | `duration_suffix` | `간`, `동안`, `만에` | 0; makes a number a duration (`9년간`) |
 | `duration_prefix` | `박` | 0; `3박` before a day makes it a length of stay (`3박 5일`) |
+| `offset_suffix` | `뒤`, `전` | 0; a word that ends there makes a number an offset (`3일 뒤인`) |
 | `number_unit` | `%`, `배`, `억` | 0; after `1.5` it makes a number, not a month-day |
 | `name_suffix` | `선언`, `전쟁`, `절` | 0; a word so ending names an event (`6.15 공동선언`) |
+| `name_head` | `비전`, `엑스포` | 0; a year after such a word, or after a Latin word, is part of a name |
 | `particle` | `에`, `부터`, `은` | 0; may follow a date word (`올해는`) (b) |
-| `not_date` | `오늘날` | 0; starts like a date word, is not one |
-| `tense_past`, `tense_future` | `했다`, `예정` | -1 / 1; tense, to choose a month-day's year |
+| `not_date` | `오늘날`, `전년 대비` | 0; starts like a date word, is not one |
+| `tense_past`, `tense_future` | `했다`, `예정` | -1 / 1; the tense that places a bare day or a month-day |
+| `quotative` | `고`, `라고` | 0; after a tense word, reported speech (`논의한다고`), not the clause's tense |
 
 (a) the value keeps the enclosing month (`10월 말` → `YYYY-10`) or year (`2021년 하반기` → `2021`).
 (b) any other syllable after a date word makes it part of a longer word (`모레노`, `이달고`).
@@ -44,18 +56,20 @@ from them are compiled once, on first use). Its columns:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from extractor.errors import GazetteerError
 from extractor.models import DateResolution
 
-__all__ = ["DateMatch", "Resolution", "find_dates"]
+__all__ = ["DateMatch", "Resolution", "find_dates", "month_names"]
 
 DATE_WORDS_FILE = "date_words.csv"
 
@@ -66,13 +80,14 @@ Resolution = DateResolution
 
 @dataclass(frozen=True)
 class DateMatch:
-    """One date expression: `text == source[start:end]`, `value` normalised, ranges with `end_value`."""
+    """One date expression: `text == source[start:end]`, `value` normalised (None: unresolved), ranges
+    with `end_value`."""
 
     text: str
     start: int
     end: int
-    value: str
-    resolved_from: Resolution
+    value: str | None
+    resolved_from: Resolution | None
     end_value: str | None = None
 
 
@@ -114,14 +129,28 @@ def _date_words() -> dict[str, tuple[tuple[str, int], ...]]:
     return {kind: tuple(forms) for kind, forms in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def month_names() -> Mapping[str, int]:
+    """English month names and their abbreviations, casefolded, with the month's number (`oct` → 10)."""
+    names = {_key(form).casefold(): month for form, month in _date_words().get("month_name", ())}
+    return MappingProxyType(names)
+
+
 # --------------------------------------------------------------------------------------------
 # Grammar
 
 _SP = "[ \u00a0]?"  # at most one space between the parts of an expression
 _SEP = f"{_SP}[-~\u2013\u223c\u301c\uff5e]{_SP}"  # range separators: - – ∼ 〜 ～ ~
 _HANGUL = "가-힣"
+_APOSTROPHES = "'’‘"  # before a two-digit year: ’97년, '24.6.28.
+_QUOTES = {"“": "”", '"': '"'}  # quotation marks: opening → closing
 _LINE_START_LOOKBACK = 8
 _INHERIT_GAP = 12  # at most this many characters between a date and a day taking its month
+_QUOTE_REACH = 20  # a quotation mark closed within this many characters opened a quotation
+_NAME_REACH = 16  # characters before a bare year searched for the name it belongs to
+_TENSE_REACH = 300  # characters after a date searched for the tense of its clause
+_QUOTATION = re.compile(r"“[^”\n]{0,300}”|\"[^\"\n]{0,300}\"")
+_CLAUSE_END = re.compile(r",|\.(?:\s|$)")
 
 
 def _form_re(form: str) -> str:
@@ -147,6 +176,7 @@ class _Grammar:
     """The compiled rules and the word tables they use."""
 
     offsets: dict[str, dict[str, int]]
+    months: dict[str, int]
     rules: tuple[tuple[re.Pattern[str], str], ...]
     relative_rules: frozenset[str]
     tail_day: re.Pattern[str]
@@ -155,12 +185,15 @@ class _Grammar:
     unit_spaced: re.Pattern[str]
     name_attached: re.Pattern[str]
     name_spaced: re.Pattern[str]
+    name_before: re.Pattern[str]
     duration: re.Pattern[str]
+    offset: re.Pattern[str]
     duration_before: re.Pattern[str]
     not_date: re.Pattern[str]
     particle: re.Pattern[str]
     tense: re.Pattern[str]
     tense_sign: dict[str, int]
+    quotative: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,6 +205,8 @@ def _grammar() -> _Grammar:
         return [f for f, _ in words.get(kind, ())]
 
     offsets = {kind: {_key(f): o for f, o in pairs} for kind, pairs in words.items()}
+    months = {_key(f).casefold(): o for f, o in words.get("month_name", ())}
+    month_name = f"(?i:{_alt(forms('month_name'))})"
     wd_all = _alt(forms("weekday"))
     wd_full = _alt([f for f in forms("weekday") if len(f) > 1])
     period = f"(?:{_alt(forms('period'))})(?=[^{_HANGUL}]|$|(?:{_alt(forms('particle'))}))"
@@ -183,6 +218,7 @@ def _grammar() -> _Grammar:
     month_day_k = rf"(?P<m>\d{{1,2}}){_SP}월(?:{_SP}{day_k}{wd('wd')}|{_SP}(?P<per>{period}))?"
     dot_md = rf"(?P<m2>\d{{1,2}})\.(?P<d2>\d{{1,2}})(?P<dot>\.)?{wd('wd2')}"
     num_left = r"(?<![\w.,/:'’\-~])"
+    apostrophe = f"[{_APOSTROPHES}]"
 
     raw_rules: list[tuple[str, str]] = [
         # 2005-2014년간, 2014-2017년, 2023년~2025년, 2020-2025.7월, 2014-17년
@@ -199,21 +235,49 @@ def _grammar() -> _Grammar:
             rf"|-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})|/(?P<m4>\d{{1,2}})/(?P<d4>\d{{1,2}})){wd('wd')}",
             "ymd",
         ),
-        # 2024.06 / 2024.6월 / 2024.6.
-        (rf"{num_left}(?P<y>\d{{4}})\.(?P<m>\d{{1,2}})(?P<suffix>{_SP}월|\.)?", "ym"),
-        # '24.6.28.
-        (rf"(?<!\w)['’‘](?P<yy>\d{{2}})\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})(?P<dot>\.)?{wd('wd')}", "yy"),
+        # 2024.06 / 2024.6월 / 2024.6. / 2022-11
+        (
+            rf"{num_left}(?P<y>\d{{4}})(?:\.(?P<m>\d{{1,2}})(?P<suffix>{_SP}월|\.)?"
+            rf"|-(?P<md>0[1-9]|1[0-2])(?![\d\-~.년]))",
+            "ym",
+        ),
+        # '24.6.28. / ’18.12~’19.2월 / ’97년 7월 / ’20년 / (’21안)
+        (
+            rf"(?<![\w{_APOSTROPHES}])(?P<q>{apostrophe})(?P<yy>\d{{2}})(?:"
+            rf"\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})(?P<dot>\.)?{wd('wd')}"
+            rf"|\.(?P<ym>\d{{1,2}})(?P<ymw>{_SP}월|\.(?!\d))?"
+            rf"(?:{_SEP}{apostrophe}(?P<yy2>\d{{2}})\.(?P<ym2>\d{{1,2}})(?:{_SP}월|\.)?)?"
+            rf"|{_SP}년(?P<do>도)?(?:{_SP}(?P<km>\d{{1,2}}){_SP}월(?:{_SP}(?P<kd>\d{{1,2}}){_SP}일)?)?"
+            r"|(?=안))",
+            "yy",
+        ),
+        # a year alone on its line (`2016`, `2016년`) or a hashtag year (`#2016`): a heading
+        (
+            rf"(?<![^\n \t\u00a0])(?P<y>(?:19|20)\d{{2}})(?:{_SP}년)?(?=[ \t\u00a0]*(?:\n|$))"
+            rf"|#(?P<yt>(?:19|20)\d{{2}})(?!\d)",
+            "year_alone",
+        ),
         # 2024년 6월 28일(금) / 2024년 6월 / 2024년 10월 말 / 2021년 하반기 / 2024년
         (
             rf"(?<![\w.,/:'’])(?P<y>\d{{4}}){_SP}년(?P<do>도)?(?:{_SP}{month_day_k}|{_SP}(?P<yper>{period}))?",
             "year_k",
         ),
+        # October 9, 2021 / 9 October 2021 / October 2021
+        (
+            rf"(?<![A-Za-z])(?P<mon>{month_name})\.?[ \u00a0](?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]"
+            rf"(?P<y>\d{{4}})(?!\d)"
+            rf"|(?<![\w.])(?P<d2>\d{{1,2}})[ \u00a0](?P<mon2>{month_name})\.?,?[ \u00a0](?P<y2>\d{{4}})(?!\d)"
+            rf"|(?<![A-Za-z])(?P<mon3>{month_name})\.?,?[ \u00a0](?P<y3>\d{{4}})(?!\d)",
+            "en_date",
+        ),
+        # 1990년대, 2000년대 초반: a decade, a date mention that names no one value
+        (rf"(?<![\w.,/:'’])\d{{3}}0{_SP}년대(?:{_SP}(?:초반|중반|후반|{period}))?", "decade"),
         # 2024 한-아프리카 정상회의: a bare year before a word
         (rf"(?<![\w.,/:\-~])(?P<y>(?:19|20)\d{{2}})(?=[ ][{_HANGUL}A-Za-z])", "bare_year"),
-        # 6.28. / 6.28.(금) / 6. 28(금) / 8.31
+        # 6.28. / 6.28.(금) / 6. 28(금) / 8.31 / 6.12일
         (
             rf"{num_left}(?P<m>\d{{1,2}})\.(?:(?P<d>\d{{1,2}})|[ ]{{1,2}}(?P<ds>\d{{1,2}}))"
-            rf"(?P<dot>\.)?{wd('wd')}",
+            rf"(?:(?P<dot>\.)|(?P<mdil>일))?{wd('wd')}",
             "md",
         ),
         # 01-14(금) / 6/28(금): only with a weekday
@@ -253,8 +317,11 @@ def _grammar() -> _Grammar:
             rf"|(?P<wdn>{wd_full}))",
             "direction",
         ),
-        # 다음 주 화요일, 지난주 금요일
-        (rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('week_relative'))}){_SP}(?P<wdn>{wd_full})", "week_word"),
+        # 다음 주 화요일, 지난주 금요일; 지난주 alone names no one day
+        (
+            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('week_relative'))})(?:{_SP}(?P<wdn>{wd_full}))?",
+            "week_word",
+        ),
     ]
     rules = tuple((re.compile(p), name) for p, name in raw_rules)
 
@@ -270,6 +337,7 @@ def _grammar() -> _Grammar:
     tense_words = [(f, -1) for f in forms("tense_past")] + [(f, 1) for f in forms("tense_future")]
     return _Grammar(
         offsets=offsets,
+        months=months,
         rules=rules,
         relative_rules=frozenset({"day_word", "month_word", "year_word", "direction", "week_word"}),
         tail_day=tail_day,
@@ -278,12 +346,15 @@ def _grammar() -> _Grammar:
         unit_spaced=re.compile(rf"(?:{_SEP}[\d.]{{1,12}})?[ \u00a0](?:{_alt(units)}){not_hangul_next}"),
         name_attached=re.compile(rf"\S{{0,10}}?(?:{_alt(names)}){word_end}"),
         name_spaced=re.compile(rf"[ \u00a0](?:\S{{1,10}}[ \u00a0])?\S{{0,10}}?(?:{_alt(names)}){word_end}"),
+        name_before=re.compile(rf"(?:{_alt(forms('name_head'))}|[A-Za-z]{{2,}})[ \u00a0]\Z"),
         duration=re.compile(f"{_SP}(?:{_alt(forms('duration_suffix'))})"),
+        offset=re.compile(f"{_SP}(?:{_alt(forms('offset_suffix'))}){word_end}"),
         duration_before=re.compile(rf"\d(?:{_alt(forms('duration_prefix'))}){_SP}$"),
         not_date=re.compile(_alt(forms("not_date"))),
         particle=re.compile(_alt(forms("particle"))),
         tense=re.compile(_alt([f for f, _ in tense_words])),
         tense_sign={_key(f): s for f, s in tense_words},
+        quotative=re.compile(_alt(forms("quotative"))),
     )
 
 
@@ -306,6 +377,11 @@ def _toward(options: list[dt.date], anchor: dt.date, direction: int) -> dt.date 
     return min((c for c in options if c >= anchor), default=None)
 
 
+def _nearest(options: list[dt.date], anchor: dt.date) -> dt.date | None:
+    """The option nearest the anchor, on a tie the one in the anchor's month."""
+    return min(options, key=lambda c: (abs((c - anchor).days), c.month != anchor.month), default=None)
+
+
 def _add_months(y: int, m: int, months: int) -> tuple[int, int]:
     """(year, month) moved by `months`."""
     index = y * 12 + (m - 1) + months
@@ -315,24 +391,6 @@ def _add_months(y: int, m: int, months: int) -> tuple[int, int]:
 def _year_ok(y: int) -> bool:
     """Years a diplomatic text plausibly writes."""
     return 1000 <= y <= 2199
-
-
-def _weekday_year(m: int, d: int, weekday: int, ref: dt.date) -> int | None:
-    """The year nearest `ref` (the latest on or before it first) in which m-d falls on `weekday`."""
-    past: dt.date | None = None
-    future: dt.date | None = None
-    for delta in range(0, 41):
-        for y in (ref.year - delta, ref.year + delta):
-            day = _date(y, m, d)
-            if day is None or day.weekday() != weekday:
-                continue
-            if day <= ref and (past is None or day > past):
-                past = day
-            if day > ref and (future is None or day < future):
-                future = day
-        if past is not None:
-            return past.year
-    return future.year if future is not None else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -345,18 +403,31 @@ class _Cand:
 
     start: int
     end: int
-    y: int
+    y: int | None  # None: a date mention no anchor resolves (`지난주`, `1990년대`)
     m: int | None
     d: int | None
-    resolved: Resolution
+    resolved: Resolution | None
     end_value: str | None = None
     ranged: bool = True  # whether a range tail may extend it
     bare_day: bool = False  # a day alone (`30일`): may take its month from a date just before it
     pending: bool = False  # a day alone with no anchor: kept only if a date just before it resolves it
+    rule: str = ""  # the grammar rule that found it
+    match: re.Match[str] | None = None  # what the rule matched, to resolve it again against another date
 
-    def value(self) -> str:
-        """The normalised value."""
-        return _fmt(self.y, self.m, self.d)
+    def value(self) -> str | None:
+        """The normalised value, None if unresolved."""
+        return None if self.y is None else _fmt(self.y, self.m, self.d)
+
+    def day(self) -> dt.date | None:
+        """The day it names, if it names one."""
+        return None if self.y is None or self.m is None or self.d is None else _date(self.y, self.m, self.d)
+
+    def result(self, text: str) -> DateMatch:
+        """The public record of this candidate."""
+        value = self.value()
+        end_value = self.end_value if value is not None else None
+        resolved = self.resolved if value is not None else None
+        return DateMatch(text[self.start : self.end], self.start, self.end, value, resolved, end_value)
 
 
 def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
@@ -371,46 +442,58 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
 class _Finder:
     """Runs the rules over one text and resolves what they find."""
 
-    def __init__(self, text: str, anchor: dt.date | None, today: dt.date) -> None:
+    def __init__(
+        self, text: str, anchor: dt.date | None, today: dt.date, years: set[int] | None = None
+    ) -> None:
         self.text = text
         self.anchor = anchor
         self.today = today
         self.g = _grammar()
+        self.years: set[int] = set() if years is None else years  # the years the text states
+        self.rejected: dict[str, list[re.Match[str]]] = {}  # matches `run` did not resolve, by rule
 
     # ---- driver
 
-    def scan(self, *, relative: bool) -> list[tuple[str, list[re.Match[str]]]]:
-        """Each rule's matches in the text, those of the rules that need an anchor only if `relative`:
-        what `run` resolves (a second `_Finder` with another anchor can take them, not scan again)."""
-        skipped = frozenset() if relative else self.g.relative_rules
-        return [(name, list(rule.finditer(self.text))) for rule, name in self.g.rules if name not in skipped]
+    def scan(self) -> list[tuple[str, list[re.Match[str]]]]:
+        """Each rule's matches in the text: what `run` resolves (other `_Finder`s with other anchors
+        take them too, without scanning again). Explicit rules come first."""
+        return [(name, list(rule.finditer(self.text))) for rule, name in self.g.rules]
 
-    def run(self, scanned: list[tuple[str, list[re.Match[str]]]] | None = None) -> list[DateMatch]:
-        """All matches (of `scanned`, else of a new scan), longest first on overlaps, sorted by start."""
+    def run(self, scanned: list[tuple[str, list[re.Match[str]]]]) -> list[_Cand]:
+        """The candidates of `scanned`, longest first on overlaps, sorted by start. Explicit dates
+        run first: the years they state are what a weekday month-day without an anchor may take."""
         cands: list[_Cand] = []
-        if scanned is None:
-            scanned = self.scan(relative=self.anchor is not None)
         for name, matches in scanned:
-            if self.anchor is None and name in self.g.relative_rules:
+            if self.anchor is None and name in self.g.relative_rules and name != "week_word":
+                self.rejected.setdefault(name, []).extend(matches)
                 continue
-            handler = _HANDLERS[name]
             for match in matches:
-                try:
-                    cand = handler(self, match)
-                except OverflowError:  # a relative date beyond 0001-01-01 .. 9999-12-31
-                    cand = None
-                if cand is not None and not 1 <= cand.y <= 9999:
-                    cand = None
-                if cand is not None and cand.ranged and cand.end_value is None:
-                    cand = self._extend(cand)
-                    if cand is not None and cand.end_value is None and _needs_tail(match):
-                        cand = None  # `28` of `28~30일` without its tail is no date
-                if cand is not None:
-                    cands.append(cand)
-        return [
-            DateMatch(self.text[c.start : c.end], c.start, c.end, c.value(), c.resolved, c.end_value)
-            for c in self._inherit(_select(cands))
-        ]
+                cand = self.resolve(name, match)
+                if cand is None:
+                    self.rejected.setdefault(name, []).append(match)
+                    continue
+                cands.append(cand)
+                if cand.resolved is Resolution.EXPLICIT and cand.y is not None:
+                    self.years.add(cand.y)
+                    if cand.end_value:
+                        self.years.add(int(cand.end_value[:4]))
+        return self._inherit(_select(cands))
+
+    def resolve(self, name: str, match: re.Match[str]) -> _Cand | None:
+        """The candidate of one rule's match against this finder's anchor, range tail included."""
+        try:
+            cand = _HANDLERS[name](self, match)
+        except OverflowError:  # a relative date beyond 0001-01-01 .. 9999-12-31
+            return None
+        if cand is None or (cand.y is not None and not 1 <= cand.y <= 9999):
+            return None
+        cand.rule, cand.match = name, match
+        if cand.y is not None and cand.ranged and cand.end_value is None:
+            extended = self._extend(cand)
+            if extended is None or (extended.end_value is None and _needs_tail(match)):
+                return None  # `28` of `28~30일` without its tail is no date
+            return extended
+        return cand
 
     def _inherit(self, chosen: list[_Cand]) -> list[_Cand]:
         """Give a day alone the month of a date just before it (`7월 1일부터 30일까지`).
@@ -421,7 +504,7 @@ class _Finder:
         kept: list[_Cand] = []
         for cand in chosen:
             prev = kept[-1] if kept else None
-            if cand.bare_day and prev is not None and prev.m is not None and prev.d is not None:
+            if cand.bare_day and prev is not None and prev.y is not None and prev.m and prev.d:
                 gap = self.text[prev.end : cand.start]
                 same_clause = len(gap) <= _INHERIT_GAP and "\n" not in gap and ". " not in gap
                 day = _date(prev.y, prev.m, cand.d or 0)
@@ -432,7 +515,14 @@ class _Finder:
                         cand.end_value = _fmt(last.year, last.month, last.day)
             if not cand.pending:
                 kept.append(cand)
+            elif cand.match is not None:
+                self.rejected.setdefault(cand.rule, []).append(cand.match)
         return kept
+
+    def rejected_scan(self) -> list[tuple[str, list[re.Match[str]]]]:
+        """What the last `run` did not resolve, in rule order: the matches a probe may find to be
+        date expressions all the same."""
+        return [(name, self.rejected[name]) for _, name in self.g.rules if name in self.rejected]
 
     # ---- context checks
 
@@ -475,32 +565,37 @@ class _Finder:
         return i < 0 or self.text[i] == "\n"
 
     def _duration_follows(self, end: int) -> bool:
-        """Whether a duration word (`간`, `동안`, `만에`) follows."""
-        return bool(self.g.duration.match(self.text, end))
+        """Whether a duration word (`간`, `동안`, `만에`) or an offset (`3일 뒤`, `이틀 전`) follows."""
+        return bool(self.g.duration.match(self.text, end) or self.g.offset.match(self.text, end))
 
-    def _tense(self, pos: int) -> int:
-        """-1 if the clause after `pos` reads past, 1 if future or planned, 0 if it does not say."""
-        window = self.text[pos : pos + 120]
-        cut = window.find("\n")
-        if cut >= 0:
-            window = window[:cut]
-        found = self.g.tense.search(window)
-        return 0 if found is None else self.g.tense_sign.get(_key(found.group()), 0)
+    def _tense(self, after: int) -> int:
+        """-1 if the clause from `after` (a date's end) reads past, 1 if future or planned, 0 if unsaid.
+
+        The clause ends at a comma or a sentence end; quoted words and reported verbs (`논의한다고`,
+        `예정이라고`) are someone's speech, not the tense of the date's clause.
+        """
+        window = self.text[after : after + _TENSE_REACH].split("\n", 1)[0]
+        window = _QUOTATION.sub(lambda quoted: " " * len(quoted.group()), window)
+        window = _CLAUSE_END.split(window, 1)[0]
+        for found in self.g.tense.finditer(window):
+            if not self.g.quotative.match(window, found.end()):
+                return self.g.tense_sign.get(_key(found.group()), 0)
+        return 0
 
     # ---- resolution against the anchor
 
     def _month_day(
-        self, m: int, d: int, weekday: int | None, direction: int | None, pos: int
+        self, m: int, d: int, weekday: int | None, direction: int | None, after: int
     ) -> tuple[dt.date, Resolution] | None:
         """Resolve month-day: direction words, else the nearest year to the anchor; a weekday checks it."""
         a = self.anchor
         if not (1 <= m <= 12 and 1 <= d <= 31):
             return None
-        if a is None:
-            if weekday is None:
+        if a is None:  # the latest year the text states in which the weekday fits; no year is guessed
+            fits = [y for y in self.years if (day := _date(y, m, d)) and day.weekday() == weekday]
+            if weekday is None or not fits:
                 return None
-            year = _weekday_year(m, d, weekday, self.today)
-            return (dt.date(year, m, d), Resolution.WEEKDAY) if year is not None else None
+            return dt.date(max(fits), m, d), Resolution.WEEKDAY
         options = [c for c in (_date(y, m, d) for y in range(a.year - 4, a.year + 5)) if c is not None]
         if not options:
             return None
@@ -514,7 +609,7 @@ class _Finder:
             chosen = min(near, key=lambda c: (abs((c - a).days), c.year != a.year))
             same = _date(a.year, m, d)
             if chosen.year != a.year and same is not None:
-                tense = self._tense(pos)
+                tense = self._tense(after)
                 if (chosen < a and tense > 0) or (chosen > a and tense < 0):
                     chosen = same
         if chosen is None:
@@ -527,7 +622,7 @@ class _Finder:
                 resolved = Resolution.WEEKDAY
         return chosen, resolved
 
-    def _month_only(self, m: int, direction: int | None, pos: int) -> tuple[int, Resolution] | None:
+    def _month_only(self, m: int, direction: int | None, after: int) -> tuple[int, Resolution] | None:
         """The year of a month without one: direction words, else nearest to the anchor."""
         a = self.anchor
         if a is None or not 1 <= m <= 12:
@@ -543,21 +638,31 @@ class _Finder:
             return None
         year, mid = min(options, key=lambda o: (abs((o[1] - a).days), o[0] != a.year))
         if year != a.year:
-            tense = self._tense(pos)
+            tense = self._tense(after)
             if (mid < a and tense > 0) or (mid > a and tense < 0):
                 year = a.year
         return year, Resolution.DATELINE
 
     def _day_only(
-        self, d: int, weekday: int | None, direction: int | None
+        self, d: int, weekday: int | None, direction: int | None, after: int
     ) -> tuple[dt.date, Resolution] | None:
-        """A bare day in the anchor's month (or the month before/after with 지난/오는)."""
+        """A bare day: with 지난/오는 the last before or the next after the anchor, else the nearest
+        such day that fits the tense of its clause (`31일 회담했다` in a page of 1 January: 31 December),
+        unless that is more than twice as far as the nearest day."""
         a = self.anchor
         if a is None or not 1 <= d <= 31:
             return None
         months = [_add_months(a.year, a.month, k) for k in (-2, -1, 0, 1, 2)]
         options = [c for c in (_date(y, m, d) for y, m in months) if c is not None]
-        chosen = _toward(options, a, direction) if direction else _date(a.year, a.month, d)
+        if direction:
+            chosen = _toward(options, a, direction)
+        else:
+            tense = self._tense(after)
+            fitting = [c for c in options if (tense >= 0 or c <= a) and (tense <= 0 or c >= a)]
+            chosen = _nearest(options, a)
+            fit = _nearest(fitting, a)
+            if chosen is not None and fit is not None and abs((fit - a).days) <= 2 * abs((chosen - a).days):
+                chosen = fit  # the tense decides between days comparably near; a misread one cannot go far
         if chosen is None:
             return None
         resolved = Resolution.DATELINE if direction is None else Resolution.RELATIVE
@@ -607,28 +712,65 @@ class _Finder:
         return _Cand(match.start(), end, y, m, d, Resolution.EXPLICIT)
 
     def _ym(self, match: re.Match[str]) -> _Cand | None:
-        """`2024.06`, `2024.6월`, `2024.6.`: a month."""
-        y, m = int(match["y"]), int(match["m"])
+        """`2024.06`, `2024.6월`, `2024.6.`, `2022-11`: a month."""
+        y, m = int(match["y"]), int(match["m"] or match["md"])
         end = match.end()
         if not (_year_ok(y) and 1 <= m <= 12):
             return None
         suffix = match["suffix"]
-        if suffix is None and self._number_follows(end):
+        if match["md"] is None and suffix is None and self._number_follows(end):
             return None
         if suffix == "." and self._digit_follows(end):
             return None
         return _Cand(match.start(), end, y, m, None, Resolution.EXPLICIT)
 
+    def _two_digit_year(self, yy: str) -> int:
+        """The year of `’24`: this century's, unless that is more than ten years after the anchor."""
+        y = 2000 + int(yy)
+        return y - 100 if y > (self.anchor or self.today).year + 10 else y
+
+    def _quoted_number(self, match: re.Match[str]) -> bool:
+        """Whether the mark before the digits opens a quotation (`‘30년 전쟁’`) rather than
+        shortening a year: the same line closes it soon after, and not with another short year."""
+        closing = "’" if match["q"] == "‘" else match["q"]
+        if closing == "’" and match["q"] == "’":
+            return False  # ’ is the apostrophe itself, never an opening mark
+        tail = self.text[match.end() : match.end() + _QUOTE_REACH].split("\n", 1)[0]
+        at = tail.find(closing)
+        return at >= 0 and not tail[at + 1 : at + 2].isdigit()
+
     def _yy(self, match: re.Match[str]) -> _Cand | None:
-        """`'24.6.28.`: a two-digit year after an apostrophe."""
-        ref = self.anchor or self.today
-        y = 2000 + int(match["yy"])
-        if y > ref.year + 10:
-            y -= 100
-        m, d = int(match["m"]), int(match["d"])
-        if (not match["dot"] and self._digit_follows(match.end())) or _date(y, m, d) is None:
+        """`'24.6.28.`, `’18.12~’19.2월`, `’97년 7월`, `’20년`, `’21안`: a year in two digits after an
+        apostrophe."""
+        if self._quoted_number(match):
             return None
-        return _Cand(match.start(), match.end(), y, m, d, Resolution.EXPLICIT)
+        y = self._two_digit_year(match["yy"])
+        start, end = match.start(), match.end()
+        if match["m"] is not None:
+            m, d = int(match["m"]), int(match["d"])
+            if (not match["dot"] and self._digit_follows(end)) or _date(y, m, d) is None:
+                return None
+            return _Cand(start, end, y, m, d, Resolution.EXPLICIT)
+        if match["ym"] is not None:
+            m = int(match["ym"])
+            if not 1 <= m <= 12 or (not match["ymw"] and not match["yy2"] and self._number_follows(end)):
+                return None  # ’18.5%
+            end_value = None
+            if match["yy2"] is not None:
+                y2, m2 = self._two_digit_year(match["yy2"]), int(match["ym2"])
+                if not 1 <= m2 <= 12 or (y2, m2) <= (y, m):
+                    return None
+                end_value = _fmt(y2, m2)
+            return _Cand(start, end, y, m, None, Resolution.EXPLICIT, end_value)
+        if self._duration_follows(end):
+            return None  # ’20년간, ’10년 만에
+        if match["km"] is None:
+            return _Cand(start, end, y, None, None, Resolution.EXPLICIT, ranged=False)
+        m = int(match["km"])
+        d = int(match["kd"]) if match["kd"] else None
+        if not 1 <= m <= 12 or (d is not None and _date(y, m, d) is None):
+            return None
+        return _Cand(start, end, y, m, d, Resolution.EXPLICIT)
 
     def _year_k(self, match: re.Match[str]) -> _Cand | None:
         """`2024년 6월 28일(금)`, `2024년 6월`, `2024년 10월 말`, `2021년 하반기`, `2024년`."""
@@ -652,20 +794,52 @@ class _Finder:
         return _Cand(start, end, y, m, d, Resolution.EXPLICIT)
 
     def _bare_year(self, match: re.Match[str]) -> _Cand | None:
-        """`2024 한-아프리카 정상회의`: four digits before a word, unless the word is a unit."""
-        end = match.end()
+        """`2024 한-아프리카 정상회의`: four digits before a word, unless the word is a unit or the year
+        belongs to the name before it (`비전 2030`, `엑스포 2025`, `SA 2015 WG`)."""
+        start, end = match.start(), match.end()
         if self.g.unit_spaced.match(self.text, end):
             return None
-        return _Cand(match.start(), end, int(match["y"]), None, None, Resolution.EXPLICIT, ranged=False)
+        if self.g.name_before.search(self.text[max(0, start - _NAME_REACH) : start]):
+            return None
+        return _Cand(start, end, int(match["y"]), None, None, Resolution.EXPLICIT, ranged=False)
+
+    def _year_alone(self, match: re.Match[str]) -> _Cand | None:
+        """`2016` alone on its line, `#2016`: a year heading, which also dates the month-days below it."""
+        start = match.start()
+        if match["y"] is not None and self.text[self.text.rfind("\n", 0, start) + 1 : start].strip():
+            return None  # something precedes it on its line
+        year = int(match["y"] or match["yt"])
+        return _Cand(start, match.end(), year, None, None, Resolution.EXPLICIT, ranged=False)
+
+    def _en_date(self, match: re.Match[str]) -> _Cand | None:
+        """`October 9, 2021`, `9 Oct. 2021`, `October 2021`: a date written in English."""
+        months = self.g.months
+        y = int(match["y"] or match["y2"] or match["y3"])
+        m = months[_key(match["mon"] or match["mon2"] or match["mon3"]).casefold()]
+        raw_day = match["d"] or match["d2"]
+        if not _year_ok(y):
+            return None
+        if raw_day is None:
+            return _Cand(match.start(), match.end(), y, m, None, Resolution.EXPLICIT, ranged=False)
+        if _date(y, m, int(raw_day)) is None:
+            return None
+        return _Cand(match.start(), match.end(), y, m, int(raw_day), Resolution.EXPLICIT, ranged=False)
+
+    def _decade(self, match: re.Match[str]) -> _Cand | None:
+        """`1990년대`: a date mention with no single value."""
+        return _Cand(match.start(), match.end(), None, None, None, None, ranged=False)
 
     def _md_dot(self, match: re.Match[str]) -> _Cand | None:
-        """`6.28.(금)`, `6.28.`, `6. 28(금)`, `8.31`: month-day, the year from the anchor or weekday."""
+        """`6.28.(금)`, `6.28.`, `6. 28(금)`, `8.31`, `6.12일`: month-day, the year from the anchor or the
+        weekday."""
         spaced = match["d"] is None
         m = int(match["m"])
         d = int(match["d"] or match["ds"])
         weekday = self._weekday(match, "wd")
-        dotted = bool(match["dot"])
+        dotted = bool(match["dot"] or match["mdil"])
         start, end = match.start(), match.end()
+        if match["mdil"] and self._duration_follows(end):
+            return None  # 1.5일간
         if weekday is None:
             if spaced and not dotted:
                 return None  # `1. 2개국`
@@ -675,7 +849,7 @@ class _Finder:
                 return None  # 3.8.18
             if not dotted and self._number_follows(end):
                 return None  # 1.5%, 3.8배, 6.15 공동선언
-        resolved = self._month_day(m, d, weekday, None, start)
+        resolved = self._month_day(m, d, weekday, None, end)
         if resolved is None:
             return None
         day, how = resolved
@@ -684,7 +858,7 @@ class _Finder:
     def _md_dash(self, match: re.Match[str]) -> _Cand | None:
         """`01-14(금)`: month-day with a weekday."""
         resolved = self._month_day(
-            int(match["m"]), int(match["d"]), self._weekday(match, "wd"), None, match.start()
+            int(match["m"]), int(match["d"]), self._weekday(match, "wd"), None, match.end()
         )
         if resolved is None:
             return None
@@ -700,12 +874,12 @@ class _Finder:
         if match["d"] is not None:
             if self._duration_follows(end):
                 return None
-            resolved = self._month_day(m, int(match["d"]), self._weekday(match, wd_group), direction, start)
+            resolved = self._month_day(m, int(match["d"]), self._weekday(match, wd_group), direction, end)
             if resolved is None:
                 return None
             day, how = resolved
             return _Cand(start, end, day.year, day.month, day.day, how)
-        found = self._month_only(m, direction, start)
+        found = self._month_only(m, direction, end)
         if found is None:
             return None
         year, how = found
@@ -727,7 +901,7 @@ class _Finder:
             if not 1 <= d <= 31:
                 return None
             return _Cand(start, end, 1, 1, d, Resolution.DATELINE, ranged=False, bare_day=True, pending=True)
-        resolved = self._day_only(d, self._weekday(match, "wd"), None)
+        resolved = self._day_only(d, self._weekday(match, "wd"), None, end)
         if resolved is None:
             return None
         day, how = resolved
@@ -822,12 +996,12 @@ class _Finder:
             if not match["dot"] and match["wd2"] is None and self._number_follows(end):
                 return None
             resolved = self._month_day(
-                int(match["m2"]), int(match["d2"]), self._weekday(match, "wd2"), direction, start
+                int(match["m2"]), int(match["d2"]), self._weekday(match, "wd2"), direction, end
             )
         elif match["dd"] is not None:
             if self._duration_follows(end):
                 return None
-            resolved = self._day_only(int(match["dd"]), self._weekday(match, "wd3"), direction)
+            resolved = self._day_only(int(match["dd"]), self._weekday(match, "wd3"), direction, end)
         else:
             weekday = self.g.offsets["weekday"][_key(match["wdn"])]
             if direction < 0:
@@ -845,8 +1019,13 @@ class _Finder:
         return _Cand(start, end, day.year, day.month, day.day, how)
 
     def _week_word(self, match: re.Match[str]) -> _Cand | None:
-        """`다음 주 화요일`: the weekday in the anchor's week moved by weeks."""
+        """`다음 주 화요일`: the weekday in the anchor's week moved by weeks; `지난주` alone is a mention
+        of a whole week, which no value names."""
         a = self.anchor
+        if match["wdn"] is None:
+            if self._is_not_date(match):
+                return None  # 이번 주말, 내주다
+            return _Cand(match.start(), match.end(), None, None, None, None, ranged=False)
         if a is None:
             return None
         weeks = self.g.offsets["week_relative"][_key(match["w"])]
@@ -865,7 +1044,8 @@ class _Finder:
             if tail is None:
                 return cand
             end = tail.end()
-            if not tail["suffix"] and tail["wd"] is None and self._number_follows(end):
+            period = not tail["suffix"] and self.g.duration.match(self.text, end)  # 5.8-12간: from 8 to 12
+            if not tail["suffix"] and tail["wd"] is None and not period and self._number_follows(end):
                 return None if self.g.unit_attached.match(self.text, end) else cand
             if tail["suffix"] == "." and self._digit_follows(end):
                 return cand
@@ -890,7 +1070,7 @@ class _Finder:
             return cand
         if not tail["y"] and m < cand.m:
             y += 1
-        if (y, m) <= (cand.y, cand.m):
+        if (y, m) <= (cand.y, cand.m) or y > dt.MAXYEAR:
             return cand
         cand.end, cand.end_value = tail.end(), _fmt(y, m)
         return cand
@@ -911,6 +1091,9 @@ _HANDLERS: dict[str, Callable[[_Finder, re.Match[str]], _Cand | None]] = {
     "ym": _Finder._ym,
     "yy": _Finder._yy,
     "year_k": _Finder._year_k,
+    "year_alone": _Finder._year_alone,
+    "en_date": _Finder._en_date,
+    "decade": _Finder._decade,
     "bare_year": _Finder._bare_year,
     "md": _Finder._md_dot,
     "md_dash": _Finder._md_dash,
@@ -947,10 +1130,11 @@ def find_dates(
 ) -> list[DateMatch]:
     """Every date expression in `text`, resolved against `anchor` (the publication date) if given.
 
-    `today` (default: the current date) is used only to recover a year from a weekday when there
-    is no anchor. Results are sorted by start and do not overlap. With `infer_anchor` and no
-    anchor, the first weekday-checked day (`9.24.(수)`) becomes the reference for the rest
-    (HeidelTime's narrative mode); what it resolves is marked `weekday`.
+    Results are sorted by start and do not overlap; an expression nothing resolves has `value` None.
+    `today` (default: the current date) only places a two-digit year (`’97년`) when there is no
+    anchor. With `infer_anchor` and no anchor, what needs an anchor is resolved against the nearest
+    full date the text states before it, and a month-day below a year heading takes that year; what
+    these resolve is marked `relative`.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates() needs a str, not {type(text).__name__}")
@@ -960,18 +1144,122 @@ def find_dates(
         raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
     if isinstance(today, dt.datetime):
         today = today.date()
-    today = today or dt.date.today()
-    if anchor is not None or not infer_anchor:
-        return _Finder(text, anchor, today).run()
-    finder = _Finder(text, None, today)
-    scanned = finder.scan(relative=True)  # the second pass below resolves the relative ones
-    found = finder.run(scanned)
-    full_days = (m for m in found if m.resolved_from is Resolution.WEEKDAY and m.value.count("-") == 2)
-    reference = next(full_days, None)
-    if reference is None:
-        return found
-    inherited = (Resolution.DATELINE, Resolution.RELATIVE)
-    return [
-        replace(m, resolved_from=Resolution.WEEKDAY) if m.resolved_from in inherited else m
-        for m in _Finder(text, dt.date.fromisoformat(reference.value), today).run(scanned)
-    ]
+    finder = _Finder(text, anchor, today or dt.date.today())
+    scanned = finder.scan()
+    chosen = finder.run(scanned)
+    probed = _Finder(text, _PROBE, finder.today).run(finder.rejected_scan())
+    cands = sorted(chosen + _unresolved(probed, chosen), key=lambda c: c.start)
+    if anchor is None and infer_anchor:
+        cands = _resolve_nearby(finder, cands)
+    return [c.result(text) for c in _resolve_quoted_days(finder, cands)]
+
+
+#: The anchor that finds the date expressions no real anchor resolves: in a leap year's mid-August,
+#: every month-day and every day of a month has a date near it.
+_PROBE = dt.date(2000, 8, 15)
+#: Rules whose expressions have a month but no year: a year heading gives them theirs.
+_MONTH_RULES = frozenset({"md", "md_dash", "month_k"})
+_QUOTE_WINDOW = 300  # characters searched back for the quotation a relative day stands in
+
+
+def _unresolved(probed: list[_Cand], chosen: list[_Cand]) -> list[_Cand]:
+    """The probe's expressions that overlap nothing resolved, stripped of the probe's values."""
+    taken = [(c.start, c.end) for c in chosen]
+    starts = [start for start, _ in taken]
+    out: list[_Cand] = []
+    for cand in probed:
+        i = bisect.bisect_right(starts, cand.start)
+        if (i and taken[i - 1][1] > cand.start) or (i < len(taken) and taken[i][0] < cand.end):
+            continue
+        out.append(_Cand(cand.start, cand.end, None, None, None, None, rule=cand.rule, match=cand.match))
+    return out
+
+
+def _again(finder: _Finder, cand: _Cand, anchor: dt.date) -> _Cand | None:
+    """`cand`'s expression resolved against `anchor` instead, marked relative; None if it does not resolve."""
+    if cand.match is None:
+        return None
+    other = _Finder(finder.text, anchor, finder.today, finder.years).resolve(cand.rule, cand.match)
+    if other is None or other.y is None:
+        return None
+    other.resolved = Resolution.RELATIVE
+    return other
+
+
+def _fits(cands: list[_Cand], i: int, cand: _Cand) -> bool:
+    """Whether `cand` may take the place of `cands[i]` without overlapping its neighbours."""
+    before = cands[i - 1].end if i else 0
+    after = cands[i + 1].start if i + 1 < len(cands) else len(cand.match.string if cand.match else "")
+    return before <= cand.start and cand.end <= after
+
+
+def _resolve_nearby(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
+    """Unresolved expressions resolved against a full date stated on their own line (a caption's, at
+    its end), else the nearest one stated before them, or a month-day against a year heading above it
+    (`2016` alone on its line, `#2016`)."""
+    refs = [(c.start, day) for c in cands if c.y is not None and (day := c.day()) is not None]
+    ref_starts = [start for start, _ in refs]
+    headings = [(c.start, c.y) for c in cands if c.rule == "year_alone" and c.y is not None]
+    heading_starts = [start for start, _ in headings]
+    breaks = [found.start() for found in re.finditer("\n", finder.text)]
+
+    def line(pos: int) -> int:
+        return bisect.bisect_left(breaks, pos)
+
+    out = list(cands)
+    for i, cand in enumerate(out):
+        if cand.y is not None:
+            continue
+        k = bisect.bisect_left(ref_starts, cand.start)
+        anchor = refs[k - 1][1] if k else None
+        here = line(cand.start)
+        if k < len(refs) and line(refs[k][0]) == here and (not k or line(refs[k - 1][0]) != here):
+            anchor = refs[k][1]  # a caption's date, written at its end
+        if anchor is None and cand.rule in _MONTH_RULES:
+            h = bisect.bisect_right(heading_starts, cand.start)
+            anchor = dt.date(headings[h - 1][1], 7, 1) if h else None
+        if anchor is None:
+            continue
+        other = _again(finder, cand, anchor)
+        if other is not None and _fits(out, i, other):
+            out[i] = other
+    return out
+
+
+def _quote_opening(text: str, pos: int) -> int:
+    """Where the quotation that `pos` stands in opens on its line, or -1 if it stands in none."""
+    start = max(text.rfind("\n", max(0, pos - _QUOTE_WINDOW), pos) + 1, pos - _QUOTE_WINDOW)
+    before = text[start:pos]
+    opening = -1
+    for mark, closing in _QUOTES.items():
+        at = before.rfind(mark)
+        inside = before.count(mark) % 2 == 1 if mark == closing else at > before.rfind(closing)
+        if at >= 0 and inside:
+            opening = max(opening, start + at)
+    return opening
+
+
+def _resolve_quoted_days(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
+    """`어제` inside a quotation counts from the quotation's own date, given before it in the same
+    sentence (`9일(현지시간) "어제 통화했다"`: the 8th), not from the publication date."""
+    out = list(cands)
+    for i, cand in enumerate(out):
+        if cand.rule != "day_word":
+            continue
+        opening = _quote_opening(finder.text, cand.start)
+        if opening < 0:
+            continue
+        j = i - 1
+        while j >= 0 and out[j].end > opening:  # the expressions inside the quotation
+            j -= 1
+        said = out[j] if j >= 0 else None
+        day = said.day() if said is not None else None
+        if said is None or day is None or opening - said.end > _QUOTE_WINDOW:
+            continue
+        between = finder.text[said.end : opening]
+        if "\n" in between or ". " in between or "다." in between:
+            continue
+        other = _again(finder, cand, day)
+        if other is not None and _fits(out, i, other):
+            out[i] = other
+    return out

@@ -2,9 +2,11 @@
 
 GDELT removes only exact duplicates; the Phoenix pipeline keeps one (date, source, target, event)
 per day. korex groups records of the same type and parties whose dates agree (equal, within a few
-days, or one the month or year of the other) and whose rounds do not differ. Two records without
-dates join only when they give the same name and round, so undated courtesy calls of a decade
-between the same two countries stay apart. Every group keeps every source.
+days, or one the month or year of the other) and whose rounds do not differ. A record without a
+date of its own is grouped by its document's date (the record keeps no date). A record that has
+neither joins a dated group only when both give the same name and round, and never a group that
+already holds such a record: three spokesperson statements of unknown dates are three statements.
+Every group keeps every source.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from extractor.models import (
     CountryCode,
@@ -50,6 +52,12 @@ class EventGroup(Record):
     location: Location | None = None
     participants: list[Participant] = Field(default_factory=list)
     refs: list[EventRef] = Field(default_factory=list)
+    _reported_on: str | None = PrivateAttr(default=None)
+    _holds_undated: bool = PrivateAttr(default=False)
+
+    def grouping_date(self) -> str | None:
+        """The date the group is compared by: its own, else that of the document that first reported it."""
+        return self.date or self._reported_on
 
 
 def _day(value: str) -> dt.date | None:
@@ -70,25 +78,39 @@ def _squash(name: str | None) -> str:
     return "".join(ch for ch in name or "" if ch.isalnum())
 
 
-def same_event(group: EventGroup, event: Event, window_days: int) -> bool:
-    """Whether `event` reports the event `group` stands for."""
+def same_event(group: EventGroup, event: Event, window_days: int, doc_date: str | None = None) -> bool:
+    """Whether `event`, reported in a document of `doc_date`, reports the event `group` stands for."""
     if group.type is not event.type or group.countries != sorted(event.countries):
         return False
     if group.round and event.round and group.round != event.round:
         return False
-    if dates_agree(group.date, event.date, window_days):
-        return True
-    if group.date and event.date:
+    ours, theirs = group.grouping_date(), event.date or doc_date
+    if ours and theirs:
+        return dates_agree(ours, theirs, window_days)
+    if not theirs and group._holds_undated:
         return False
     named = _squash(group.name) and _squash(group.name) == _squash(event.name)
     return bool(named) and group.round == event.round
 
 
-def _group_id(event: Event) -> str:
+def _group_id(event: Event, doc_date: str | None, groups: Sequence[EventGroup]) -> str:
+    """An id from the event's type, parties, date and round; a suffix keeps apart groups that share them
+    (undated events that never group)."""
     key = "|".join(
-        [event.type.value, ",".join(sorted(event.countries)), event.date or "", str(event.round or "")]
+        [
+            event.type.value,
+            ",".join(sorted(event.countries)),
+            event.date or doc_date or "",
+            str(event.round or ""),
+        ]
     )
-    return "event-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    base = "event-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    taken = {group.id for group in groups}
+    group_id, n = base, 1
+    while group_id in taken:
+        n += 1
+        group_id = f"{base}-{n}"
+    return group_id
 
 
 def _absorb(group: EventGroup, event: Event) -> None:
@@ -105,12 +127,16 @@ def _absorb(group: EventGroup, event: Event) -> None:
     group.participants += [p for p in event.participants if p.name is None or p.name not in names]
 
 
-def _place(groups: list[EventGroup], event: Event, window_days: int) -> EventGroup:
+def _place(groups: list[EventGroup], event: Event, window_days: int, doc_date: str | None) -> EventGroup:
     """The group `event` belongs to, made if none fits yet, with what `event` adds to it."""
-    group = next((g for g in groups if same_event(g, event, window_days)), None)
+    group = next((g for g in groups if same_event(g, event, window_days, doc_date)), None)
     if group is None:
-        group = EventGroup(id=_group_id(event), type=event.type, countries=sorted(event.countries))
+        group = EventGroup(
+            id=_group_id(event, doc_date, groups), type=event.type, countries=sorted(event.countries)
+        )
+        group._reported_on = doc_date
         groups.append(group)
+    group._holds_undated = group._holds_undated or not (event.date or doc_date)
     _absorb(group, event)
     return group
 
@@ -123,17 +149,19 @@ def dedupe(documents: Iterable[Document], *, window_days: int = 1) -> list[Event
             ref = EventRef(
                 document_id=document.id, index=index, source=document.source, salience=event.salience.value
             )
-            _place(groups, event, window_days).refs.append(ref)
+            _place(groups, event, window_days, document.doc_date).refs.append(ref)
     return groups
 
 
 def group_rows(
-    rows: Iterable[tuple[str, Sequence[str], str | None, int | None, str | None]], *, window_days: int = 1
+    rows: Iterable[tuple[str, Sequence[str], str | None, int | None, str | None, str | None]],
+    *,
+    window_days: int = 1,
 ) -> list[str]:
-    """The group id of each `(type, countries, date, round, name)` row of an events table, in order."""
+    """The group id of each `(type, countries, date, round, name, doc_date)` row of an events table."""
     groups: list[EventGroup] = []
     ids = []
-    for kind, countries, date, number, name in rows:
+    for kind, countries, date, number, name, doc_date in rows:
         event = Event(
             type=kind,
             format=EventFormat.for_parties(len(countries)),
@@ -142,7 +170,7 @@ def group_rows(
             round=number,
             name=name,
         )
-        ids.append(_place(groups, event, window_days).id)
+        ids.append(_place(groups, event, window_days, doc_date).id)
     return ids
 
 

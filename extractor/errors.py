@@ -20,6 +20,10 @@ __all__ = [
     "InvalidJSONError",
     "KorexError",
     "MissingTextError",
+    "OutputBusyError",
+    "OutputError",
+    "OutputRefusedError",
+    "TimeoutInputError",
     "UnreadableInputError",
     "UnsupportedFormatError",
 ]
@@ -97,3 +101,28 @@ class GazetteerError(KorexError):
     """A gazetteer or rule file (CSV) is missing, malformed or has an invalid row."""
 
     reason: ClassVar[str] = "gazetteer"
+
+
+class TimeoutInputError(InputError):
+    """A document took longer than the per-document time budget of a batch run."""
+
+    reason: ClassVar[str] = "timeout"
+
+
+class OutputError(KorexError):
+    """The output cannot be written: read-only, full disk, a name too long, a damaged state folder."""
+
+    reason: ClassVar[str] = "output"
+
+
+class OutputRefusedError(OutputError):
+    """The output asked for is one korex will not write: an unknown format, a file korex did not write,
+    one of the inputs, an output of another layout or table."""
+
+    reason: ClassVar[str] = "output_refused"
+
+
+class OutputBusyError(OutputError):
+    """Another korex run is writing this output."""
+
+    reason: ClassVar[str] = "output_busy"

@@ -13,9 +13,13 @@ DuckDB outputs:
 | `participants` | participant of an event | `doc_key`, `event_idx`, `participant_idx` |
 | `errors` | file (or record) that could not be read | `path`, `record` |
 
-`doc_key` is a stable hash of the document's `source` and `id`, so tables written by different runs
-join. List values (countries, participant names) are joined with `;` (`"JPN;KOR"`), so every table
-fits CSV as well as Parquet. pandas is imported when a frame is made: `import extractor` stays light.
+`doc_key` is a stable hash that no two documents share. In the outputs of `korex extract` it hashes
+the input file's absolute path and the record's index in that file, so two files holding the same
+record (same `url` and `id`) keep their own rows; in tables made from Documents in memory it hashes
+the document's `source` and `id`. List values (countries, participant names) are joined with `;`
+(`"JPN;KOR"`), so every table fits CSV as well as Parquet. In CSV, a cell a spreadsheet would run as
+a formula (starting with `=`, `+`, `-`, `@`) is written with a `'` before it; `read` removes it.
+pandas is imported when a frame is made: `import extractor` stays light.
 
     import extractor
     from extractor import frames
@@ -31,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,7 +46,7 @@ from extractor.models import Document, FileError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["LIST_SEP", "SCHEMA", "TABLES", "doc_key", "read", "to_frames"]
+__all__ = ["FORMULA_STARTS", "LIST_SEP", "SCHEMA", "TABLES", "defuse", "doc_key", "read", "to_frames"]
 
 #: Separator of list values in one cell (`"JPN;KOR"`).
 LIST_SEP = ";"
@@ -81,6 +86,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("name", "str"),
         ("name_original", "str"),
         ("name_en", "str"),
+        ("name_en_source", "str"),
         ("title", "str"),
         ("org", "str"),
         ("country", "str"),
@@ -160,14 +166,20 @@ def dtypes(table: str) -> dict[str, str]:
     return {name: _PANDAS_DTYPES[kind] for name, kind in SCHEMA[table]}
 
 
-def doc_key(document: Document | dict[str, Any]) -> str:
-    """The document's key in every table: a 16-hex hash of its `source` and `id`, stable across runs."""
-    if isinstance(document, Document):
-        source, ident = document.source, document.id
+#: Where a document was read: the input file's key (`batch.file_key`) and its record's index there.
+Origin = tuple[str, int]
+
+
+def doc_key(document: Document | dict[str, Any], origin: Origin | None = None) -> str:
+    """The document's key in every table, a 16-hex hash stable across runs: of its `origin` (input file
+    and record index, unique per output) when given, else of its `source` and `id`."""
+    if origin is not None:
+        raw = f"\x1e{origin[0]}\x1f{origin[1]}"
+    elif isinstance(document, Document):
+        raw = f"{document.source or ''}\x1f{document.id}"
     else:
-        source, ident = document.get("source"), document["id"]
-    raw = f"{source or ''}\x1f{ident}".encode("utf-8", "surrogatepass")
-    return hashlib.sha1(raw).hexdigest()[:16]
+        raw = f"{document.get('source') or ''}\x1f{document['id']}"
+    return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _joined(values: Iterable[str | None]) -> str | None:
@@ -182,13 +194,13 @@ def _participant(p: dict[str, Any]) -> str:
     return f"{who} ({about})" if about else who
 
 
-def document_rows(document: Document) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows one Document adds to each table (the `errors` table gets none).
+def document_rows(document: Document, origin: Origin | None = None) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows one Document adds to each table (the `errors` table gets none), keyed by `doc_key`.
 
     An empty string is stored as null, as CSV would read it back: every format gives the same tables.
     """
     data = document.model_dump(mode="json")
-    key = doc_key(data)
+    key = doc_key(data, origin)
     events = data["events"]
     out: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES}
     out["documents"].append(
@@ -219,6 +231,7 @@ def document_rows(document: Document) -> dict[str, list[tuple[Any, ...]]]:
             p["name"],
             p["name_original"],
             p["name_en"],
+            p["name_en_source"],
             p["title"],
             p["org"],
             p["country"],
@@ -288,14 +301,21 @@ def error_row(error: FileError) -> tuple[Any, ...]:
     return (error.path, error.record, error.reason, error.message)
 
 
-def rows(items: Iterable[Document | FileError]) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows of every table for Documents and FileErrors, in order (the raw form sinks write)."""
+def rows(
+    items: Iterable[Document | FileError], *, file: str | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of every table for Documents and FileErrors, in order (the raw form sinks write).
+
+    `file` is the key of the input file all `items` come from, one item per record in the file's order:
+    the documents are then keyed by their origin (see `doc_key`).
+    """
     out: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES}
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, FileError):
             out["errors"].append(error_row(item))
             continue
-        for table, found in document_rows(item).items():
+        origin = None if file is None else (file, index)
+        for table, found in document_rows(item, origin).items():
             out[table].extend(found)
     return out
 
@@ -336,7 +356,8 @@ def to_frames(items: Iterable[Document | FileError]) -> dict[str, pd.DataFrame]:
 
 def with_event_groups(events: pd.DataFrame) -> pd.DataFrame:
     """The events table with an `event_group` column: one id per real event, however many documents
-    report it (`extractor.dedupe`: same type and parties, agreeing dates, no differing round)."""
+    report it (`extractor.dedupe`: same type and parties, agreeing dates, no differing round; an
+    undated event is compared by its document's date)."""
     import pandas as pd
 
     from extractor.dedupe import group_rows
@@ -351,6 +372,7 @@ def with_event_groups(events: pd.DataFrame) -> pd.DataFrame:
             value(row.date),
             int(row.round) if value(row.round) is not None else None,
             value(row.name),
+            value(row.doc_date),
         )
         for row in events.itertuples(index=False)
     )
@@ -370,12 +392,31 @@ def _table_of(names: Sequence[str], where: str) -> str:
     raise InputError(f"{where}: not a korex table (columns {', '.join(map(str, names))})", path=where)
 
 
+#: A CSV cell a spreadsheet would evaluate as a formula (OWASP's CSV-injection list) starts with one
+#: of these; korex writes such a cell with a `'` before it, and `read` takes that `'` off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_DEFUSED = re.compile("^'(?='*[=+\\-@\t\r])")
+
+
+def defuse(cell: Any) -> Any:
+    """A value as written to CSV: a string a spreadsheet would run as a formula gets a leading `'`.
+
+    Strings already starting with quotes before such a character get one more, so `restore` is exact.
+    """
+    if isinstance(cell, str) and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def _read_csv(path: Path, table: str | None = None) -> tuple[str, pd.DataFrame]:
     import pandas as pd
 
     if table is None:
         table = _table_of(list(pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns), str(path))
     data = pd.read_csv(path, dtype=dtypes(table), keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+    for name, kind in SCHEMA[table]:
+        if kind == "str" and name in data:
+            data[name] = data[name].str.replace(_DEFUSED, "", n=1, regex=True)
     return table, conform(table, data)
 
 
@@ -405,9 +446,11 @@ def _read_duckdb(path: Path, tables: Sequence[str]) -> dict[str, pd.DataFrame]:
 
 
 def _read_jsonl(path: Path) -> dict[str, pd.DataFrame]:
-    from extractor.sinks import recorded_errors
+    """A JSON Lines output as tables: documents keyed by their origin where korex's state beside the
+    file says which input file and record each line comes from, and the error rows it keeps there."""
+    from extractor.sinks import read_manifest, state_folder
 
-    documents: list[Document | FileError] = []
+    documents: list[Document] = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -418,8 +461,30 @@ def _read_jsonl(path: Path) -> dict[str, pd.DataFrame]:
                 raise InputError(
                     f"{path}:{number}: not a korex Document ({exc})", path=path, line=number
                 ) from None
-    documents.extend(recorded_errors(path))
-    return to_frames(documents)
+    entries = read_manifest(state_folder(path) / "manifest.jsonl").entries
+    origins: list[Origin | None] = [
+        (key, index) for key, entry in entries for index in _document_records(entry.documents, entry.errors)
+    ]
+    if len(origins) != len(documents):  # not an output korex's state describes
+        origins = [None] * len(documents)
+    found: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES}
+    for document, origin in zip(documents, origins, strict=True):
+        for table, table_rows in document_rows(document, origin).items():
+            found[table].extend(table_rows)
+    found["errors"] = [error_row(error) for _, entry in entries for error in entry.errors]
+    return {table: frame(table, found[table]) for table in TABLES}
+
+
+def _document_records(documents: int, errors: Sequence[FileError]) -> list[int]:
+    """The record indices of a file's documents: the first ones its error rows leave free."""
+    taken = {error.record for error in errors}
+    out: list[int] = []
+    index = 0
+    while len(out) < documents:
+        if index not in taken:
+            out.append(index)
+        index += 1
+    return out
 
 
 def read(path: str | os.PathLike[str], *, tables: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:

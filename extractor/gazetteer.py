@@ -2,13 +2,18 @@
 
 The shipped folder is read first; a user's folders are read after it, and their rows replace
 shipped rows with the same `id`. Every row is checked against its file's schema: a malformed
-row raises `GazetteerError` naming the file, the line and the problem. The csv module and
-pydantic do the work (pandas would add half a second to every start-up for no gain here).
+row raises `GazetteerError` naming the file, the line and the problem. `check_folder` reports
+every problem of a folder at once (bad rows, duplicate ids, files korex would not read), and
+`fingerprint` digests the version and every file read, so a run can tell that its gazetteers
+changed. The csv module and pydantic do the work (pandas would add half a second to every
+start-up for no gain here).
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
+import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -229,43 +234,63 @@ class Entry:
 
 def read_file(path: Path, kind: Kind) -> list[Entry]:
     """Read and validate one gazetteer file; raise `GazetteerError` at the first bad row."""
+    entries, problems = scan_file(path, kind)
+    if problems:
+        raise problems[0]
+    return entries
+
+
+def scan_file(path: Path, kind: Kind) -> tuple[list[Entry], list[GazetteerError]]:
+    """Every valid row of one gazetteer file, and a `GazetteerError` for each bad row (or for the file
+    itself when it cannot be read as that kind: empty, not UTF-8, a wrong header, broken CSV)."""
+    entries: list[Entry] = []
+    problems: list[GazetteerError] = []
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             columns = {info.alias or name: info for name, info in kind.row.model_fields.items()}
             header = set(reader.fieldnames or ())
             if not header:
-                raise GazetteerError(f"{path}: the file is empty (no header row)", path=str(path))
+                return [], [GazetteerError(f"{path}: the file is empty (no header row)", path=str(path))]
             unknown = header - set(columns)
             missing = {name for name, info in columns.items() if info.is_required()} - header
             if unknown or missing:
-                raise GazetteerError(
+                message = (
                     f"{path}:1: header does not match {kind.file}'s schema"
                     + (f"; unknown columns {sorted(unknown)}" if unknown else "")
-                    + (f"; missing columns {sorted(missing)}" if missing else ""),
-                    path=str(path),
+                    + (f"; missing columns {sorted(missing)}" if missing else "")
                 )
-            return [_entry(path, reader.line_num, raw, kind) for raw in reader]
+                return [], [GazetteerError(message, path=str(path), line=1)]
+            for raw in reader:
+                try:
+                    entries.append(_entry(path, reader.line_num, raw, kind))
+                except GazetteerError as exc:
+                    problems.append(exc)
     except UnicodeDecodeError as exc:
-        raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason})", path=str(path)) from exc
+        problems.append(GazetteerError(f"{path}: not UTF-8 text ({exc.reason})", path=str(path)))
     except csv.Error as exc:
-        raise GazetteerError(f"{path}: malformed CSV ({exc})", path=str(path)) from exc
+        problems.append(GazetteerError(f"{path}: malformed CSV ({exc})", path=str(path)))
+    return entries, problems
 
 
 def _entry(path: Path, line: int, raw: dict[str | None, str | list[str] | None], kind: Kind) -> Entry:
     if None in raw:
-        raise GazetteerError(f"{path}:{line}: more cells than columns (an unquoted comma?)", path=str(path))
+        raise GazetteerError(
+            f"{path}:{line}: more cells than columns (an unquoted comma?)", path=str(path), line=line
+        )
     values = {key: value or "" for key, value in raw.items() if key}
     try:
         row = kind.row.model_validate(values)
     except ValidationError as exc:
         problem = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in exc.errors())
-        raise GazetteerError(f"{path}:{line}: {problem}", path=str(path)) from None
+        raise GazetteerError(f"{path}:{line}: {problem}", path=str(path), line=line) from None
     data = row.model_dump(mode="json", by_alias=True)
     for column, allowed in kind.enums.items():
         if data[column] not in allowed:
             raise GazetteerError(
-                f"{path}:{line}: {column} {data[column]!r} is not one of {sorted(allowed)}", path=str(path)
+                f"{path}:{line}: {column} {data[column]!r} is not one of {sorted(allowed)}",
+                path=str(path),
+                line=line,
             )
     forms = tuple(dict.fromkeys(form.strip() for form in row.ko.split("|")))
     attrs = {
@@ -280,6 +305,22 @@ def _entry(path: Path, line: int, raw: dict[str | None, str | list[str] | None],
 REFERENCES = ("parent", "org")
 
 
+def _located(entry: Entry, message: str) -> GazetteerError:
+    """An error about a row, at the row's file and line."""
+    path, _, line = entry.origin.rpartition(":")
+    return GazetteerError(f"{entry.origin}: {message}", path=path, line=int(line))
+
+
+def dangling_references(entries: Iterable[Entry], ids: Mapping[str, Entry]) -> list[GazetteerError]:
+    """An error for each `parent` or `org` of `entries` that is not an id in `ids`."""
+    return [
+        _located(entry, f"{column} {entry.attrs[column]!r} is not the id of any row")
+        for entry in entries
+        for column in REFERENCES
+        if entry.attrs.get(column) and entry.attrs[column] not in ids
+    ]
+
+
 class Gazetteer:
     """All entries of a stack of gazetteer folders; later folders override earlier ones by `id`."""
 
@@ -291,11 +332,9 @@ class Gazetteer:
 
     def _check_references(self) -> None:
         """Raise `GazetteerError` for a `parent` or `org` that names no row."""
-        for entry in self.entries.values():
-            for column in REFERENCES:
-                target = entry.attrs.get(column)
-                if target and target not in self.entries:
-                    raise GazetteerError(f"{entry.origin}: {column} {target!r} is not the id of any row")
+        dangling = dangling_references(self.entries.values(), self.entries)
+        if dangling:
+            raise dangling[0]
 
     def of(self, label: EntityLabel) -> list[Entry]:
         """Entries of one label, in file order."""
@@ -335,12 +374,110 @@ def load(extra_dirs: Sequence[str | Path] = ()) -> Gazetteer:
     return _load(folders)
 
 
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check_folder` found in one folder: the valid rows of each file it reads, and every problem
+    (bad rows, duplicate ids, references to no row, files korex would not read)."""
+
+    folder: str
+    rows: Mapping[str, int]
+    problems: tuple[GazetteerError, ...]
+
+    @property
+    def ok(self) -> bool:
+        """No problem found."""
+        return not self.problems
+
+    @property
+    def n_rows(self) -> int:
+        """Valid rows in the folder's files."""
+        return sum(self.rows.values())
+
+    def describe(self) -> str:
+        """One line for the folder, then one line per problem."""
+        if self.ok:
+            return f"{self.folder}: {self.n_rows} rows OK"
+        count = f"{len(self.problems)} problem" + ("" if len(self.problems) == 1 else "s")
+        return "\n".join([f"{self.folder}: {count}", *(f"  {problem}" for problem in self.problems)])
+
+
+def _unknown_file(path: Path) -> GazetteerError:
+    """A CSV file in a user's folder that korex does not read, with what it reads instead."""
+    readable = [kind.file for kind in KINDS]
+    if (shipped_dir() / path.name).is_file():
+        hint = "korex reads this rule file only from its own gazetteer folder"
+    else:
+        close = difflib.get_close_matches(path.name, readable, n=1, cutoff=0.8)
+        hint = "korex reads no file of this name" + (f" (did you mean {close[0]}?)" if close else "")
+    return GazetteerError(f"{path}: {hint}; a gazetteer folder holds {', '.join(readable)}", path=str(path))
+
+
+def check_folder(folder: str | Path) -> CheckReport:
+    """Check every gazetteer file in `folder` on top of the shipped ones (a user's rows may refer to
+    shipped ids) and report all that is wrong, not only the first problem."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return CheckReport(
+            str(folder), {}, (GazetteerError(f"{folder}: not a gazetteer folder", path=str(folder)),)
+        )
+    shipped = folder.resolve() == shipped_dir().resolve()
+    rows: dict[str, int] = {}
+    problems: list[GazetteerError] = []
+    entries: list[Entry] = []
+    for kind in KINDS:
+        path = folder / kind.file
+        if path.is_file():
+            found, bad = scan_file(path, kind)
+            rows[kind.file] = len(found)
+            entries += found
+            problems += bad
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in first:
+            problems.append(
+                _located(entry, f"id {entry.id!r} is already the id of the row at {first[entry.id].origin}")
+            )
+        first.setdefault(entry.id, entry)
+    ids = first if shipped else {**load().entries, **first}
+    problems += dangling_references(entries, ids)
+    if not shipped:
+        problems += [_unknown_file(path) for path in sorted(folder.glob("*.csv")) if path.name not in rows]
+    return CheckReport(str(folder), rows, tuple(problems))
+
+
 def check(folder: str | Path) -> int:
-    """Validate every gazetteer file in `folder` on top of the shipped ones (a user's rows may refer
-    to shipped ids); return the number of rows in `folder` (raises `GazetteerError`)."""
-    rows = read_dir(Path(folder))
-    Gazetteer([*read_dir(shipped_dir()), *rows])
-    return len(rows)
+    """Validate every gazetteer file in `folder` (see `check_folder`); return the number of rows in `folder`,
+    or raise `GazetteerError` listing every problem."""
+    report = check_folder(folder)
+    if not report.ok:
+        raise GazetteerError(report.describe(), path=str(folder))
+    return report.n_rows
+
+
+def _files_read(folder: Path, shipped: bool) -> list[Path]:
+    """The files korex reads from a folder: every CSV of its own, a user's gazetteer files."""
+    if not folder.is_dir():
+        raise GazetteerError(f"{folder}: not a gazetteer folder", path=str(folder))
+    if shipped:
+        return sorted(folder.glob("*.csv"))
+    return [folder / kind.file for kind in KINDS if (folder / kind.file).is_file()]
+
+
+def fingerprint(extra_dirs: Sequence[str | Path] = ()) -> str:
+    """A digest of what the output depends on besides the text: the korex version and the contents of
+    every gazetteer and rule file the pipeline reads (shipped, then the user's folders in order).
+
+    A batch that stores it with each document can redo the documents a changed gazetteer affects."""
+    from extractor import __version__
+
+    digest = hashlib.sha256(f"korex {__version__}\n".encode())
+    folders = [(shipped_dir(), True), *((Path(folder), False) for folder in extra_dirs)]
+    for index, (folder, shipped) in enumerate(folders):
+        for path in _files_read(folder, shipped):
+            data = path.read_bytes()
+            digest.update(f"{index}/{path.name} {len(data)}\n".encode())
+            digest.update(data)
+    return digest.hexdigest()
 
 
 @cache

@@ -11,7 +11,8 @@ name (`마코 루비오` / `마르코 루비오`), a name Kiwi splits so the rul
   proper-noun word of four or more syllables. A link becomes a new mention with `source="fuzzy"`,
   the similarity as `score`, and never overlaps another mention.
 - PERSON mentions the people rule found but could not link (`kb_id` is None): the name as found,
-  and the name widened by the word before it. A link sets `kb_id`, the official's data and
+  the name widened by the word before it, and its southern spelling (`southern`: 로무현 → 노무현,
+  리용호 → 이용호), which must match a form exactly. A link sets `kb_id`, the official's data and
   `score` on that mention (whose `source` becomes `"fuzzy"`: the link, not the span, is what a
   reader has to check); its short references (`루비오 장관`) get the same `kb_id` and score but keep
   `source="rule"`, as they do for exact links.
@@ -310,6 +311,9 @@ class FuzzyLinker:
             if m.data.get("name", name) != name:
                 continue  # a short reference: linked with the full name it points at
             options = [(m.start, name)] if _person_like(name) else []
+            south = southern(name)
+            if south != name:
+                options.append((m.start, south))  # 로무현 → 노무현, 리용호 → 이용호: exact only, below
             i = by_start.get(m.start)
             if i is not None and i > 0:
                 before = ws[i - 1]
@@ -324,8 +328,10 @@ class FuzzyLinker:
             best: tuple[int, str, Link] | None = None
             for start, option in options:
                 link = self._link(EntityLabel.PERSON, option)
+                if link is not None and option == south != name and link.score < 1.0:
+                    continue  # a respelt name must match a form exactly
                 if link is not None and (best is None or link.score > best[2].score):
-                    best = (start, option, link)
+                    best = (start, text[start : m.end], link)
             if best is None:
                 continue
             start, full, link = best
@@ -335,6 +341,33 @@ class FuzzyLinker:
                 continue
             taken.take(start, m.end)
             _attach(found, m, name, start, full, official, link)
+
+
+#: Vowels before which a word-initial ㄹ or ㄴ is written ㅇ in the South (리 → 이, 녀 → 여).
+_IOTATED = frozenset("\u1175\u1163\u1167\u116d\u1172\u1168")
+#: Tense consonants North Korean spelling uses in foreign names, and the South's aspirated ones.
+_TENSE = {"ᄁ": "ᄏ", "ᄄ": "ᄐ", "ᄈ": "ᄑ", "ᄍ": "ᄎ"}
+
+
+def southern(name: str) -> str:
+    """The South Korean spelling of a North Korean one, word by word: an initial ㄹ as ㄴ or ㅇ (로무현 →
+    노무현, 리용호 → 이용호, 량 → 양), an initial ㄴ before i or y as ㅇ (녀 → 여), and tense consonants as
+    aspirated (뿌찐 → 푸친)."""
+    out = []
+    for word in name.split(" "):
+        jamo_word = [unicodedata.normalize("NFD", ch) for ch in word]
+        for k, parts in enumerate(jamo_word):
+            if len(parts) < 2 or not HANGUL.match(word[k]):
+                continue
+            lead, vowel = parts[0], parts[1]
+            if k == 0 and lead == "ᄅ":
+                lead = "ᄋ" if vowel in _IOTATED else "ᄂ"
+            elif k == 0 and lead == "ᄂ" and vowel in _IOTATED:
+                lead = "ᄋ"
+            lead = _TENSE.get(lead, lead)
+            jamo_word[k] = lead + parts[1:]
+        out.append(unicodedata.normalize("NFC", "".join(jamo_word)))
+    return " ".join(out)
 
 
 def _proper_noun(w: Word) -> bool:

@@ -34,19 +34,35 @@ Marker words are data: `gazetteers/boilerplate.csv`, read once per process. Its 
     the line than follows it. Otherwise a comment-policy heading drops itself and the
     list of rules after it, any other marker only its own line.
   - `element`: drop an HTML element whose class or id holds the word.
-  - `label`, `title_label`, `publisher_label` (kind `metadata` only): a label of the
-    metadata block around a dateline (`작성일`, `제목`, `출처`). A line starting with it,
-    or the bare label and the value line after it, is metadata; the value of a
-    `title_label` is the title, of a `publisher_label` the publisher.
+  - `label`, `title_label`, `publisher_label`, `date_label`, `counter_label` (kind `metadata`
+    only): a label of the metadata block around a dateline (`수정`, `제목`, `출처`, `입력`,
+    `조회`). A line starting with it, or the bare label and the value line after it, is
+    metadata; the value of a `title_label` is the title, of a `publisher_label` the
+    publisher. A `date_label` names the publication date (`입력`, `기사승인`, `송고`, `Write`)
+    and is trusted wherever it stands; a `counter_label` is a view counter, whose number
+    belongs to it.
 - `source`: where the convention is observed, or `korex`.
 
-The dateline is the first short line among the first 60 that holds one full date and at
-most a publisher name or metadata labels besides (`2024.06.28 외교부`, `입력 2024-06-28
-14:00`, `발표일자 2023-07-13 장소 폴란드`), and only if it comes before the article's text.
-The title is the value of a `제목` label, else the nearest title-like line before the
-dateline. Everything before the title is page header; title, dateline and the labels around
-them are metadata: none of it is body text. A document without such a line has no
-`doc_date` from its text: dates inside the body are never promoted to it.
+The dateline is the first short line that holds one full date and at most a publisher name
+or metadata labels besides (`2024.06.28 외교부`, `입력 2024-06-28 14:00`, `발표일자
+2023-07-13 장소 폴란드`, `15:42, October 09, 2021`), among the first 60 lines or, below a
+long site banner, anywhere before the article's first prose; and only if it comes before
+the article's text. A date with weather beside it is the site's clock, not a dateline; a bare
+date above the title gives way to a dateline between the title and the article (an archived
+page shows the day it was archived above both); of several labelled dates the earliest is
+the publication (`입력` before `수정`). The title is the value of a `제목` label, else the
+nearest title-like line before the dateline. Everything before the title is page header;
+title, dateline and the labels around them are metadata: none of it is body text.
+
+A page without such a header may still state its date where a reader finds it, and the loader
+looks there in this order: front matter flattened into the first line (` date 2025-11-19 …`),
+a date beside a `date_label` anywhere (`입력` on its own line with the date below it at the
+page's end, `2019/03/02 10:00 송고` in a copyright line), a wire head (`광주--(뉴스와이어)
+2016년 03월 02일 --`), a timestamp to the second, a line holding a date and a view counter,
+a photo caption ending in a date and an e-mail address whose day the lead reports, a date
+closing the text above only a place or a signature (`2025년 2월 11일` / `평양`), a two-digit
+date opening the title (`[국방뉴스]17.09.11 …`), and a numeric date near the start of a page
+flattened into one long line. Dates inside the article's sentences are never promoted.
 
 Besides the markers, code signals drop short lines that carry an e-mail address or a phone
 number (contact lines), lines that are only a link, lines made only of share or menu words
@@ -68,8 +84,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from extractor.dates import month_names
 from extractor.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -82,7 +99,18 @@ from extractor.errors import (
     UnsupportedFormatError,
 )
 
-__all__ = ["LoadedText", "boilerplate_rules", "decode_bytes", "load_file", "read_text"]
+__all__ = [
+    "MAX_BYTES",
+    "LoadedText",
+    "boilerplate_rules",
+    "decode_bytes",
+    "display_path",
+    "load_file",
+    "load_records",
+    "open_regular",
+    "read_file",
+    "read_text",
+]
 
 
 @dataclass(frozen=True)
@@ -97,6 +125,7 @@ class LoadedText:
     id: str | None = None
     warnings: tuple[str, ...] = ()
     summary: str | None = None
+    dateline: str | None = None  # `doc_date` as the page writes it, where that is not part of `text`
 
 
 # --------------------------------------------------------------------------- rules (data)
@@ -104,8 +133,8 @@ class LoadedText:
 KINDS = frozenset(
     {"navigation", "next_article", "comment_policy", "footer", "byline", "share", "banner", "metadata"}
 )
-SCOPES = frozenset({"line", "block_start", "element", "label", "title_label", "publisher_label"})
-_LABEL_SCOPES = frozenset({"label", "title_label", "publisher_label"})
+_LABEL_SCOPES = frozenset({"label", "title_label", "publisher_label", "date_label", "counter_label"})
+SCOPES = frozenset({"line", "block_start", "element"}) | _LABEL_SCOPES
 _COLUMNS = ("id", "pattern", "kind", "scope", "source")
 # Longest line (stripped) a marker of each kind may drop: longer lines are article text.
 _KIND_MAX_LEN = {
@@ -206,6 +235,8 @@ class _Rules:
     tokens: dict[str, Rule]  # whole-line share/navigation words, for lines made only of them
     elements: dict[str, Rule]
     labels: dict[str, Rule]
+    date_before: re.Pattern[str]  # a `date_label` ending just before a date (`입력 `, `송고시간`)
+    date_after: re.Pattern[str]  # a `date_label` just after a date and its time (` 10:00 송고`)
 
 
 def _rules_path() -> Path:
@@ -286,7 +317,14 @@ def _load_rules() -> _Rules:
             if rule.kind in ("share", "navigation") and pat.startswith("^") and pat.endswith("$"):
                 tokens.setdefault(_norm(pat[1:-1]), rule)
     markers.compile()
-    return _Rules(rules, markers, tokens, elements, labels)
+    words = sorted({r.pattern for r in rules if r.scope == "date_label"}, key=len, reverse=True)
+    alternation = "|".join(r"\s?".join(map(re.escape, word.split())) for word in words) or "(?!)"
+    date_before = re.compile(rf"(?<![A-Za-z가-힣])(?:{alternation})\s{{0,3}}[:：]?\s{{0,3}}\Z", re.I)
+    date_after = re.compile(
+        rf"\s{{0,3}}(?:(?:오전|오후)\s?)?(?:\d{{1,2}}:\d\d(?::\d\d)?\s{{0,3}})?(?:{alternation})(?![A-Za-z가-힣])",
+        re.I,
+    )
+    return _Rules(rules, markers, tokens, elements, labels, date_before, date_after)
 
 
 def boilerplate_rules() -> tuple[Rule, ...]:
@@ -390,9 +428,14 @@ _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d\d(?::\d\d)?(?!\d)|(?<!\d)\d{1,2}시(?:\s{0,2}\d{1,2}분)?")
 _WEEKDAY = re.compile(r"[(（]\s{0,2}[월화수목금토일](?:요일)?\s{0,2}[)）]")
 _SEPARATORS = re.compile(r"[\s\-–—|·•:,\[\]()<>/~=]+")
+_COUNT = re.compile(r"[\d,.]+")
+_DIGIT = re.compile(r"\d")
 _TIME_WORDS = frozenset({"오전", "오후", "am", "pm", "kst"})
 _PLACE_PARTICLES = ("에서", "에서는", "으로", "에")
 _MAX_DATELINE = 80
+_FRONT_MATTER_DATE_KEYS = ("date", "published", "pubdate", "publishdate", "doc_date")
+_TEMPERATURE = re.compile(r"\d\s?(?:℃|°C)")  # a weather widget: the date beside it is the site's clock
+_WEATHER_MAX = 40  # a line this short with a temperature is a weather widget's
 
 
 def _valid_date(y: str, m: str, d: str) -> str | None:
@@ -417,26 +460,71 @@ def _date_in(value: object) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _english_date() -> re.Pattern[str]:
+    """`October 09, 2021` and `9 Oct. 2021`, with the month names of `gazetteers/date_words.csv`."""
+    names = "|".join(re.escape(name) for name in sorted(month_names(), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![A-Za-z])(?i:(?P<mon>{names}))\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y>(?:19|20)\d\d)(?!\d)"
+        rf"|(?<![\d.])(?P<d2>\d{{1,2}})\s(?i:(?P<mon2>{names}))\.?,?\s(?P<y2>(?:19|20)\d\d)(?!\d)"
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A full date in a line: where it is written and the day it names."""
+
+    start: int
+    end: int
+    date: str
+
+
+def _full_dates(line: str) -> list[_Found]:
+    """Every valid full date in `line` (`2024.06.28`, `2024년 6월 28일`, `October 9, 2021`), in order."""
+    if not _DIGIT.search(line):
+        return []
+    found = [
+        _Found(m.start(), m.end(), day) for m in _DATE.finditer(line) if (day := _valid_date(*m.groups()[:3]))
+    ]
+    months = month_names()
+    for m in _english_date().finditer(line):
+        name = (m["mon"] or m["mon2"]).casefold()
+        day = _valid_date(m["y"] or m["y2"], str(months[name]), m["d"] or m["d2"])
+        if day:
+            found.append(_Found(m.start(), m.end(), day))
+    return sorted(found, key=lambda f: f.start)
+
+
 @dataclass
 class _Dateline:
     date: str
     publisher: str | None
+    text: str  # the date as the line writes it
+    labelled: bool  # the line holds a metadata label (`입력`, `수정`, `조회`)
+    timed: bool  # the line holds a time of day
+    counted: bool  # the line holds a view counter
+
+    @property
+    def bare(self) -> bool:
+        """Whether the line holds the date alone: no label, time or publisher."""
+        return not (self.labelled or self.timed or self.publisher)
 
 
 def _parse_dateline(line: str, labels: dict[str, Rule]) -> _Dateline | None:
     """A line that is a dateline (`2024.06.28 외교부`, `입력 2024-06-28 14:00`), or None."""
     if len(line) > _MAX_DATELINE:
         return None
-    dates = list(_DATE.finditer(line))
+    dates = _full_dates(line)
     if not dates:
         return None
-    date = _valid_date(*dates[0].groups()[:3])
-    if date is None:
-        return None
-    rest = _WEEKDAY.sub(" ", _TIME.sub(" ", _DATE.sub(" ", line)))
+    rest = line
+    for found in reversed(dates):
+        rest = rest[: found.start] + " " + rest[found.end :]
+    timed = _TIME.search(rest) is not None
+    rest = _WEEKDAY.sub(" ", _TIME.sub(" ", rest))
     tokens = [t for t in _SEPARATORS.split(rest) if t]
     name: list[str] = []
-    labelled = after_label = False
+    labelled = after_label = counted = count_follows = False
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -450,9 +538,14 @@ def _parse_dateline(line: str, labels: dict[str, Rule]) -> _Dateline | None:
             i += 1
         if rule is not None:
             labelled = True
+            count_follows = rule.scope == "counter_label"
+            counted = counted or count_follows
             # a label after the date (장소, 조회) takes the rest of the line as its value
-            after_label = after_label or line.find(token) > dates[0].start()
+            after_label = after_label or line.find(token) > dates[0].start
             continue
+        if count_follows and _COUNT.fullmatch(token):
+            continue  # the number of a view counter (`조회 1,204`)
+        count_follows = False
         if token.casefold() in _TIME_WORDS:
             continue
         if not after_label:
@@ -468,7 +561,9 @@ def _parse_dateline(line: str, labels: dict[str, Rule]) -> _Dateline | None:
         return None
     if publisher and publisher.endswith(_PLACE_PARTICLES):
         publisher = None  # `2024년 6월 28일 서울에서`: a place, not who published
-    return _Dateline(date, publisher)
+    first = min(dates, key=lambda f: f.date)  # of `입력 …` and `수정 …`, the first publication
+    written = line[first.start : first.end].strip()
+    return _Dateline(first.date, publisher, written, labelled, timed, counted)
 
 
 # --------------------------------------------------------------------------- line cleaning
@@ -479,6 +574,7 @@ _LIST_ITEM = re.compile(r"\s{0,8}(?:[•·∙○●◦▪■□▶▷\-*]\s{0,3}
 _TOKEN_SPLIT = re.compile(r"[\s|/·,]+")
 _LETTER = re.compile(r"[^\W\d_]|[©ⓒ]")
 _SENTENCE_END = ("다", "요", "죠", "음", "함", "임", "됨", "니다")
+_SENTENCE_INSIDE = re.compile(r"[다요]\.(?!\d)")  # a sentence ending inside a line
 _PROSE_MIN = 40  # a line of at least this many characters, not boilerplate, is article text
 _HEADER_LINES = 60  # a dateline is looked for among the first non-blank lines only
 _HEADER_WINDOW = 8  # lines before a dateline searched for the title and labels
@@ -505,8 +601,11 @@ def _classify(line: str, rules: _Rules) -> Rule | str | None:
         return "byline" if size <= 150 and _PHONE.search(line) else None
     rule = rules.markers.match(norm)
     if rule is not None and size <= _KIND_MAX_LEN[rule.kind]:
-        # a byline marker on a sentence (`문의 사항은 ...로 연락 바랍니다.`) is article text
-        sentence = rule.kind == "byline" and _ends_sentence(line)
+        # a byline marker on a sentence (`문의 사항은 ...로 연락 바랍니다.`) is article text, and so
+        # is a photo caption whose sentence ends before a footer sign (`… 있다. ⓒ 연합뉴스`)
+        sentence = (rule.kind == "byline" and _ends_sentence(line)) or (
+            rule.kind == "footer" and _after_sentence(norm, rule)
+        )
         if not sentence:
             return rule
     if size > 150:
@@ -520,9 +619,19 @@ def _classify(line: str, rules: _Rules) -> Rule | str | None:
         words = [t for t in parts if not _is_url_token(t)]
         if len(words) < len(parts) and len(words) <= 4 and not _ends_sentence(" ".join(words)):
             return "navigation"
-    if not _ends_sentence(line) and (("@" in line and _EMAIL.search(line)) or _PHONE.search(line)):
+    if size <= _WEATHER_MAX and _TEMPERATURE.search(line):
+        return "banner"  # a weather widget (`흐림 서울 3.2℃`)
+    if _ends_sentence(line) or _SENTENCE_INSIDE.search(line):
+        return None  # a sentence, or a photo caption ending in its date and an address
+    if ("@" in line and _EMAIL.search(line)) or _PHONE.search(line):
         return "byline"
     return None
+
+
+def _after_sentence(norm: str, rule: Rule) -> bool:
+    """Whether a sentence ends in the normalised line before the rule's marker."""
+    at = norm.find(_norm(rule.pattern.strip("^$")).strip(_EDGE))
+    return at > 0 and _SENTENCE_INSIDE.search(norm, 0, at) is not None
 
 
 _UNSEEN: Any = object()
@@ -561,13 +670,16 @@ class _Header:
     start: int  # first metadata line (the title, else the dateline)
     end: int  # last metadata line
     date: str
+    date_text: str  # the date as the dateline writes it
+    bare: bool  # the dateline holds the date alone
     title: str | None
     publisher: str | None
     meta: set[int]
 
 
 def _find_header(stripped: list[str], marks: list[Rule | str | None], rules: _Rules) -> _Header | None:
-    """The title + dateline block at the top of a page, if the page has one."""
+    """The title + dateline block at the top of a page, if the page has one: among the first lines,
+    or further down below a long site banner, as long as no article text came before it."""
     upto = [0]  # upto[i]: article-like characters in the lines before line i
     for i, s in enumerate(stripped):
         upto.append(upto[-1] + (len(s) if len(s) >= _PROSE_MIN and marks[i] is None else 0))
@@ -576,16 +688,64 @@ def _find_header(stripped: list[str], marks: list[Rule | str | None], rules: _Ru
         if not line:
             continue
         seen += 1
-        if seen > _HEADER_LINES:
+        if seen > _HEADER_LINES and upto[d]:
             return None
-        if marks[d] is None and len(line) <= _MAX_DATELINE:
-            found = _parse_dateline(line, rules.labels)
+        header = _header_if_dateline(d, stripped, marks, rules, upto)
+        if header is None:
+            continue
+        if header.bare:
+            later = _dateline_below(header, stripped, marks, rules, upto)
+            if later is not None:
+                return later
+        return header
+    return None
+
+
+def _header_if_dateline(
+    d: int, stripped: list[str], marks: list[Rule | str | None], rules: _Rules, upto: list[int]
+) -> _Header | None:
+    """The header around line `d` if that line is a dateline before the article's text."""
+    line = stripped[d]
+    if marks[d] is not None or len(line) > _MAX_DATELINE:
+        return None
+    found = _parse_dateline(line, rules.labels)
+    if found is None:
+        return None
+    header = _header_at(d, found, stripped, marks, rules)
+    lead = upto[header.start]
+    tail = upto[-1] - upto[header.end + 1]
+    return header if lead == 0 or tail >= 2 * lead else None  # else the "dateline" sits inside the article
+
+
+def _mark_site_clock(stripped: list[str], marks: list[Rule | str | None], rules: _Rules) -> None:
+    """Mark as banner a date heading a weather widget near the top of a page: the site's clock,
+    the day the page was viewed, is no dateline and no date of the article."""
+    seen = 0
+    for d, line in enumerate(stripped):
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            return
+        if marks[d] is None and len(line) <= _MAX_DATELINE and _parse_dateline(line, rules.labels):
+            near = [other for other in stripped[d : d + 4] if other][:3]
+            if any(_TEMPERATURE.search(other) for other in near):
+                marks[d] = "banner"
+
+
+def _dateline_below(
+    header: _Header, stripped: list[str], marks: list[Rule | str | None], rules: _Rules, upto: list[int]
+) -> _Header | None:
+    """A dateline between a bare date's header and the article's first prose: an archived page shows
+    the day it was archived above the title, and the article's own dateline below it."""
+    for i in range(header.end + 1, len(stripped)):
+        line = stripped[i]
+        if len(line) >= _PROSE_MIN and marks[i] is None:
+            return None
+        if line:
+            found = _header_if_dateline(i, stripped, marks, rules, upto)
             if found is not None:
-                header = _header_at(d, found, stripped, marks, rules)
-                lead = upto[header.start]
-                tail = upto[-1] - upto[header.end + 1]
-                if lead == 0 or tail >= 2 * lead:  # else the "dateline" sits inside the article
-                    return header
+                return found
     return None
 
 
@@ -644,7 +804,184 @@ def _header_at(
             break
         count += 1
         i += 1
-    return _Header(start, end, found.date, title, publisher, meta)
+    # of several labelled dates in the block (`입력 …`, `수정 …`), the first publication
+    dated = [_parse_dateline(stripped[i], rules.labels) for i in sorted(meta) if i != d]
+    first = min([found, *(x for x in dated if x is not None)], key=lambda x: x.date)
+    return _Header(start, end, first.date, first.text, found.bare, title, publisher, meta)
+
+
+# --------------------------------------------------------------------------- the date elsewhere on a page
+
+_INLINE_FRONT_MATTER = re.compile(
+    rf"(?i:{'|'.join(_FRONT_MATTER_DATE_KEYS)})(?![A-Za-z_])\s{{0,3}}[:：]?\s{{0,3}}(?=\d)"
+)
+_WIRE_HEAD = re.compile(r"[^\s\-(]{1,20}\s{0,2}-{2}\s{0,2}\([^()\n]{1,20}\)\s{0,2}(?:-{2})?\s{0,2}(?=\d)")
+_SECONDS = re.compile(r"\s{0,3}\d{1,2}:\d\d:\d\d(?!\d)")
+_CAPTION_END = re.compile(
+    r"(?:/\s{0,2}[^\s/@|]{1,20})?\s{0,2}(?P<mail>[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})?\s{0,2}\|?\s{0,2}$"
+)
+_LEAD_DAY = re.compile(r"(?<![\d.])(\d{1,2})(?=\s?(?:일|[~∼\-–]\s?\d{1,2}\s?일))")
+_TITLE_DATE = re.compile(r"(?:\[[^\]\n]{1,20}\]\s?)?(\d{2})\.(\d{2})\.(\d{2})(?=\s|$)")
+_NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-.])(\d\d)\2(\d\d)(?![\d.])")
+_LABEL_BLOCK = 4  # lines after the first labelled date that may hold the block's other dates
+_CLOSING_LINES = 3  # a closing dateline stands among the text's last lines
+_CLOSING_NAME_MAX = 20  # after it, only a place or a signature this short
+_LEAD_LINES = 12  # lines searched for the lead a caption's date must agree with
+_FLAT_MIN = 300  # a first line this long is a page flattened into one line
+_FLAT_HEAD = 200  # the part of it searched for the page's date
+
+
+def _body_date(stripped: list[str], marks: list[Rule | str | None], rules: _Rules) -> str | None:
+    """The publication date of a page without a header dateline, where else the page states it."""
+    lines = [(i, line) for i, line in enumerate(stripped) if line]
+    if not lines:
+        return None
+    return (
+        _inline_front_matter(lines[0][1])
+        or _labelled_date(stripped, rules)
+        or _wire_head(lines)
+        or _timestamp(lines, marks)
+        or _counter_line(lines, marks, rules)
+        or _caption_date(lines, marks)
+        or _closing_dateline(lines, marks, rules)
+        or _title_date(lines, marks)
+        or _flattened_header(lines[0][1])
+    )
+
+
+def _inline_front_matter(first: str) -> str | None:
+    """` date 2025-11-19 ▲ …`: front matter a scraper flattened into the text's first line."""
+    key = _INLINE_FRONT_MATTER.match(first)
+    found = _DATE.match(first, key.end()) if key else None
+    return _valid_date(*found.groups()[:3]) if found else None
+
+
+def _labelled_date(stripped: list[str], rules: _Rules) -> str | None:
+    """A date written beside a `date_label` anywhere on the page (`송고시간2019-12-16`, `2019/03/02
+    10:00 송고`), or below a `date_label` standing alone on the line above (`입력`): the earliest in
+    the first block of lines that has one (`승인 …` / `입력 …`), not a related article's further down."""
+    best: str | None = None
+    block_end = len(stripped)
+    previous = ""
+    for i, line in enumerate(stripped):
+        if i > block_end:
+            break
+        if not line:
+            continue
+        for found in _full_dates(line):
+            before = line[max(0, found.start - 16) : found.start]
+            labelled = rules.date_before.search(before) or rules.date_after.match(line, found.end)
+            if labelled or (found.start == 0 and _is_date_label(previous, rules)):
+                best = found.date if best is None else min(best, found.date)
+                block_end = min(block_end, i + _LABEL_BLOCK)
+        previous = line
+    return best
+
+
+def _is_date_label(line: str, rules: _Rules) -> bool:
+    label = _label_of(line, rules)
+    return label is not None and not label[1] and label[0].scope == "date_label"
+
+
+def _wire_head(lines: list[tuple[int, str]]) -> str | None:
+    """`광주--(뉴스와이어) 2016년 03월 02일 --`: the head of a press-wire release."""
+    for _, line in lines[:_HEADER_WINDOW]:
+        head = _WIRE_HEAD.match(line)
+        found = _DATE.match(line, head.end()) if head else None
+        if found and line[found.end() :].lstrip().startswith("-"):
+            return _valid_date(*found.groups()[:3])
+    return None
+
+
+def _timestamp(lines: list[tuple[int, str]], marks: list[Rule | str | None]) -> str | None:
+    """A date with a time to the second on a line that is no sentence (`…방일2023-09-14 20:00:44`)."""
+    for i, line in lines:
+        if marks[i] is not None or len(line) > 200 or _ends_sentence(line):
+            continue
+        for found in _full_dates(line):
+            if _SECONDS.match(line, found.end):
+                return found.date
+    return None
+
+
+def _counter_line(lines: list[tuple[int, str]], marks: list[Rule | str | None], rules: _Rules) -> str | None:
+    """A line holding a date and a view counter (`2019.03.02 | 조회 1,204`)."""
+    for i, line in lines:
+        if marks[i] is None and len(line) <= _MAX_DATELINE:
+            found = _parse_dateline(line, rules.labels)
+            if found is not None and found.counted:
+                return found.date
+    return None
+
+
+def _caption_date(lines: list[tuple[int, str]], marks: list[Rule | str | None]) -> str | None:
+    """A photo caption ending in a date and an e-mail address (`… 2023.10.25 photo@…`, or the address
+    on the next line), when the lead reports that day: a file photo's date is no publication date."""
+    lead_days = _lead_days(lines, marks)
+    for k, (_, line) in enumerate(lines):
+        tail = line[-120:]
+        for found in reversed(_full_dates(tail)):
+            end = _CAPTION_END.match(tail, found.end)
+            if end is None:
+                continue
+            mailed = end["mail"] or (k + 1 < len(lines) and _EMAIL.fullmatch(lines[k + 1][1]))
+            if mailed and int(found.date[8:]) in lead_days:
+                return found.date
+            break
+    return None
+
+
+def _lead_days(lines: list[tuple[int, str]], marks: list[Rule | str | None]) -> set[int]:
+    """The days of the month (`25일`, `28~29일`) that the first line reporting any names."""
+    for i, line in lines[:_LEAD_LINES]:
+        if marks[i] is None:
+            days = {int(day) for day in _LEAD_DAY.findall(line)}
+            if days:
+                return days
+    return set()
+
+
+def _closing_dateline(
+    lines: list[tuple[int, str]], marks: list[Rule | str | None], rules: _Rules
+) -> str | None:
+    """A date closing the text, above at most a place or a signature (`2025년 2월 11일` / `평양`)."""
+    kept = [(i, line) for i, line in lines if marks[i] is None]
+    for k in range(len(kept) - 1, max(-1, len(kept) - 1 - _CLOSING_LINES), -1):
+        found = _parse_dateline(kept[k][1], rules.labels)
+        if found is None or found.labelled or found.timed:
+            continue  # a label or a clock time (`수정 … 10:30`) makes a page's metadata, not a signature
+        after = [line for _, line in kept[k + 1 :]]
+        signed = all(len(line) <= _CLOSING_NAME_MAX and not _DIGIT.search(line) for line in after)
+        prose = any(len(line) >= _PROSE_MIN for _, line in kept[:k])
+        return found.date if signed and prose else None
+    return None
+
+
+def _title_date(lines: list[tuple[int, str]], marks: list[Rule | str | None]) -> str | None:
+    """`[국방뉴스]17.09.11 …`: a two-digit date opening a title above the article."""
+    for i, line in lines[:_HEADER_WINDOW]:
+        if len(line) >= _PROSE_MIN and marks[i] is None:
+            return None
+        found = _TITLE_DATE.match(line)
+        if found:
+            yy, mm, dd = found.groups()
+            century = 2000 if int(yy) <= dt.date.today().year % 100 + 1 else 1900
+            return _valid_date(str(century + int(yy)), mm, dd)
+    return None
+
+
+def _flattened_header(first: str) -> str | None:
+    """A page flattened into one long line: a numeric date near its start, before any sentence ends
+    (`… 자기모순” Reporter 2023-07-18 …`)."""
+    if len(first) < _FLAT_MIN:
+        return None
+    head = first[:_FLAT_HEAD]
+    for found in _NUMERIC_DATE.finditer(head):
+        if _SENTENCE_INSIDE.search(head, 0, found.start()):
+            return None
+        if head[found.end() : found.end() + 1] in (" ", ""):
+            return _valid_date(found.group(1), found.group(3), found.group(4))
+    return None
 
 
 @dataclass
@@ -652,6 +989,7 @@ class _Cleaned:
     text: str
     title: str | None = None
     doc_date: str | None = None
+    dateline: str | None = None  # the date as the page writes it, when it was taken out of the text
     publisher: str | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -678,14 +1016,18 @@ def _clean(text: str, *, changed: bool = False) -> _Cleaned:
         if mark is _UNSEEN:
             mark = seen[s] = _classify(s, rules)
         marks.append(mark)
+    _mark_site_clock(stripped, marks, rules)
     n = len(lines)
     drop: list[str | None] = [None] * n  # why a line is dropped: a kind, "header" or "meta"
     out = _Cleaned(text)
 
     header = _find_header(stripped, marks, rules)
+    if header is None:
+        out.doc_date = _body_date(stripped, marks, rules)
     body_start = 0
     if header is not None:
         out.doc_date, out.title, out.publisher = header.date, header.title, header.publisher
+        out.dateline = header.date_text
         for i in range(header.start):
             drop[i] = "header"
         for i in range(header.start, header.end + 1):
@@ -1192,7 +1534,7 @@ def _read(raw: str, *, source: str | None, fmt: str | None) -> LoadedText:
         summary = next(
             filter(None, (_scalar(meta.get(key)) for key in ("excerpt", "summary", "description"))), None
         )
-        for key in ("date", "published", "pubdate", "publishdate", "doc_date"):
+        for key in _FRONT_MATTER_DATE_KEYS:
             doc_date = doc_date or _date_in(meta.get(key))
         publisher = _scalar(meta.get("publisher"))
         body = fm[1]
@@ -1227,6 +1569,7 @@ def _read(raw: str, *, source: str | None, fmt: str | None) -> LoadedText:
         id=None,
         warnings=tuple(notes),
         summary=summary,
+        dateline=doc_date or cleaned.dateline,  # metadata dates are never part of the text
     )
 
 
@@ -1256,7 +1599,44 @@ def read_text(raw: str, *, source: str | None = None) -> LoadedText:
             ),
             path=source,
         )
-    return _read(raw, source=source, fmt=None)
+    _check_encodable(raw, source)
+    return _encodable(_read(raw, source=source, fmt=None))
+
+
+#: Unpaired UTF-16 surrogates: a Python string can hold them (JSON `\\ud800`, a bad file name) but
+#: no UTF-8 output can, so they never reach a Document.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_METADATA = ("title", "doc_date", "source", "publisher", "id", "summary")
+
+
+def _check_encodable(
+    text: str, where: str | None, *, line: int | None = None, record: int | None = None
+) -> None:
+    """InputError if a text holds unpaired surrogates: it could be neither analysed nor written."""
+    found = _SURROGATE.search(text)
+    if found is not None:
+        at = where if line is None else f"{where}:{line}"
+        raise InputError(
+            f"{at or 'text'}: unpaired surrogate U+{ord(found.group()):04X} at offset {found.start()}; "
+            "the text is not valid Unicode",
+            path=where,
+            line=line,
+            record=record,
+        )
+
+
+def _encodable(loaded: LoadedText) -> LoadedText:
+    """`loaded` with unpaired surrogates in its metadata replaced by U+FFFD, and a warning saying so."""
+    bad = [
+        name
+        for name in _METADATA
+        if (value := getattr(loaded, name)) is not None and _SURROGATE.search(value)
+    ]
+    if not bad:
+        return loaded
+    fixed = {name: _SURROGATE.sub("\ufffd", getattr(loaded, name)) for name in bad}
+    note = f"unpaired surrogates in {', '.join(bad)} replaced by U+FFFD"
+    return replace(loaded, **fixed, warnings=(*loaded.warnings, note))
 
 
 # --------------------------------------------------------------------------- load_file
@@ -1269,27 +1649,96 @@ _TEXT_EXT = (".txt", ".text")
 _RECORD_DATE_KEYS = ("doc_date", "date", "published", "published_at", "pubdate", "publish_date", "datetime")
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    where = str(path)
+#: Files larger than this are not read (`max_bytes`): a document of 20 MB is already a dump, not a page.
+MAX_BYTES = 20 * 2**20
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can always be written out: bytes of a file name that are not UTF-8 become
+    `\\xNN` (the name `caf\\xe9.txt` for a Latin-1 `café.txt`); every other name is unchanged."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "backslashreplace")
     try:
-        info = path.stat()
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(text).decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no file system gave: escape it as such
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _not_regular(where: str, info: os.stat_result) -> UnreadableInputError | None:
+    """Why a file of this kind is not read, or None for a regular file."""
+    if stat.S_ISREG(info.st_mode):
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        return UnreadableInputError(f"{where}: is a directory, not a file", path=where)
+    kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "a special file")
+    return UnreadableInputError(f"{where}: {kind}, not a regular file; not read", path=where)
+
+
+def _unlistable(path: str | os.PathLike[str], where: str) -> UnreadableInputError | None:
+    """The error of a folder that cannot be listed (a folder reached as a path means exactly that)."""
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as exc:
+        return UnreadableInputError(f"{where}: cannot read the folder ({exc.strerror or exc})", path=where)
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """A regular file opened for reading (symlinks followed); never blocks, never opens anything else.
+
+    A named pipe, a device (a link to `/dev/zero`), a socket, a directory or a symbolic-link loop is
+    an `UnreadableInputError` before it is opened, never a read that blocks or never ends; the file
+    is checked again once open, so one swapped in meanwhile is refused too.
+    """
+    where = display_path(path)
+    try:
+        info = os.stat(path)
     except FileNotFoundError:
         raise UnreadableInputError(f"{where}: no such file", path=where) from None
     except OSError as exc:
         raise UnreadableInputError(f"{where}: cannot read ({exc.strerror or exc})", path=where) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UnreadableInputError(f"{where}: is a directory, not a file", path=where)
-    if not stat.S_ISREG(info.st_mode):
-        raise UnreadableInputError(f"{where}: not a regular file", path=where)
-    if info.st_size > max_bytes:
-        raise InputTooLargeError(
-            f"{where}: {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes (max_bytes)", path=where
-        )
+    problem = _not_regular(where, info)
+    if problem is not None and stat.S_ISDIR(info.st_mode):
+        problem = _unlistable(path, where) or problem
+    if problem is not None:
+        raise problem
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        fd = os.open(path, flags)
     except OSError as exc:
         raise UnreadableInputError(f"{where}: cannot read ({exc.strerror or exc})", path=where) from None
+    problem = _not_regular(where, os.fstat(fd))
+    if problem is not None:
+        os.close(fd)
+        raise problem
+    return open(fd, "rb", closefd=True)
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file (see `open_regular`), never more than `max_bytes`."""
+    where = display_path(path)
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise InputTooLargeError(
+                f"{where}: {size:,} bytes, over the limit of {max_bytes:,} bytes (max_bytes)", path=where
+            )
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise UnreadableInputError(f"{where}: cannot read ({exc.strerror or exc})", path=where) from None
     if len(data) > max_bytes:
         raise InputTooLargeError(f"{where}: over the limit of {max_bytes:,} bytes (max_bytes)", path=where)
     return data
@@ -1361,6 +1810,7 @@ def _record(
                     record=index,
                 )
             if value.strip():
+                _check_encodable(value, where, line=line, record=index)
                 text = value
                 break
     if text is None:
@@ -1388,31 +1838,53 @@ def _record(
     for key in _RECORD_DATE_KEYS:
         date = date or _date_in(obj.get(key))
     loaded = _read(text, source=url or where, fmt=None)
-    return replace(
-        loaded,
-        title=_scalar(obj.get("title")) or loaded.title,
-        doc_date=date or loaded.doc_date,
-        source=url or where,
-        publisher=_scalar(obj.get("publisher")) or _scalar(src_dict.get("publisher")) or loaded.publisher,
-        id=record_id,
-        warnings=tuple(notes) + loaded.warnings,
-        summary=_scalar(obj.get("summary")) or loaded.summary,
+    return _encodable(
+        replace(
+            loaded,
+            title=_scalar(obj.get("title")) or loaded.title,
+            doc_date=date or loaded.doc_date,
+            source=url or where,
+            publisher=_scalar(obj.get("publisher")) or _scalar(src_dict.get("publisher")) or loaded.publisher,
+            id=record_id,
+            warnings=tuple(notes) + loaded.warnings,
+            summary=_scalar(obj.get("summary")) or loaded.summary,
+        )
     )
 
 
-def _jsonl_records(text: str, where: str, **kw: Any) -> list[LoadedText]:
-    out: list[LoadedText] = []
+#: A document read from a file, or the error of that one record (its neighbours are still read).
+Record = LoadedText | InputError
+
+
+def _jsonl_records(text: str, where: str, **kw: Any) -> list[Record]:
+    """One item per non-blank line; a line that is not JSON (or not a record) is its error, in its place.
+
+    A file none of whose lines is JSON is not JSON Lines at all: that is one error for the whole file.
+    """
+    out: list[Record] = []
+    parsed = False
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        obj = _json_loads(line, where, number)
-        out.append(_record(obj, where=where, at=f"{where}:{number}", line=number, index=len(out), **kw))
+        index = len(out)
+        try:
+            obj = _json_loads(line, where, number)
+            parsed = True
+            out.append(_record(obj, where=where, at=f"{where}:{number}", line=number, index=index, **kw))
+        except InputError as exc:
+            exc.record = index
+            out.append(exc)
     if not out:
         raise EmptyInputError(f"{where}: no JSON records", path=where)
+    if not parsed:
+        first = out[0]
+        assert isinstance(first, InputError)
+        first.record = None
+        raise first
     return out
 
 
-def _json_records(text: str, where: str, **kw: Any) -> list[LoadedText]:
+def _json_records(text: str, where: str, **kw: Any) -> list[Record]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -1426,31 +1898,34 @@ def _json_records(text: str, where: str, **kw: Any) -> list[LoadedText]:
     if isinstance(data, list):
         if not data:
             raise EmptyInputError(f"{where}: an empty JSON list, no records", path=where)
-        return [
-            _record(obj, where=where, at=f"{where} (record {i})", line=None, index=i, **kw)
-            for i, obj in enumerate(data)
-        ]
+        out: list[Record] = []
+        for i, obj in enumerate(data):
+            try:
+                out.append(_record(obj, where=where, at=f"{where} (record {i})", line=None, index=i, **kw))
+            except InputError as exc:
+                out.append(exc)
+        return out
     raise UnsupportedFormatError(
         f"{where}: JSON {type(data).__name__} at the top level; expected an object or a list of objects",
         path=where,
     )
 
 
-def load_file(
+def load_records(
+    data: bytes,
     path: str | os.PathLike[str],
     *,
     text_fields: Sequence[str] = ("text", "body", "content"),
     id_fields: Sequence[str] = ("id",),
-    max_bytes: int = 20 * 2**20,
-) -> list[LoadedText]:
-    """Read a .txt, .md, .html/.htm, .json or .jsonl file into documents (one per JSON record).
+) -> list[Record]:
+    """The documents in a file's bytes (`path` names it and chooses the format by its extension).
 
-    The format is chosen by extension and confirmed by content; bad input raises an
-    `InputError` subclass naming the file (and the line or record).
+    One item per document, in the file's order: a JSON or JSONL record that cannot be read is its
+    `InputError` (naming the line or record) in its place, and the good records around it are kept.
+    A file that cannot be read at all (empty, binary, not JSON) raises its `InputError`.
     """
     file = Path(os.fspath(path))
-    where = os.fspath(path)
-    data = _read_bytes(file, max_bytes)
+    where = display_path(path)
     if not data.strip():
         raise EmptyInputError(f"{where}: empty file", path=where)
     _check_binary(data, where)
@@ -1472,7 +1947,27 @@ def load_file(
             pass  # not records after all: read it as text
     fmt = "html" if ext in _HTML_EXT else "markdown" if ext in _MD_EXT else None
     loaded = _read(text, source=where, fmt=fmt)
-    return [_with_notes(loaded, notes)]
+    return [_encodable(_with_notes(loaded, notes))]
+
+
+def load_file(
+    path: str | os.PathLike[str],
+    *,
+    text_fields: Sequence[str] = ("text", "body", "content"),
+    id_fields: Sequence[str] = ("id",),
+    max_bytes: int = MAX_BYTES,
+) -> list[LoadedText]:
+    """Read a .txt, .md, .html/.htm, .json or .jsonl file into documents (one per JSON record).
+
+    The format is chosen by extension and confirmed by content; bad input raises an
+    `InputError` subclass naming the file (and the line or record of the first bad record).
+    """
+    data = read_file(path, max_bytes=max_bytes)
+    records = load_records(data, path, text_fields=text_fields, id_fields=id_fields)
+    for item in records:
+        if isinstance(item, InputError):
+            raise item
+    return [item for item in records if isinstance(item, LoadedText)]
 
 
 def _with_notes(loaded: LoadedText, notes: Iterable[str]) -> LoadedText:

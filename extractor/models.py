@@ -85,6 +85,15 @@ class DateResolution(str, Enum):
     WEEKDAY = "weekday"
 
 
+class NameSource(str, Enum):
+    """Where a person's English name comes from: the gazetteer, the Latin original the text gives in
+    parentheses, or a Revised Romanization of the Korean name."""
+
+    GAZETTEER = "gazetteer"
+    ORIGINAL = "original"
+    ROMANIZED = "romanized"
+
+
 class Record(BaseModel):
     """Base of every record: unknown fields are rejected so typos fail loudly."""
 
@@ -118,6 +127,7 @@ class Person(Record):
     country: CountryCode | None = None
     kb_id: str | None = None
     mentions: list[Span] = Field(default_factory=list)
+    name_en_source: NameSource | None = None
 
 
 class Organization(Record):

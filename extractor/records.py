@@ -22,6 +22,7 @@ from extractor.models import (
     Organization,
     Person,
 )
+from extractor.names import english_name
 from extractor.tokens import text_of
 
 EVENTS_KEY = "korex_events"
@@ -36,6 +37,7 @@ class Meta:
     title: str | None = None
     publisher: str | None = None
     doc_date: str | None = None
+    dateline: str | None = None  # `doc_date` as the page writes it, if the page states it
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -94,7 +96,8 @@ def _names_meeting(org: Mention, text: str, meeting_starts: set[int]) -> bool:
 
 
 def persons(found: Iterable[Mention], text: str) -> list[Person]:
-    """One Person per person, linking short references to the full name through `data['person']`."""
+    """One Person per person, linking short references to the full name through `data['person']`, with
+    an English name (`extractor.names`)."""
     by_key: dict[str, Person] = {}
     for m in found:
         if m.label is not EntityLabel.PERSON:
@@ -113,6 +116,10 @@ def persons(found: Iterable[Mention], text: str) -> list[Person]:
                 kb_id=m.kb_id,
             )
         person.mentions.append([m.start, m.end])
+    for person in by_key.values():
+        person.name_en, person.name_en_source = english_name(
+            person.name, person.name_original, person.country, person.name_en
+        )
     return list(by_key.values())
 
 
@@ -126,8 +133,13 @@ def countries(found: Iterable[Mention]) -> list[str]:
     return sorted(codes)
 
 
-def dates(found: Iterable[Mention], text: str) -> list[DateValue]:
-    """Every resolved date, once per expression and value (a range gives both ends)."""
+def dates(found: Iterable[Mention], text: str, meta: Meta | None = None) -> list[DateValue]:
+    """Every resolved date, once per expression and value (a range gives both ends).
+
+    The publication date the page states comes first when no expression of the text gives it (the
+    loader took its dateline out of the text): its span is empty, at 0, and its `text` is the date
+    as the page writes it. Unresolved expressions (`norm` None) are entities only.
+    """
     values: list[DateValue] = []
     for m in found:
         if m.label is not EntityLabel.DATE:
@@ -143,6 +155,10 @@ def dates(found: Iterable[Mention], text: str) -> list[DateValue]:
                         resolved_from=m.data.get("resolved_from", DateResolution.EXPLICIT),
                     )
                 )
+    written = meta.dateline if meta is not None else None
+    stated = meta.doc_date if meta is not None else None
+    if written and stated and all(value.value != stated for value in values):
+        values.insert(0, DateValue(text=written, value=stated, start=0, end=0))
     return values
 
 
@@ -162,7 +178,7 @@ def to_document(doc: Doc, meta: Meta) -> Document:
         persons=persons(found, text),
         organizations=organizations(found, text),
         countries=countries(found),
-        dates=dates(found, text),
+        dates=dates(found, text, meta),
         events=events,
         warnings=list(meta.warnings),
     )

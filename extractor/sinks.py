@@ -8,38 +8,46 @@
 | `events.csv`, `events.parquet` with `table="events"` | that one table |
 | `out.duckdb` | a DuckDB database with every table, plus `files` (what each input file gave) |
 
-The tables are those of `extractor.frames`. Every file output is resumable and crash-safe:
+The tables are those of `extractor.frames`. Every file output is resumable and crash-safe, and every
+change to it on disk goes through `extractor.durable`:
 
-- results are committed in small chunks (every second or so) to a state folder beside the output
-  (`.out.jsonl.korex/`, or `out.csv/.korex/`): chunk files first, then a line in a journal naming
-  them, each flushed to disk. A run killed at any point loses at most its uncommitted chunk.
-- at the end of a run (or on Ctrl-C) the committed chunks are merged into the output through
-  temporary files renamed over the old ones, so the output is always a complete earlier or later
-  version, never a half-written one. A merge cut short is finished by the next run.
-- the state folder remembers each input file's SHA-256: files already in the output and unchanged
-  are skipped, changed ones (or all, with `force`) are extracted again and replace their old rows.
+- results are committed about once a second to a state folder beside the output (`.out.jsonl.korex/`,
+  or `out.csv/.korex/`): chunk files first (written, fsynced, renamed), then a line naming them in a
+  journal (appended, fsynced). A run killed at any point loses at most its uncommitted second.
+- at the end of a run (or on Ctrl-C) the output and the committed chunks are merged into temporary
+  files, the new manifest is written beside them (complete once it exists under its name), then each
+  is renamed over the old one: the output is always a complete earlier or later version, and a merge
+  cut short is finished by the next run.
+- the manifest holds, per input file, its SHA-256, its error rows and the size of its rows in each
+  table, and the output's size: a manifest or an output cut short (a torn tail) is cut back to its
+  last complete file when opened, and the files after it are extracted again.
+- files already in the output and unchanged are skipped; changed ones (or all, with `force`) are
+  extracted again and replace their old rows. A file output holds its input files in path order.
 
 DuckDB commits each chunk in one transaction, with the `files` table in the same transaction.
-An output keeps the rows of every file it was given; delete it to start afresh.
+An output keeps the rows of every file it was given; `overwrite` starts it afresh. An existing file
+or folder that korex did not write is never written over unless `overwrite` is given.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
-import shutil
 import sys
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from pydantic import BaseModel
 
-from extractor.errors import KorexError
+from extractor import durable
+from extractor.errors import OutputBusyError, OutputError, OutputRefusedError
 from extractor.models import Document, FileError
 
 if TYPE_CHECKING:
@@ -49,14 +57,19 @@ __all__ = [
     "FORMATS",
     "DuckDBSink",
     "JsonlSink",
+    "OutputBusyError",
     "OutputError",
+    "OutputRefusedError",
     "Recorded",
     "Sink",
     "StagedSink",
     "check_output",
+    "document_line",
     "open_sink",
     "output_format",
+    "read_manifest",
     "recorded_errors",
+    "state_folder",
 ]
 
 #: Output suffixes and the format each selects.
@@ -66,77 +79,109 @@ FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "pa
 COMMIT_DOCUMENTS = 256
 COMMIT_SECONDS = 1.0
 
-_LAYOUT = 1
+#: The state folder's layout; an output of another layout is refused (`overwrite` starts it afresh).
+_LAYOUT = 2
+
+#: How an error message says that `--overwrite` (the CLI) or `overwrite=True` (the API) would go on.
+_OVERWRITE = "--overwrite (overwrite=True) replaces it"
+
+#: Characters JSON allows raw in strings but line-splitting readers take for line ends.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
 
 
-class OutputError(KorexError):
-    """The output cannot be written: an unknown format, another run writing it, a different layout."""
-
-    reason = "output"
+def document_line(record: BaseModel) -> str:
+    """A record as one line of JSON Lines: UTF-8 JSON, Hangul as is, U+2028, U+2029 and U+0085 escaped."""
+    return record.model_dump_json().translate(_LINE_BREAKS)
 
 
 @dataclass
 class Recorded:
-    """What an output remembers of one input file: its hash, its documents and error rows."""
+    """What an output remembers of one input file: its hash, documents, error rows, and the size of its
+    rows in each table (bytes for JSON Lines and CSV, rows for Parquet)."""
 
     hash: str | None
     documents: int = 0
     errors: list[FileError] = field(default_factory=list)
-    rows: dict[str, int] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
 
     def to_json(self, key: str) -> dict[str, Any]:
-        """The manifest line of this entry."""
+        """The manifest (or journal) entry of this file."""
         return {
             "key": key,
             "hash": self.hash,
             "documents": self.documents,
             "errors": [e.model_dump(mode="json") for e in self.errors],
-            "rows": self.rows,
+            "sizes": self.sizes,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> tuple[str, Recorded]:
-        """An entry read back from a manifest line."""
+        """An entry read back from a manifest or journal line."""
         errors = [FileError.model_validate(e) for e in data.get("errors", [])]
-        return data["key"], cls(
-            data.get("hash"), data.get("documents", 0), errors, dict(data.get("rows", {}))
-        )
+        sizes = {str(table): int(size) for table, size in dict(data.get("sizes", {})).items()}
+        return str(data["key"]), cls(data.get("hash"), int(data.get("documents", 0)), errors, sizes)
+
+
+def _state_line(data: dict[str, Any]) -> bytes:
+    """A line of a state file: ASCII JSON, so that any file key round-trips, whatever its characters."""
+    return (json.dumps(data, ensure_ascii=True) + "\n").encode("ascii")
 
 
 def output_format(output: str | os.PathLike[str]) -> str:
-    """`jsonl`, `csv`, `parquet` or `duckdb`, from the output's suffix (raises OutputError otherwise)."""
+    """`jsonl`, `csv`, `parquet` or `duckdb`, from the output's suffix (OutputRefusedError otherwise)."""
     suffix = Path(output).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
-        raise OutputError(f"{output}: unknown output format {suffix or '(no suffix)'}; use one of {known}")
+        raise OutputRefusedError(
+            f"{output}: unknown output format {suffix or '(no suffix)'}; use one of {known}"
+        )
     return FORMATS[suffix]
 
 
 def check_output(output: str | os.PathLike[str] | None, *, table: str | None = None) -> str:
-    """The format of `output` (`stdout` when None); OutputError if it cannot be written (with `table`)."""
+    """The format of `output` (`stdout` when None); OutputRefusedError if it cannot hold `table`."""
     from extractor.frames import TABLES
 
     if output is None:
         if table is not None:
-            raise OutputError("a single table needs an output file (-o events.csv)")
+            raise OutputRefusedError("a single table needs an output file (-o events.csv)")
         return "stdout"
     fmt = output_format(output)
     if table is not None:
         if fmt not in ("csv", "parquet"):
-            raise OutputError(f"{output}: a single table is written to .csv or .parquet, not .{fmt}")
+            raise OutputRefusedError(f"{output}: a single table is written to .csv or .parquet, not .{fmt}")
         if table not in TABLES:
-            raise OutputError(f"unknown table {table!r}; the tables are {', '.join(TABLES)}")
+            raise OutputRefusedError(f"unknown table {table!r}; the tables are {', '.join(TABLES)}")
     return fmt
 
 
-def open_sink(output: str | os.PathLike[str] | None, *, table: str | None = None) -> Sink:
-    """The sink for `output` (stdout JSON Lines when None); `table` writes that one table (CSV/Parquet)."""
+def open_sink(
+    output: str | os.PathLike[str] | None, *, table: str | None = None, overwrite: bool = False
+) -> Sink:
+    """The sink for `output` (stdout JSON Lines when None); `table` writes that one table (CSV/Parquet).
+
+    An existing `output` that korex did not write raises OutputRefusedError unless `overwrite`, which
+    starts the output afresh whatever it holds.
+    """
     fmt = check_output(output, table=table)
     if output is None:
         return JsonlSink(None)
     if fmt == "duckdb":
-        return DuckDBSink(output)
-    return StagedSink(output, fmt=fmt, table=table)
+        return DuckDBSink(output, overwrite=overwrite)
+    return StagedSink(output, fmt=fmt, table=table, overwrite=overwrite)
+
+
+@contextlib.contextmanager
+def _writing(output: str | os.PathLike[str] | None) -> Iterator[None]:
+    """Turn the OS's write errors (read-only, disk full, name too long) into one OutputError line."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        where = output if output is not None else "stdout"
+        what = exc.strerror or str(exc)
+        raise OutputError(f"{where}: cannot write the output ({what})", path=output) from None
 
 
 class Sink:
@@ -146,12 +191,18 @@ class Sink:
         """What the output holds for the input file `key` (see `batch.file_key`), or None."""
         return None
 
-    def add(self, key: str, file_hash: str | None, result: FileResult) -> None:
+    def add(self, key: str, result: FileResult) -> None:
         """Take one file's results (they replace what the output held for that file)."""
         raise NotImplementedError
 
+    def commit(self) -> None:
+        """Make the results taken so far durable."""
+
     def close(self) -> None:
         """Commit everything and finish the output."""
+
+    def abandon(self) -> None:
+        """Let go of the output after an OutputError, leaving it as its last durable state."""
 
     def __enter__(self) -> Sink:
         return self
@@ -159,8 +210,12 @@ class Sink:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        # Whatever stopped the run (Ctrl-C, a bug), the files already taken are complete: keep them.
-        self.close()
+        # Whatever stopped the run (Ctrl-C, a bug), the files already taken are complete: keep them;
+        # after an output error, writing again would only fail again.
+        if isinstance(exc, OutputError):
+            self.abandon()
+        else:
+            self.close()
 
 
 class JsonlSink(Sink):
@@ -176,42 +231,52 @@ class JsonlSink(Sink):
         self.written = 0
 
     def __enter__(self) -> JsonlSink:
-        if self._partial is not None:
-            self._partial.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self._partial.open("w", encoding="utf-8", newline="\n")
-        else:
-            self._handle = sys.stdout
+        with _writing(self.path):
+            if self._partial is not None:
+                self._partial.parent.mkdir(parents=True, exist_ok=True)
+                self._handle = self._partial.open("w", encoding="utf-8", newline="\n")
+            else:
+                self._handle = sys.stdout
         return self
 
     def write(self, record: BaseModel) -> None:
-        """Append one record as a line of JSON (UTF-8, Hangul kept as is)."""
+        """Append one record as a line of JSON (see `document_line`)."""
         assert self._handle is not None, "use the sink as a context manager"
-        self._handle.write(record.model_dump_json() + "\n")
+        with _writing(self.path):
+            self._handle.write(document_line(record) + "\n")
         self.written += 1
 
-    def add(self, key: str, file_hash: str | None, result: FileResult) -> None:
+    def add(self, key: str, result: FileResult) -> None:
         """Write the file's Documents (its FileErrors are for the caller to report)."""
         for item in result.items:
             if isinstance(item, Document):
                 self.write(item)
         if self._handle is sys.stdout:
-            self._handle.flush()
+            with _writing(self.path):
+                self._handle.flush()
 
     def close(self) -> None:
         """Flush; a file output is renamed into place."""
         self._finish(ok=True)
 
+    def abandon(self) -> None:
+        """Drop a partial file; stop writing."""
+        self._finish(ok=False)
+
     def _finish(self, *, ok: bool) -> None:
         if self._handle is None:
             return
-        self._handle.flush()
-        if self._partial is not None and self.path is not None:
-            self._handle.close()
+        handle, self._handle = self._handle, None
+        with _writing(self.path):
+            if self._partial is None or self.path is None:
+                if ok:
+                    handle.flush()
+                return
+            handle.close()
             if ok:
-                os.replace(self._partial, self.path)
+                durable.replace(self._partial, self.path)
             else:
-                self._partial.unlink(missing_ok=True)
-        self._handle = None
+                durable.unlink(self._partial)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -221,138 +286,187 @@ class JsonlSink(Sink):
 
 # --------------------------------------------------------------------------- file formats
 
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot fsync a directory
-    finally:
-        os.close(fd)
+#: Pieces of files to copy into a merged output: (file, start, size) in the format's unit.
+Pieces = Sequence[tuple[Path, int, int]]
 
 
-def _spans(ranges: Sequence[tuple[int, int]], offset: int, length: int) -> Iterator[tuple[int, int]]:
-    """The parts of `ranges` (start, stop) inside rows `offset .. offset+length`, relative to `offset`."""
-    for start, stop in ranges:
-        lo, hi = max(start, offset), min(stop, offset + length)
-        if lo < hi:
-            yield lo - offset, hi - offset
+class _Files:
+    """Open files read by a merge, a few at a time (a journal may name thousands of chunks)."""
+
+    def __init__(self, limit: int = 32) -> None:
+        self.limit = limit
+        self.open: OrderedDict[Path, BinaryIO] = OrderedDict()
+
+    def get(self, path: Path) -> BinaryIO:
+        handle = self.open.pop(path, None) or path.open("rb")
+        self.open[path] = handle
+        while len(self.open) > self.limit:
+            self.open.popitem(last=False)[1].close()
+        return handle
+
+    def close(self) -> None:
+        for handle in self.open.values():
+            handle.close()
+        self.open.clear()
 
 
-def _keep(ranges: Sequence[tuple[int, int]] | None, index: int) -> bool:
-    return ranges is None or any(start <= index < stop for start, stop in ranges)
+def _coalesced(pieces: Pieces) -> list[tuple[Path, int, int]]:
+    """Adjacent pieces of the same file as one."""
+    out: list[tuple[Path, int, int]] = []
+    for path, start, size in pieces:
+        if size <= 0:
+            continue
+        if out and out[-1][0] == path and out[-1][1] + out[-1][2] == start:
+            out[-1] = (path, out[-1][1], out[-1][2] + size)
+        else:
+            out.append((path, start, size))
+    return out
 
 
-Source = tuple[Path, "list[tuple[int, int]] | None"]  # a file, and the row ranges to keep (None: all)
+class _Bytes:
+    """Formats whose rows are bytes one after another (JSON Lines, CSV): sizes are byte counts, and a
+    merge copies byte ranges."""
+
+    ext = ""
+    unit = "bytes"
+
+    def head(self, table: str) -> bytes:
+        """What starts every file of `table` before its rows."""
+        return b""
+
+    def size(self, payload: bytes) -> int:
+        return len(payload)
+
+    def write(self, path: Path, table: str, payloads: Sequence[bytes]) -> None:
+        def fill(handle: BinaryIO) -> None:
+            handle.write(self.head(table))
+            handle.writelines(payloads)
+
+        durable.write(path, fill)
+
+    def merge(self, table: str, pieces: Pieces, dest: Path) -> int:
+        files = _Files()
+
+        def fill(handle: BinaryIO) -> None:
+            handle.write(self.head(table))
+            for path, start, size in _coalesced(pieces):
+                source = files.get(path)
+                source.seek(start)
+                left = size
+                while left:
+                    block = source.read(min(left, 1 << 20))
+                    if not block:
+                        raise OutputError(f"{path}: shorter than its manifest says; delete the output")
+                    handle.write(block)
+                    left -= len(block)
+
+        try:
+            return durable.write(dest, fill)
+        finally:
+            files.close()
+
+    def available(self, path: Path, table: str) -> int:
+        """How much of `path` after its head is there to read (-1: none, not even the head)."""
+        try:
+            return path.stat().st_size - len(self.head(table))
+        except OSError:
+            return -1
 
 
-class _Jsonl:
+class _Jsonl(_Bytes):
     """JSON Lines: the `documents` 'table' is one Document per line."""
 
     ext = ".jsonl"
 
-    def rows(self, result: FileResult, tables: Sequence[str]) -> dict[str, list[Any]]:
-        return {"documents": [doc.model_dump_json() for doc in result.documents]}
-
-    def write(self, path: Path, table: str, rows: list[Any]) -> None:
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(line + "\n" for line in rows)
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    def merge(self, table: str, sources: Sequence[Source], dest: Path) -> None:
-        with dest.open("wb") as out:
-            for path, ranges in sources:
-                if not path.exists():
-                    continue
-                with path.open("rb") as handle:
-                    if ranges is None:
-                        shutil.copyfileobj(handle, out, 1 << 20)
-                        continue
-                    for index, line in enumerate(handle):
-                        if _keep(ranges, index):
-                            out.write(line)
-            out.flush()
-            os.fsync(out.fileno())
+    def encode(self, result: FileResult, file: str, tables: Sequence[str]) -> dict[str, bytes]:
+        lines = [document_line(doc) + "\n" for doc in result.documents]
+        return {"documents": "".join(lines).encode("utf-8")}
 
 
-class _Csv:
-    """CSV, UTF-8 with a byte-order mark (so that spreadsheet programs read Hangul right)."""
+class _Csv(_Bytes):
+    """CSV, UTF-8 with a byte-order mark (so that spreadsheet programs read Hangul right); cells a
+    spreadsheet would evaluate as formulas are defused (`frames.defuse`)."""
 
     ext = ".csv"
 
-    def rows(self, result: FileResult, tables: Sequence[str]) -> dict[str, list[Any]]:
-        from extractor.frames import rows
-
-        found = rows(result.items)
-        return {table: found[table] for table in tables}
-
-    def write(self, path: Path, table: str, rows: list[Any]) -> None:
+    def head(self, table: str) -> bytes:
         from extractor.frames import columns
 
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns(table))
-            writer.writerows(rows)
-            handle.flush()
-            os.fsync(handle.fileno())
+        return b"\xef\xbb\xbf" + _csv_bytes([columns(table)])
 
-    def merge(self, table: str, sources: Sequence[Source], dest: Path) -> None:
-        from extractor.frames import columns
+    def encode(self, result: FileResult, file: str, tables: Sequence[str]) -> dict[str, bytes]:
+        from extractor.frames import defuse, rows
 
-        with dest.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(columns(table))
-            for path, ranges in sources:
-                if not path.exists():
-                    continue
-                with path.open(encoding="utf-8-sig", newline="") as handle:
-                    reader = csv.reader(handle)
-                    next(reader, None)  # header
-                    if ranges is None:
-                        writer.writerows(reader)
-                    else:
-                        writer.writerows(row for index, row in enumerate(reader) if _keep(ranges, index))
-            out.flush()
-            os.fsync(out.fileno())
+        found = rows(result.items, file=file)
+        return {
+            table: _csv_bytes([[defuse(cell) for cell in row] for row in found[table]]) for table in tables
+        }
+
+
+def _csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    return text.getvalue().encode("utf-8")
 
 
 class _Parquet:
-    """Parquet (pyarrow), one file per table, typed columns."""
+    """Parquet (pyarrow), one file per table, typed columns: sizes are row counts."""
 
     ext = ".parquet"
+    unit = "rows"
 
     def __init__(self) -> None:
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            raise OutputError("Parquet output needs pyarrow: pip install 'korex[parquet]'") from None
+            raise OutputRefusedError("Parquet output needs pyarrow: pip install 'korex[parquet]'") from None
 
-    rows = _Csv.rows
+    def encode(self, result: FileResult, file: str, tables: Sequence[str]) -> dict[str, list[Any]]:
+        from extractor.frames import rows
 
-    def write(self, path: Path, table: str, rows: list[Any]) -> None:
+        found = rows(result.items, file=file)
+        return {table: found[table] for table in tables}
+
+    def size(self, payload: list[Any]) -> int:
+        return len(payload)
+
+    def write(self, path: Path, table: str, payloads: Sequence[list[Any]]) -> None:
         import pyarrow.parquet as pq
 
-        pq.write_table(arrow_table(table, rows), path)
-        _fsync(path)
+        data = arrow_table(table, [row for rows in payloads for row in rows])
+        durable.write(path, lambda handle: pq.write_table(data, handle))
 
-    def merge(self, table: str, sources: Sequence[Source], dest: Path) -> None:
+    def merge(self, table: str, pieces: Pieces, dest: Path) -> int:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         schema = arrow_schema(table)
-        with pq.ParquetWriter(dest, schema) as writer:
-            for path, ranges in sources:
-                if not path.exists():
-                    continue
-                offset = 0
-                for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
-                    count = batch.num_rows
-                    pieces = [(0, count)] if ranges is None else list(_spans(ranges, offset, count))
-                    for start, stop in pieces:
-                        writer.write_batch(batch.slice(start, stop - start).cast(schema))
-                    offset += count
-        _fsync(dest)
+        tables: dict[Path, Any] = {}
+
+        def fill(handle: BinaryIO) -> None:
+            waiting: list[Any] = []
+            with pq.ParquetWriter(handle, schema) as writer:
+                for path, start, count in _coalesced(pieces):
+                    if path not in tables:
+                        tables.clear()  # pieces of one file come together: keep one mapped at a time
+                        tables[path] = pq.read_table(path, memory_map=True)
+                    waiting.append(tables[path].slice(start, count).cast(schema))
+                    if sum(part.num_rows for part in waiting) >= 65_536:
+                        writer.write_table(pa.concat_tables(waiting))
+                        waiting.clear()
+                if waiting:
+                    writer.write_table(pa.concat_tables(waiting))
+
+        return durable.write(dest, fill)
+
+    def available(self, path: Path, table: str) -> int:
+        """Rows in `path` (-1 if it is missing or unreadable: a torn Parquet file has no footer)."""
+        import pyarrow.parquet as pq
+
+        try:
+            return int(pq.ParquetFile(path).metadata.num_rows)
+        except Exception:  # missing (OSError), or torn: pyarrow's ArrowInvalid
+            return -1
 
 
 def arrow_schema(table: str) -> Any:
@@ -379,18 +493,64 @@ def arrow_table(table: str, rows: Sequence[tuple[Any, ...]]) -> Any:
 _FORMATS: dict[str, type] = {"jsonl": _Jsonl, "csv": _Csv, "parquet": _Parquet}
 
 
+# --------------------------------------------------------------------------- manifests
+
+
+@dataclass
+class Manifest:
+    """A manifest as read: its header (None if missing or torn) and its complete entries, in output order."""
+
+    header: dict[str, Any] | None
+    entries: list[tuple[str, Recorded]]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every entry the header announces was read (a torn tail loses some)."""
+        return self.header is not None and self.header.get("entries") == len(self.entries)
+
+
+def read_manifest(path: Path) -> Manifest:
+    """The complete lines of a manifest: reading stops at a torn or unreadable line."""
+    header: dict[str, Any] | None = None
+    entries: list[tuple[str, Recorded]] = []
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Manifest(None, [])
+    for number, line in enumerate(data.splitlines(keepends=True)):
+        if not line.endswith(b"\n"):
+            break
+        try:
+            found = json.loads(line)
+            if number == 0 and "manifest" in found:
+                header = found
+                continue
+            entries.append(Recorded.from_json(found))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            break
+    return Manifest(header, entries)
+
+
+def _order(key: str) -> tuple[str, ...]:
+    """Where an input file's rows go in a file output: in path order."""
+    return Path(key).parts
+
+
 # --------------------------------------------------------------------------- staged file outputs
 
 
 class StagedSink(Sink):
     """A JSON Lines, CSV or Parquet output written through committed chunks (see the module docstring).
 
-    State folder: `config.json` (format and layout), `manifest.jsonl` (one line per input file the
-    output holds, in output order, with its hash, error rows and row counts per table),
-    `journal.jsonl` (chunks committed since the last merge) and the chunk files themselves.
+    State folder: `config.json` (format, table and layout), `manifest.jsonl` (a header with the number
+    of entries and the output's sizes, then one line per input file the output holds, in output order,
+    with its hash, error rows and the size of its rows per table), `journal.jsonl` (chunks committed
+    since the last merge), the chunk files, and `lock`.
     """
 
-    def __init__(self, output: str | os.PathLike[str], *, fmt: str, table: str | None = None) -> None:
+    def __init__(
+        self, output: str | os.PathLike[str], *, fmt: str, table: str | None = None, overwrite: bool = False
+    ) -> None:
         from extractor.frames import TABLES
 
         self.output = Path(output)
@@ -408,31 +568,44 @@ class StagedSink(Sink):
         else:
             self.state = self.output.with_name(f".{self.output.name}.korex")
             self.targets = {self.tables[0]: self.output}
+        self._lock_handle: IO[str] | None = None
+        self._closed = False
+        self.stale = False
+        with _writing(self.output):
+            self._open(overwrite)
+
+    def _open(self, overwrite: bool) -> None:
         if self.output.exists() and self.folder != self.output.is_dir():
             kind = "a folder" if self.output.is_dir() else "a file"
-            raise OutputError(
+            raise OutputRefusedError(
                 f"{self.output}: is {kind}; this output needs {'a folder' if self.folder else 'a file'}"
             )
+        if not (self.state / "config.json").exists() and self._occupied() and not overwrite:
+            raise OutputRefusedError(f"{self.output}: exists and was not written by korex; {_OVERWRITE}")
         self.state.mkdir(parents=True, exist_ok=True)
         self._lock_handle = self._lock()
-        self._check_config()
-        self._recover()
-        # The manifest describes the output: without it (an output written otherwise) the output's
-        # content is unknown and is replaced; without the output (deleted) the manifest is void.
-        self.known = (self.state / "manifest.jsonl").exists() and all(
-            t.exists() for t in self.targets.values()
-        )
-        self.manifest: list[tuple[str, Recorded]] = (
-            self._read_lines(self.state / "manifest.jsonl") if self.known else []
-        )
-        self.journal: list[tuple[str, list[tuple[str, Recorded]]]] = self._read_journal()
+        try:
+            fresh = self._check_config(overwrite)
+            self._recover()
+            manifest = Manifest(None, []) if fresh else read_manifest(self.state / "manifest.jsonl")
+            self.manifest = self._reconcile(manifest)
+            self.stale = self.stale or fresh
+            self.journal: list[tuple[str, list[tuple[str, Recorded]]]] = [] if fresh else self._read_journal()
+        except BaseException:
+            self.abandon()
+            raise
         self.latest: dict[str, Recorded] = dict(self.manifest)
         for _, entries in self.journal:
             self.latest.update(entries)
-        self._pending: list[tuple[str, Recorded, dict[str, list[Any]]]] = []
+        self._pending: list[tuple[str, Recorded, dict[str, Any]]] = []
         self._pending_documents = 0
         self._last_commit = _now()
-        self._closed = False
+
+    def _occupied(self) -> bool:
+        """Whether the output path already holds something (that korex's state does not describe)."""
+        if not self.folder:
+            return self.output.exists()
+        return self.output.is_dir() and any(entry.name != ".korex" for entry in self.output.iterdir())
 
     # ----- state files
 
@@ -446,60 +619,86 @@ class StagedSink(Sink):
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.close()
-            raise OutputError(f"{self.output}: another korex run is writing this output") from None
+            raise OutputBusyError(f"{self.output}: another korex run is writing this output") from None
         return handle
 
-    def _check_config(self) -> None:
+    def _check_config(self, overwrite: bool) -> bool:
+        """Check that the state folder is of this format, table and layout; True when it starts afresh."""
         config = {"format": self.fmt, "table": self.table, "layout": _LAYOUT}
         path = self.state / "config.json"
-        if path.exists():
-            try:
-                found = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError:
-                found = None
-            if found == config:
-                return
-            if isinstance(found, dict) and found.get("table") != self.table:
-                was = f"table {found.get('table')!r}" if found.get("table") else "every table"
-                raise OutputError(f"{self.output}: was written with {was}; use another output or delete it")
-            if (self.state / "manifest.jsonl").exists() or (self.state / "journal.jsonl").exists():
-                raise OutputError(
-                    f"{self.output}: written by another korex layout; use another output or delete it"
+        try:
+            found = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = None
+        if found == config and not overwrite:
+            return False
+        if isinstance(found, dict) and not overwrite:
+            if found.get("layout") != _LAYOUT:
+                raise OutputRefusedError(
+                    f"{self.output}: written by another korex version (layout {found.get('layout')}); "
+                    + _OVERWRITE
                 )
-        tmp = self.state / "config.json.tmp"
-        tmp.write_text(json.dumps(config), encoding="utf-8")
-        os.replace(tmp, path)
+            if found.get("table") != self.table:
+                was = f"table {found.get('table')!r}" if found.get("table") else "every table"
+                raise OutputRefusedError(
+                    f"{self.output}: was written with {was}; use another output, or {_OVERWRITE}"
+                )
+        self._clear_state()
+        durable.write_atomic(path, lambda handle: handle.write(_state_line(config)))
+        return True
+
+    def _clear_state(self) -> None:
+        """Drop every state file but the lock: the output is written afresh."""
+        self._clear_journal()
+        for name in ("manifest.next.jsonl", "manifest.jsonl"):
+            durable.unlink(self.state / name)
+        for target in self.targets.values():
+            durable.unlink(self._tmp(target))
 
     def _tmp(self, target: Path) -> Path:
         return target.with_name(f".{target.name}.tmp")
 
     def _recover(self) -> None:
-        """Finish a merge that was cut short, or drop its temporary files; drop uncommitted chunk files."""
+        """Finish a merge that was cut short, or drop its temporary files."""
         following = self.state / "manifest.next.jsonl"
         if following.exists():
             for target in self.targets.values():
                 tmp = self._tmp(target)
                 if tmp.exists():
-                    os.replace(tmp, target)
+                    durable.replace(tmp, target)
+            durable.fsync_dir(self.output if self.folder else self.output.parent)
             self._clear_journal()
-            os.replace(following, self.state / "manifest.jsonl")
+            durable.replace(following, self.state / "manifest.jsonl")
+            durable.fsync_dir(self.state)
             return
         for target in self.targets.values():
-            self._tmp(target).unlink(missing_ok=True)
+            durable.unlink(self._tmp(target))
+
+    def _reconcile(self, manifest: Manifest) -> list[tuple[str, Recorded]]:
+        """The manifest's entries whose rows the output holds whole: all of them when the header's count
+        and sizes match; after a torn manifest or output, those up to the first file not (fully) there."""
+        sizes = manifest.header.get("sizes", {}) if manifest.header else {}
+        if manifest.complete and all(_size(target) == sizes.get(t) for t, target in self.targets.items()):
+            return manifest.entries
+        self.stale = True  # the output is rewritten from what is kept, even if nothing else changes
+        available = {t: self.format.available(target, t) for t, target in self.targets.items()}
+        used = dict.fromkeys(self.tables, 0)
+        kept: list[tuple[str, Recorded]] = []
+        for key, entry in manifest.entries:
+            if any(used[t] + entry.sizes.get(t, 0) > available[t] for t in self.tables):
+                break
+            for t in self.tables:
+                used[t] += entry.sizes.get(t, 0)
+            kept.append((key, entry))
+        return kept
 
     def _clear_journal(self) -> None:
-        (self.state / "journal.jsonl").unlink(missing_ok=True)
-        for chunk in self.state.glob("chunk-*"):
-            chunk.unlink(missing_ok=True)
-
-    def _read_lines(self, path: Path) -> list[tuple[str, Recorded]]:
-        if not path.exists():
-            return []
-        with path.open(encoding="utf-8") as handle:
-            return [Recorded.from_json(json.loads(line)) for line in handle if line.strip()]
+        durable.unlink(self.state / "journal.jsonl")
+        for chunk in sorted(self.state.glob("chunk-*")):
+            durable.unlink(chunk)
 
     def _read_journal(self) -> list[tuple[str, list[tuple[str, Recorded]]]]:
-        """Committed chunks; a torn last line (a kill while writing it) is cut off with its chunk."""
+        """Committed chunks; a torn last line (a kill while writing it) is cut off, with its chunk."""
         path = self.state / "journal.jsonl"
         chunks: list[tuple[str, list[tuple[str, Recorded]]]] = []
         good = 0
@@ -510,22 +709,34 @@ class StagedSink(Sink):
                     break
                 try:
                     record = json.loads(line)
-                    name = record["chunk"]
+                    name = str(record["chunk"])
                     entries = [Recorded.from_json(e) for e in record["entries"]]
-                except (ValueError, KeyError, TypeError):
+                except (ValueError, KeyError, TypeError, AttributeError):
                     break
-                if not all(self._chunk_file(name, t).exists() for t in self.tables):
+                if not self._chunk_whole(name, entries):
                     break
                 chunks.append((name, entries))
                 good += len(line)
             if good < len(data):
-                with path.open("r+b") as handle:
-                    handle.truncate(good)
+                durable.truncate(path, good)
         names = {name for name, _ in chunks}
-        for chunk in self.state.glob("chunk-*"):
+        for chunk in sorted(self.state.glob("chunk-*")):
             if chunk.name.split(".")[0] not in names:
-                chunk.unlink(missing_ok=True)
+                durable.unlink(chunk)
         return chunks
+
+    def _chunk_whole(self, name: str, entries: list[tuple[str, Recorded]]) -> bool:
+        """Whether every file of a chunk is there, and (for byte formats) of the size its entries say."""
+        for table in self.tables:
+            path = self._chunk_file(name, table)
+            size = _size(path)
+            if size is None:
+                return False
+            if isinstance(self.format, _Bytes):
+                expected = len(self.format.head(table)) + sum(e.sizes.get(table, 0) for _, e in entries)
+                if size != expected:
+                    return False
+        return True
 
     def _chunk_file(self, name: str, table: str) -> Path:
         return self.state / f"{name}.{table}{self.format.ext}"
@@ -536,41 +747,33 @@ class StagedSink(Sink):
         """What the output (with its committed chunks) holds for input file `key`."""
         return self.latest.get(key)
 
-    def add(self, key: str, file_hash: str | None, result: FileResult) -> None:
+    def add(self, key: str, result: FileResult) -> None:
         """Queue one file's results; commit a chunk when enough wait or a second has passed."""
-        rows = self.format.rows(result, self.tables)
-        documents = result.documents
-        entry = Recorded(
-            file_hash,
-            len(documents),
-            result.errors,
-            {table: len(rows.get(table, [])) for table in self.tables},
-        )
-        self._pending.append((key, entry, rows))
-        self._pending_documents += len(documents)
+        payloads = self.format.encode(result, key, self.tables)
+        documents = len(result.documents)
+        sizes = {table: self.format.size(payloads[table]) for table in self.tables}
+        self._pending.append((key, Recorded(result.hash, documents, result.errors, sizes), payloads))
+        self._pending_documents += documents
         if self._pending_documents >= COMMIT_DOCUMENTS or _now() - self._last_commit >= COMMIT_SECONDS:
             self.commit()
 
     def commit(self) -> None:
         """Write the queued results as a chunk and record it in the journal (durably)."""
-        self._last_commit = _now()
         if not self._pending:
             return
-        number = 1 + max((int(name.split("-")[1]) for name, _ in self.journal), default=0)
-        name = f"chunk-{number:06d}"
-        for table in self.tables:
-            rows = [row for _, _, found in self._pending for row in found.get(table, [])]
-            final = self._chunk_file(name, table)
-            tmp = final.with_name(final.name + ".tmp")
-            self.format.write(tmp, table, rows)
-            os.replace(tmp, final)
-        _fsync(self.state)
-        entries = [(key, entry) for key, entry, _ in self._pending]
-        line = json.dumps({"chunk": name, "entries": [e.to_json(k) for k, e in entries]}, ensure_ascii=False)
-        with (self.state / "journal.jsonl").open("a", encoding="utf-8") as handle:
-            handle.write(line + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        self._last_commit = _now()
+        with _writing(self.output):
+            number = 1 + max((int(name.split("-")[1]) for name, _ in self.journal), default=0)
+            name = f"chunk-{number:06d}"
+            for table in self.tables:
+                final = self._chunk_file(name, table)
+                tmp = final.with_name(final.name + ".tmp")
+                self.format.write(tmp, table, [payloads[table] for _, _, payloads in self._pending])
+                durable.replace(tmp, final)
+            durable.fsync_dir(self.state)
+            entries = [(key, entry) for key, entry, _ in self._pending]
+            line = _state_line({"chunk": name, "entries": [e.to_json(k) for k, e in entries]})
+            durable.append(self.state / "journal.jsonl", line)
         self.journal.append((name, entries))
         self.latest.update(entries)
         self._pending.clear()
@@ -583,67 +786,74 @@ class StagedSink(Sink):
         self._closed = True
         try:
             self.commit()
-            if self.journal or not all(t.exists() for t in self.targets.values()):
-                self._merge()
+            if self.journal or self.stale or not all(t.exists() for t in self.targets.values()):
+                with _writing(self.output):
+                    self._merge()
         finally:
-            if self._lock_handle is not None:
-                self._lock_handle.close()
+            self._release()
+
+    def abandon(self) -> None:
+        """Release the output; what was committed stays for the next run."""
+        self._closed = True
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock_handle is not None:
+            self._lock_handle.close()
+            self._lock_handle = None
 
     def _merge(self) -> None:
-        """Old output minus replaced files, then the chunks, into temporary files renamed over the output."""
-        last: dict[str, tuple[int, int]] = {}
-        for c, (_, entries) in enumerate(self.journal):
-            for i, (key, _) in enumerate(entries):
-                last[key] = (c, i)
-        kept_old = [i for i, (key, _) in enumerate(self.manifest) if key not in last]
-        final = [self.manifest[i] for i in kept_old]
-        for c, (_, entries) in enumerate(self.journal):
-            final.extend(entries[i] for i, (key, _) in enumerate(entries) if last[key] == (c, i))
+        """The kept output and the chunks, in path order, into temporary files renamed over the output."""
+        head = {t: len(self.format.head(t)) if isinstance(self.format, _Bytes) else 0 for t in self.tables}
+        # Where each entry's rows are now: (entry, file per table, offset per table).
+        located: dict[str, tuple[Recorded, dict[str, tuple[Path, int]]]] = {}
+        offsets = dict(head)
+        for key, entry in self.manifest:
+            located[key] = (entry, {t: (self.targets[t], offsets[t]) for t in self.tables})
+            for t in self.tables:
+                offsets[t] += entry.sizes.get(t, 0)
+        for name, entries in self.journal:
+            offsets = dict(head)
+            for key, entry in entries:
+                located[key] = (entry, {t: (self._chunk_file(name, t), offsets[t]) for t in self.tables})
+                for t in self.tables:
+                    offsets[t] += entry.sizes.get(t, 0)
+        final = sorted(located, key=_order)
         if self.folder:
             self.output.mkdir(parents=True, exist_ok=True)
         else:
             self.output.parent.mkdir(parents=True, exist_ok=True)
+        sizes: dict[str, int] = {}
         for table, target in self.targets.items():
-            sources: list[Source] = []
-            if self.known and target.exists():
-                ranges = _ranges([entry for _, entry in self.manifest], table, set(kept_old))
-                everything = len(kept_old) == len(self.manifest)
-                sources.append((target, None if everything else ranges))
-            for c, (name, entries) in enumerate(self.journal):
-                live = {i for i, (key, _) in enumerate(entries) if last[key] == (c, i)}
-                ranges = _ranges([entry for _, entry in entries], table, live)
-                sources.append((self._chunk_file(name, table), None if len(live) == len(entries) else ranges))
-            self.format.merge(table, sources, self._tmp(target))
+            pieces = [
+                (where[table][0], where[table][1], entry.sizes.get(table, 0))
+                for entry, where in (located[key] for key in final)
+            ]
+            sizes[table] = self.format.merge(table, pieces, self._tmp(target))
+        header = {"manifest": _LAYOUT, "entries": len(final), "sizes": sizes}
+        lines = [_state_line(header), *(_state_line(located[key][0].to_json(key)) for key in final)]
         following = self.state / "manifest.next.jsonl"
-        with following.open("w", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(e.to_json(k), ensure_ascii=False) + "\n" for k, e in final)
-            handle.flush()
-            os.fsync(handle.fileno())
+        durable.write(self._tmp(following), lambda handle: handle.writelines(lines))
+        durable.replace(self._tmp(following), following)
+        durable.fsync_dir(self.state)
         for target in self.targets.values():
-            os.replace(self._tmp(target), target)
-        _fsync(self.output if self.folder else self.output.parent)
+            durable.replace(self._tmp(target), target)
+        durable.fsync_dir(self.output if self.folder else self.output.parent)
         # The chunks are in the output now: drop them before the new manifest takes over, so that a
-        # crash in between never merges them twice (recovery redoes these last two steps).
+        # crash in between never merges them twice (recovery redoes these last steps).
         self._clear_journal()
-        os.replace(following, self.state / "manifest.jsonl")
-        self.manifest = final
+        durable.replace(following, self.state / "manifest.jsonl")
+        durable.fsync_dir(self.state)
+        self.manifest = [(key, located[key][0]) for key in final]
         self.journal = []
-        self.known = True
+        self.stale = False
 
 
-def _ranges(entries: Sequence[Recorded], table: str, live: set[int]) -> list[tuple[int, int]]:
-    """Row ranges of the live entries of a file whose entries wrote their rows one after another."""
-    out: list[tuple[int, int]] = []
-    offset = 0
-    for index, entry in enumerate(entries):
-        count = entry.rows.get(table, 0)
-        if index in live and count:
-            if out and out[-1][1] == offset:
-                out[-1] = (out[-1][0], offset + count)
-            else:
-                out.append((offset, offset + count))
-        offset += count
-    return out
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _now() -> float:
@@ -652,67 +862,121 @@ def _now() -> float:
     return time.monotonic()
 
 
+def state_folder(output: Path) -> Path:
+    """The folder of korex's state for a file output (beside it) or a folder output (inside it)."""
+    return output / ".korex" if output.is_dir() else output.with_name(f".{output.name}.korex")
+
+
 def recorded_errors(output: str | os.PathLike[str]) -> list[FileError]:
     """The FileError rows an output's manifest holds (JSON Lines keeps them beside the output)."""
-    path = Path(output)
-    state = path / ".korex" if path.is_dir() else path.with_name(f".{path.name}.korex")
-    manifest = state / "manifest.jsonl"
-    if not manifest.exists():
-        return []
-    errors: list[FileError] = []
-    with manifest.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                errors.extend(Recorded.from_json(json.loads(line))[1].errors)
-    return errors
+    manifest = read_manifest(state_folder(Path(output)) / "manifest.jsonl")
+    return [error for _, entry in manifest.entries for error in entry.errors]
 
 
 # --------------------------------------------------------------------------- DuckDB
 
 
 class DuckDBSink(Sink):
-    """Every table in a DuckDB database; each chunk of files is one transaction (with the `files` table)."""
+    """Every table in a DuckDB database; each chunk of files is one transaction (with the `files` table).
 
-    def __init__(self, output: str | os.PathLike[str]) -> None:
-        from extractor.frames import SCHEMA
+    Besides the tables of `extractor.frames`: `files` (one row per input file: its key, hash, document
+    keys and error rows), `korex_layout`, and in `errors` a `file_key` column naming each row's file.
+    """
 
+    def __init__(self, output: str | os.PathLike[str], *, overwrite: bool = False) -> None:
         try:
             import duckdb
         except ImportError:
-            raise OutputError("DuckDB output needs duckdb: pip install 'korex[duckdb]'") from None
+            raise OutputRefusedError("DuckDB output needs duckdb: pip install 'korex[duckdb]'") from None
         self.output = Path(output)
-        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self._duckdb_error: type[Exception] = duckdb.Error
+        self._closed = False
+        with _writing(self.output), self._database():
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+            existed = self.output.exists()
+            self.con = self._connect()
+            try:
+                present = self._tables()
+                if overwrite and existed:
+                    self.con.close()
+                    durable.unlink(self.output)
+                    durable.unlink(self.output.with_name(self.output.name + ".wal"))
+                    self.con = self._connect()
+                elif present and "files" not in present:
+                    raise OutputRefusedError(f"{self.output}: a database korex did not write; {_OVERWRITE}")
+                elif "files" in present and "korex_layout" not in present:
+                    raise OutputRefusedError(f"{self.output}: written by another korex version; {_OVERWRITE}")
+                self._create()
+                self.latest = self._files()
+            except BaseException:
+                self.con.close()
+                raise
+        self._pending: list[tuple[str, Recorded, FileResult]] = []
+        self._pending_documents = 0
+        self._last_commit = _now()
+
+    @contextlib.contextmanager
+    def _database(self) -> Iterator[None]:
+        """DuckDB's own errors while writing (its disk full, say) as one OutputError line."""
         try:
-            self.con = duckdb.connect(str(self.output))
+            yield
+        except self._duckdb_error as exc:
+            raise OutputError(f"{self.output}: cannot write the database ({exc})", path=self.output) from None
+
+    def _connect(self) -> Any:
+        import duckdb
+
+        try:
+            return duckdb.connect(str(self.output))
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise OutputBusyError(f"{self.output}: another korex run is writing this output") from None
+            raise OutputError(f"{self.output}: cannot open the database ({exc})", path=self.output) from None
         except duckdb.Error as exc:
-            raise OutputError(f"{self.output}: cannot open the database ({exc})") from None
+            raise OutputRefusedError(
+                f"{self.output}: not a DuckDB database korex can open ({exc}); {_OVERWRITE}"
+            ) from None
+
+    def _tables(self) -> set[str]:
+        found = self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        return {row[0] for row in found}
+
+    def _create(self) -> None:
+        from extractor.frames import SCHEMA
+
         kinds = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE"}
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
         for table, cols in SCHEMA.items():
             spec = ", ".join(f'"{name}" {kinds[kind]}' for name, kind in cols)
-            self.con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({spec})')
-        self.con.execute(
+            extra = ', "file_key" VARCHAR' if table == "errors" else ""
+            con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({spec}{extra})')
+        con.execute(
             "CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, hash VARCHAR, doc_keys VARCHAR[],"
             " n_documents BIGINT, n_errors BIGINT, errors VARCHAR, extracted_at TIMESTAMP)"
         )
-        self.latest: dict[str, tuple[Recorded, list[str]]] = {}
+        con.execute("CREATE TABLE IF NOT EXISTS korex_layout (layout INTEGER)")
+        if not con.execute("SELECT count(*) FROM korex_layout").fetchone()[0]:
+            con.execute("INSERT INTO korex_layout VALUES (?)", [_LAYOUT])
+        con.execute("COMMIT")
+
+    def _files(self) -> dict[str, tuple[Recorded, list[str]]]:
+        latest: dict[str, tuple[Recorded, list[str]]] = {}
         for path, digest, keys, n_documents, errors in self.con.execute(
             "SELECT path, hash, doc_keys, n_documents, errors FROM files"
         ).fetchall():
             found = [FileError.model_validate(e) for e in json.loads(errors or "[]")]
-            self.latest[path] = (Recorded(digest, n_documents, found), list(keys or []))
-        self._pending: list[tuple[str, Recorded, FileResult]] = []
-        self._pending_documents = 0
-        self._last_commit = _now()
-        self._closed = False
+            latest[path] = (Recorded(digest, n_documents, found), list(keys or []))
+        return latest
 
     def previous(self, key: str) -> Recorded | None:
         """What the database holds for input file `key`."""
         found = self.latest.get(key)
         return found[0] if found else None
 
-    def add(self, key: str, file_hash: str | None, result: FileResult) -> None:
+    def add(self, key: str, result: FileResult) -> None:
         """Queue one file's results; commit when enough wait or a second has passed."""
-        entry = Recorded(file_hash, len(result.documents), result.errors)
+        entry = Recorded(result.hash, len(result.documents), result.errors)
         self._pending.append((key, entry, result))
         self._pending_documents += entry.documents
         if self._pending_documents >= COMMIT_DOCUMENTS or _now() - self._last_commit >= COMMIT_SECONDS:
@@ -720,49 +984,62 @@ class DuckDBSink(Sink):
 
     def commit(self) -> None:
         """One transaction: delete the replaced files' rows, insert the new ones and their `files` rows."""
-        from extractor.frames import TABLES, doc_key, frame, rows
-
-        self._last_commit = _now()
         if not self._pending:
             return
-        found = rows(item for _, _, result in self._pending for item in result.items)
+        self._last_commit = _now()
+        with _writing(self.output), self._database():
+            keys = self._write_pending()
+        for (key, entry, _), doc_keys in zip(self._pending, keys, strict=True):
+            self.latest[key] = (entry, doc_keys)
+        self._pending.clear()
+        self._pending_documents = 0
+
+    def _write_pending(self) -> list[list[str]]:
+        from extractor.frames import TABLES, columns, doc_key, frame, rows
+
         con = self.con
+        found: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES}
+        keys: list[list[str]] = []
+        for key, _, result in self._pending:
+            for table, table_rows in rows(result.items, file=key).items():
+                if table == "errors":
+                    table_rows = [(*row, key) for row in table_rows]
+                found[table].extend(table_rows)
+            keys.append(
+                [doc_key(item, (key, i)) for i, item in enumerate(result.items) if isinstance(item, Document)]
+            )
         con.execute("BEGIN TRANSACTION")
         try:
             for key, _, _ in self._pending:
                 old = self.latest.get(key)
-                if old is None:
-                    continue
-                recorded, keys = old
-                if keys:
+                if old is not None and old[1]:
                     for table in TABLES[:-1]:
-                        con.execute(f'DELETE FROM "{table}" WHERE doc_key IN (SELECT unnest(?))', [keys])
-                paths = sorted({e.path for e in recorded.errors})
-                if paths:
-                    con.execute('DELETE FROM "errors" WHERE path IN (SELECT unnest(?))', [paths])
+                        con.execute(f'DELETE FROM "{table}" WHERE doc_key IN (SELECT unnest(?))', [old[1]])
+                con.execute('DELETE FROM "errors" WHERE file_key = ?', [key])
             for table in TABLES:
-                if found[table]:
-                    con.register("korex_rows", frame(table, found[table]))
-                    try:
-                        con.execute(f'INSERT INTO "{table}" SELECT * FROM korex_rows')
-                    finally:
-                        con.unregister("korex_rows")
-            for key, entry, result in self._pending:
-                keys = [doc_key(doc) for doc in result.documents]
+                if not found[table]:
+                    continue
+                width = len(columns(table))
+                data = frame(table, [row[:width] for row in found[table]])
+                if table == "errors":
+                    data["file_key"] = [row[-1] for row in found[table]]
+                con.register("korex_rows", data)
+                try:
+                    con.execute(f'INSERT INTO "{table}" SELECT * FROM korex_rows')
+                finally:
+                    con.unregister("korex_rows")
+            for (key, entry, _), doc_keys in zip(self._pending, keys, strict=True):
                 errors = json.dumps([e.model_dump(mode="json") for e in entry.errors], ensure_ascii=False)
                 con.execute(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, now())",
-                    [key, entry.hash, keys, entry.documents, len(entry.errors), errors],
+                    [key, entry.hash, doc_keys, entry.documents, len(entry.errors), errors],
                 )
             con.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(Exception):
                 con.execute("ROLLBACK")
             raise
-        for key, entry, result in self._pending:
-            self.latest[key] = (entry, [doc_key(doc) for doc in result.documents])
-        self._pending.clear()
-        self._pending_documents = 0
+        return keys
 
     def close(self) -> None:
         """Commit and close the database."""
@@ -771,6 +1048,13 @@ class DuckDBSink(Sink):
         self._closed = True
         try:
             self.commit()
-            self.con.execute("CHECKPOINT")
+            with _writing(self.output), self._database():
+                self.con.execute("CHECKPOINT")
         finally:
+            self.con.close()
+
+    def abandon(self) -> None:
+        """Close the database; what was committed stays."""
+        if not self._closed:
+            self._closed = True
             self.con.close()

@@ -8,13 +8,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from outputs import output_tables
 
-from extractor import dates
+import extractor
+from extractor import batch, dates, frames
 from extractor.dates import DateMatch, Resolution, find_dates
+from extractor.models import Document, EntityLabel
 
 ANCHOR = dt.date(2024, 6, 28)  # a Friday
 TODAY = dt.date(2026, 11, 22)
@@ -56,6 +61,17 @@ def only(text: str, anchor: dt.date | None = ANCHOR, **kwargs: object) -> DateMa
         ("2024 한-중앙아 정상회의가 열렸다.", "2024", "2024"),
         ("조사는 2024년 10월 말 마무리된다.", "2024년 10월 말", "2024-10"),
         ("2021년 하반기 추진 실적을 점검하였다.", "2021년 하반기", "2021"),
+        ("협의체는 ’97년 7월 처음 열렸다.", "’97년 7월", "1997-07"),
+        ("’20년 목표를 달성하였다.", "’20년", "2020"),
+        ("예산(’21안)을 편성하였다.", "’21", "2021"),
+        ("대표단은 '19년 3월 5일 방한하였다.", "'19년 3월 5일", "2019-03-05"),
+        ("인민망 15:42, October 09, 2021", "October 09, 2021", "2021-10-09"),
+        ("회의는 9 Oct. 2021 열렸다.", "9 Oct. 2021", "2021-10-09"),
+        ("보고서(March 2022) 참조", "March 2022", "2022-03"),
+        (" date 2022-11 관련 기사", "2022-11", "2022-11"),
+        ("통계(2023-07 기준)", "2023-07", "2023-07"),
+        ("2016\n대통령 순방", "2016", "2016"),
+        ("#2024 #외교", "#2024", "2024"),
     ],
 )
 def test_explicit_dates(sentence: str, expression: str, value: str) -> None:
@@ -89,6 +105,7 @@ def test_explicit_date_keeps_its_year_even_if_the_weekday_disagrees() -> None:
         ("회담 개최(6.27)", "6.27", "2024-06-27"),
         ("양측은 8.31 부산에서 다시 만나기로 하였다.", "8.31", "2024-08-31"),
         ("양측은 10월 말 정상회의 성공을 위해 협력하기로 하였다.", "10월 말", "2024-10"),
+        ("양측은 6.12일 회담 이후 협의를 이어 왔다.", "6.12일", "2024-06-12"),
         ("대표단은 9월 초 방한할 예정이다.", "9월 초", "2024-09"),
         ("협상은 7월 중순 재개된다.", "7월 중순", "2024-07"),
     ],
@@ -110,50 +127,63 @@ def test_tense_keeps_the_anchor_year_when_the_nearest_year_contradicts_it() -> N
     assert found("양측은 9.10. 회의를 개최할 예정이다.", march) == [("9.10.", "2024-09-10", D)]
 
 
-def test_month_day_without_anchor_or_weekday_is_left_out() -> None:
-    assert found("차관은 6.28. 도쿄에서 협의회를 개최하였다.", None) == []
-    assert found("장관은 6월 28일 회담을 가졌다.", None) == []
-    assert found("양측은 10월 말 다시 만나기로 하였다.", None) == []
+def test_month_day_without_anchor_or_weekday_is_an_unresolved_mention() -> None:
+    assert found("차관은 6.28. 도쿄에서 협의회를 개최하였다.", None) == [("6.28.", None, None)]
+    assert found("장관은 6월 28일 회담을 가졌다.", None) == [("6월 28일", None, None)]
+    assert found("양측은 10월 말 다시 만나기로 하였다.", None) == [("10월 말", None, None)]
 
 
 # --------------------------------------------------------------------------------------------
-# Weekday recovery
-
-
-def test_weekday_recovers_the_year_without_anchor() -> None:
-    match = only("양국 장관은 6.20.(목) 전화 통화를 갖고 의견을 교환하였다.", None)
-    day = dt.date.fromisoformat(match.value)
-    assert (day.month, day.day, day.weekday()) == (6, 20, 3)
-    assert match.value == "2024-06-20"  # the latest such year on or before `today`
-    assert match.resolved_from is W
+# Weekdays: a check, never the source of a year
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "장관은 9.24.(수) 대사를 접견하였다.",
-        "장관은 9월 24일(수) 대사를 접견하였다.",
-        "[자료+09-24(수)+조간]",
+        "양국 장관은 7.8.(금) 전화 통화를 갖고 의견을 교환하였다.",
+        "양국 장관은 7월 8일(금) 전화 통화를 갖고 의견을 교환하였다.",
+        "[자료+07-08(금)+조간]",
     ],
 )
-def test_weekday_forms_without_anchor(sentence: str) -> None:
+def test_yearless_weekday_date_stays_unresolved(sentence: str) -> None:
     match = only(sentence, None)
-    assert (match.value, match.resolved_from) == ("2025-09-24", W)
+    assert (match.value, match.resolved_from) == (None, None)
+    assert only(sentence, None, infer_anchor=True).value is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "장관은 9.24.(수) 대사를 접견하였다. 대사는 2016-2019년 본부에서 근무하였다.",
+        "장관은 9월 24일(수) 대사를 접견하였다. 양국은 2025년 수교 기념사업을 추진 중이다.",
+        "[자료+09-24(수)+조간] 2014년 이후 세 번째 방한",
+    ],
+)
+def test_weekday_picks_the_latest_stated_year_it_fits(sentence: str) -> None:
+    weekday_match = found(sentence, None)[0]
+    assert weekday_match[1:] == ("2025-09-24", W) if "2025" in sentence else ("2014-09-24", W)
+
+
+def test_weekday_fitting_no_stated_year_stays_unresolved() -> None:
+    # 24 September is a Wednesday in neither 2023 nor 2024.
+    text = "장관은 9.24.(수) 대사를 접견하였다. 2023-2024년 협력 계획"
+    assert found(text, None)[0] == ("9.24.(수)", None, None)
 
 
 @given(
     st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)),
-    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31)),
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)),
 )
 @settings(max_examples=200, deadline=None)
-def test_weekday_recovery_finds_a_matching_year_not_after_today(day: dt.date, today: dt.date) -> None:
+def test_a_weekday_date_takes_only_a_stated_year_that_fits(day: dt.date, other: dt.date) -> None:
     weekday = "월화수목금토일"[day.weekday()]
-    matches = find_dates(f"회의는 {day.month}.{day.day}.({weekday}) 열렸다.", None, today=today)
-    assert len(matches) == 1
-    got = dt.date.fromisoformat(matches[0].value)
-    assert (got.month, got.day, got.weekday()) == (day.month, day.day, day.weekday())
-    assert got <= today
-    assert matches[0].resolved_from is W
+    text = f"회의는 {day.month}.{day.day}.({weekday}) 열렸다. 양국은 {other.year}년 협정을 체결하였다."
+    got = find_dates(text, None, today=TODAY)[0]
+    fits = dates._date(other.year, day.month, day.day)
+    if fits and fits.weekday() == day.weekday():
+        assert (got.value, got.resolved_from) == (fits.isoformat(), W)
+    else:
+        assert (got.value, got.resolved_from) == (None, None)
 
 
 def test_weekday_chooses_a_neighbouring_year_when_it_contradicts_the_anchor() -> None:
@@ -166,22 +196,90 @@ def test_weekday_matching_no_neighbouring_year_keeps_the_anchor_year() -> None:
     assert found("차관은 6.28.(목) 협의회를 가졌다.") == [("6.28.(목)", "2024-06-28", D)]
 
 
-def test_infer_anchor_resolves_the_rest_from_a_weekday_checked_day() -> None:
-    text = "장관은 9.24.(수) 대사를 접견하였다. 지난 6월 통화와 8.14 특사 파견(8.21-22 방한)을 평가하였다."
-    assert [v for _, v, _ in found(text, None)] == ["2025-09-24"]
+# --------------------------------------------------------------------------------------------
+# Without a publication date: a full date the text states nearby
+
+
+def test_infer_anchor_resolves_the_rest_from_a_full_date_stated_before_it() -> None:
+    text = "장관은 2025.9.24.(수) 대사를 접견하였다. 지난 6월 통화와 8.14 특사 파견(8.21-22 방한)을 평가했다."
+    assert [v for _, v, _ in found(text, None)] == ["2025-09-24", None, None, None]
     got = find_dates(text, None, today=TODAY, infer_anchor=True)
-    assert [(m.value, m.end_value) for m in got] == [
-        ("2025-09-24", None),
-        ("2025-06", None),
-        ("2025-08-14", None),
-        ("2025-08-21", "2025-08-22"),
+    assert [(m.value, m.end_value, m.resolved_from) for m in got] == [
+        ("2025-09-24", None, E),
+        ("2025-06", None, R),
+        ("2025-08-14", None, R),
+        ("2025-08-21", "2025-08-22", R),
     ]
-    assert {m.resolved_from for m in got} == {W}
+
+
+def test_a_caption_date_resolves_what_follows_it_but_not_what_precedes_it() -> None:
+    text = (
+        "정부는 8일 협의 결과를 공개하였다.\n"
+        "[서울=한빛통신] 박선우 기자 = 한수진 차관이 12일 청사에서 발언하고 있다. 2023.04.12 sw@hanbit.kr\n"
+        "한 차관은 지난 4월 7일 임명되었으며, 내일 출국한다."
+    )
+    got = find_dates(text, None, today=TODAY, infer_anchor=True)
+    assert [(m.text, m.value) for m in got] == [
+        ("8일", None),
+        ("12일", "2023-04-12"),
+        ("2023.04.12", "2023-04-12"),
+        ("지난 4월 7일", "2023-04-07"),
+        ("내일", "2023-04-13"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["2016", "#2016", "  2016년  "])
+def test_month_days_under_a_year_heading_take_its_year(heading: str) -> None:
+    body = "대통령은 6월 13일부터 6월 21일까지 3개국을 방문하였다. 그는 5일 귀국했다."
+    text = f"{heading}\n대통령 중앙아시아 순방\n{body}"
+    got = find_dates(text, None, today=TODAY, infer_anchor=True)
+    assert [(m.text, m.value) for m in got if m.text != heading.strip()] == [
+        ("6월 13일", "2016-06-13"),
+        ("6월 21일", "2016-06-21"),
+        ("5일", None),  # a year heading gives no month
+    ]
+
+
+def test_a_year_inside_a_sentence_is_no_heading() -> None:
+    text = "양국은 2016년 협정을 맺었다.\n대통령은 6월 13일 방문하였다."
+    assert find_dates(text, None, today=TODAY, infer_anchor=True)[-1].value is None
 
 
 def test_infer_anchor_changes_nothing_when_there_is_an_anchor() -> None:
-    text = "장관은 9.24.(수) 대사를 접견하였다."
+    text = "장관은 9.24.(수) 대사를 접견하였다. 2025.9.1 발표한 계획에 따라 3일 출국한다."
     assert find_dates(text, ANCHOR, infer_anchor=True) == find_dates(text, ANCHOR)
+
+
+# --------------------------------------------------------------------------------------------
+# Relative days inside a quotation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ('대통령은 9일(현지시간) 기자들에게 "어제 총리와 통화했다"고 말했다.', "어제", "2024-07-08"),
+        ("장관은 9일 “오늘 양국 관계는 새로운 단계에 들어섰다”고 밝혔다.", "오늘", "2024-07-09"),
+        ('대변인은 지난 9일 브리핑에서 "내일 대표단이 출국한다"고 전했다.', "내일", "2024-07-10"),
+    ],
+)
+def test_relative_day_in_a_quotation_counts_from_the_quotation_date(
+    sentence: str, expression: str, value: str
+) -> None:
+    anchor = dt.date(2024, 7, 10)
+    got = {m.text: m.value for m in find_dates(sentence, anchor, today=TODAY)}
+    assert got[expression] == value
+
+
+def test_relative_day_outside_a_quotation_counts_from_the_publication_date() -> None:
+    anchor = dt.date(2024, 7, 10)
+    text = '대통령은 9일(현지시간) "협력을 확대하겠다"고 말했다. 총리는 어제 귀국했다.'
+    assert {m.text: m.value for m in find_dates(text, anchor)}["어제"] == "2024-07-09"
+
+
+def test_a_quotation_in_another_sentence_keeps_the_publication_date() -> None:
+    anchor = dt.date(2024, 7, 10)
+    text = '대통령은 9일(현지시간) 회담했다. 대변인은 "어제 통화했다"고 말했다.'
+    assert {m.text: m.value for m in find_dates(text, anchor)}["어제"] == "2024-07-09"
 
 
 # --------------------------------------------------------------------------------------------
@@ -201,8 +299,8 @@ def test_day_only_takes_year_and_month_from_the_anchor(sentence: str, expression
     assert (match.text, match.value, match.resolved_from) == (expression, value, D)
 
 
-def test_day_only_without_anchor_is_left_out() -> None:
-    assert found("양국 정상은 28일 정상회담을 가졌다.", None) == []
+def test_day_only_without_anchor_is_an_unresolved_mention() -> None:
+    assert found("양국 정상은 28일 정상회담을 가졌다.", None) == [("28일", None, None)]
 
 
 def test_day_only_takes_the_month_of_a_date_just_before_it() -> None:
@@ -215,15 +313,44 @@ def test_day_only_takes_the_month_of_a_date_just_before_it() -> None:
         ("30일", "2023-07-30", E),
     ]
     # A sentence end between them: the day goes back to the anchor's month.
-    assert found("협의는 7월 1일 시작되었다. 30일 폐막하였다.")[-1] == ("30일", "2024-06-30", D)
+    assert found("협의는 7월 1일 시작된다. 30일 폐막한다.")[-1] == ("30일", "2024-06-30", D)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("연기를 통보했으며, 3일 뒤인 27일 대표단이 방한했다.", ["27일"]),
+        ("회담은 이틀 전인 24일 취소되었다.", ["24일"]),
+        ("합의는 5일 후에 발표되었다.", []),
+        ("정상회의 10일 전 실무협의가 열렸다.", []),
+        ("장관은 28일 오후 출국했다.", ["28일"]),
+    ],
+)
+def test_a_day_counted_from_another_day_is_no_date(sentence: str, days: list[str]) -> None:
+    assert [m.text for m in find_dates(sentence, ANCHOR)] == days
 
 
 def test_length_of_stay_is_not_a_date() -> None:
     assert found("대통령은 29일부터 3박 5일 일정으로 순방한다.") == [("29일", "2024-06-29", D)]
 
 
-def test_day_only_that_does_not_exist_in_the_anchor_month_is_left_out() -> None:
-    assert found("회의는 31일 열렸다.") == []  # June has 30 days
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        ("양국 외교장관은 31일 회담했다.", dt.date(2024, 1, 1), "2023-12-31"),
+        ("대통령은 3일 방한한다.", dt.date(2024, 1, 1), "2024-01-03"),
+        ("대통령은 3일 방한할 예정이다.", dt.date(2024, 1, 1), "2024-01-03"),
+        ("양측은 29일 서명했다.", dt.date(2024, 3, 2), "2024-02-29"),
+        ("특사는 2일 출국할 예정이다.", dt.date(2024, 3, 30), "2024-04-02"),
+        ("대표단은 25일 귀국하였다.", dt.date(2024, 3, 30), "2024-03-25"),
+        ("회의는 31일 열렸다.", ANCHOR, "2024-05-31"),  # June has no 31st
+        ("정상은 30일(현지시간) 파리에서 회담을 하고 있다.", dt.date(2015, 12, 1), "2015-11-30"),
+    ],
+)
+def test_a_bare_day_is_the_nearest_such_day_that_fits_the_tense(
+    sentence: str, anchor: dt.date, value: str
+) -> None:
+    assert only(sentence, anchor).value == value
 
 
 # --------------------------------------------------------------------------------------------
@@ -264,7 +391,7 @@ def test_day_only_that_does_not_exist_in_the_anchor_month_is_left_out() -> None:
         ("내년 3월 개최될 회의", "내년 3월", "2025-03"),
         ("작년 양국 교역액은", "작년", "2023"),
         ("지난해 교역액은", "지난해", "2023"),
-        ("교역액은 전년 대비 10% 늘었다.", "전년", "2023"),
+        ("전년도 사업 실적을 점검하였다.", "전년도", "2023"),
         ("교역액은 작년 1.5% 증가하였다.", "작년", "2023"),
         ("협의회는 지난달 3일간 열렸다.", "지난달", "2024-05"),
         ("지난해 12.28. 발표된 전략", "지난해 12.28.", "2023-12-28"),
@@ -282,6 +409,37 @@ def test_relative_dates(sentence: str, expression: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # across a month boundary
+        ("양측은 지난달 29일 회담하였다.", dt.date(2024, 3, 1), "2024-02-29"),
+        ("장관은 어제 귀국하였다.", dt.date(2024, 3, 1), "2024-02-29"),
+        ("특사는 내일 출국한다.", dt.date(2024, 4, 30), "2024-05-01"),
+        ("장관은 지난 30일 도착하였다.", dt.date(2024, 5, 2), "2024-04-30"),
+        ("장관은 오는 2일 출국한다.", dt.date(2024, 4, 28), "2024-05-02"),
+        ("정상은 지난 금요일 통화하였다.", dt.date(2024, 3, 4), "2024-03-01"),
+        # across a year boundary
+        ("양측은 지난달 30일 회담하였다.", dt.date(2024, 1, 2), "2023-12-30"),
+        ("장관은 그제 귀국하였다.", dt.date(2024, 1, 1), "2023-12-30"),
+        ("장관은 이날 대사를 접견하였다.", dt.date(2024, 1, 1), "2024-01-01"),
+        ("대표단은 전날 도착하였다.", dt.date(2024, 1, 1), "2023-12-31"),
+        ("양국은 다음 달 5일 회담할 예정이다.", dt.date(2023, 12, 20), "2024-01-05"),
+        ("대표단은 지난 12월 방한하였다.", dt.date(2024, 1, 3), "2023-12"),
+        ("정상회의는 오는 1월 열린다.", dt.date(2023, 11, 30), "2024-01"),
+        ("올해 수교 40주년을 맞아", dt.date(2024, 1, 1), "2024"),
+        ("지난해 교역액은 늘었다.", dt.date(2024, 1, 1), "2023"),
+        ("다음 주 화요일 방한한다.", dt.date(2023, 12, 29), "2024-01-02"),
+    ],
+)
+def test_relative_dates_across_month_and_year_boundaries(sentence: str, anchor: dt.date, value: str) -> None:
+    assert only(sentence, anchor).value == value
+
+
+def test_next_year_first_half_is_that_year() -> None:
+    assert only("양국은 내년 상반기 중 협정을 타결할 예정이다.", dt.date(2023, 12, 28)).value == "2024"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "대통령은 오늘 회의를 주재하였다.",
@@ -290,8 +448,10 @@ def test_relative_dates(sentence: str, expression: str, value: str) -> None:
         "장관은 오는 5일 출국한다.",
     ],
 )
-def test_relative_dates_without_anchor_are_left_out(sentence: str) -> None:
-    assert found(sentence, None) == []
+def test_relative_dates_without_anchor_are_unresolved_mentions(sentence: str) -> None:
+    [match] = find_dates(sentence, None, today=TODAY)
+    assert (match.value, match.resolved_from, match.end_value) == (None, None, None)
+    assert match.text in sentence and not match.text[0].isspace()
 
 
 @pytest.mark.parametrize(
@@ -331,6 +491,9 @@ def test_words_that_look_relative_but_are_not_dates(sentence: str) -> None:
         ("기간: 2024.6.1-2024.6.5 서울", "2024.6.1-2024.6.5", "2024-06-01", "2024-06-05", E),
         ("박람회는 28~30일 열린다.", "28~30일", "2024-06-28", "2024-06-30", D),
         ("협의는 6월~7월 진행된다.", "6월~7월", "2024-06", "2024-07", D),
+        ("대표단은 7.8-12간 유럽을 순방한다.", "7.8-12", "2024-07-08", "2024-07-12", D),
+        ("※ 8.1~3간 실무 협의 진행", "8.1~3", "2024-08-01", "2024-08-03", D),
+        ("시행 기간(‘18.12~’19.2월) 중", "‘18.12~’19.2월", "2018-12", "2019-02", E),
     ],
 )
 def test_ranges_give_both_ends(
@@ -381,11 +544,17 @@ def test_backwards_year_pair_is_not_a_range() -> None:
         "6.25 전쟁 참전국",
         "9.19 군사합의 이행",
         "3.1절 기념식",
-        "1990년대 초반",
+        "교역액은 전년 대비 10% 늘었다.",
+        "수출은 전년 동기 대비 3% 줄었다.",
+        "양국은 비전 2030 이행 방안을 논의하였다.",
+        "엑스포 2025 유치를 지지하였다.",
+        "‘30년 전쟁’ 연구",
         "교역액 1,000억불",
         "총 2000명이 참석하였다.",
         "사우디 비전 2030'",
         "12개국 정상과 5개국 부총리",
+        "고객센터 1588-1012",
+        "코드 2024-13 참조",
     ],
 )
 def test_not_dates(sentence: str) -> None:
@@ -415,6 +584,57 @@ def test_a_whole_release() -> None:
         ("지난해 11월", "2023-11", None, R),
         ("내년", "2025", None, R),
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Unresolved expressions are mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("대표단은 지난주 방한하였다.", "지난주"),
+        ("양국은 다음 주 협의를 갖는다.", "다음 주"),
+        ("1990년대 초반 양국은 수교하였다.", "1990년대 초반"),
+        ("2000년대 들어 교역이 늘었다.", "2000년대"),
+    ],
+)
+def test_expressions_that_name_no_one_value_are_unresolved_mentions(sentence: str, expression: str) -> None:
+    for anchor in (ANCHOR, None):
+        assert found(sentence, anchor) == [(expression, None, None)]
+
+
+def test_week_words_inside_longer_words_are_no_mention() -> None:
+    assert found("이번 주말 회의가 열린다.") == []
+
+
+def test_an_unresolved_mention_is_still_an_entity(korex: extractor.Extractor) -> None:
+    doc = korex.extract("정 장관은 4일 방한해 지난주 합의를 점검하였다.\n양국은 1990년대 수교하였다.")
+    dates_found = [(e.text, e.norm) for e in doc.entities if e.label is EntityLabel.DATE]
+    assert dates_found == [("4일", None), ("지난주", None), ("1990년대", None)]
+    assert doc.dates == [] and doc.doc_date is None
+    dumped = Document.model_validate_json(doc.model_dump_json())
+    assert dumped == doc
+
+
+def test_unresolved_dates_reach_every_output(korex: extractor.Extractor, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "undated.txt").write_text("정 장관은 4일 방한해 지난주 합의를 점검하였다.\n", encoding="utf-8")
+    (folder / "dated.txt").write_text("2025.03.14 외교부\n\n정 장관은 14일 방한하였다.\n", encoding="utf-8")
+    items = list(korex.extract_folder(folder))
+    expected = frames.to_frames(items)
+    norms = expected["entities"].set_index("text").norm
+    assert pd.isna(norms["4일"]) and pd.isna(norms["지난주"]) and norms["14일"] == "2025-03-14"
+    for suffix in (".jsonl", ".csv", ".parquet", ".duckdb"):
+        if suffix == ".parquet":
+            pytest.importorskip("pyarrow")
+        if suffix == ".duckdb":
+            pytest.importorskip("duckdb")
+        out = tmp_path / f"out{suffix}"
+        batch.extract_to(korex, folder, out, quiet=True)
+        written = output_tables(korex, folder)  # keyed as outputs key documents: by file and record
+        pd.testing.assert_frame_equal(frames.read(out)["entities"], written["entities"], obj=suffix)
 
 
 # --------------------------------------------------------------------------------------------
@@ -466,6 +686,8 @@ FRAGMENTS = [
     "2024", "2024.", "6.", "28", "28.", ". ", ".", "-", "~", "(", ")", "(금)", "(목)", "년", "월", "일",
     "간", "지난", "오는", "지난해", "올해", "오늘", "이달", "다음 달", "내일(", "5일)", " ", "\n", "제",
     "말", "하반기", "02-2100-7875", "1.5%", "31", "2", "0", "12", "13", "29", "2.", "'24", "~30일",
+    "“", "”", '"', "’", "‘", "#", "2016\n", "October", " 9, ", "뒤", "이라고", "했다", "예정", "지난주",
+    "년대", "어제", "(현지시간)", "비전 ", "안", "2023.04.12", "2024-", "-11",
 ]
 # fmt: on
 
@@ -488,8 +710,9 @@ def _check(text: str, matches: list[DateMatch]) -> None:
             elif len(parts) == 2:
                 assert 1 <= parts[1] <= 12
         if match.end_value is not None:
+            assert match.value is not None
             assert match.end_value[: len(match.value)] >= match.value[: len(match.end_value)]
-        assert isinstance(match.resolved_from, Resolution)
+        assert isinstance(match.resolved_from, Resolution) == (match.value is not None)
 
 
 @given(st.text(max_size=300), st.one_of(st.none(), st.dates()))

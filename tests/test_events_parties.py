@@ -359,3 +359,22 @@ def test_koreas_meeting_abroad_with_no_other_party_named_is_with_the_host(korex:
 def test_a_meeting_of_two_foreign_sides_in_a_third_country_gets_no_host(korex: extractor.Extractor) -> None:
     text = "트럼프 미국 대통령은 헝가리 부다페스트에서 러시아 대통령과 정상회담을 가질 예정이다."
     assert [e.countries for e in of_type(events(korex, text), EventType.SUMMIT)] == [["RUS", "USA"]]
+    ("text", "countries"),
+    [
+        ("조현 외교부 장관은 9일 오후 워싱턴에서 마코 루비오 국무장관과 회담했다.", ["KOR", "USA"]),
+        ("외교장관은 이날 오전 청사에서 왕이 외교부장과 회담을 가졌다.", ["CHN", "KOR"]),
+        (
+            "조현 장관은 10일 서울에서 방한 중인 마코 루비오 국무장관과 회담을 갖고 협력을 논의했다.",
+            ["KOR", "USA"],
+        ),
+    ],
+)
+def test_a_known_official_is_a_party_when_no_country_is_written(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    talks = of_type(events(korex, text, doc_date="2025-09-10"), EventType.TALKS)
+    assert [e.countries for e in talks] == [countries]
+
+
+def test_a_known_official_alone_makes_no_foreign_event(korex: extractor.Extractor) -> None:
+    assert events(korex, "조현 외교부 장관은 9일 국회에서 예산안을 설명하고 회의를 주재했다.") == []

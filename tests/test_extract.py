@@ -77,6 +77,7 @@ def test_a_document_leaves_no_garbage_cycles(korex: extractor.Extractor) -> None
     """Everything a document builds is freed as soon as its record is made, not left to the collector
     (which would then scan it on every later document of a long run)."""
     import gc
+    from collections import Counter
 
     text = (
         "조현우 외교부 장관은 9.22.(월) 서울에서 마리 뒤부아 프랑스 외교장관과 회담을 갖고, "
@@ -86,8 +87,13 @@ def test_a_document_leaves_no_garbage_cycles(korex: extractor.Extractor) -> None
     korex.extract(text, doc_date="2025-09-22")
     gc.collect()
     gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # keep what the collector finds, to say what it was if anything
     try:
         korex.extract(text, doc_date="2025-09-22")
-        assert gc.collect() == 0
+        gc.collect()
+        found = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.garbage)
+        assert not found, f"cycles left to the collector: {found.most_common(12)}"
     finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
         gc.enable()

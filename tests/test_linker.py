@@ -86,16 +86,25 @@ def test_a_bureau_with_a_misspelt_syllable_is_linked() -> None:
 
 
 def test_a_japanese_name_kiwi_cuts_short_is_widened_and_linked() -> None:
-    # 카미카와 is read as 카미카 + the particle 와, so the rules only see 요코.
-    doc, record = analyse("카미카와 요코 일본 외무대신은 오늘 서울에서 외교장관회담을 가졌다.")
-    m = mention_of(doc, EntityLabel.PERSON, "카미카와 요코")
+    # 카미카와 is read as 카미카 + the particle 와, so the rules only see 요꼬 (a spelling the
+    # gazetteer lacks: 요코); the linker widens the name by the word before and links it.
+    doc, record = analyse("카미카와 요꼬 일본 외무대신은 오늘 서울에서 외교장관회담을 가졌다.")
+    m = mention_of(doc, EntityLabel.PERSON, "카미카와 요꼬")
     assert m.kb_id == "person:kamikawa-jpn-fm"
     assert m.source is EntitySource.FUZZY
     assert m.score > THRESHOLD
     person = next(p for p in record.persons if p.kb_id == "person:kamikawa-jpn-fm")
-    assert person.name == "카미카와 요코"
+    assert person.name == "카미카와 요꼬"
     assert person.name_en == "Yoko Kamikawa"
     assert person.country == "JPN"
+
+
+def test_a_name_kiwi_cuts_short_in_the_gazetteers_spelling_is_found_whole() -> None:
+    # the people rule reads the gazetteer's own spelling over Kiwi's particle (카미카 + 와)
+    doc, record = analyse("카미카와 요코 일본 외무대신은 오늘 서울에서 외교장관회담을 가졌다.")
+    m = mention_of(doc, EntityLabel.PERSON, "카미카와 요코")
+    assert m.kb_id == "person:kamikawa-jpn-fm"
+    assert [p.name for p in record.persons] == ["카미카와 요코"]
 
 
 def test_a_one_syllable_variant_of_a_us_officials_name_is_linked_with_its_short_references() -> None:

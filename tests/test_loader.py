@@ -312,6 +312,233 @@ def test_a_period_is_not_a_dateline() -> None:
     assert read_text(raw).doc_date is None
 
 
+# --------------------------------------------------------------- publication dates on news pages
+
+NEWS_LEAD = (
+    "[서울=한빛통신] 이도윤 기자 = 정민호 외교부 제1차관은 14일 오타와에서 캐나다 외교부 차관과"
+    " 제3차 한-캐나다 외교차관 전략대화를 개최하고 양국 관계 전반에 대해 의견을 교환했다."
+)
+NEWS_BODY = "\n\n".join([NEWS_LEAD, P2, P3])
+TITLE = "한-캐나다 외교차관 전략대화…공급망 협력 확대"
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        ("입력 2025-03-14 09:00", "2025-03-14"),
+        ("입력 2025-03-14 09:00 | 수정 2025-03-15 11:20", "2025-03-14"),
+        ("수정 2025-03-15 11:20 입력 2025-03-14 09:00", "2025-03-14"),
+        ("최종수정 2025.03.15 11:20\n입력 2025.03.14 09:00", "2025-03-14"),
+        ("기사입력 2025.03.14. 오전 9:00", "2025-03-14"),
+        ("승인 2025.03.14 09:00", "2025-03-14"),
+        ("기사승인 2025. 03. 14. 09:00", "2025-03-14"),
+        ("등록일 : 2025.03.14 09:00", "2025-03-14"),
+        ("작성일\n2025-03-14", "2025-03-14"),
+        ("Write: 2025-03-14 09:00:12", "2025-03-14"),
+        ("2025.03.14 09:00 | 조회 1,204", "2025-03-14"),
+        ("조회수 1204 | 2025-03-14", "2025-03-14"),
+        ("09:00, March 14, 2025", "2025-03-14"),
+    ],
+)
+def test_news_header_forms(header: str, date: str) -> None:
+    loaded = read_text(f"{TITLE}\n{header}\n\n{NEWS_BODY}\n")
+    assert loaded.doc_date == date
+    assert loaded.text.startswith(NEWS_LEAD)
+    assert loaded.dateline and "2025" in loaded.dateline
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "입력\n2025-03-14 09:00\n|\n수정 2025-03-14 10:30",
+        "기사승인 2025.03.14 09:00",
+        "<저작권자(c) 한빛통신, 무단 전재-재배포 금지> 2025/03/14 09:00 송고",
+        "송고시간2025-03-14 09:00",
+    ],
+)
+def test_a_labelled_date_at_the_page_end_is_the_publication_date(tail: str) -> None:
+    loaded = read_text(f"{NEWS_BODY}\n\n{tail}\n")
+    assert loaded.doc_date == "2025-03-14"
+
+
+def test_of_several_labelled_dates_the_earliest_is_the_publication() -> None:
+    tail = "송고시간 2025-03-14 09:00\n기사승인 2025-03-15 10:30"
+    assert read_text(f"{NEWS_BODY}\n\n{tail}\n").doc_date == "2025-03-14"
+
+
+def test_a_related_article_further_down_does_not_date_the_page() -> None:
+    tail = "입력 2025-03-14 09:00\n\n\n\n\n\n다른 기사 보기\n한-일 협의 개최 입력 2024-11-02 10:00"
+    assert read_text(f"{NEWS_BODY}\n\n{tail}\n").doc_date == "2025-03-14"
+
+
+def test_an_update_label_alone_gives_no_date() -> None:
+    assert read_text(f"{NEWS_BODY}\n\n수정 2025-03-15 10:30\n").doc_date is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "대전--(한빛와이어) 2025년 03월 14일 --",
+        "서울 -- (한빛와이어) 2025년 3월 14일 --",
+        "부산--(한빛와이어)--2025.03.14--",
+    ],
+)
+def test_wire_head(head: str) -> None:
+    lead = "외교부는 캐나다와 전략대화를 열었다고 밝혔다."
+    raw = f"{TITLE}\n\n{head} {lead}\n\n{P2}\n"
+    assert read_text(raw).doc_date == "2025-03-14"
+
+
+def test_a_wire_head_without_a_date() -> None:
+    lead = "외교부는 캐나다와 전략대화를 열었다고 밝혔다."
+    no_date = f"{TITLE}\n\n대전--(한빛와이어)--{lead}\n\n{P2}\n"
+    assert read_text(no_date).doc_date is None
+
+
+def test_a_city_lead_carries_no_date() -> None:
+    raw = "(서울=한빛통신) 이도윤 기자 = 외교부는 14일 캐나다와 전략대화를 열었다고 밝혔다.\n\n" + P2
+    loaded = read_text(raw)
+    assert loaded.doc_date is None
+    assert loaded.text == raw
+
+
+@pytest.mark.parametrize(
+    ("caption", "date"),
+    [
+        ("정 차관이 14일 오타와에서 발언하고 있다.[사진=외교부] 2025.03.14 dy@hanbit.kr |", "2025-03-14"),
+        ("정 차관이 14일 오타와에서 발언하고 있다. 2025.3.14/한빛통신\ndy@hanbit.kr", "2025-03-14"),
+        ("양국 차관이 악수하고 있다. (사진=외교부 제공) 2025-03-14 photo@hanbit.kr", "2025-03-14"),
+        ("정 차관이 지난해 회의에서 발언하고 있다. 2024.11.02 dy@hanbit.kr", None),  # a file photo
+        ("정 차관이 14일 오타와에서 발언하고 있다. 2025.03.14", None),  # no address: no caption
+    ],
+)
+def test_a_photo_caption_dates_the_page_when_the_lead_reports_that_day(
+    caption: str, date: str | None
+) -> None:
+    loaded = read_text(f"{NEWS_LEAD}\n{caption}\n{P2}\n")
+    assert loaded.doc_date == date
+    assert caption.split("\n")[0] in loaded.text  # a caption is article text, not a byline
+
+
+def test_a_caption_credit_after_a_sentence_is_kept() -> None:
+    caption = "▲ 14일 오타와에서 양국 차관이 악수하고 있다. ⓒ 한빛통신"
+    loaded = read_text(f"{NEWS_LEAD}\n{caption}\n{P2}\n\nCopyright ⓒ 한빛통신. 무단 전재 금지\n")
+    assert caption in loaded.text
+    assert "무단 전재" not in loaded.text
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [f"{TITLE}2025-03-14 20:00:44", "정치 | 2025.03.14 20:00:44", "최종 업데이트 2025/03/14 08:12:05"],
+)
+def test_a_timestamp_to_the_second(stamp: str) -> None:
+    assert read_text(f"{NEWS_BODY}\n\n{TITLE}\n정치\n{stamp}\n").doc_date == "2025-03-14"
+
+
+def test_a_time_to_the_minute_in_the_body_is_no_timestamp() -> None:
+    assert read_text(f"{NEWS_BODY}\n\n회의 일정: 2025.03.20 14:00\n").doc_date is None
+
+
+def test_a_closing_dateline_above_a_place() -> None:
+    raw = f"{P2}\n{P3}\n\n2025년 3월 14일\n평양\n"
+    assert read_text(raw).doc_date == "2025-03-14"
+    signed = f"{P2}\n{P3}\n2025.3.14.\n외교부 대변인\n"
+    assert read_text(signed).doc_date == "2025-03-14"
+    issuer = f"{P2}\n{P3}\n2025년 3월 14일 외무성 대변인\n"
+    assert read_text(issuer).doc_date == "2025-03-14"
+    followed = f"{ARTICLE}\n2025년 3월 14일\n{P2}\n"
+    assert read_text(followed).doc_date is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["[국방소식]25.03.14 한·캐나다, 국방협력 논의", "[KTV] 25.03.14 외교차관 방미", "25.03.14 외교부 브리핑"],
+)
+def test_a_two_digit_date_opening_the_title(title: str) -> None:
+    raw = f"Write For Us\n\n{title}\n\n{NEWS_BODY}\n"
+    assert read_text(raw).doc_date == "2025-03-14"
+
+
+def test_a_version_number_opening_a_title_is_no_date() -> None:
+    assert read_text(f"[공지] 25.13.40 업데이트 안내\n\n{NEWS_BODY}\n").doc_date is None
+
+
+def test_a_page_flattened_into_one_line() -> None:
+    raw = f"국제소식 {TITLE} Reporter 2025-03-14 외교부 홈페이지 {NEWS_LEAD} {P2} {P3}"
+    assert read_text(raw).doc_date == "2025-03-14"
+    sentence_first = f"{NEWS_LEAD} 차기 회의는 2025-06-20 열린다. {P2} {P3}"
+    assert read_text(sentence_first).doc_date is None
+
+
+@pytest.mark.parametrize(
+    ("first", "date"),
+    [
+        (" date 2025-03-14 ▲ 양국 차관이 악수하고 있다.", "2025-03-14"),
+        (" date 2025-03 ▲ 양국 차관이 악수하고 있다.", None),  # a month is no publication day
+    ],
+)
+def test_front_matter_flattened_into_the_first_line(first: str, date: str | None) -> None:
+    loaded = read_text(f"{first}\n\n{NEWS_BODY}\n")
+    assert loaded.doc_date == date
+    assert loaded.text.startswith(first)
+
+
+def test_a_long_site_banner_before_the_dateline() -> None:
+    banner = "\n".join(f"메뉴 {i}" for i in range(90))
+    loaded = read_text(f"{banner}\n{TITLE}\n2025.03.14 09:00\n\n{NEWS_BODY}\n")
+    assert loaded.doc_date == "2025-03-14"
+    assert loaded.text.startswith(NEWS_LEAD)
+
+
+def test_the_archive_clock_above_the_title_gives_way_to_the_article_dateline() -> None:
+    site = "한빛통신 | 한빛통신 국제판\n2026년11월02일"
+    raw = f"{site}\n\n{TITLE}\n\n한빛통신 국제판 intl@hanbit.kr\n09:00, March 14, 2025\n\n{NEWS_BODY}\n"
+    loaded = read_text(raw)
+    assert (loaded.doc_date, loaded.title) == ("2025-03-14", TITLE)
+    assert "2026" not in loaded.text
+
+
+def test_a_date_beside_the_weather_is_the_site_clock() -> None:
+    widget = "2026.11.02 (월)\n  • 맑음서울 3.2℃\n  • 흐림부산 7.7℃\n기상청 제공"
+    loaded = read_text(f"{widget}\n\n{TITLE}\n\n{NEWS_BODY}\n")
+    assert loaded.doc_date is None
+    assert "2026" not in loaded.text and "℃" not in loaded.text
+
+
+def test_the_dateline_date_is_listed_in_document_dates() -> None:
+    import extractor
+
+    doc = extractor.extract(f"{TITLE}\n2025.03.14 09:00\n\n{P2}\n")
+    assert doc.doc_date == "2025-03-14"
+    assert (doc.dates[0].text, doc.dates[0].value, doc.dates[0].start, doc.dates[0].end) == (
+        "2025.03.14",
+        "2025-03-14",
+        0,
+        0,
+    )
+    caller = extractor.extract(P2, doc_date="2025-03-14")
+    assert all(d.value != "2025-03-14" for d in caller.dates)  # the caller's date is not the page's
+
+
+_PAGE_PARTS = st.sampled_from(
+    [
+        "입력", "수정", "송고", "조회", "기사승인", "2025.03.14", "2025-03-14 09:00", "09:00:12", " ", "\n",
+        "dy@hanbit.kr", "|", "14일", "--(한빛와이어)", "대전", "date", "평양", "[국방]", "25.03.14", "℃",
+        "October 9, 2021", "정 차관은 회담했다. ", P1,
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PAGE_PARTS, max_size=40).map("".join))
+def test_a_found_publication_date_is_written_in_the_page(raw: str) -> None:
+    loaded = read_text(raw)
+    if loaded.doc_date is not None:
+        year, _, day = loaded.doc_date.split("-")
+        assert year in raw or year[2:] in raw
+        assert str(int(day)) in raw
+
+
 # --------------------------------------------------------------- front matter, Markdown, YAML safety
 
 FRONT_MATTER_HTML = """---

@@ -93,3 +93,10 @@ def test_json_schema_names_every_record() -> None:
         "Evidence",
     } <= set(schema["$defs"])
     assert set(schema["$defs"]["EventType"]["enum"]) == {t.value for t in EventType}
+
+
+def test_a_persons_english_name_says_where_it_comes_from() -> None:
+    schema = json_schema()
+    person = schema["$defs"]["Person"]["properties"]
+    assert {"name", "name_original", "name_en", "name_en_source"} <= set(person)
+    assert set(schema["$defs"]["NameSource"]["enum"]) == {"gazetteer", "original", "romanized"}

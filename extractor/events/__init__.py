@@ -74,9 +74,10 @@ class EventAssembler:
 
 
 def _foreign(found: Sequence[Mention]) -> bool:
-    """The document names a foreign country, a foreign body (백악관, 조평통) or a foreign city (자카르타)."""
+    """The document names a foreign country, a foreign body (백악관, 조평통), a foreign city (자카르타)
+    or a foreign official the gazetteer knows (`마코 루비오 국무장관과 회담했다`)."""
     countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
-    places = {m.country for m in found if m.label in (EntityLabel.ORG, EntityLabel.LOCATION)}
+    places = {m.country for m in found if m.label in (EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)}
     return bool((countries | places) - {HOME, None})
 
 

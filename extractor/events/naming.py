@@ -222,7 +222,7 @@ def name_and_round(text: str, draft: Draft, local: Sequence[Mention]) -> None:
     written = text[start : name_end(text, draft.trigger, local)]
     if draft.type in _ACTS:
         rounds = ROUND.search(written)
-        draft.round = int(rounds.group(1) or rounds.group(2)) if rounds else None
+        draft.round = (int(rounds.group(1) or rounds.group(2)) or None) if rounds else None
         return
     draft.round = _round(text, start, draft.trigger, local) or _round_before_quote(text, draft.name_start)
     draft.name = written

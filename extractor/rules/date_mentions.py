@@ -1,7 +1,10 @@
 """The date normaliser as a pipeline component: every date expression as a DATE mention.
 
 The anchor for relative dates and missing years is the document date the Extractor puts in
-`doc.user_data["korex_doc_date"]` (the dateline, front matter, or the caller's `doc_date`).
+`doc.user_data["korex_doc_date"]` (the dateline, front matter, or the caller's `doc_date`). An
+expression nothing resolves (`4일` in a page without a date, `지난주`, `1990년대`) is a mention all
+the same, with `norm` None, so that a reader sees it marked; only resolved values reach
+`Document.dates`.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ def anchor_of(doc: Doc) -> dt.date | None:
 
 
 class DateMentions:
-    """spaCy component: DATE mentions whose `norm` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    """spaCy component: DATE mentions, `norm` `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or None if unresolved."""
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)

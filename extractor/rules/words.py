@@ -20,19 +20,23 @@ from extractor.tokens import SPACE_TAG, TokenTable, table_of
 _TRAILING = ("J", "VCP", "E")
 #: Punctuation tags that separate words even without a space.
 _PUNCT_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB"})
+#: Morphemes that make a word a predicate (방문한, 열렸다, 회담하고): such a word is never part of a name.
+_PREDICATE = frozenset({"XSV", "XSA", "EP", "EF", "ETN", "VX"})
 _WORDS_KEY = "korex_words"
 HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 
 
 @dataclass(slots=True)
 class Word:
-    """A run of tokens between spaces and punctuation, with the end of its core (before particles)."""
+    """A run of tokens between spaces and punctuation, with the end of its core (before particles), and
+    whether a verb derivation or ending makes it a predicate (`predicate`)."""
 
     start: int
     end: int
     core_end: int
     tags: tuple[str, ...]
     punct: bool = False
+    predicate: bool = False
 
     def core(self, text: str) -> str:
         """The word without trailing particles or endings."""
@@ -90,7 +94,21 @@ def _words(table: TokenTable, honorifics: frozenset[str]) -> list[Word]:
     return found
 
 
+@cache
+def _predicate_tag(tag: str) -> bool:
+    """A token tag (`XSV+EP`) holding a morpheme that makes its word a predicate."""
+    return any(part in _PREDICATE for part in tag.split("+"))
+
+
 def _word(table: TokenTable, first: int, last: int, core_last: int) -> Word:
     """The word of tokens `first`..`last`, its core ending with token `core_last`."""
     core_end = table.ends[last] if core_last == last else table.starts[core_last + 1]
-    return Word(table.starts[first], table.ends[last], core_end, tuple(table.heads[first : last + 1]))
+    tags = table.tags[first : last + 1]
+    predicate = any(map(_predicate_tag, tags))
+    return Word(
+        table.starts[first],
+        table.ends[last],
+        core_end,
+        tuple(table.heads[first : last + 1]),
+        predicate=predicate,
+    )
