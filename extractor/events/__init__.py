@@ -6,7 +6,7 @@ Each trigger goes through the stages in the order of this package's files:
 - `reports.py`       how each is reported (held, an occasion, a plan, a schedule's item, ...)
 - `event_types.py`   the event's type (a statement of two governments is a joint statement)
 - `naming.py`        its name and round (제15차 한일 차관전략대화)
-- `participants.py`  the people taking part
+- `participants.py`  the people taking part (who does not, or is the actor, in `roles.py`)
 - `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`;
                      those it takes from the events around it in `context.py`
 - `dates.py`, `places.py`   its date and place
