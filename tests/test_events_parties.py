@@ -359,6 +359,28 @@ def test_koreas_meeting_abroad_with_no_other_party_named_is_with_the_host(korex:
 def test_a_meeting_of_two_foreign_sides_in_a_third_country_gets_no_host(korex: extractor.Extractor) -> None:
     text = "트럼프 미국 대통령은 헝가리 부다페스트에서 러시아 대통령과 정상회담을 가질 예정이다."
     assert [e.countries for e in of_type(events(korex, text), EventType.SUMMIT)] == [["RUS", "USA"]]
+
+
+def test_a_meeting_naming_too_few_parties_takes_the_trip_just_before(korex: extractor.Extractor) -> None:
+    text = (
+        "김 대통령은 21일 몽골을 국빈 방문한다.\n\n"
+        "김 대통령은 23일 타지키스탄을 국빈 방문한다. 김 대통령은 또 경제협력위원회 합동회의에 참석한다."
+    )
+    found = of_type(events(korex, text), EventType.CONFERENCE)
+    assert [e.countries for e in found] == [["KOR", "TJK"]]
+
+
+def test_a_meeting_of_many_takes_no_partner_of_the_bilaterals_before_it(korex: extractor.Extractor) -> None:
+    text = (
+        "강 장관은 필리핀 마닐라를 방문 중이다. "
+        "강 장관은 5일 브루나이, 싱가포르와 잇달아 양자 회담을 가졌다. "
+        "강 장관은 6일 외교장관회의에 참석한다."
+    )
+    found = of_type(events(korex, text), EventType.CONFERENCE)
+    assert all("BRN" not in e.countries and "SGP" not in e.countries for e in found)
+
+
+@pytest.mark.parametrize(
     ("text", "countries"),
     [
         ("조현 외교부 장관은 9일 오후 워싱턴에서 마코 루비오 국무장관과 회담했다.", ["KOR", "USA"]),

@@ -293,3 +293,14 @@ def test_visits_of_two_people_to_one_country_days_apart_are_two(korex: extractor
     text = "이정호 국방부 차관은 27일 이집트를 방문한다. 앞서 김수민 외교부 1차관은 25일 이집트를 방문했다."
     visits = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
     assert [[p.name for p in v.participants] for v in visits] == [["이정호"], ["김수민"]]
+
+
+def test_on_a_tour_agreements_counted_after_the_meetings_with_each_are_with_each(
+    korex: extractor.Extractor,
+) -> None:
+    text = (
+        TOUR
+        + "김 대통령은 3국 정상과의 회담을 통해 협력을 확대하고 총 40건의 MOU 체결을 통해 진출 기반을 넓혔다."
+    )
+    found = of_type(events(korex, text, doc_date="2025-06-09"), EventType.AGREEMENT)
+    assert sorted(e.countries for e in found) == [["GHA", "KOR"], ["KEN", "KOR"], ["KOR", "SEN"]]

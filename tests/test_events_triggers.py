@@ -311,3 +311,14 @@ def test_arriving_or_staying_in_a_country_is_a_visit(
 def test_arriving_at_home_is_no_visit(korex: extractor.Extractor) -> None:
     text = "일정을 마친 김 대통령은 20일 서울공항에 도착했다. 이번 순방에서 캐나다와 협정을 체결했다."
     assert of_type(events(korex, text), EventType.VISIT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국은 이번 회담을 계기로 인도네시아와 7건의 양해각서를 교환했다.",
+        "인도네시아와 총 12건의 MOU 체결을 통해 협력의 기반을 마련했다.",
+    ],
+)
+def test_a_count_of_agreements_says_they_were_concluded(korex: extractor.Extractor, text: str) -> None:
+    assert [e.countries for e in of_type(events(korex, text), EventType.AGREEMENT)] == [["IDN", "KOR"]]

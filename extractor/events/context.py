@@ -38,14 +38,12 @@ def _people_pair(doc: Doc) -> list[str]:
 def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[str]) -> None:
     """An event naming fewer than two parties is between the parties of an event before it in its
     sentence or the one before that names two (이 대통령은 우즈베키스탄을 국빈방문한다. 양국 정상은
-    정상회담에서 …), else the document's main pair (a statement and a visit keep their own)."""
+    정상회담에서 …; 한·우즈벡 경제협력위 합동회의), else the document's main pair (a statement and a
+    visit keep their own)."""
     if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
         return
     if draft.kind == "listed" and not draft.countries:
         return  # 10:30 위원회 회의(대회의실): a schedule's item names its own parties, or is none of ours
-    if _many(draft):
-        draft.countries = sorted(set(draft.countries) | set(pair))
-        return
     sentences = Sentences.of_doc(doc)
     previous = sentences.of(max(0, draft.sentence.start_char - 1)).start_char
     near = [
@@ -56,6 +54,7 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
         and not d.background
         and d.sentence.start_char >= previous
         and not (_many(d) and len(d.countries) > 2)
+        and not (_many(draft) and d.distributed)  # a meeting of many is none of the bilaterals around it
     ]
     context = max(near, key=lambda d: d.trigger.start).countries if near else pair
     draft.countries = sorted(set(draft.countries) | set(context))

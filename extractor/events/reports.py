@@ -28,6 +28,8 @@ SUBORDINATE = frozenset({"occasion", "after", "via", "done_before"})
 #: What may follow a place before a visit word it is the object of: the rest of its word and one more
 #: (워싱턴D.C.를, 수도 아스타나를), ending in 을, 를 or 에.
 _MARKED_PLACE = re.compile(r"^[^\s,()]*(\s[^\s,()]+)?(을|를|에)\s*$")
+#: A count of documents just before an agreement term: 총 76건의 MOU, 7건의 양해각서.
+_DOCUMENTS = re.compile(r"\d+\s*건(의)?\s*$")
 #: A time of day that opens a schedule's item: 15:00, 01:30.
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}")
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
@@ -47,7 +49,8 @@ def how_reported(
     if trigger.data.get("verb"):
         return verbs.kind(table, span)
     return (
-        _reported(table, span, sentence)
+        _counted(table.text, trigger)
+        or _reported(table, span, sentence)
         or _titled(table, trigger, span)
         or _visit_modifying(table, trigger, span, local)
         or _participle_before(table, name_start)
@@ -85,6 +88,14 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
         if any(kind in preferred for kind in kinds):
             return next(kind for kind in kinds if kind in preferred)
     return kinds[0] if kinds else None
+
+
+def _counted(text: str, trigger: Mention) -> str | None:
+    """`signed` for agreements counted as documents (총 76건의 MOU 체결을 통해, 7건의 양해각서를 교환):
+    a count of concluded documents, not an aim."""
+    if trigger.data["entries"][0].attrs["event_type"] != EventType.AGREEMENT.value:
+        return None
+    return "signed" if _DOCUMENTS.search(text, max(0, trigger.start - 12), trigger.start) else None
 
 
 def scheduled_signing(table: TokenTable, span: range, sentence: Sentence) -> bool:
