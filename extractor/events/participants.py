@@ -97,7 +97,7 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     line = wrapped_line(table, sentence, trigger)
     people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
     quoted = roles.quotation(text, sentence, trigger.start)
-    told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], trigger.end + 2) is None
+    told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], quoted[1]) is None
     if quoted is not None and not told:
         people = [m for m in people if quoted[0] < m.start < quoted[1]]  # "이번 회담은 …"이라고 말했다
     named = [m for m in clause.in_sentence if m.label is EntityLabel.PERSON]
