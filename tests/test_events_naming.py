@@ -142,8 +142,8 @@ def test_the_fuller_mention_names_the_event(korex: extractor.Extractor) -> None:
     [
         "조 장관은 오늘 카타르 외교장관과 3차례 회담을 가졌다.",
         "한국과 베트남 정상은 지난 6월 첫 통화를 가졌다.",
-        "필리핀을 방문한 강 장관은 6일 한-아세안 외교장관회의, "
-        "7일 아세안지역안보포럼(ARF) 외교장관회의에 참석한다.",
+        "라오스를 방문한 오 장관은 10일 한-메콩 외교장관회의, "
+        "11일 동아시아정상회의(EAS) 외교장관회의에 잇따라 나선다.",
     ],
 )
 def test_no_round_or_name_that_is_not_written(korex: extractor.Extractor, text: str) -> None:

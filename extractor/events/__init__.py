@@ -138,6 +138,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     series = naming.series(drafts)
     places.borrow_occasion_place(drafts)
     context.purpose_of_trip(text, drafts)
+    participants.of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
         participants.pair(doc, draft, main_people)

@@ -3,7 +3,7 @@ and the series a document is about.
 
 The name runs back from the term over the rest of its word (중동정책협의회), a round, a year, level
 words (국장급), country words, bodies and `name_word` cues, and over plain nouns that lead back to a
-country or a round (제10차 한-호주 방산협력 공동위원회); a name in quotes is the quoted text
+country or a round (제7차 한-노르웨이 조선협력 공동위원회); a name in quotes is the quoted text
 (‘제17차 한-러 경제공동위원회’). A place in front says where the meeting is (함부르크 G20 정상회의),
 not which.
 """
