@@ -106,9 +106,9 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
     for i in range(sentence.start, sentence.end):
         if table.starts[i] >= trigger.start:
             break
-        if table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC"):
-            if not _joins_participle(table, i, trigger.start):
-                start = table.ends[i]
+        ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
+        if ends and not _joins_participle(table, i, trigger.start):
+            start = table.ends[i]
     return start
 
 
