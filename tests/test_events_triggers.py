@@ -166,7 +166,7 @@ def test_a_departure_to_a_country_is_a_visit(
     "text",
     [
         "마르티네스 파라과이 국방장관은 일정을 마친 뒤 8일 출국할 예정이다.",
-        "왕 부장은 25일 중국으로 귀국할 것으로 알려졌다.",
+        "류 부장은 27일 베이징으로 귀국하는 것으로 전해졌다.",
     ],
 )
 def test_leaving_or_going_home_is_no_visit(korex: extractor.Extractor, text: str) -> None:
@@ -204,7 +204,7 @@ def test_an_agreement_named_as_an_aim_or_a_topic_is_no_signing(korex: extractor.
     [
         "윤 장관은 14일 중국 외교부장과 전화 통화를 갖고 한반도 정세에 대해 협의했다.",
         "두 정상은 14일 정상회담에서 중국과의 경제 협력 방안에 대해 협의하고 의견을 교환했다.",
-        "양측은 중국 측과의 회담에서 유엔 관련 사안에 대해서도 협의했다.",
+        "양측은 일본 측과의 회담에서 기후 관련 현안도 함께 협의했다.",
     ],
 )
 def test_what_a_meeting_covered_is_no_consultation_of_its_own(korex: extractor.Extractor, text: str) -> None:

@@ -84,8 +84,8 @@ def _earlier_partners(text: str, found: Sequence[Mention], draft: Draft) -> list
 
 
 def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> Draft | None:
-    """The earlier occurrence a sentence counts from (방한은 2008년 8월에 이어 두 번째다; 예방은 지난해 9월
-    이후 15개월 만이다; 지난 9월에 이어 2개월 만에 개최된 회담): the same event, at that date. The event
+    """The earlier occurrence a sentence counts from (방한은 2011년 5월에 이어 두 번째다; 예방은 지난해 4월
+    이후 20개월 만이다; 올해 3월에 이어 다섯 달 만에 열린 협의): the same event, at that date. The event
     counted is the one the text reported before when the sentence names too few of its parties."""
     date = earlier_date(text, found, draft.sentence)
     if date is None:
@@ -161,7 +161,7 @@ def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
 
 def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
     """One meeting per country of the document's tour when it is held with `각국` or `N국` leaders
-    (박 대통령은 3국 정상과의 회담을 통해 …; 순방에서 각국 정상들과 정상회담을 갖고; 각국과 양해각서 체결)."""
+    (김 총리는 4개국 정상과 잇단 회담으로 …; 이번 방문에서 각국 정상과 회담하고; 각국과 협정 서명)."""
     if _multilateral(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
         return []
     trips = [d for d in drafts if d.type is EventType.VISIT and len(d.destination) >= 2]
