@@ -322,3 +322,22 @@ def test_arriving_at_home_is_no_visit(korex: extractor.Extractor) -> None:
 )
 def test_a_count_of_agreements_says_they_were_concluded(korex: extractor.Extractor, text: str) -> None:
     assert [e.countries for e in of_type(events(korex, text), EventType.AGREEMENT)] == [["IDN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이번 국장급 회의를 통해 3국은 정상회의 일정 등을 협의할 예정이라고 밝혔다.",
+        "양측은 다음 주 회담에서 관세 문제를 집중적으로 협의할 계획이다.",
+        "두 장관은 통화에서 공급망 협력 방안을 협의하기로 했다.",
+    ],
+)
+def test_a_plan_to_discuss_at_another_meeting_is_no_consultation(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert of_type(events(korex, text), EventType.CONSULTATION) == []
+
+
+def test_a_plan_to_consult_someone_is_a_consultation(korex: extractor.Extractor) -> None:
+    text = "김 차관은 내일 일본 외무성 심의관과 수출 규제 문제를 협의할 예정이다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["JPN", "KOR"]]

@@ -119,6 +119,7 @@ def _draft(
     draft.earlier = salience.earlier(table, sentence.start_char, trigger)
     draft.refers_back = merge.refers_back(text, name_start)
     clause = Clause.around(doc, sentence, trigger, local)
+    draft.partnered = merge.partnered(doc, clause.start, trigger)
     participants.attach(doc, draft, clause)
     parties.decide(doc, draft, clause)
     event_types.by_parties(draft, clause)
@@ -142,7 +143,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
         event_types.follow_series(draft, series)
         context.fill_main_pair(doc, draft, drafts, main_pair)
         participants.pair(doc, draft, main_people)
-    merged = merge.merge(drafts)
+    merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
     if lead is not None:
         participants.attendees(doc, lead)

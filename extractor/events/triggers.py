@@ -98,8 +98,8 @@ def reports_event(
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
     if _recurring(table, span, sentence):
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
-    if kind == "verb" and _discussed(table, trigger, span, local, sentence):
-        return False  # 통화를 갖고 … 정세에 대해 협의했다: what the call covered
+    if kind in ("verb", "before") and _discussed(table, trigger, span, local, sentence):
+        return False  # 통화를 갖고 … 정세에 대해 협의했다, 회의를 통해 … 협의할 예정: what it covered
     if kind is None and split.counts(text, sentence) and _topic_follows(table, span):
         return True  # 가나 총리의 방한은 17년 만이다, 방일은 2016년에 이어 세 번째다: the event, counted
     specific = name_start < trigger.start
