@@ -25,7 +25,7 @@ def test_the_day_of_the_report_is_not_the_events(korex: extractor.Extractor, tex
 
 
 def test_a_day_ahead_is_the_events_even_in_a_report(korex: extractor.Extractor) -> None:
-    text = "대통령실은 오는 18일 서울에서 한미가 한미 공급망대화 첫 회의를 연다고 밝혔다."
+    text = "외교부는 오는 18일 부산에서 한국과 호주가 한-호주 핵심광물대화 첫 회의를 개최한다고 밝혔다."
     (dialogue,) = [e for e in events(korex, text, doc_date="2025-03-10") if e.round == 1]
     assert dialogue.date == "2025-03-18"
 
@@ -82,7 +82,7 @@ def test_an_earlier_meeting_does_not_lend_its_date(
 
 
 def test_a_date_after_a_purpose_is_the_trips(korex: extractor.Extractor) -> None:
-    text = "강 장관은 한-아세안 외교장관회의에 참석하기 위해 5일 필리핀 마닐라를 방문했다."
+    text = "오 장관은 아세안 관련 외교장관회의에 참석하기 위해 5일 라오스 비엔티안을 방문했다."
     found = events(korex, text, doc_date="2025-08-05")
     (visit,) = of_type(found, EventType.VISIT)
     assert visit.date == "2025-08-05"
@@ -93,7 +93,7 @@ def test_a_date_after_a_purpose_is_the_trips(korex: extractor.Extractor) -> None
     "text",
     [
         "군산시 대표단은 지난 10월 26일부터 30일까지 중국 연대시를 방문하고 있다.",
-        "김 시장은 10월 26일부터 30일까지 4박5일 일정으로 중국을 방문한다.",
+        "박 지사는 10월 26일부터 30일까지 닷새간 일본을 방문한다.",
         "도지사 일행은 10.26.부터 10.30.까지 중국 지린성을 방문하였다.",
     ],
 )
@@ -119,12 +119,12 @@ def test_a_visit_under_way_takes_the_month(korex: extractor.Extractor, text: str
 
 @pytest.mark.parametrize(
     "opening",
-    ["이어 문 대통령은", "문 대통령은 이어", "곧이어 문 대통령은"],
+    ["이어 한 대통령은", "한 대통령은 이어", "곧이어 한 대통령은"],
 )
 def test_an_act_that_goes_on_takes_the_day_before(korex: extractor.Extractor, opening: str) -> None:
     text = (
-        "문 대통령은 9일 오전 자카르타에서 비즈니스 포럼에 참석한다. 기조연설도 맡는다. "
-        f"{opening} 보고르 대통령궁으로 이동해 위도도 인도네시아 대통령과 정상회담을 가질 예정이다."
+        "한 대통령은 9일 오전 하노이에서 경제인 간담회에 참석한다. 축사도 한다. "
+        f"{opening} 주석궁으로 옮겨 르엉 반 꽝 베트남 국가주석과 정상회담을 할 예정이다."
     )
     (summit,) = of_type(events(korex, text, doc_date="2017-11-08"), EventType.SUMMIT)
     assert summit.date == "2017-11-09"
@@ -132,8 +132,8 @@ def test_an_act_that_goes_on_takes_the_day_before(korex: extractor.Extractor, op
 
 def test_an_act_that_does_not_go_on_keeps_no_borrowed_day(korex: extractor.Extractor) -> None:
     text = (
-        "문 대통령은 9일 오전 자카르타에서 비즈니스 포럼에 참석한다. "
-        "문 대통령은 다음 달 위도도 인도네시아 대통령과 정상회담을 가질 예정이다."
+        "한 대통령은 9일 오전 하노이에서 경제인 간담회에 참석한다. "
+        "한 대통령은 다음 달 르엉 반 꽝 베트남 국가주석과 정상회담을 할 예정이다."
     )
     (summit,) = of_type(events(korex, text, doc_date="2017-11-08"), EventType.SUMMIT)
     assert summit.date == "2017-12"

@@ -95,6 +95,11 @@ def test_a_round_without_je_or_with_a_space(
             "양국은 2일 부산에서 제4차 한-캐나다 북극협력 대표 협의를 가졌다.",
             "제4차 한-캐나다 북극협력 대표 협의",
         ),
+        (
+            "외교부는 제2차 한-덴마크 녹색성장 대사 회의를 열었다고 밝혔다.",
+            "제2차 한-덴마크 녹색성장 대사 회의",
+        ),
+        ("두 나라는 한-칠레 통상 차관 협의를 가졌다.", "한-칠레 통상 차관 협의"),
     ],
 )
 def test_a_name_runs_over_plain_nouns_to_its_countries(
@@ -137,8 +142,8 @@ def test_the_fuller_mention_names_the_event(korex: extractor.Extractor) -> None:
     [
         "조 장관은 오늘 카타르 외교장관과 3차례 회담을 가졌다.",
         "한국과 베트남 정상은 지난 6월 첫 통화를 가졌다.",
-        "필리핀을 방문한 강 장관은 6일 한-아세안 외교장관회의, "
-        "7일 아세안지역안보포럼(ARF) 외교장관회의에 참석한다.",
+        "라오스를 방문한 오 장관은 10일 한-메콩 외교장관회의, "
+        "11일 동아시아정상회의(EAS) 외교장관회의에 잇따라 나선다.",
     ],
 )
 def test_no_round_or_name_that_is_not_written(korex: extractor.Extractor, text: str) -> None:

@@ -85,9 +85,9 @@ def test_a_participle_names_its_own_actor(
 @pytest.mark.parametrize(
     "text",
     [
-        "한동수 대통령은 23~24일 알리 카림 대통령의 초청으로 우즈베키스탄을 국빈방문한다.",
-        "한동수 대통령은 알리 카림 우즈베키스탄 대통령의 초청으로 다음 달 우즈베키스탄을 방문한다.",
-        "알리 카림 우즈베키스탄 대통령의 초청으로 한동수 대통령이 우즈베키스탄을 공식 방문한다.",
+        "한동수 대통령은 11~13일 누르벡 사디로프 대통령의 초청으로 키르기스스탄을 국빈방문한다.",
+        "한동수 대통령은 누르벡 사디로프 키르기스스탄 대통령의 초청으로 다음 달 키르기스스탄을 방문한다.",
+        "누르벡 사디로프 키르기스스탄 대통령의 초청으로 한동수 대통령이 키르기스스탄을 공식 방문한다.",
     ],
 )
 def test_the_host_who_invited_a_visitor_does_not_travel(korex: extractor.Extractor, text: str) -> None:
@@ -282,3 +282,59 @@ def test_a_source_phrase_is_not_the_subject(korex: extractor.Extractor) -> None:
     text = "외교부에 따르면 정하늘 장관은 14일 존 밀러 미국 국무장관과 회담을 가졌다."
     (talks,) = of_type(events(korex, text), EventType.TALKS)
     assert names(talks) == {"정하늘", "존 밀러"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "지난해에는 일본 측과 지사 회담을 갖고 교류 확대에 합의했다.",
+        "이어 작년 가을에는 일본 측과 부지사 회담을 열었다.",
+        "올해 초에는 일본 측과 실무 회담을 개최하기도 했다.",
+    ],
+)
+def test_a_dropped_subject_goes_on_about_the_subject_before_even_when_no_person(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = (
+        "박지성 도지사는 12일 기자들에게 교류 성과를 설명했다. "
+        f"전라남도와 일본 오이타현은 2010년 교류협정을 맺었다. {second}"
+    )
+    later = [e for e in events(korex, text) if e.evidence.text.startswith(second[:4])]
+    assert later
+    assert all("박지성" not in names(e) for e in later)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "이날 오스트리아 빈을 방문해 만난 미국과 러시아 두 장관은 협력을 약속했다.",
+        "같은 날 스위스를 방문해 회동한 미·러 외교장관은 공동 회견을 열었다.",
+        "이날 핀란드를 방문해 회담한 양국 장관은 공동 발표문을 냈다.",
+    ],
+)
+def test_an_act_inside_a_participle_has_the_subject_it_describes(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = f"김민수 외교부 대변인은 14일 정례 브리핑을 열었다. {second}"
+    later = [e for e in events(korex, text) if e.evidence.text.startswith(second[:4])]
+    assert later
+    assert all("김민수" not in names(e) for e in later)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정하늘 외교부 장관은 아세안 외교장관회의 참석차 라오스를 방문한다.",
+        "정하늘 외교부 장관은 G20 외교장관회의에 참석하기 위해 뉴욕을 방문했다.",
+        "정하늘 외교부 장관은 베를린 기후회의 참석 차 독일을 방문했다.",
+    ],
+)
+def test_a_meeting_a_trip_is_made_to_attend_has_the_travellers(korex: extractor.Extractor, text: str) -> None:
+    (conference,) = of_type(events(korex, text), EventType.CONFERENCE)
+    assert names(conference) == {"정하늘"}
+
+
+def test_a_meeting_a_trip_follows_is_not_attended_for_it(korex: extractor.Extractor) -> None:
+    text = "정하늘 외교부 장관은 아세안 외교장관회의를 마친 뒤 베트남을 방문했다."
+    conferences = of_type(events(korex, text), EventType.CONFERENCE)
+    assert all(not names(c) or names(c) == {"정하늘"} for c in conferences)

@@ -32,9 +32,9 @@ def test_the_lead_event_is_main(korex: extractor.Extractor, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "한동수 대통령은 내일 인도네시아를 방문해 조코 위도도 대통령과 정상회담을 가질 예정이다.",
-        "한동수 대통령은 14일 인도네시아를 국빈방문해 조코 위도도 대통령과 정상회담을 가졌다.",
-        "인도네시아를 국빈 방문한 한동수 대통령은 14일 조코 위도도 대통령과 정상회담을 열었다.",
+        "한동수 대통령은 내일 말레이시아를 방문해 이스마일 아지즈 총리와 정상회담을 할 예정이다.",
+        "한동수 대통령은 14일 말레이시아를 국빈방문해 이스마일 아지즈 총리와 정상회담을 했다.",
+        "말레이시아를 국빈 방문한 한동수 대통령은 14일 이스마일 아지즈 총리와 정상회담을 열었다.",
     ],
 )
 def test_the_trip_of_the_main_meetings_is_main(korex: extractor.Extractor, text: str) -> None:
@@ -50,7 +50,7 @@ def test_the_trip_of_the_main_meetings_is_main(korex: extractor.Extractor, text:
             EventType.CONFERENCE,
         ),
         (
-            "정하늘 장관은 파리평화포럼 참석차 프랑스를 방문해 한-프랑스 외교장관회담을 가졌다.",
+            "정하늘 장관은 베를린 기후회의 참석차 독일을 방문해 한-독 외교장관회담을 가졌다.",
             EventType.CONFERENCE,
         ),
         (
@@ -73,8 +73,8 @@ def test_an_occasion_or_a_follow_up_is_mentioned(
     [
         "앞서 정하늘 장관은 지난 9월 영국 외교장관과 통화한 바 있다.\n"
         "정하늘 장관은 14일 영국 외교장관과 회담했다.",
-        "블링컨 미국 국무장관이 라브로프 러시아 외무장관과 지난달 2일 회동하고 있다. (사진=AFP 제공)\n"
-        "블링컨 장관은 14일 제네바에서 미러 외교장관회담을 가졌다.",
+        "존 밀러 미국 국무장관이 이반 페트로프 러시아 외무장관과 지난달 2일 만나고 있다. (사진=로이터)\n"
+        "밀러 장관은 14일 빈에서 미러 외교장관회담을 가졌다.",
         "이에 앞서 양국 정상은 지난 5월 통화를 갖고 협력을 약속했다.\n"
         "정하늘 장관은 14일 영국 외교장관과 회담했다.",
     ],
@@ -87,17 +87,17 @@ def test_an_earlier_event_is_not_the_lead(korex: extractor.Extractor, text: str)
 
 def test_without_a_dateline_a_dated_past_event_is_mentioned(korex: extractor.Extractor) -> None:
     text = (
-        "김하늘 국방부 차관이 오는 22일 중국에서 왕리 중국 국방부 부부장과 "
-        "제4차 한-중 국방전략대화를 갖는다. "
-        "김 차관은 2023년 11월 열린 제3차 한-중 국방전략대화에서 기조 발언을 했다."
+        "이도윤 국방부 차관이 오는 22일 베이징에서 천밍 중국 국방부 부부장과 "
+        "제6차 한-중 국방전략대화를 개최한다. "
+        "이 차관은 2022년 9월 개최된 제5차 한-중 국방전략대화에서도 대표로 나섰다."
     )
     found = of_type(events(korex, text, doc_date=None), EventType.STRATEGIC_DIALOGUE)
-    assert [(e.round, e.salience.value) for e in found] == [(4, "main"), (3, "mentioned")]
+    assert [(e.round, e.salience.value) for e in found] == [(6, "main"), (5, "mentioned")]
 
 
 def test_a_third_countries_act_in_a_main_sentence_is_mentioned(korex: extractor.Extractor) -> None:
     text = (
-        "한일 정상회담에선 러시아와 북한이 조약을 체결하며 밀착하고 있는 데 대한 대응 방안이 논의된다. "
+        "한일 정상회담에서는 이란과 북한이 협정을 체결하며 가까워지는 데 대한 대응책이 다뤄진다. "
         "한동수 대통령은 14일 일본 총리와 정상회담을 가졌다."
     )
     found = events(korex, text)
@@ -107,12 +107,12 @@ def test_a_third_countries_act_in_a_main_sentence_is_mentioned(korex: extractor.
 @pytest.mark.parametrize(
     "text",
     [
-        "응웬 반 남 주한베트남대사는 2018년 무주에서 열린 국제회의 참석차 전북을 방문한 적이 있다. "
-        "응웬 대사는 14일 전북도지사와 면담했다.",
-        "응웬 반 남 주한베트남대사는 과거 전북을 방문한 적이 있었으나 공식 방문은 처음이다. "
-        "응웬 대사는 14일 전북도지사와 면담했다.",
-        "응웬 반 남 주한베트남대사는 학생 시절 서울을 방문한 적이 있다고 말했다. "
-        "응웬 대사는 14일 정하늘 장관과 면담했다.",
+        "쩐 반 꽝 주한베트남대사는 2016년 여수에서 열린 국제행사 참석차 전남을 방문한 적이 있다. "
+        "쩐 대사는 14일 전남도지사와 면담했다.",
+        "쩐 반 꽝 주한베트남대사는 예전에 전남을 방문한 적이 있었지만 공식 방문은 이번이 처음이다. "
+        "쩐 대사는 14일 전남도지사와 면담했다.",
+        "쩐 반 꽝 주한베트남대사는 유학 시절 부산을 방문한 적이 있다고 회고했다. "
+        "쩐 대사는 14일 정하늘 장관과 면담했다.",
     ],
 )
 def test_a_recalled_visit_is_mentioned(korex: extractor.Extractor, text: str) -> None:

@@ -110,6 +110,9 @@ FOUND = [
     ("aged", "수석 합격의 영예는 경제외교 분야 한지우(27세, 남)씨에게 돌아갔다.", "한지우"),
     ("aged", "사고로 박준호(45)씨가 다쳤다.", "박준호"),
     ("aged", "이날 이수민(31·회사원)씨가 증언했다.", "이수민"),
+    ("after a bound noun of time", "장관은 다음 주 존 밀러 미국 국무장관과 만난다.", "존 밀러"),
+    ("after a bound noun of time", "이번 주 마리아 로페스 스페인 외교장관이 방한한다.", "마리아 로페스"),
+    ("after a bound noun of time", "차관은 지난 달 응우옌 반 뚜언 외교차관과 통화했다.", "응우옌 반 뚜언"),
 ]
 
 
@@ -147,6 +150,10 @@ NOT_FOUND = [
     ("particle after a name", "김민준과 미국 국무부 부장관이 만났다.", None),
     ("pronoun", "우리 두 정상은 협력을 논의했다.", None),
     ("company before a caption-less title", "한국전력공사 사장과 원자력공사 사장이 서명했다.", None),
+    ("bound noun of time", "다음 주 존 밀러 국무장관이 방한한다.", "주 존 밀러"),
+    ("portfolio compounded with a place", "캐나다 북극협력 대표는 서울에 도착했다.", None),
+    ("portfolio compounded with a place", "양국은 한-캐나다 북극협력 대표 협의를 가졌다.", None),
+    ("portfolio compounded with a region", "일본 외무성 아태협력 대사가 참석했다.", None),
 ]
 
 

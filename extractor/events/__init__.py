@@ -139,6 +139,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     series = naming.series(drafts)
     places.borrow_occasion_place(drafts)
     context.purpose_of_trip(text, drafts)
+    participants.of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
         context.fill_main_pair(doc, draft, drafts, main_pair)

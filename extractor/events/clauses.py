@@ -118,9 +118,16 @@ def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
 
 def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | None:
     """Where the subject of the text between `start` and `end` ends: its first topic or subject
-    particle, or with `last` the one nearest `end` (the agent of an embedded clause)."""
+    particle, or with `last` the one nearest `end` (the agent of an embedded clause); a place or a
+    time made topic (회담에서는, 4일에는) is no subject."""
     table = table_of(doc)
-    marks = [table.starts[i] for i in table.within(start, end) if table.heads[i] in ("JX", "JKS")]
+    tokens = table.within(start, end)
+    marks = [
+        table.starts[i]
+        for k, i in enumerate(tokens)
+        if table.heads[i] == "JKS"
+        or (table.heads[i] == "JX" and not (k > 0 and table.heads[tokens[k - 1]] == "JKB"))
+    ]
     return (marks[-1] if last else marks[0]) if marks else None
 
 

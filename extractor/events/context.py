@@ -76,7 +76,7 @@ def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
             and d.sentence == visit.sentence
             and 0 < visit.trigger.start - d.trigger.end <= 60
             and set(d.countries) <= {HOME}
-            and _attended_for(text[d.trigger.end : visit.trigger.start])
+            and attended_for(text[d.trigger.end : visit.trigger.start])
         ]
         if not meetings or stops[0] is not visit:
             continue
@@ -86,7 +86,7 @@ def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
             meeting.countries = sorted(set(meeting.countries).union(*(s.countries for s in trip)))
 
 
-def _attended_for(between: str) -> bool:
+def attended_for(between: str) -> bool:
     """The words between a meeting and a trip say the trip is made to attend it (참석차, 참석 차,
     참석하기 위해), not that it was attended before (참석한 뒤)."""
     words = between.split()

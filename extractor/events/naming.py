@@ -3,7 +3,7 @@ and the series a document is about.
 
 The name runs back from the term over the rest of its word (중동정책협의회), a round, a year, level
 words (국장급), country words, bodies and `name_word` cues, and over plain nouns that lead back to a
-country or a round (제10차 한-호주 방산협력 공동위원회); a name in quotes is the quoted text
+country or a round (제7차 한-노르웨이 조선협력 공동위원회); a name in quotes is the quoted text
 (‘제17차 한-러 경제공동위원회’). A place in front says where the meeting is (함부르크 G20 정상회의),
 not which.
 """
@@ -59,7 +59,11 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
         for m in local
         if m.label in _NAMING and m.end > sentence.start_char and m.start < trigger.start
     ]
-    people = [(m.start, m.end) for m in local if m.label in (EntityLabel.PERSON, EntityLabel.TITLE)]
+    people = [
+        (m.start, m.end, m.label is EntityLabel.TITLE)
+        for m in local
+        if m.label in (EntityLabel.PERSON, EntityLabel.TITLE)
+    ]
     start = _glued_start(text, sentence, trigger, local)
     if start == trigger.start > sentence.start_char and not text[start - 1].isspace():
         return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
@@ -170,10 +174,14 @@ def _anchor(word: str, start: int, local: Sequence[Mention]) -> bool:
     return len(countries) >= 2 or any(m.end < end and word[m.end - start] in JOINERS for m in countries)
 
 
-def _plain_noun(table: TokenTable, start: int, end: int, people: Sequence[tuple[int, int]]) -> bool:
-    """A word of nouns only, naming no person or title (방산협력, 핵협의그룹(NCG))."""
+def _plain_noun(
+    table: TokenTable, start: int, end: int, people: Sequence[tuple[int, int, bool]]
+) -> bool:
+    """A word of nouns only (방산협력, 핵협의그룹(NCG)), naming no person; a title in it only as the
+    whole word, the level of the meeting (북극협력 대표 협의), not inside another (관계정상화)."""
     word = table.text[start:end]
-    if any(a < end and start < b for a, b in people) or "[" in word or word.count("(") != word.count(")"):
+    named = any(a < end and start < b and not (title and (a, b) == (start, end)) for a, b, title in people)
+    if named or "[" in word or word.count("(") != word.count(")"):
         return False
     tokens = table.within(start, end)
     return bool(tokens) and all(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues, roles
+from extractor.events import context, cues, roles
 from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, wrapped_line
 from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention, mentions
@@ -20,6 +20,12 @@ from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 #: Reports by a predicate of the event's own (회담을 가졌다, 방문해, 참석한다): a sentence that drops its
 #: subject goes on about the actor of the sentence before.
 _PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued"})
+#: Most characters after an act in which a participle may make it describe its subject (방문해 만난).
+_PARTICIPLE_REACH = 12
+#: Most characters of the subject a participle describes (만난 미국과 러시아 두 장관은).
+_HEAD_REACH = 20
+#: Most characters between a meeting and the trip made to attend it (회의 참석차 라오스를 방문).
+_TRIP_GAP = 60
 #: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
 _SUBJECT_ACTS = frozenset({"after", "via", "done_before"})
 
@@ -97,7 +103,7 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     line = wrapped_line(table, sentence, trigger)
     people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
     quoted = roles.quotation(text, sentence, trigger.start)
-    told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], trigger.end + 2) is None
+    told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], quoted[1]) is None
     if quoted is not None and not told:
         people = [m for m in people if quoted[0] < m.start < quoted[1]]  # "이번 회담은 …"이라고 말했다
     named = [m for m in clause.in_sentence if m.label is EntityLabel.PERSON]
@@ -119,10 +125,28 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     in_clause = [m for m in people if m.start >= start and m not in subjects]
     earlier = [m for m in people if m not in subjects and m not in in_clause]
     chosen = subjects + (in_clause or earlier)
-    dropped = not _has_subject(table, floor, trigger.start) or _pronoun_subject(table, floor, end)
+    dropped = not (_has_subject(table, floor, trigger.start) or _heads_participle(table, trigger.end))
+    dropped = dropped or _pronoun_subject(table, floor, end)
     if draft.kind in _PREDICATED and not draft.background and dropped:
         chosen = _subject_before(doc, table, sentence) + chosen  # 이어 1일에는 …: the same actor
     return chosen
+
+
+def _heads_participle(table: TokenTable, start: int) -> bool:
+    """The act is part of a participle whose head is the subject (… 방문해 만난 두 정상은): the actor
+    is named after it, not dropped."""
+    tokens = [i for i in table.within(start, start + _PARTICIPLE_REACH) if table.tags[i] != SPACE_TAG]
+    modifier = next((i for i in tokens if "ETM" in table.tags[i]), None)
+    if modifier is None:
+        return False
+    end = table.ends[modifier]
+    for i in table.within(end, end + _HEAD_REACH):
+        if table.heads[i] in ("JX", "JKS"):
+            return True
+        joined = table.lemmas[i] in ("과", "와")  # 미국과 러시아 두 장관은
+        if table.heads[i].startswith(("V", "E", "JKO", "JKB")) and not joined:
+            return False
+    return False
 
 
 def _pronoun_subject(table: TokenTable, start: int, end: int | None) -> bool:
@@ -147,8 +171,9 @@ def _has_subject(table: TokenTable, start: int, end: int) -> bool:
 
 
 def _subject_before(doc: Doc, table: TokenTable, sentence: Sentence) -> list[Mention]:
-    """The people who are the subject of the nearest of the three sentences before that names one: the
-    actor a sentence with its subject dropped goes on about."""
+    """The people who are the subject of the nearest of the three sentences before that has one: the
+    actor a sentence with its subject dropped goes on about (none when that subject is no person:
+    양 도는 …. 지난달에는 … 회담을 갖고)."""
     spans = Sentences.of_doc(doc).spans
     index = next((k for k, s in enumerate(spans) if s.start_char == sentence.start_char), 0)
     found = mentions(doc)
@@ -161,8 +186,7 @@ def _subject_before(doc: Doc, table: TokenTable, sentence: Sentence) -> list[Men
             for m in found
             if m.label is EntityLabel.PERSON and previous.start_char <= m.start and m.end <= end
         ]
-        if people:
-            return [people[-1]]
+        return people
     return []
 
 
@@ -245,12 +269,17 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
 
 
 def _mentions_pair(doc: Doc, draft: Draft) -> bool:
-    """The sentence says `양 차관`, `양국 정상`, `양측은` before the trigger: the people already
-    introduced, named by a title after the pair word or as the subject (not 양국 관계)."""
+    """The sentence says `양 차관`, `양국 정상`, `양측은` before the trigger, or as the head of the
+    participle the act is in (방문해 만난 두 정상은): the people already introduced, named by a title
+    after the pair word or as the subject (not 양국 관계)."""
     text = text_of(doc)
+    table = table_of(doc)
     titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
     position = draft.sentence.start_char
-    for word in text[draft.sentence.start_char : draft.trigger.start].split():
+    end = draft.trigger.start
+    if _heads_participle(table, draft.trigger.end):  # 방문해 만난 두 정상은: the pair the act describes
+        end = draft.trigger.end + _PARTICIPLE_REACH + _HEAD_REACH
+    for word in text[draft.sentence.start_char : end].split():
         start = text.index(word, position)
         position = start + len(word)
         if word.rstrip("은는이가도") not in cues.words("pair"):
@@ -287,6 +316,24 @@ def attendees(doc: Doc, lead: Draft) -> None:
                 known.add(m.data.get("name"))
                 if m.data.get("country"):
                     lead.countries = sorted(set(lead.countries) | {m.data["country"]})
+
+
+def of_trip(text: str, drafts: Sequence[Draft]) -> None:
+    """A meeting a trip is made to attend (APEC 정상회의 참석차 베트남을 방문, 회의에 참석하기 위해
+    출국한 X) is attended by the travellers, when its own clause names nobody."""
+    for visit in drafts:
+        if visit.type is not EventType.VISIT or not visit.participants:
+            continue
+        for meeting in drafts:
+            gap = visit.trigger.start - meeting.trigger.end
+            if (
+                meeting.type is not EventType.VISIT
+                and not meeting.participants
+                and meeting.sentence == visit.sentence
+                and 0 < gap <= _TRIP_GAP
+                and context.attended_for(text[meeting.trigger.end : visit.trigger.start])
+            ):
+                meeting.participants = list(visit.participants)
 
 
 def from_lead(draft: Draft, lead: Draft | None) -> None:

@@ -127,11 +127,24 @@ def _predicates(table: TokenTable, span: range, after: Sequence[int]) -> list[st
                 kind = "before" if planned else "held"
             if kind in ("held", "signed", "issued", "attended") and _to_be_done(table, i):
                 kind = "before"  # 개최하기로 했다, 타결하기로: decided, still to be done
+            if kind == "attended" and _for_a_trip(table, i):
+                kind = "occasion"  # 회의 참석차 (Kiwi: 참석 + 차): what a trip is made for
             if kind in REPORTING:
                 kinds.append(kind)
         if tag in CLAUSE_END:
             break
     return kinds
+
+
+def _for_a_trip(table: TokenTable, i: int) -> bool:
+    """The attending at `i` is glued to a purpose word (참석차 read as 참석 + 차): the reason for a trip."""
+    following = i + 1
+    return (
+        following < len(table)
+        and table.starts[following] == table.ends[i]
+        and table.heads[following] == "NNB"
+        and table.lemmas[following] in cues.words("purpose")
+    )
 
 
 def _to_be_done(table: TokenTable, i: int) -> bool:

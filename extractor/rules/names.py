@@ -97,7 +97,8 @@ class Candidate:
     index: int
     shape: Shape
     text: str
-    #: a determiner or an adverb alone (각, 함께): never a name's first word, never what makes one
+    #: a determiner, an adverb or a bound noun after its word (각, 함께, 다음 주): never a name's first
+    #: word, never what makes one
     determiner: bool
 
 
@@ -170,7 +171,8 @@ def shape_of(
         shape = Shape.PLAIN
     else:
         shape = Shape.ODD
-    return Candidate(i, shape, written, tags in (["MM"], ["MAG"]))
+    bound = tags == ["NNB"] and i > 0 and text[w.start - 1] == " " and not ws[i - 1].punct  # 다음 주
+    return Candidate(i, shape, written, tags in (["MM"], ["MAG"]) or bound)
 
 
 def accept_run(run: list[Candidate]) -> list[Candidate]:

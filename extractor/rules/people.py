@@ -829,13 +829,15 @@ class PeopleRules:
 
 
 def _plain(w: Word, token: str) -> bool:
-    """A Hangul word of common nouns only, with no particle (정책, 장갑차량)."""
+    """A Hangul word of common nouns, with no particle (정책, 장갑차량), or a proper noun compounded
+    with them (북극협력, 아태협력): a portfolio's word, not a name."""
     tags = core_tags(w)
+    compound = len(tags) > 1 and tags[0] == "NNP"
     return (
         not w.punct
         and w.core_end == w.end
         and bool(tags)
-        and all(tag == "NNG" for tag in tags)
+        and all(tag == "NNG" for tag in tags[1 if compound else 0 :])
         and HANGUL.match(token) is not None
     )
 
