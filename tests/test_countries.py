@@ -73,6 +73,22 @@ def test_ordinary_words_are_not_countries(korex: extractor.Extractor, text: str)
     assert country_mentions(korex, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정부는 한-중남미 협력 기금을 늘리기로 했다.",
+        "양측은 한·남미 교역 확대를 논의했다.",
+        "올해 한-중남미 포럼은 리마에서 열린다.",
+    ],
+)
+def test_a_region_after_korea_is_no_run_of_countries(korex: extractor.Extractor, text: str) -> None:
+    assert country_mentions(korex, text) == [("한", "KOR")]
+
+
+def test_china_and_the_us_glued_after_korea_stay_three(korex: extractor.Extractor) -> None:
+    assert [code for _, code in country_mentions(korex, "한중미 3국 협의가 열렸다.")] == ["KOR", "CHN", "USA"]
+
+
 def test_document_countries_are_sorted_and_unique(korex: extractor.Extractor) -> None:
     doc = korex.extract("한일 외교장관이 29일 도쿄에서 회담했다. 일본 측은 한국과 협력하기로 했다.")
     assert doc.countries == ["JPN", "KOR"]

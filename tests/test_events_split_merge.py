@@ -103,7 +103,7 @@ def test_a_visit_reported_on_two_days_of_the_trip_is_one_visit(korex: extractor.
             ["BRN", "SGP", "LAO"],
         ),
         (
-            "조 장관은 G20 외교장관회의 기간 중 캐나다·이탈리아와는 양자회담을 가졌다.",
+            "한 장관은 아세안 관련 회의 기간 중 캐나다·이탈리아와는 따로 양자회담을 했다.",
             EventType.TALKS,
             ["CAN", "ITA"],
         ),
@@ -145,8 +145,8 @@ TOUR = "김민재 대통령은 10일부터 16일까지 가나, 세네갈, 케냐
 @pytest.mark.parametrize(
     ("second", "kind"),
     [
-        ("김 대통령은 이번 순방에서 각국 정상들과 정상회담을 갖는다.", EventType.SUMMIT),
-        ("김 대통령은 3국 정상과의 회담을 통해 협력 확대를 제안할 예정이다.", EventType.SUMMIT),
+        ("김 대통령은 이번 일정 중 각국 정상과 차례로 정상회담을 연다.", EventType.SUMMIT),
+        ("김 대통령은 방문국 3국 정상과의 회담에서 투자 확대를 요청할 계획이다.", EventType.SUMMIT),
         ("방문 기간 각국과 개발협력 양해각서를 체결한다.", EventType.AGREEMENT),
     ],
 )
@@ -202,7 +202,7 @@ def test_a_meeting_met_on_the_occasion_of_a_conference_is_its_own(korex: extract
 def test_a_meeting_reported_by_its_verb_and_its_term_is_one(korex: extractor.Extractor) -> None:
     text = (
         "한·아르헨티나 정상회담\n\n김 대통령은 1일 아르헨티나 대통령을 만났습니다.\n\n"
-        "1일 아침 대통령 관저에서 김민재 대통령과 아르헨티나 대통령의 정상회담이 진행되었습니다."
+        "1일 오전 대통령궁에서 김민재 대통령과 아르헨티나 대통령 사이의 정상회담이 열렸습니다."
     )
     found = events(korex, text, doc_date="2025-12-01")
     assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["ARG", "KOR"])]
@@ -237,7 +237,7 @@ def test_the_same_acts_listed_before_e_ieo_were_done_earlier(
 
 
 def test_e_ieo_of_another_act_lends_no_earlier_partners(korex: extractor.Extractor) -> None:
-    text = "김 장관은 미국에 이어 14일 영국 외교장관과 통화함으로써 5개국 외교수장들과 모두 전화 협의를 했다."
+    text = "김 장관은 미국에 이어 14일 영국 외교장관과 통화함으로써 6개국 장관들과 모두 전화 협의를 마쳤다."
     calls = of_type(events(korex, text), EventType.PHONE_CALL)
     assert sorted(c.countries for c in calls) == [["GBR", "KOR"], ["KOR", "USA"]]
 
@@ -299,8 +299,59 @@ def test_on_a_tour_agreements_counted_after_the_meetings_with_each_are_with_each
     korex: extractor.Extractor,
 ) -> None:
     text = (
-        TOUR
-        + "김 대통령은 3국 정상과의 회담을 통해 협력을 확대하고 총 40건의 MOU 체결을 통해 진출 기반을 넓혔다."
+        TOUR + "김 대통령은 방문국 3국 정상과의 회담으로 협력을 넓히고 40건의 MOU 체결을 통해 발판을 다졌다."
     )
     found = of_type(events(korex, text, doc_date="2025-06-09"), EventType.AGREEMENT)
     assert sorted(e.countries for e in found) == [["GHA", "KOR"], ["KEN", "KOR"], ["KOR", "SEN"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 대통령은 12일 하노이에서 베트남 주석과 정상회담을 가졌다. 이번 회담을 계기로 MOU 5건이 교환됐다.",
+        "김 대통령은 12일 하노이에서 베트남 주석과 정상회담을 가졌다. 회담 결과는 공동기자회견에서 발표됐다.",
+        "김 대통령, 12일 베트남 주석과 정상회담\n양 정상, 회담 후 협정 서명식 가져",
+    ],
+)
+def test_a_bare_term_in_a_later_sentence_or_line_is_the_meeting_before(
+    korex: extractor.Extractor, text: str
+) -> None:
+    meetings = [e for e in events(korex, text) if e.type in (EventType.SUMMIT, EventType.TALKS)]
+    assert [(e.type, e.countries) for e in meetings] == [(EventType.SUMMIT, ["KOR", "VNM"])]
+
+
+def test_a_bare_term_with_someone_else_met_is_a_meeting_of_its_own(korex: extractor.Extractor) -> None:
+    text = (
+        "박 장관은 12일 모스크바에서 알렉세이 이바노프 러시아 부총리와 회담했다. "
+        "박 장관은 이날 드미트리 소콜로프 에너지장관과도 회담을 가졌다."
+    )
+    assert len(of_type(events(korex, text), EventType.TALKS)) == 2
+
+
+def test_a_bare_term_is_no_back_reference_to_a_meeting_it_prepares(korex: extractor.Extractor) -> None:
+    text = "한중일 정상회의를 준비하기 위한 국장급 회의가 오는 15일 도쿄에서 열린다."
+    kinds = sorted(e.type.value for e in events(korex, text))
+    assert kinds == ["CONFERENCE", "SUMMIT"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "김 대통령은 이번 국빈방문을 통해 몽골과의 자원 협력을 넓힐 계획이다.",
+        "방문 첫 일정으로 김 대통령은 현지 동포들과 간담회를 가졌다.",
+        "김 대통령은 금번 순방에서 양국 관계를 한 단계 끌어올렸다고 평가했다.",
+    ],
+)
+def test_a_visit_named_again_without_a_destination_is_the_trip(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = "김 대통령은 11일 몽골 울란바토르에 도착해 국빈 방문 일정을 시작했다. " + second
+    assert [v.countries for v in of_type(events(korex, text), EventType.VISIT)] == [["KOR", "MNG"]]
+
+
+def test_a_visit_to_a_body_it_names_stays_its_own(korex: extractor.Extractor) -> None:
+    text = (
+        "김 대통령은 11일 에티오피아를 국빈 방문했다. "
+        "김 대통령은 이어 한국 대통령 가운데 처음으로 AU 본부를 방문해 연설했다."
+    )
+    assert len(of_type(events(korex, text), EventType.VISIT)) == 2

@@ -166,7 +166,7 @@ def test_a_departure_to_a_country_is_a_visit(
     "text",
     [
         "마르티네스 파라과이 국방장관은 일정을 마친 뒤 8일 출국할 예정이다.",
-        "왕 부장은 25일 중국으로 귀국할 것으로 알려졌다.",
+        "류 부장은 27일 베이징으로 귀국하는 것으로 전해졌다.",
     ],
 )
 def test_leaving_or_going_home_is_no_visit(korex: extractor.Extractor, text: str) -> None:
@@ -204,7 +204,7 @@ def test_an_agreement_named_as_an_aim_or_a_topic_is_no_signing(korex: extractor.
     [
         "윤 장관은 14일 중국 외교부장과 전화 통화를 갖고 한반도 정세에 대해 협의했다.",
         "두 정상은 14일 정상회담에서 중국과의 경제 협력 방안에 대해 협의하고 의견을 교환했다.",
-        "양측은 중국 측과의 회담에서 유엔 관련 사안에 대해서도 협의했다.",
+        "양측은 일본 측과의 회담에서 기후 관련 현안도 함께 협의했다.",
     ],
 )
 def test_what_a_meeting_covered_is_no_consultation_of_its_own(korex: extractor.Extractor, text: str) -> None:
@@ -322,3 +322,22 @@ def test_arriving_at_home_is_no_visit(korex: extractor.Extractor) -> None:
 )
 def test_a_count_of_agreements_says_they_were_concluded(korex: extractor.Extractor, text: str) -> None:
     assert [e.countries for e in of_type(events(korex, text), EventType.AGREEMENT)] == [["IDN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이번 국장급 회의를 통해 3국은 정상회의 일정 등을 협의할 예정이라고 밝혔다.",
+        "양측은 다음 주 회담에서 관세 문제를 집중적으로 협의할 계획이다.",
+        "두 장관은 통화에서 공급망 협력 방안을 협의하기로 했다.",
+    ],
+)
+def test_a_plan_to_discuss_at_another_meeting_is_no_consultation(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert of_type(events(korex, text), EventType.CONSULTATION) == []
+
+
+def test_a_plan_to_consult_someone_is_a_consultation(korex: extractor.Extractor) -> None:
+    text = "김 차관은 내일 일본 외무성 심의관과 수출 규제 문제를 협의할 예정이다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["JPN", "KOR"]]

@@ -60,7 +60,6 @@ class EventAssembler:
         if not _foreign(found):
             doc.user_data[EVENTS_KEY] = []
             return doc
-        text = text_of(doc)
         sentences = Sentences.of_doc(doc)
         touching = sentences.touching(found)
         drafts = [
@@ -68,7 +67,7 @@ class EventAssembler:
             for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, table_of(doc)))
             if d
         ]
-        drafts = [one for draft in drafts for one in split.apart(text, found, draft, drafts)]
+        drafts = [one for draft in drafts for one in split.apart(doc, found, draft, drafts)]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
         return doc
 
@@ -77,7 +76,8 @@ def _foreign(found: Sequence[Mention]) -> bool:
     """The document names a foreign country, a foreign body (백악관, 조평통), a foreign city (자카르타)
     or a foreign official the gazetteer knows (`마코 루비오 국무장관과 회담했다`)."""
     countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
-    places = {m.country for m in found if m.label in (EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)}
+    located = (EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
+    places = {m.country for m in found if m.label in located}
     return bool((countries | places) - {HOME, None})
 
 
@@ -119,6 +119,7 @@ def _draft(
     draft.earlier = salience.earlier(table, sentence.start_char, trigger)
     draft.refers_back = merge.refers_back(text, name_start)
     clause = Clause.around(doc, sentence, trigger, local)
+    draft.partnered = merge.partnered(doc, clause.start, trigger)
     participants.attach(doc, draft, clause)
     parties.decide(doc, draft, clause)
     event_types.by_parties(draft, clause)
@@ -141,9 +142,9 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     participants.of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
-        participants.pair(doc, draft, main_people)
         context.fill_main_pair(doc, draft, drafts, main_pair)
-    merged = merge.merge(drafts)
+        participants.pair(doc, draft, main_people)
+    merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
     if lead is not None:
         participants.attendees(doc, lead)

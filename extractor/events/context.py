@@ -37,8 +37,8 @@ def _people_pair(doc: Doc) -> list[str]:
 
 def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[str]) -> None:
     """An event naming fewer than two parties is between the parties of an event before it in its
-    sentence or the one before that names two (이 대통령은 우즈베키스탄을 국빈방문한다. 양국 정상은
-    정상회담에서 …; 한·우즈벡 경제협력위 합동회의), else the document's main pair (a statement and a
+    sentence or the one before that names two (김 대통령은 오늘 카타르를 공식 방문한다. 양국
+    정상은 회담에서 …; 한·카타르 경제공동위 회의), else the document's main pair (a statement and a
     visit keep their own)."""
     if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
         return
@@ -62,9 +62,9 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
 
 def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
     """Meetings of many that a trip in their sentence is made to attend are held where the trip goes
-    (ASEM 외교장관회의 참석차 스페인 출장 중인; 국방장관회의에 참석차 라오스를 방문할 예정): the trip's
-    parties are theirs, each meeting with its own stop when as many are listed (APEC 정상회의와
-    아세안+3 정상회의 참석차 베트남과 필리핀을 방문)."""
+    (OSCE 각료회의 참석차 오스트리아에 체류 중인; 보건장관회의에 참석차 태국을 찾을 예정): the trip's
+    parties are theirs, each meeting with its own stop when as many are listed (G20 정상회의와
+    동아시아 정상회의 참석차 인도와 말레이시아를 찾아)."""
     for visit in drafts:
         if visit.type is not EventType.VISIT or not visit.destination:
             continue

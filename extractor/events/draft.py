@@ -40,6 +40,8 @@ class Draft:
     #: Its sentence reports it as coming, in the plain present (갖는다, 열린다).
     reported_coming: bool = False
     refers_back: bool = False
+    #: Its clause names the side met before it (라브로프 장관과 회담을 가졌다): a meeting of its own.
+    partnered: bool = False
     kind: str | None = None
     #: Where a visit goes (the parties stage finds it, the places stage locates the visit there).
     destination: list[str] = field(default_factory=list)

@@ -1,7 +1,7 @@
 """Coordinated lists of countries: several countries written one after another as one argument.
 
-`몽골, 우즈베키스탄, 카자흐스탄 등 3개국을`, `이집트와 앙골라를`, `사우디아라비아·카타르`,
-`아프리카 3개국(에티오피아, 우간다, 케냐)을`, `16~18일 콜롬비아, 18~21일 페루를`: the countries are
+`태국, 라오스, 캄보디아 등 3개국을`, `모로코와 튀니지를`, `오만·쿠웨이트`,
+`중남미 3개국(칠레, 볼리비아, 에콰도르)을`, `3~5일 멕시코, 5~8일 파나마를`: the countries are
 joined by commas, middle dots, 와/과, 및, and may each carry their own date; the list may close with
 `등 N개국`. A visit to such a list is one visit per country, a call `각각` with one is one call each.
 """

@@ -11,11 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
 from extractor.events import cues
-from extractor.events.draft import Draft
+from extractor.events.clauses import subject_end
+from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
 from extractor.events.participants import without_unnamed_twins
+from extractor.mentions import Mention
 from extractor.models import EventType
+from extractor.tokens import SPACE_TAG, table_of
 
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({EventType.VISIT})
@@ -29,7 +34,7 @@ def refers_back(text: str, name_start: int) -> bool:
     return bool(before) and before[-1] in cues.words("demonstrative")
 
 
-def merge(drafts: Sequence[Draft]) -> list[Draft]:
+def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
     """One draft per event, in the order first mentioned; drafts with no party are dropped. Meals join
     the meeting they accompany, written before or after them (만찬 간담회 … 정상회담)."""
     merged: list[Draft] = []
@@ -41,14 +46,8 @@ def merge(drafts: Sequence[Draft]) -> list[Draft]:
             meals.append(draft)
             continue
         twin = next((m for m in merged if _same_event(m, draft)), None)
-        if (
-            twin is None
-            and merged
-            and _bare(draft)
-            and merged[0].type in MEETINGS
-            and set(draft.countries) <= set(merged[0].countries)
-        ):
-            twin = merged[0]
+        if twin is None and _bare(draft):
+            twin = _referent(text, merged, draft)
         if twin is None and draft.trigger.data.get("verb"):
             twin = next((m for m in merged if _met_at(draft, m)), None)
         if twin is None:
@@ -62,7 +61,64 @@ def merge(drafts: Sequence[Draft]) -> list[Draft]:
             merged.sort(key=lambda d: d.trigger.start)
         else:
             _absorb(twin, meal)
-    return merged
+    return _trips_named_again(merged)
+
+
+def _referent(text: str, merged: Sequence[Draft], draft: Draft) -> Draft | None:
+    """The meeting a bare term refers back to (이번 회담을 계기로, 회담 결과는, 양 정상, 회담 후 …):
+    the latest one of a sentence or line before, of its type if there is one, whose parties hold its
+    own, on a day that does not differ unless a demonstrative points back (금번 회의에서는 1992년 수교
+    이래 …), and not one without the side its clause names as met (최선희는 이날 라브로프 장관과
+    회담을 가졌다: a meeting of its own)."""
+    held = [
+        m
+        for m in merged
+        if _may_name(draft, m)
+        and set(draft.countries) <= set(m.countries)
+        and (
+            m.sentence.start_char < draft.sentence.start_char
+            or "\n" in text[m.trigger.end : draft.trigger.start]
+        )
+        and (draft.refers_back or not (m.date and draft.date and not _same_days(m, draft)))
+        and not (draft.partnered and _someone_else(draft, m))
+    ]
+    same = [m for m in held if m.type is draft.type]
+    return (same or held)[-1] if held else None
+
+
+def _trips_named_again(merged: list[Draft]) -> list[Draft]:
+    """A visit naming no foreign party and no destination of its own (이번 국빈방문을 통해, 방문 첫
+    일정으로는, 금번 순방에서) or only Korea's (한국 방문 중) is a trip the text reports elsewhere: it
+    joins the nearest visit before it, else after it, that goes where it goes, of no one else. A visit
+    to a place it names as its object (연합 본부를 방문해) stays."""
+    kept: list[Draft] = []
+    for draft in merged:
+        again = not (draft.distributed or draft.partnered)  # 본부를 방문해: a visit to where it names
+        if draft.type is EventType.VISIT and again and set(draft.countries) <= {HOME}:
+            visits = [
+                v for v in merged if v.type is EventType.VISIT and v is not draft and _same_trip(v, draft)
+            ]
+            before = [v for v in visits if v.trigger.start < draft.trigger.start]
+            trip = before[-1] if before else (visits[0] if visits else None)
+            if trip is not None:
+                _absorb(trip, draft)
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _same_trip(trip: Draft, partial: Draft) -> bool:
+    """A trip that a visit naming no foreign party may be: it goes where the visit goes (if the visit
+    says), it is someone else's only if the visit names nobody, and its days do not differ."""
+    if set(trip.countries) <= {HOME} or _other_people(trip, partial):
+        return False
+    if (
+        partial.destination
+        and not partial.refers_back
+        and not set(partial.destination) <= set(trip.destination)
+    ):
+        return False
+    return not (trip.date and partial.date and not _same_days(trip, partial))
 
 
 def _same_event(a: Draft, b: Draft) -> bool:
@@ -144,15 +200,47 @@ def _other_people(a: Draft, b: Draft) -> bool:
 
 
 def _bare(draft: Draft) -> bool:
-    """A bare general term (회담, 회의) with no name or round: the text referring back to its event."""
+    """A bare general term (회담, 회의) with no name or round: the text referring back to its event,
+    also as an occasion or what came first (이번 회담을 계기로, 회담 후), not as what came before the
+    news (앞서 …)."""
     return (
         draft.type in GENERAL
-        and not (draft.subordinate or draft.background or draft.distributed)
+        and not (draft.earlier or draft.background or draft.distributed)
         and not draft.trigger.data.get("verb")  # 만났다 reports a meeting, it does not point back
         and draft.name is None
+        and draft.name_start >= draft.trigger.start  # 한·우즈벡 경제협력위 합동회의: a meeting named
         and not draft.round
         and draft.trigger.data["entries"][0].attrs.get("level") == "any"
     )
+
+
+def _may_name(bare: Draft, meeting: Draft) -> bool:
+    """A bare term may name the meeting: 회담 or 협의 any (정상회담 … 회담 후, 깊이 있는 협의를 가졌다),
+    회의 a meeting of many or a consultation, summits of many included (정상회의 … 이번 회의)."""
+    if meeting.type not in MEETINGS:
+        return False
+    if meeting.type is EventType.SUMMIT:
+        plover = meeting.trigger.data["entries"][0].attrs.get("plover") or ""
+        if bare.type is EventType.CONFERENCE:
+            return plover.endswith("multilateral")
+        return True
+    return bare.type is not EventType.CONFERENCE or meeting.type is not EventType.TALKS
+
+
+def _someone_else(draft: Draft, meeting: Draft) -> bool:
+    """The draft names someone the meeting does not."""
+    return bool({p.name for p in draft.participants if p.name} - {p.name for p in meeting.participants})
+
+
+def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
+    """After its subject, the clause names the side met before the term: `과/와` (라브로프 장관과
+    회담을 가졌다) or an object right before it (지사를 면담하고)."""
+    table = table_of(doc)
+    start = subject_end(doc, clause_start, trigger.start) or clause_start
+    tokens = [i for i in table.within(start, trigger.start) if table.tags[i] != SPACE_TAG]
+    if any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in tokens):
+        return True
+    return bool(tokens) and table.heads[tokens[-1]] == "JKO"
 
 
 def _name_key(name: str | None) -> str:
@@ -174,4 +262,5 @@ def _absorb(into: Draft, other: Draft) -> None:
         into.participants + [p for p in other.participants if p.name is None or p.name not in known]
     )
     into.confidence = max(into.confidence, other.confidence)
+    into.partnered = into.partnered or other.partnered
     into.kind = into.kind or other.kind

@@ -153,8 +153,9 @@ def _pronoun_subject(table: TokenTable, start: int, end: int | None) -> bool:
     """The subject is a pronoun (그는, 이들은): the actor of the sentence before."""
     if end is None:
         return False
-    words = table.text[start:end].split()
-    return len(words) <= 2 and bool(words) and words[-1] in cues.words("pronoun")
+    words = table.text[start:end].split()  # up to the particle: 그(는), 이들(은)
+    pronouns = {form.rstrip("은는이가") for form in cues.words("pronoun")}
+    return len(words) <= 2 and bool(words) and words[-1].rstrip("은는이가") in pronouns
 
 
 def _has_subject(table: TokenTable, start: int, end: int) -> bool:
@@ -242,12 +243,15 @@ def main_people(drafts: Sequence[Draft]) -> list[Participant]:
 
 def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
     """An event whose sentence says `양 정상`, `양측`, `3국 장관들` and names nobody takes the people
-    already introduced: for each of its parties the one named last before it, else the document's
-    main pair."""
+    already introduced: for each of its parties the one named last before it, else those of the
+    document's main pair who are of its parties (a summit after a second visit is not the first one's)."""
     aside = draft.subordinate or draft.background or draft.tentative or draft.kind == "dated"
     if draft.participants or aside or not _mentions_pair(doc, draft):
         return
-    draft.participants = _latest_of(doc, draft) or list(people)
+    sides = {p.country or HOME for p in people}
+    fits = not draft.countries or sides <= set(draft.countries)
+    of_parties = [p for p in people if fits or (p.country or HOME) in draft.countries]
+    draft.participants = _latest_of(doc, draft) or of_parties
     draft.countries = sorted(set(draft.countries) | {p.country for p in draft.participants if p.country})
 
 

@@ -167,7 +167,7 @@ def _object_of(table: TokenTable, span: range, verb: int) -> bool:
 
 def _titled(table: TokenTable, trigger: Mention, span: range) -> str | None:
     """`title` for a statement named by a line of its own with no predicate, as a page or a section is
-    titled (조선민주주의인민공화국 국방성 대변인 담화; 우크라이나 정세 관련 대변인 논평)."""
+    titled (조선민주주의인민공화국 외무성 보도국장 담화; 수단 내전 관련 대변인 논평)."""
     kind = trigger.data["entries"][0].attrs["event_type"]
     if kind not in (EventType.STATEMENT.value, EventType.JOINT_STATEMENT.value):
         return None
@@ -261,7 +261,7 @@ def _listed(text: str, trigger: Mention, found: Sequence[Mention]) -> str | None
             return "listed"  # 면담(01:30 정부서울청사), 국외공무출장(∼6일 호주): an item of a schedule
     line_start = text.rfind("\n", 0, trigger.start) + 1
     if _CLOCK.match(text[line_start : trigger.start].strip()):
-        return "listed"  # 15:00 주부산 미국 총영사 예방(울산시청): a line of a day's schedule
+        return "listed"  # 10:30 주광주 중국 총영사 예방(전남도청): a line of a day's schedule
     opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
     if opened == -1 or ")" in text[opened : trigger.start] or "\n" in text[opened : trigger.start]:
         return None

@@ -16,12 +16,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from extractor.events import cues, lists
-from extractor.events.clauses import Sentence
+from extractor.events.clauses import Sentence, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
+from extractor.tokens import text_of
 
 #: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다).
 _COUNTED_FROM = re.compile(r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째")
@@ -31,16 +34,17 @@ _FOLLOWING = re.compile(r"에\s?이어")
 _COUNTED = re.compile(r"^\d+\s*개?국")
 
 
-def apart(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
+def apart(doc: Doc, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
     """The events one draft reports (the draft itself when it reports one); `drafts` are all the
     document's, among which a trip to several countries."""
+    text = text_of(doc)
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
     split = (
         _per_partner(text, found, draft)
         or _per_pair(text, found, draft)
         or _per_stop(text, draft, drafts)
-        or _respectively(text, draft)
+        or _respectively(doc, draft, found)
     )
     earlier = _earlier(text, found, draft, drafts)
     return [*split, *([earlier] if earlier else []), *_earlier_partners(text, found, draft)]
@@ -80,8 +84,8 @@ def _earlier_partners(text: str, found: Sequence[Mention], draft: Draft) -> list
 
 
 def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> Draft | None:
-    """The earlier occurrence a sentence counts from (방한은 2008년 8월에 이어 두 번째다; 예방은 지난해 9월
-    이후 15개월 만이다; 지난 9월에 이어 2개월 만에 개최된 회담): the same event, at that date. The event
+    """The earlier occurrence a sentence counts from (방한은 2011년 5월에 이어 두 번째다; 예방은 지난해 4월
+    이후 20개월 만이다; 올해 3월에 이어 다섯 달 만에 열린 협의): the same event, at that date. The event
     counted is the one the text reported before when the sentence names too few of its parties."""
     date = earlier_date(text, found, draft.sentence)
     if date is None:
@@ -157,7 +161,7 @@ def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
 
 def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
     """One meeting per country of the document's tour when it is held with `각국` or `N국` leaders
-    (박 대통령은 3국 정상과의 회담을 통해 …; 순방에서 각국 정상들과 정상회담을 갖고; 각국과 양해각서 체결)."""
+    (김 총리는 4개국 정상과 잇단 회담으로 …; 이번 방문에서 각국 정상과 회담하고; 각국과 협정 서명)."""
     if _multilateral(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
         return []
     trips = [d for d in drafts if d.type is EventType.VISIT and len(d.destination) >= 2]
@@ -251,10 +255,11 @@ def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[
     ]
 
 
-def _respectively(text: str, draft: Draft) -> list[Draft]:
+def _respectively(doc: Doc, draft: Draft, found: Sequence[Mention]) -> list[Draft]:
     """One draft per foreign party when `각각`, `연이어` or `양자` stands just before the trigger (A 총리,
-    B 대통령을 연이어 만나), or per foreign person when they are of one country (러시아 외교부 1차관과
-    아태담당 차관을 각각 면담), else the draft itself."""
+    B 대통령을 연이어 만나), or per person met when they are of one country (러시아 외교부 1차관과
+    아태담당 차관을 각각 면담): the subject (장 차관은) meets each, whatever country it states."""
+    text = text_of(doc)
     foreign = [code for code in draft.countries if code != HOME]
     if HOME not in draft.countries or not foreign or draft.type in MULTILATERAL:
         return [draft]
@@ -262,8 +267,9 @@ def _respectively(text: str, draft: Draft) -> list[Draft]:
     if not any(word in _order_words() for word in words[-3:]):
         return [draft]
     if len(foreign) == 1:
-        people = [p for p in draft.participants if p.name and p.country != HOME]
-        own = [p for p in draft.participants if p.country == HOME]
+        subject = _subject_names(doc, draft, found)
+        own = [p for p in draft.participants if p.country == HOME or p.name in subject]
+        people = [p for p in draft.participants if p.name and p not in own]
         if len(people) < 2:
             return [draft]
         return [replace(draft, participants=[*own, person], distributed=True) for person in people]
@@ -276,3 +282,16 @@ def _respectively(text: str, draft: Draft) -> list[Draft]:
         )
         for code in foreign
     ]
+
+
+def _subject_names(doc: Doc, draft: Draft, found: Sequence[Mention]) -> set[str]:
+    """The names of the people who are the subject of the trigger's sentence (장 차관은 …)."""
+    start = draft.sentence.start_char
+    end = subject_end(doc, start, draft.trigger.start)
+    if end is None:
+        return set()
+    return {
+        m.data.get("name") or ""
+        for m in found
+        if m.label is EntityLabel.PERSON and start <= m.start and m.end <= end
+    }

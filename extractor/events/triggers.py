@@ -25,7 +25,7 @@ _SIGNING = frozenset({"verb", "signed", "issued", "held"})
 #: How an agreement signed before is reported: 체결한 바 있다, 체결식을 마친 뒤.
 _SIGNED = _SIGNING | {"done_before"}
 #: Between a meeting term and the next when the first names the series the second belongs to: its
-#: abbreviation in parentheses and a space (동아시아정상회의(EAS) 외교장관회의).
+#: abbreviation in parentheses and a space (동아시아정상회의(EAS) 경제장관회의).
 _NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
 
 
@@ -55,7 +55,7 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
         if following is not None and _combined(text[m.end : following.start]):
             continue  # 오찬을 겸한 회담: one meeting over lunch
         if following is not None and _NAME_OF_NEXT.match(text[m.end : following.start]):
-            continue  # 아시아유럽정상회의(ASEM) 외교장관회의: the name of the meeting after it
+            continue  # 아시아유럽정상회의(ASEM) 재무장관회의: the name of the meeting after it
         kept.append(m)
     return kept
 
@@ -98,10 +98,10 @@ def reports_event(
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
     if _recurring(table, span, sentence):
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
-    if kind == "verb" and _discussed(table, trigger, span, local, sentence):
-        return False  # 통화를 갖고 … 정세에 대해 협의했다: what the call covered
+    if kind in ("verb", "before") and _discussed(table, trigger, span, local, sentence):
+        return False  # 통화를 갖고 … 정세에 대해 협의했다, 회의를 통해 … 협의할 예정: what it covered
     if kind is None and split.counts(text, sentence) and _topic_follows(table, span):
-        return True  # 케냐 대통령의 방한은 32년 만이다, 방한은 2008년에 이어 두 번째다: the event, counted
+        return True  # 가나 총리의 방한은 17년 만이다, 방일은 2016년에 이어 세 번째다: the event, counted
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))

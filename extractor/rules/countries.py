@@ -120,6 +120,10 @@ class CountryCompounds:
         position = start + 1
         while position < len(text):
             char = text[position]
+            if self._region_at(text, position, 3) or (
+                char in SEPARATORS and self._region_at(text, position + 1, 2)
+            ):
+                break  # 한중남미, 한-남미: the region is a word of its own, no run of short forms
             if char in self.shorts and (self.shorts[char].free or len(parts) >= 2) and parts[-1][1].free:
                 parts.append((position, self.shorts[char]))
                 position += 1
@@ -129,6 +133,11 @@ class CountryCompounds:
             else:
                 break
         return parts, position
+
+    def _region_at(self, text: str, position: int, shortest: int) -> bool:
+        """A region word listed as no compound (중남미, 남미), of at least `shortest` letters, starts at
+        `position` (중미 glued after 한 may be 한중미, Korea, China and the US)."""
+        return any(len(r) >= shortest and text.startswith(r, position) for r in self.exceptions)
 
     def _accept(
         self,
