@@ -144,6 +144,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
         event_types.follow_series(draft, series)
         context.fill_main_pair(doc, draft, drafts, main_pair)
         participants.pair(doc, draft, main_people)
+        participants.amid(doc, draft)
     merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
     if lead is not None:
