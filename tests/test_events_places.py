@@ -161,3 +161,17 @@ def test_a_region_of_several_countries_is_no_venue(korex: extractor.Extractor, t
     found = events(korex, text)
     assert found
     assert all(e.location is None or e.location.country for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 대통령은 지난해 빌뉴스에서 열린 정상회의에 이어 올해도 나토 정상회의에 참석한다.",
+        "정 장관은 작년 도쿄에서 개최된 외교장관회의에 이어 올해 한일중 외교장관회의에 참석한다.",
+        "한 총리는 2023년 자카르타에서 열린 정상회의에 이어 오는 10월 아세안 정상회의에도 참석한다.",
+    ],
+)
+def test_the_place_of_an_earlier_meeting_is_not_the_next_ones(korex: extractor.Extractor, text: str) -> None:
+    later = [e for e in events(korex, text) if e.name and e.salience.value == "main"]
+    assert later
+    assert all(e.location is None or e.location.city_ko is None for e in later)

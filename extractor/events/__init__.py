@@ -163,8 +163,8 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)
     places.from_trips(merged)
-    place = places.main_place(merged)
     salience.mark(merged, lead, anchor)
+    place = places.main_place(merged)
     dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)

@@ -45,14 +45,17 @@ def attach(doc: Doc, draft: Draft, clause: Clause, seats: Mapping[str, Entry]) -
     if draft.type is EventType.VISIT and draft.location is None and draft.destination:
         target = _visited_place(in_sentence, trigger)
         draft.location = location(text, target, seats) if target else Location(country=draft.destination[0])
-    places = [m for m in in_sentence if _where_held(table, m, draft.name_start, trigger.end, clause.end)]
+    places = [
+        m
+        for m in in_sentence
+        if _where_held(table, m, draft.name_start, trigger.end, clause.end)
+        and not _anothers(table, m, in_sentence, draft.name_start)
+    ]
     if places and draft.location is None:
         cities = [m for m in places if m.label is EntityLabel.LOCATION]
         towns = [m for m in cities if not _venue_place(m)]
         chosen = (towns or cities or places)[-1]
-        seated = _venue_place(chosen) and chosen.data["entries"][0].attrs.get("parent") in seats
-        place = _city_before(doc, chosen) if _venue_place(chosen) and not seated else chosen
-        draft.location = location(text, place, seats)
+        draft.location = location(text, _city_before(doc, chosen) if _venue_place(chosen) else chosen, seats)
     if draft.kind == "listed" and draft.location is None:
         draft.location = _list_place(text, trigger, in_sentence, seats)
     if draft.location is None and draft.type is not EventType.VISIT:
@@ -86,7 +89,8 @@ def _venue_place(place: Mention) -> bool:
 
 def _city_before(doc: Doc, venue: Mention) -> Mention:
     """The city a venue stands in when the sentence names only the venue: the last city of its country
-    named within the two sentences before (… 뉴욕에 도착했다. … 유엔본부에서 회담), else the venue."""
+    named within the two sentences before (… 뉴욕에 도착했다. … 유엔본부에서 회담), as written, else the
+    venue (whose `parent` in places.csv is its city)."""
     spans = Sentences.of_doc(doc).spans
     index = next((k for k, s in enumerate(spans) if s.start_char <= venue.start < s.end_char), 0)
     floor = spans[max(0, index - 2)].start_char
@@ -123,6 +127,19 @@ def _where_held(
     if place.start >= trigger_end:
         return text[marked - 2 : marked] == "에서"  # 회의를 캔버라에서 …, not the next one's 다낭 개최
     return marked <= name_start
+
+
+def _anothers(table: TokenTable, place: Mention, in_sentence: Sequence[Mention], name_start: int) -> bool:
+    """The place is where another meeting before the event was held (빌뉴스에서 열린 정상회의에 이어
+    …): a participle after it describes a meeting term that stands before the event's name."""
+    marked = _marked_at(table, place.end)
+    if marked is None or marked > name_start:
+        return False
+    others = [m for m in in_sentence if m.label is EntityLabel.MEETING and marked <= m.start < name_start]
+    if not others:
+        return False
+    between = table.within(marked, others[0].start)
+    return any("ETM" in table.tags[i] for i in between)
 
 
 def _marked_at(table: TokenTable, end: int) -> int | None:
@@ -233,11 +250,9 @@ def borrow_occasion_place(drafts: Sequence[Draft]) -> None:
 
 
 def main_place(drafts: Sequence[Draft]) -> Location | None:
-    """The document's place: that of its first reported event in the foreground."""
-    return next(
-        (d.location for d in drafts if d.location and d.kind and not (d.background or d.subordinate)),
-        None,
-    )
+    """The document's place: that of its first main event with one (not of an earlier meeting it
+    recalls: 지난해 빌뉴스에서 열린 정상회의)."""
+    return next((d.location for d in drafts if d.location and d.main), None)
 
 
 def from_trips(drafts: Sequence[Draft]) -> None:
