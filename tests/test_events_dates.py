@@ -243,3 +243,75 @@ def test_verbs_joined_inside_a_participle_keep_the_sentences_date(
 ) -> None:
     (event,) = of_type(events(korex, text, doc_date="2025-03-14"), kind)
     assert event.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "미국 정부는 13일(현지시간) 양국의 합의를 환영했다. 국무장관은 이날 성명을 내고 지지를 밝혔다.",
+            EventType.STATEMENT,
+        ),
+        (
+            "현지시간 13일 제네바에서 협상이 타결됐다. "
+            "한미 외교장관은 이날 밤 전화 통화를 갖고 결과를 점검했다.",
+            EventType.PHONE_CALL,
+        ),
+        (
+            "외교부 대변인은 13일 정례 브리핑에서 일정을 소개했다. "
+            "장관은 이날 오후 미국 국무장관과 통화했다.",
+            EventType.PHONE_CALL,
+        ),
+    ],
+)
+def test_that_day_is_the_day_the_text_last_stated(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    (event,) = of_type(events(korex, text, doc_date="2025-03-14"), kind)
+    assert event.date == "2025-03-13"
+
+
+def test_that_day_is_not_a_day_counted_back(korex: extractor.Extractor) -> None:
+    text = "양국은 지난달 2일 처음 만났다. 장관은 이날 오후 미국 국무장관과 통화했다."
+    (call,) = of_type(events(korex, text, doc_date="2025-03-14"), EventType.PHONE_CALL)
+    assert call.date == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["한-페루 투자협정 서명", "한-페루 투자협정 서명…교역 확대 기대", "[속보] 한-페루 투자협정 서명"],
+)
+def test_a_headline_without_a_date_is_the_body_event_that_has_one(
+    korex: extractor.Extractor, headline: str
+) -> None:
+    text = f"{headline}\n\n정부는 현지시간 12일 리마에서 페루 정부와 투자협정에 서명했다."
+    signings = of_type(events(korex, text, doc_date="2025-03-14"), EventType.AGREEMENT)
+    assert signings
+    assert all(s.date == "2025-03-12" for s in signings)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "장관은 이어 인도네시아 외교장관과도 양자회담을 했다.",
+        "같은 자리에서 양국 장관은 양해각서에 서명했다.",
+        "양국 장관은 공동 기자회견을 열고 회담 결과를 발표했다.",
+    ],
+)
+def test_a_main_event_without_a_date_is_on_the_leads_day(korex: extractor.Extractor, second: str) -> None:
+    text = f"김민준 외교부 장관은 12일 자카르타에서 인도네시아 외교장관과 회담했다. {second}"
+    found = [e for e in events(korex, text, doc_date="2025-03-14") if e.salience.value == "main"]
+    assert found
+    assert all(e.date == "2025-03-12" for e in found)
+
+
+def test_a_day_after_a_tilde_ends_the_span(korex: extractor.Extractor) -> None:
+    text = "▲ 김민준 외교부 장관, 아세안 관련 외교장관회의 참석(∼6일, 라오스 비엔티안)"
+    (conference,) = of_type(events(korex, text, doc_date="2025-08-05"), EventType.CONFERENCE)
+    assert (conference.date, conference.end_date) == ("2025-08", "2025-08-06")
+
+
+def test_a_vaguely_dated_event_takes_no_other_day(korex: extractor.Extractor) -> None:
+    text = "김 장관은 12일 미국 국무장관을 만났다. 영국 외교장관은 다음 주 한-영 공동성명을 발표한다."
+    statements = of_type(events(korex, text, doc_date="2025-03-14"), EventType.JOINT_STATEMENT)
+    assert all(s.date is None for s in statements)

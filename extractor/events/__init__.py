@@ -157,6 +157,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
         participants.amid(doc, draft)
     merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
+    dates.restated(lead, merged)
     if lead is not None:
         participants.attendees(doc, lead)
         for draft in merged:
@@ -169,7 +170,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
     for draft in merged:
         participants.from_lead(draft, lead)
     return [
-        _event(text, d, dates.recorded(d, anchor), places.recorded(doc, d, lead, place, seats))
+        _event(text, d, dates.recorded(d, anchor, lead), places.recorded(doc, d, lead, place, seats))
         for d in merged
     ]
 

@@ -20,13 +20,17 @@ from extractor.events import cues, verbs
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType
+from extractor.models import DateResolution, EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, TokenTable, table_of
 
 #: The two words after a date, where the subject of a reported clause stands (4일 김 차관이 …).
 _NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
 #: What opens an item of an agenda list (△고위급 교류, △2022년 수교 60주년 준비).
 _ITEM = "△"
+#: How a day the text states was resolved: written whole, or a day of the dateline's month (28일).
+_STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
+#: Marks before a day that make it the last of a span whose start is not written (∼6일).
+_UNTIL = frozenset("∼~〜")
 #: Events that last days: a day of their sentence that is not their own gives only the month.
 _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
@@ -36,6 +40,10 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     table = table_of(doc)
     draft.reported_coming = _coming(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
     trigger, in_sentence = draft.trigger, clause.in_sentence
+    draft.vaguely_dated = any(
+        m.label is EntityLabel.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
+        for m in in_sentence
+    )
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
@@ -59,6 +67,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         chosen = _going_on(doc, table, draft)
     lasting = draft.type in _LASTING and not (draft.subordinate or draft.future or draft.background)
     if chosen is not None:
+        chosen = _that_day(doc, table, chosen)
         _set(draft, chosen, dates, clause.text)
         phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
         if lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
@@ -108,10 +117,15 @@ def _coming(table: TokenTable, trigger: Mention, line_end: int) -> bool:
 
 
 def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> None:
-    """Give the draft the chosen date, or the span it opens or closes (26일부터 30일까지)."""
+    """Give the draft the chosen date, or the span it opens or closes (26일부터 30일까지), or the month
+    of a span whose last day alone is written (∼6일)."""
     draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
     following = [m for m in dates if m.start > chosen.end]
     preceding = [m for m in dates if m.end < chosen.start]
+    until = text[max(0, chosen.start - 2) : chosen.start].strip()[-1:] in _UNTIL
+    if until and chosen.norm and not (preceding and chosen.start - preceding[-1].end <= 2):
+        draft.date, draft.end_date = chosen.norm[:7], chosen.norm  # (∼6일, 프놈펜): it ends that day
+        return
     if following and text.startswith("부터", chosen.end) and text.startswith("까지", following[0].end):
         draft.end_date = following[0].norm
     elif preceding and text.startswith("까지", chosen.end) and text.startswith("부터", preceding[-1].end):
@@ -230,6 +244,33 @@ def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
     return dates[-1] if dates else None
 
 
+def _that_day(doc: Doc, table: TokenTable, date: Mention) -> Mention:
+    """`이날` (that day) is the day the text last stated before it, as a plain day or a full date
+    (미국 정부는 28일(현지시간) … 이날 성명을 내고: the 28th, not the day of a Seoul dateline), not one
+    counted back or ahead (지난달 2일, 오는 21일) nor the day a report is made (…고 1일 밝혔다)."""
+    if table.text[date.start : date.end] not in cues.words("that_day"):
+        return date
+    reporting = cues.words("reporting")
+    stated = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.DATE
+        and m.end <= date.start
+        and len(m.norm or "") == 10
+        and m.data.get("resolved_from") in _STATED
+        and table.lemmas[_next_token(table, m.end)] not in reporting
+    ]
+    return stated[-1] if stated else date
+
+
+def _next_token(table: TokenTable, position: int) -> int:
+    """The first token from `position` that is not a space (the last token at the text's end)."""
+    i = table.first_from(position)
+    while i < len(table) - 1 and table.tags[i] == SPACE_TAG:
+        i += 1
+    return min(i, len(table) - 1)
+
+
 def _under_way(table: TokenTable, trigger: Mention) -> bool:
     """The visit is under way or ending (방문 중인, 방문을 마친): a day of its sentence is another act's."""
     following = [i for i in table.within(trigger.end, trigger.end + 8) if table.tags[i] != SPACE_TAG]
@@ -266,9 +307,38 @@ def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
             draft.date = start[:7]
 
 
-def recorded(draft: Draft, anchor: dt.date | None) -> str | None:
+def restated(lead: Draft | None, drafts: Sequence[Draft]) -> None:
+    """A lead written without a date (a headline: 이스라엘-UAE 협정 서명) takes that of the first later
+    event of its type between the same parties, of no other round, that has one (현지시간 15일 … 협정에
+    서명했다): the same event told again, whose date is evidence, where the document's day would be a
+    guess."""
+    if lead is None or lead.date or lead.vaguely_dated:
+        return
+    again = next(
+        (
+            d
+            for d in drafts
+            if d is not lead
+            and d.date
+            and d.type is lead.type
+            and d.trigger.start > lead.trigger.start
+            and len(set(d.countries) & set(lead.countries)) >= 2
+            and not (d.round and lead.round and d.round != lead.round)
+            and not (d.background or d.subordinate or d.earlier or d.future)
+        ),
+        None,
+    )
+    if again is not None:
+        lead.date, lead.end_date = again.date, again.end_date
+
+
+def recorded(draft: Draft, anchor: dt.date | None, lead: Draft | None) -> str | None:
     """The date the record carries: the event's own, or for a main event that is not still to come
-    the document's."""
-    if draft.date or anchor is None or not draft.main or draft.future:
+    nor dated by words no dateline resolves (다음 주), the day of the lead told in another sentence (a
+    main event is one of the lead's day), else the document's."""
+    if draft.date or not draft.main or draft.future or draft.vaguely_dated:
         return draft.date
-    return day_or_month(anchor, draft.type)
+    own = day_or_month(anchor, draft.type) if anchor else None
+    if lead is None or lead is draft or lead.sentence == draft.sentence or len(lead.date or "") != 10:
+        return own  # within the lead's sentence its clauses decide (_sequence_date)
+    return lead.date[:7] if draft.type is EventType.VISIT else lead.date

@@ -39,6 +39,8 @@ class Draft:
     earlier: bool = False
     #: Its sentence reports it as coming, in the plain present (갖는다, 열린다).
     reported_coming: bool = False
+    #: Its clause dates it by words no dateline resolves (다음 주, 조만간): no other day is its own.
+    vaguely_dated: bool = False
     refers_back: bool = False
     #: Its clause names the side met before it (라브로프 장관과 회담을 가졌다): a meeting of its own.
     partnered: bool = False

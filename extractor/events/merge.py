@@ -24,6 +24,8 @@ from extractor.tokens import SPACE_TAG, table_of
 
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({EventType.VISIT})
+#: Meetings whose people tell one from another: whom the meeting is with.
+_MET = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
 _TRIP = dt.timedelta(days=10)
 
@@ -191,12 +193,29 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
 
 def _other_people(a: Draft, b: Draft) -> bool:
     """Both name the people of a visit and none is the other (조세 마리아, 조세 마리아 페레이라 네베스
-    are one): different visits (someone else's to the same country)."""
-    if a.type not in _PERSONAL:
-        return False
+    are one): different visits (someone else's to the same country); both name whom a meeting is
+    with and each someone the other does not (이바노프 부총리와 회담, 이날 소콜로프 장관과도 회담):
+    two meetings."""
+    if a.type in _MET:
+        return _unmatched(a, b) and _unmatched(b, a)
     x = {p.name for p in a.participants if p.name}
     y = {p.name for p in b.participants if p.name}
-    return bool(x and y) and not any(m in n or n in m for m in x for n in y)
+    if not (x and y) or a.type not in _PERSONAL:
+        return False
+    return not any(m in n or n in m for m in x for n in y)
+
+
+def _unmatched(a: Draft, b: Draft) -> bool:
+    """`a` names someone who shares no word of a name with anyone `b` names (조세 마리아 and 마리아
+    페레이라 네베스 are one; 박 and 박진 too)."""
+    words = {w for p in b.participants if p.name for w in p.name.split()}
+    named = [p.name for p in a.participants if p.name]
+    return bool(words) and any(not any(w in words or _short_of(w, words) for w in n.split()) for n in named)
+
+
+def _short_of(word: str, words: set[str]) -> bool:
+    """A surname alone that begins a name of `words` (박, 박진)."""
+    return len(word) == 1 and any(w.startswith(word) for w in words)
 
 
 def _bare(draft: Draft) -> bool:

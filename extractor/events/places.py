@@ -202,7 +202,8 @@ def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, e
 def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention | None:
     """The city a visit goes to, written just before the visit word (평양 방문)."""
     places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
-    return places[-1] if places and trigger.start - places[-1].end <= 3 else None
+    near = places[-1] if places and trigger.start - places[-1].end <= 3 else None
+    return near if near is not None and near.country else None  # 한반도: no one country's
 
 
 def _venue(text: str, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention) -> Location | None:
