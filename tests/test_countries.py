@@ -114,3 +114,19 @@ def test_visit_words_name_the_country_visited(
 )
 def test_words_starting_with_bang_are_not_visits(korex: extractor.Extractor, text: str) -> None:
     assert country_mentions(korex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국은 '한-호주 공동성명'을 채택했다.",
+        "그는 “한-호주 관계가 깊어졌다”고 말했다.",
+        "‘한·호주 경제협력 포럼’이 열렸다.",
+    ],
+)
+def test_korea_before_a_partner_after_a_quote_is_a_country(korex: extractor.Extractor, text: str) -> None:
+    assert [code for _, code in country_mentions(korex, text)] == ["KOR", "AUS"]
+
+
+def test_one_or_two_written_with_a_hyphen_is_no_country(korex: extractor.Extractor) -> None:
+    assert country_mentions(korex, "그는 '한-두 차례 더 들르겠다'고 말했다.") == []

@@ -355,3 +355,39 @@ def test_a_visit_to_a_body_it_names_stays_its_own(korex: extractor.Extractor) ->
         "김 대통령은 이어 한국 대통령 가운데 처음으로 AU 본부를 방문해 연설했다."
     )
     assert len(of_type(events(korex, text), EventType.VISIT)) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("제9차 한일 차관전략대화가 5일 서울에서 열렸다.", "한일 외교차관 전략대화는 6년 만이다."),
+        ("한-미 외교장관회담이 5일 워싱턴에서 열렸다.", "미-한 외교장관회담에서 양측은 공조를 다짐했다."),
+        ("부산 21차 협력 포럼 개막", "제21차 한-칠레 협력 포럼이 5일 부산에서 열렸다."),
+    ],
+)
+def test_two_writings_of_one_meetings_name_are_one_event(
+    korex: extractor.Extractor, first: str, second: str
+) -> None:
+    found = events(korex, f"{first}\n\n{second}", doc_date="2025-06-05")
+    assert len(found) == 1
+
+
+def test_meetings_named_for_other_ministers_are_two(korex: extractor.Extractor) -> None:
+    text = "한미 외교장관회담이 5일 열렸다.\n\n한미 국방장관회담은 6일 열린다."
+    assert len(of_type(events(korex, text, doc_date="2025-06-05"), EventType.TALKS)) == 2
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "양측은 작년 제20차 포럼에서 교류 확대를 선언했다.",
+        "2023년 제19차 포럼은 산티아고에서 열렸다.",
+        "지난해 열린 제20차 포럼에서도 같은 논의가 있었다.",
+    ],
+)
+def test_a_round_written_by_its_term_alone_has_the_series_parties(
+    korex: extractor.Extractor, later: str
+) -> None:
+    text = "제21차 한-칠레 협력 포럼이 5일 부산에서 열렸다. " + later
+    found = of_type(events(korex, text, doc_date="2025-06-05"), EventType.CONFERENCE)
+    assert [e.countries for e in found] == [["CHL", "KOR"], ["CHL", "KOR"]]

@@ -137,6 +137,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     main_pair = context.main_pair(doc, drafts)
     main_people = participants.main_people(drafts)
     series = naming.series(drafts)
+    context.series_parties(drafts)
     places.borrow_occasion_place(drafts)
     context.purpose_of_trip(text, drafts)
     participants.of_trip(text, drafts)
@@ -151,6 +152,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)
+        context.series_parties(merged)  # 작년 제14차 포럼: the series' members, once a group is read
     places.from_trips(merged)
     place = places.main_place(merged)
     salience.mark(merged, lead, anchor)

@@ -110,11 +110,11 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
 def follow_series(draft: Draft, series: Draft | None) -> None:
     """A bare term with a round (제14차 회의) is a round of the series the document is about: it takes
     that series' type and no name of its own."""
-    if series is not None and draft is not series and draft.round and _generic(draft):
+    if series is not None and draft is not series and draft.round and generic_round(draft):
         draft.type, draft.name = series.type, None
 
 
-def _generic(draft: Draft) -> bool:
+def generic_round(draft: Draft) -> bool:
     """A bare term (회의, 대화) with a round refers to the series the document is about (제14차 회의)."""
     return (
         draft.trigger.data["entries"][0].attrs.get("level") == "any"

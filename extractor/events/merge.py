@@ -17,6 +17,7 @@ from extractor.events import cues
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
+from extractor.events.naming import ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
 from extractor.models import EventType
@@ -136,7 +137,22 @@ def _same_event(a: Draft, b: Draft) -> bool:
     if a.type not in ONE_WORD_TYPES and not _same_term(a, b):
         return False
     x, y = _name_key(a.name), _name_key(b.name)
-    return not (x and y and not (x.endswith(y) or y.endswith(x)))
+    return not (x and y and not _same_name(x, y))
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Two ways of writing one meeting's name: one ends the other (차관전략대화, 한일 차관전략대화),
+    one's letters run through the other's without its round (한일 외교차관 전략대화, 제14차 한일
+    차관전략대화), or the countries before the same words come in another order (한미, 미한)."""
+    if x.endswith(y) or y.endswith(x):
+        return True
+    bare_x, bare_y = ROUND.sub("", x), ROUND.sub("", y)
+    shorter, longer = sorted((bare_x, bare_y), key=len)
+    letters = iter(longer)
+    if shorter and all(ch in letters for ch in shorter):
+        return True
+    common = next((k for k in range(min(len(x), len(y))) if x[-1 - k] != y[-1 - k]), min(len(x), len(y)))
+    return common > 0 and sorted(x[: len(x) - common]) == sorted(y[: len(y) - common])
 
 
 def _same_days(a: Draft, b: Draft) -> bool:

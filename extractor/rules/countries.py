@@ -25,8 +25,9 @@ from extractor.tokens import table_of
 SEPARATORS = frozenset("·ㆍ・‧∙-–/")
 #: Tags the characters of a compound may carry: nouns, Hanja and the separators.
 COMPOUND_TAGS = frozenset({"NNP", "NNG", "SH", "SO", "SP", "SW", "XPN", "XSN", "UN"})
-#: Tags a lone short form must carry to stand for a country before `-name` (한/NNP-아세안).
-LONE_TAGS = frozenset({"NNP", "SH"})
+#: Tags a lone short form must carry to stand for a country before `-name` (한/NNP-아세안; after a
+#: quote Kiwi reads it as the determiner: '한/MM-호주 정상회담').
+LONE_TAGS = frozenset({"NNP", "SH", "MM"})
 #: Tags of the word after `한-` that make `한` a party on its own (한-아세안, 한-아프리카).
 PARTNER_TAGS = frozenset({"NNP", "NNG", "SL", "SH"})
 
@@ -150,11 +151,11 @@ class CountryCompounds:
     ) -> bool:
         if text[start:end] in self.exceptions:
             return False
-        tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
-        if not tagged and not (len(parts) >= 2 and _whole_word(text, start, end, tag_at)):
-            return False
         if len(parts) == 1:
             return tag_at.get(start) in LONE_TAGS and self._before_partner(text, end, tag_at)
+        tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
+        if not tagged and not _whole_word(text, start, end, tag_at):
+            return False
         return end in ends and len({short.country for _, short in parts}) >= 2
 
     def _before_partner(self, text: str, end: int, tag_at: TagAt) -> bool:
