@@ -395,3 +395,31 @@ def test_a_series_described_as_founded_is_no_meeting(korex: extractor.Extractor,
 def test_a_meeting_described_as_held_is_one(korex: extractor.Extractor) -> None:
     text = "지난 5월 도쿄에서 열린 한-일 협력 포럼에서 양측은 협력을 다짐했다."
     assert [e.countries for e in of_type(events(korex, text), EventType.CONFERENCE)] == [["JPN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이 장관은 다음 달 미국 방문을 계획했으나 국내 현안으로 출장을 보류했다.",
+        "한일 외교장관 회담은 아직 추진되지 않고 있다.",
+        "양제리 중국 외교부장은 다음 달 방한할 예정이었으나 일정상의 이유로 방한을 연기했다.",
+        "정부는 이달 말로 예정됐던 한중 전략대화를 취소했다.",
+        "올해 한일 국장급 협의는 끝내 열리지 못했다.",
+    ],
+)
+def test_a_meeting_called_off_or_not_held_is_no_event(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 장관은 14일 일본 외무대신과 회담을 갖고 합의하지 못했다.",
+        "김 장관은 15일 일본 외무대신과 회담했으나 회담 뒤 만찬은 취소됐다.",
+        "한일 국장급 협의가 예정대로 열렸으며 연기 요청은 없었다.",
+    ],
+)
+def test_a_meeting_held_stays_when_something_else_is_called_off(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert [e.countries for e in events(korex, text)] == [["JPN", "KOR"]]

@@ -18,7 +18,7 @@ from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import TokenTable
+from extractor.tokens import SPACE_TAG, TokenTable
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
@@ -27,6 +27,8 @@ _SIGNED = _SIGNING | {"done_before"}
 #: Between a meeting term and the next when the first names the series the second belongs to: its
 #: abbreviation in parentheses and a space (동아시아정상회의(EAS) 경제장관회의).
 _NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
+#: How many words the term's own predicate takes before its negation (회담은 아직 추진되지 않고).
+_OWN_PREDICATE = 5
 #: The quotes a meeting's name is written in, and the longest name they hold.
 _NAME_QUOTES = (("'", "'"), ("‘", "’"))
 _QUOTED_NAME = 60
@@ -145,17 +147,54 @@ def reports_event(
     agreement = trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value
     if agreement and kind not in _SIGNED and not reports.scheduled_signing(table, span, sentence):
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
+    if _called_off(table, trigger, span, local, sentence):
+        return False  # 방한을 연기했다, 추진되지 않고 있다, 방한할 예정이었으나 … 연기: no event
     if _founded(table, name_start):
         return False  # 2010년 창설된 한-아세안 포럼이 …: a series founded, no one meeting
     if _recurring(table, span, sentence):
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
-    if kind in ("verb", "before") and _discussed(table, trigger, span, local, sentence):
+    if kind in ("verb", "before") and _discussed(table, trigger, local, sentence, planned=kind == "before"):
         return False  # 통화를 갖고 … 정세에 대해 협의했다, 회의를 통해 … 협의할 예정: what it covered
     if kind is None and split.counts(text, sentence) and _topic_follows(table, span):
         return True  # 가나 총리의 방한은 17년 만이다, 방일은 2016년에 이어 세 번째다: the event, counted
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))
+
+
+def _called_off(
+    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention], sentence: Sentence
+) -> bool:
+    """The event is postponed, cancelled or not held: a word of calling off follows it before any other
+    meeting term of its sentence (출장을 보류했다, 회담이 무산됐다; 방한할 예정이었으나 일정상 방한을
+    연기했다: a plan that was, then called off), or its own predicate is negated (추진되지 않고 있다,
+    열리지 못했다)."""
+    others = [m.start for m in local if m.label is EntityLabel.MEETING and m.start >= trigger.end]
+    planned_before = _plan_that_was(table, span, sentence)
+    stop = sentence.end_char if planned_before else min(others, default=sentence.end_char)
+    following = [i for i in table.within(trigger.end, stop) if table.tags[i] != SPACE_TAG]
+    for k, i in enumerate(following[:-1]):
+        if table.lemmas[i] in cues.words("called_off") and table.heads[following[k + 1]] == "XSV":
+            return True  # 연기했다, 무산됐다; not 연기 요청
+    for k, i in enumerate(following[: _OWN_PREDICATE + 1]):
+        if table.heads[i] == "EC" and table.lemmas[i] != "지":
+            return False  # the trigger's own predicate ended (회담을 갖고 …)
+        negated = k + 1 < len(following) and table.lemmas[following[k + 1]] in cues.words("negation")
+        if table.lemmas[i] == "지" and negated:
+            return True
+    return False
+
+
+def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
+    """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
+    방문을 계획했으나)."""
+    following = [i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG][:6]
+    words = [table.lemmas[i] for i in following]
+    return (
+        bool({"예정", "계획"} & set(words))
+        and any("EP" in table.tags[i] for i in following)
+        and any(table.lemmas[i] in ("으나", "나", "지만") for i in following)
+    )
 
 
 def _founded(table: TokenTable, name_start: int) -> bool:
@@ -174,11 +213,11 @@ def _recurring(table: TokenTable, span: range, sentence: Sentence) -> bool:
 
 
 def _discussed(
-    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention], sentence: Sentence
+    table: TokenTable, trigger: Mention, local: Sequence[Mention], sentence: Sentence, *, planned: bool
 ) -> bool:
-    """A consultation word used as the verb of what was discussed, not of a meeting of its own: with
-    no one named to consult with (양측은 … 사안에 대해서도 협의했다), or after another meeting in its
-    sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고)."""
+    """A consultation word used as the verb of what was discussed, not of a meeting of its own: after
+    another meeting in its sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고; 회의를 통해 …
+    협의할 예정), or, done, with no one named to consult with (양측은 … 사안에 대해서도 협의했다)."""
     if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
         return False
     talked = {t.value for t in (*MEETINGS, EventType.PHONE_CALL, EventType.COURTESY_CALL)}
@@ -192,8 +231,8 @@ def _discussed(
         and m.end <= trigger.start
         and m.data["entries"][0].attrs["event_type"] in talked  # not a visit (방문하여 … 협의한다)
     ]
-    if meetings:
-        return True
+    if meetings or planned:
+        return bool(meetings)
     start = table.starts[sentence.start]
     partner = [
         i
