@@ -136,7 +136,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
     anchor = anchor_of(doc)
     main_pair = context.main_pair(doc, drafts)
     main_people = participants.main_people(drafts)
-    series = naming.series(drafts)
+    series = event_types.series_of(drafts, naming.series(drafts))
     context.series_parties(drafts)
     places.borrow_occasion_place(drafts)
     context.purpose_of_trip(text, drafts)

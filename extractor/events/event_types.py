@@ -7,6 +7,8 @@ Also the groups of types the other stages treat alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from extractor.events import cues
@@ -105,6 +107,14 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     ]
     if heads:
         draft.type = EventType.SUMMIT
+
+
+def series_of(drafts: Sequence[Draft], first_round: Draft | None) -> Draft | None:
+    """The series the document is about: its first event with a round, unless that is a bare term
+    itself (제2차 회의), then its first named meeting (한-몽골 전략대화가 열렸다. … 제2차 회의 이후)."""
+    if first_round is None or not generic_round(first_round):
+        return first_round
+    return next((d for d in drafts if d.type in MEETINGS and d.name and not generic_round(d)), first_round)
 
 
 def follow_series(draft: Draft, series: Draft | None) -> None:

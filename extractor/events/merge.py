@@ -126,15 +126,18 @@ def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
     if a.type is not b.type or a.countries != b.countries:
         return False
-    if a.trigger is b.trigger and a.distributed and b.distributed:
-        return False  # 1차관과 아태담당 차관을 각각 면담: one mention split into two meetings on purpose
+    if a.trigger is b.trigger and ((a.distributed and b.distributed) or a.date != b.date):
+        return False  # 각각 면담, 2008년 8월에 이어 두 번째: one mention split into two events on purpose
+    if (a.recalled or b.recalled) and not (a.date and b.date):
+        return False  # 2011년 5월에 이어 두 번째: the earlier visit only with a mention of its date
     if _other_people(a, b):
         return False  # 황 차관의 이집트 방문, 임 차관의 이집트 방문: two visits
     if a.date and b.date and not _same_days(a, b):
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.type not in ONE_WORD_TYPES and not _same_term(a, b):
+    recalled = a.recalled or b.recalled  # dated both: the earlier occurrence, however it is called
+    if a.type not in ONE_WORD_TYPES and not _same_term(a, b) and not recalled:
         return False
     x, y = _name_key(a.name), _name_key(b.name)
     return not (x and y and not _same_name(x, y))
