@@ -144,7 +144,8 @@ def earlier_date(
     """The date a sentence counts its event from, in a sentence that counts (N 만이다, 두 번째다, 이후
     처음): a date followed, within a few words of its own phrase, by 이후, (에) 이어 or 당시 (지난해
     11월 5일 도쿄에서 마주 앉은 이후; 2019년 당시 … 방한한 것을 포함하면), with no date of the
-    event's own between (… 재개된 이후 올해 6월에는 대표단이 방한: dated itself)."""
+    event's own between (… 재개된 이후 올해 6월에는 대표단이 방한: dated itself) and no meeting of its
+    own before 이후."""
     if not counts(text, sentence):
         return None
     since = cues.words("since")
@@ -162,12 +163,28 @@ def earlier_date(
     for k, date in enumerate(dates):
         end = dates[k + 1].start if k + 1 < len(dates) else sentence.end_char
         own = any(date.end < d.start < trigger_start for d in dates)
+        position = date.end
         for word in text[date.end : end].split()[:_SINCE_WITHIN]:
+            position = text.index(word, position) + len(word)
             if word.rstrip(",") in since or (word.startswith("에") and word[1:] in since):
-                return None if own else date
+                met = _met_between(found, date.end, position)
+                return None if own or met else date
             if word.endswith((",", "고", "며")):
                 break  # the date's phrase ended
     return None
+
+
+def _met_between(found: Sequence[Mention], start: int, end: int) -> bool:
+    """A meeting of its own stands between a date and 이후 (2월 열린 한-호주 외교장관회담 이후 처음으로
+    … 통화): the earlier event is that meeting, not the counted one; an occasion of many is not one
+    (지난해 9월 유엔총회 이후: the two met at it)."""
+    return any(
+        m.label is EntityLabel.MEETING
+        and start <= m.start < end
+        and m.data["entries"][0].attrs["event_type"] != EventType.CONFERENCE.value
+        and not (m.data["entries"][0].attrs.get("plover") or "").endswith("multilateral")
+        for m in found
+    )
 
 
 def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
