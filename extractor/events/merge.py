@@ -136,6 +136,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.round and b.round and a.round != b.round:
         return False
+    if a.type is EventType.JOINT_STATEMENT and _two_documents(a, b):
+        return False  # 공동성명과 공동설명서를 채택: two documents
     recalled = a.recalled or b.recalled  # dated both: the earlier occurrence, however it is called
     if a.type not in ONE_WORD_TYPES and not _same_term(a, b) and not recalled:
         return False
@@ -156,6 +158,15 @@ def _same_name(x: str, y: str) -> bool:
         return True
     common = next((k for k in range(min(len(x), len(y))) if x[-1 - k] != y[-1 - k]), min(len(x), len(y)))
     return common > 0 and sorted(x[: len(x) - common]) == sorted(y[: len(y) - common])
+
+
+def _two_documents(a: Draft, b: Draft) -> bool:
+    """Two different words for a joint document in one sentence (공동성명과 공동설명서, 공동선언과
+    공동언론발표문): two documents adopted together, neither pointing back."""
+    x, y = a.trigger.data["entries"][0], b.trigger.data["entries"][0]
+    joint = all(e.attrs["event_type"] == EventType.JOINT_STATEMENT.value for e in (x, y))
+    same_sentence = a.sentence == b.sentence and not (a.refers_back or b.refers_back)
+    return joint and same_sentence and x is not y
 
 
 def _same_days(a: Draft, b: Draft) -> bool:

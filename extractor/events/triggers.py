@@ -144,6 +144,8 @@ def reports_event(
         local, sentence, trigger
     ):
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
+    if text[trigger.start : trigger.end] in cues.words("signed_only") and kind != "signed":
+        return False  # 문서를 발표했다: a document released, not signed
     agreement = trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value
     if agreement and kind not in _SIGNED and not reports.scheduled_signing(table, span, sentence):
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed

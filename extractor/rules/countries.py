@@ -6,7 +6,8 @@ Short forms marked `free` in `countries.csv` (한 미 일 중 러 북 남) may j
 `marked` ones (영 독 불 호 인 ...) only with a separator (한·호), or after two free ones (한미호),
 since 한영 and 한인 are ordinary words.
 Words listed in `country_compound_exceptions.csv` (남미, 중남미) are regions, not compounds. A visit
-word (방북, 방한, 방일) names the country visited by its second syllable.
+word (방북, 방한, 방일) names the country visited by its second syllable. In a text that speaks the
+North's usage, 조선 and 공화국 name North Korea (`north_korean.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.mentions import Mention, covered, mentions
 from extractor.models import EntityLabel, EntitySource
+from extractor.rules import north_korean
 from extractor.tokens import table_of
 
 SEPARATORS = frozenset("·ㆍ・‧∙-–/")
@@ -56,6 +58,7 @@ class CountryCompounds:
         taken = covered(doc, EntityLabel.COUNTRY)
         found = mentions(doc)
         found.extend(self._visits(text, starts, ends, taken))
+        found.extend(north_korean.country_words(table, taken))
         position = 0
         for start in sorted(starts):
             if start < position or text[start] not in self.shorts:
