@@ -118,9 +118,10 @@ class MeetingTypeRow(Row):
 
 
 class PlaceRow(Row):
-    """A capital, city, region or venue."""
+    """A capital, city, region or venue; `parent` is the place it lies in (a venue's city)."""
 
     kind: str
+    parent: str = ""
 
 
 class OfficialRow(Row):

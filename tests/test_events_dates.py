@@ -208,3 +208,38 @@ def test_a_year_in_an_agenda_item_is_not_the_date(korex: extractor.Extractor, te
     talks = of_type(events(korex, text, doc_date="2021-03-20"), EventType.TALKS)
     assert talks
     assert all(t.date == "2021-03-14" for t in talks)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        (
+            "외교부는 지난 10일 리마에서 교역을 늘리고 투자를 장려하는 "
+            "한-페루 투자협정에 서명했다고 14일 밝혔다.",
+            EventType.AGREEMENT,
+            "2025-03-10",
+        ),
+        (
+            "한국과 베트남은 지난 11일 하노이에서 관계를 격상하고 협력을 넓히는 "
+            "공동성명을 채택했다고 14일 전했다.",
+            EventType.JOINT_STATEMENT,
+            "2025-03-11",
+        ),
+        (
+            "경기도는 지난 12일 도청에서 베트남 대표단과 교류를 넓히고 우호를 다지는 협력 협정 "
+            "체결식을 가졌다고 14일 밝혔다.",
+            EventType.AGREEMENT,
+            "2025-03-12",
+        ),
+        (
+            "한국과 베트남은 지난 11일 하노이에서 정상회담을 갖고, 13일 공동성명을 채택했다고 14일 전했다.",
+            EventType.JOINT_STATEMENT,
+            "2025-03-13",
+        ),
+    ],
+)
+def test_verbs_joined_inside_a_participle_keep_the_sentences_date(
+    korex: extractor.Extractor, text: str, kind: EventType, date: str
+) -> None:
+    (event,) = of_type(events(korex, text, doc_date="2025-03-14"), kind)
+    assert event.date == date

@@ -338,3 +338,45 @@ def test_a_meeting_a_trip_follows_is_not_attended_for_it(korex: extractor.Extrac
     text = "정하늘 외교부 장관은 아세안 외교장관회의를 마친 뒤 베트남을 방문했다."
     conferences = of_type(events(korex, text), EventType.CONFERENCE)
     assert all(not names(c) or names(c) == {"정하늘"} for c in conferences)
+
+
+@pytest.mark.parametrize(
+    ("second", "guest"),
+    [
+        ("서명식에는 아궁 위자야 인도네시아 무역장관이 참석했다.", "위자야"),
+        ("이날 서명식에는 마리아 산토스 필리핀 농업장관이 참석했다.", "마리아 산토스"),
+        ("이번 서명식에는 마리아 산토스 필리핀 농업장관도 함께 참석하였다.", "마리아 산토스"),
+    ],
+)
+def test_an_attendance_sentence_about_the_event_names_its_people(
+    korex: extractor.Extractor, second: str, guest: str
+) -> None:
+    text = f"정부는 12일 서울에서 인도네시아와 경제협력 양해각서 서명식을 가졌다. {second}"
+    signing = of_type(events(korex, text), EventType.AGREEMENT)[0]
+    assert guest in names(signing)
+
+
+def test_attending_another_meeting_names_no_people_of_this_one(korex: extractor.Extractor) -> None:
+    text = (
+        "정부는 12일 서울에서 인도네시아와 경제협력 양해각서 서명식을 가졌다. "
+        "아궁 위자야 인도네시아 무역장관은 이튿날 부산 회의에 참석했다."
+    )
+    signing = of_type(events(korex, text), EventType.AGREEMENT)[0]
+    assert "위자야" not in names(signing)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "김민준 외교부 장관 등 우리측 수행원들이 자리한 가운데 양 정상은 정상회담을 가졌다.",
+        "김민준 외교부 장관과 박지훈 차관이 배석한 가운데 두 정상은 정상회담을 가졌다.",
+        "김민준 외교부 장관이 참석한 가운데 양국 정상은 단독 정상회담을 했다.",
+    ],
+)
+def test_those_present_at_an_event_take_part_beside_the_pair(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = f"한동수 대통령은 12일 마닐라에서 마르코스 필리핀 대통령과 만났다. {second}"
+    later = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
+    assert later
+    assert all({"한동수", "마르코스"} <= names(e) for e in later)

@@ -35,6 +35,26 @@ def test_a_venue_alone_takes_the_city_of_the_sentence_before(korex: extractor.Ex
 
 
 @pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("기재부는 14일 정부과천청사에서 일본 재무성과 제20차 한-일 경제정책협의회를 열었다.", "Gwacheon"),
+        ("정하늘 장관은 8일 백악관에서 존 밀러 미국 국가안보보좌관과 면담했다.", "Washington, D.C."),
+        ("통일부 장관은 14일 정부서울청사에서 신임 미국 대사를 면담했다.", "Seoul"),
+        ("김민준 장관은 4일 크렘린궁에서 러시아 대통령을 예방했다.", "Moscow"),
+    ],
+)
+def test_a_named_venue_alone_is_in_its_city(korex: extractor.Extractor, text: str, city: str) -> None:
+    (event,) = events(korex, text)
+    assert event.location is not None and event.location.city == city
+
+
+def test_a_body_that_speaks_is_no_venue(korex: extractor.Extractor) -> None:
+    text = "백악관은 14일 한미 정상회담 결과에 대한 성명을 발표했다."
+    statements = of_type(events(korex, text), EventType.STATEMENT)
+    assert all(s.location is None or s.location.city is None for s in statements)
+
+
+@pytest.mark.parametrize(
     ("text", "country"),
     [
         ("정하늘 장관은 8일 백악관에서 존 밀러 미국 국가안보보좌관과 면담했다.", "USA"),
@@ -141,3 +161,17 @@ def test_a_region_of_several_countries_is_no_venue(korex: extractor.Extractor, t
     found = events(korex, text)
     assert found
     assert all(e.location is None or e.location.country for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 대통령은 지난해 빌뉴스에서 열린 정상회의에 이어 올해도 나토 정상회의에 참석한다.",
+        "정 장관은 작년 도쿄에서 개최된 외교장관회의에 이어 올해 한일중 외교장관회의에 참석한다.",
+        "한 총리는 2023년 자카르타에서 열린 정상회의에 이어 오는 10월 아세안 정상회의에도 참석한다.",
+    ],
+)
+def test_the_place_of_an_earlier_meeting_is_not_the_next_ones(korex: extractor.Extractor, text: str) -> None:
+    later = [e for e in events(korex, text) if e.name and e.salience.value == "main"]
+    assert later
+    assert all(e.location is None or e.location.city_ko is None for e in later)

@@ -20,11 +20,12 @@ events. The cue words every stage reads are data in `gazetteers/event_cues.csv` 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor import gazetteer
 from extractor.events import (
     context,
     cues,
@@ -42,6 +43,7 @@ from extractor.events import (
 )
 from extractor.events.clauses import Clause, Sentences
 from extractor.events.draft import HOME, Draft
+from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, Event, EventFormat, Evidence, Location, Salience
 from extractor.records import EVENTS_KEY
@@ -52,8 +54,12 @@ from extractor.tokens import table_of, text_of
 class EventAssembler:
     """spaCy component: `doc.user_data['korex_events']`, a list of `Event` records."""
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteers: Sequence[str] = ()) -> None:
         cues.load_cues()  # read the cue words when the pipeline is built, not on its first document
+        #: the places by id, where a venue's city is found (정부과천청사: Gwacheon)
+        self.seats = {
+            e.id: e for e in gazetteer.load(gazetteers).entries.values() if e.label is EntityLabel.LOCATION
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
@@ -64,11 +70,14 @@ class EventAssembler:
         touching = sentences.touching(found)
         drafts = [
             d
-            for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, table_of(doc)))
+            for d in (
+                _draft(doc, m, found, sentences, touching, self.seats)
+                for m in triggers.find(found, table_of(doc))
+            )
             if d
         ]
         drafts = [one for draft in drafts for one in split.apart(doc, found, draft, drafts)]
-        doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
+        doc.user_data[EVENTS_KEY] = _finish(doc, drafts, self.seats)
         return doc
 
 
@@ -87,6 +96,7 @@ def _draft(
     found: Sequence[Mention],
     sentences: Sentences,
     touching: dict[int, list[Mention]],
+    seats: Mapping[str, Entry],
 ) -> Draft | None:
     """The event one trigger reports, or None; `touching` holds each sentence's mentions."""
     table = table_of(doc)
@@ -126,11 +136,11 @@ def _draft(
     event_types.by_level(doc, draft, clause)
     parties.add_host(draft, clause)
     dates.attach(doc, draft, clause)
-    places.attach(doc, draft, clause)
+    places.attach(doc, draft, clause, seats)
     return draft
 
 
-def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
+def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[Event]:
     """Fill parties from the document's main pair, merge repeated mentions, set salience."""
     text = text_of(doc)
     anchor = anchor_of(doc)
@@ -145,6 +155,7 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
         event_types.follow_series(draft, series)
         context.fill_main_pair(doc, draft, drafts, main_pair)
         participants.pair(doc, draft, main_people)
+        participants.amid(doc, draft)
     merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
     if lead is not None:
@@ -154,12 +165,15 @@ def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
                 context.group_parties(doc, draft)
         context.series_parties(merged)  # 작년 제14차 포럼: the series' members, once a group is read
     places.from_trips(merged)
-    place = places.main_place(merged)
     salience.mark(merged, lead, anchor)
+    place = places.main_place(merged)
     dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
-    return [_event(text, d, dates.recorded(d, anchor), places.recorded(doc, d, lead, place)) for d in merged]
+    return [
+        _event(text, d, dates.recorded(d, anchor), places.recorded(doc, d, lead, place, seats))
+        for d in merged
+    ]
 
 
 def _event(text: str, draft: Draft, date: str | None, location: Location | None) -> Event:
@@ -189,5 +203,6 @@ def _event(text: str, draft: Draft, date: str | None, location: Location | None)
 
 @Language.factory("korex_events", default_config={"gazetteers": []})
 def make_event_assembler(nlp: Language, name: str, gazetteers: list[str]) -> EventAssembler:
-    """Factory: the cue words of `event_cues.csv` (visit words come as COUNTRY mentions from the rules)."""
-    return EventAssembler()
+    """Factory: the cue words of `event_cues.csv` and the gazetteers' places (visit words come as
+    COUNTRY mentions from the rules)."""
+    return EventAssembler(gazetteers)

@@ -16,13 +16,15 @@ from spacy.tokens import Doc
 
 from extractor.events import cues
 from extractor.mentions import Mention
-from extractor.tokens import TokenTable, table_of, text_of
+from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 _SENTENCES_KEY = "korex_sentences"
 #: A short word glued to a parenthesis after a term: 참석(…), 개최(…).
 _REPORTING_WORD = re.compile(r"\s?[가-힣]{1,4}(?=\()")
 #: Kinds of the words that report a term before its parenthesis.
 _REPORTS = frozenset({"held", "attended", "issued", "signed"})
+#: Most words between a participle and the term it describes (약속하는 자매결연 체결식).
+_PARTICIPLE_WORDS = 2
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
 CLAUSE_END = frozenset({"EC"})
 
@@ -96,15 +98,32 @@ class Clause:
 
 
 def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
-    """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
+    """Start of the trigger's clause: after the last connective ending (하고, 하며) before it, unless
+    that ending joins two verbs of a participle that describes the trigger (협력을 강화하고 발전을
+    약속하는 자매결연 체결식을 가졌다: one clause)."""
     table = table_of(doc)
     start = sentence.start_char
     for i in range(sentence.start, sentence.end):
         if table.starts[i] >= trigger.start:
             break
-        if table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC"):
+        ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
+        if ends and not _joins_participle(table, i, trigger.start):
             start = table.ends[i]
     return start
+
+
+def _joins_participle(table: TokenTable, i: int, position: int) -> bool:
+    """The connective at `i` joins a verb to the participle right before `position` (강화하고 …
+    약속하는 체결식): no subject, topic or other connective between, and a participle ending within
+    the last words before `position`."""
+    following = [k for k in table.within(table.ends[i], position) if table.tags[k] != SPACE_TAG]
+    if not following or "ETM" not in "".join(table.tags[k] for k in following):
+        return False
+    modifier = max(k for k in following if "ETM" in table.tags[k])
+    between = [k for k in following if k < modifier]
+    if any(table.heads[k] in ("JX", "JKS") or table.tags[k].endswith("EC") for k in between):
+        return False
+    return len(table.text[table.ends[modifier] : position].split()) <= _PARTICIPLE_WORDS
 
 
 def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:

@@ -112,7 +112,9 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
         floor = subject_end(doc, line[0], trigger.start, last=True) or line[0]
         objects = [m for m in people if floor <= m.start and m.end <= trigger.start]
         return ([] if draft.type is EventType.VISIT else objects) + [head]
-    floor = max(roles.reporter_end(table, sentence, trigger) or 0, line[0])
+    floor = max(
+        roles.reporter_end(table, sentence, trigger) or 0, line[0], _amid_end(table, sentence, trigger) or 0
+    )
     people = [m for m in people if m.start >= floor]
     if draft.type is EventType.VISIT:
         visitor = roles.genitive_visitor(text, draft.name_start, clause.in_sentence)
@@ -257,8 +259,16 @@ def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
 
 def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     """For each party of the event, the person of that country named last before its trigger (a person
-    of no stated country is the home side's); empty unless every party has one."""
-    named = [m for m in mentions(doc) if m.label is EntityLabel.PERSON and m.end <= draft.trigger.start]
+    of no stated country is the home side's), not one said to be present (… 배석한 가운데 양 정상은);
+    empty unless every party has one."""
+    present = _amid_end(table_of(doc), draft.sentence, draft.trigger)  # 수행원들이 자리한 가운데 양 정상은
+    named = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.PERSON
+        and m.end <= draft.trigger.start
+        and not (present and draft.sentence.start_char <= m.start < present)
+    ]
     chosen = []
     for country in draft.countries:
         of_country = [m for m in named if (m.data.get("country") or HOME) == country]
@@ -293,22 +303,25 @@ def _mentions_pair(doc: Doc, draft: Draft) -> bool:
 
 
 def attendees(doc: Doc, lead: Draft) -> None:
-    """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다) join the lead event."""
+    """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다, 이번 면담에는 …이
+    참석했다) join the lead event."""
     attended = cues.words("attended")
     found = mentions(doc)
-    lemmas = table_of(doc).lemmas
+    table = table_of(doc)
+    lemmas = table.lemmas
     known = {p.name for p in lead.participants}
     for sentence in Sentences.of_doc(doc).spans:
         if sentence.start_char <= lead.sentence.start_char:
             continue
         if not any(lemma in attended for lemma in lemmas[sentence.start : sentence.end]):
             continue
-        if any(
-            m.label is EntityLabel.MEETING
+        meetings = [
+            m
             for m in found
-            if sentence.start_char <= m.start < sentence.end_char
-        ):
-            continue
+            if m.label is EntityLabel.MEETING and sentence.start_char <= m.start < sentence.end_char
+        ]
+        if not all(_topic_of(table, sentence, m) for m in meetings):
+            continue  # 이번 면담에는 …이 참석했다: the meeting told of; 회의에 참석한 뒤: another
         for m in found:
             in_it = sentence.start_char <= m.start < sentence.end_char
             if in_it and m.label is EntityLabel.PERSON and m.data.get("name") not in known:
@@ -316,6 +329,49 @@ def attendees(doc: Doc, lead: Draft) -> None:
                 known.add(m.data.get("name"))
                 if m.data.get("country"):
                     lead.countries = sorted(set(lead.countries) | {m.data["country"]})
+
+
+def _topic_of(table: TokenTable, sentence: Sentence, meeting: Mention) -> bool:
+    """The meeting is what the sentence is about: among its first two words, its word made topic
+    (이번 면담에는, 이날 체결식에는, 회의는)."""
+    if len(table.text[sentence.start_char : meeting.start].split()) > 1:
+        return False
+    word_end = next(
+        (k for k in range(meeting.end, sentence.end_char) if table.text[k].isspace()), meeting.end
+    )
+    rest = [table.heads[i] for i in table.within(meeting.end, word_end) if table.tags[i] != SPACE_TAG]
+    return bool(rest) and rest[-1] == "JX"  # 면담에는, 체결식에는, 회의는
+
+
+def amid(doc: Doc, draft: Draft) -> None:
+    """People the trigger's sentence says were present before it (A와 B 등이 배석한 가운데 양 정상은
+    회담했다, … 자리한 가운데) take part too."""
+    if draft.subordinate or draft.background or draft.tentative:
+        return
+    sentence = draft.sentence
+    end = _amid_end(table_of(doc), sentence, draft.trigger)
+    if end is None:
+        return
+    known = {p.name for p in draft.participants}
+    for m in mentions(doc):
+        present = m.label is EntityLabel.PERSON and sentence.start_char <= m.start < end
+        if present and m.data.get("name") not in known:
+            draft.participants.append(participant(m))
+            known.add(m.data.get("name"))
+
+
+def _amid_end(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
+    """Where a clause of those present before the trigger ends (… 배석한 가운데 |), if there is one."""
+    present = cues.words("attended") | cues.words("present")
+    tokens = [i for i in table.within(sentence.start_char, trigger.start) if table.tags[i] != SPACE_TAG]
+    ends = [
+        table.ends[tokens[k]]
+        for k in range(2, len(tokens))
+        if table.lemmas[tokens[k]] in cues.words("amid")
+        and "ETM" in table.tags[tokens[k - 1]]
+        and table.lemmas[tokens[k - 2]] in present
+    ]
+    return ends[-1] if ends else None
 
 
 def of_trip(text: str, drafts: Sequence[Draft]) -> None:

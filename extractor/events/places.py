@@ -9,13 +9,14 @@ place of the occasion in the same sentence, and for a main event the lead's or t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
 from extractor.events import cues
 from extractor.events.clauses import Clause, Sentences, aside
 from extractor.events.draft import Draft
+from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Location
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
@@ -30,8 +31,9 @@ _VENUE_TAGS = frozenset({"NNP", "NNG", "NNB", "SL", "SN", "SH", "XSN", "JKG"})
 _VENUE_WORDS = 4
 
 
-def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
-    """The place the trigger's sentence gives the event."""
+def attach(doc: Doc, draft: Draft, clause: Clause, seats: Mapping[str, Entry]) -> None:
+    """The place the trigger's sentence gives the event; `seats` holds the places by id, where a
+    venue's city is found."""
     table = table_of(doc)
     text, in_sentence, trigger = clause.text, clause.in_sentence, draft.trigger
     after_name = aside(text, trigger.end)
@@ -39,31 +41,39 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         inside = [m for m in in_sentence if after_name[0] <= m.start and m.end <= after_name[1]]
         cities = [m for m in inside if m.label is EntityLabel.LOCATION]
         if cities:
-            draft.location = location(text, cities[0])
+            draft.location = location(text, cities[0], seats)
     if draft.type is EventType.VISIT and draft.location is None and draft.destination:
         target = _visited_place(in_sentence, trigger)
-        draft.location = location(text, target) if target else Location(country=draft.destination[0])
-    places = [m for m in in_sentence if _where_held(table, m, draft.name_start, trigger.end, clause.end)]
+        draft.location = location(text, target, seats) if target else Location(country=draft.destination[0])
+    places = [
+        m
+        for m in in_sentence
+        if _where_held(table, m, draft.name_start, trigger.end, clause.end)
+        and not _anothers(table, m, in_sentence, draft.name_start)
+    ]
     if places and draft.location is None:
         cities = [m for m in places if m.label is EntityLabel.LOCATION]
         towns = [m for m in cities if not _venue_place(m)]
         chosen = (towns or cities or places)[-1]
-        draft.location = location(text, _city_before(doc, chosen) if _venue_place(chosen) else chosen)
+        draft.location = location(text, _city_before(doc, chosen) if _venue_place(chosen) else chosen, seats)
     if draft.kind == "listed" and draft.location is None:
-        draft.location = _list_place(text, trigger, in_sentence)
+        draft.location = _list_place(text, trigger, in_sentence, seats)
     if draft.location is None and draft.type is not EventType.VISIT:
         trip = _trip_place(table, in_sentence, draft.sentence.start_char, draft.name_start)
-        draft.location = location(text, trip) if trip else None
+        draft.location = location(text, trip, seats) if trip else None
     if draft.location is None:
         draft.location = _venue(text, in_sentence, clause.start, trigger)
 
 
-def location(text: str, place: Mention) -> Location:
+def location(text: str, place: Mention, seats: Mapping[str, Entry]) -> Location:
     """A LOCATION mention as an event's place: the city in English and as written, and its country;
-    a COUNTRY mention: the country alone."""
+    a venue the city it stands in (정부과천청사: Gwacheon); a COUNTRY mention: the country alone."""
     if place.label is EntityLabel.COUNTRY:
         return Location(country=place.norm)
     entries = place.data.get("entries") or ()
+    seat = seats.get(entries[0].attrs.get("parent", "")) if entries else None
+    if seat is not None:
+        return Location(city=seat.en, city_ko=seat.canonical, country=place.country)
     return Location(
         city=entries[0].en if entries else None,
         city_ko=text[place.start : place.end],
@@ -79,7 +89,8 @@ def _venue_place(place: Mention) -> bool:
 
 def _city_before(doc: Doc, venue: Mention) -> Mention:
     """The city a venue stands in when the sentence names only the venue: the last city of its country
-    named within the two sentences before (… 뉴욕에 도착했다. … 유엔본부에서 회담), else the venue."""
+    named within the two sentences before (… 뉴욕에 도착했다. … 유엔본부에서 회담), as written, else the
+    venue (whose `parent` in places.csv is its city)."""
     spans = Sentences.of_doc(doc).spans
     index = next((k for k, s in enumerate(spans) if s.start_char <= venue.start < s.end_char), 0)
     floor = spans[max(0, index - 2)].start_char
@@ -116,6 +127,19 @@ def _where_held(
     if place.start >= trigger_end:
         return text[marked - 2 : marked] == "에서"  # 회의를 캔버라에서 …, not the next one's 다낭 개최
     return marked <= name_start
+
+
+def _anothers(table: TokenTable, place: Mention, in_sentence: Sequence[Mention], name_start: int) -> bool:
+    """The place is where another meeting before the event was held (빌뉴스에서 열린 정상회의에 이어
+    …): a participle after it describes a meeting term that stands before the event's name."""
+    marked = _marked_at(table, place.end)
+    if marked is None or marked > name_start:
+        return False
+    others = [m for m in in_sentence if m.label is EntityLabel.MEETING and marked <= m.start < name_start]
+    if not others:
+        return False
+    between = table.within(marked, others[0].start)
+    return any("ETM" in table.tags[i] for i in between)
 
 
 def _marked_at(table: TokenTable, end: int) -> int | None:
@@ -194,7 +218,9 @@ def _venue(text: str, in_sentence: Sequence[Mention], clause_start: int, trigger
     return None
 
 
-def _list_place(text: str, trigger: Mention, in_sentence: Sequence[Mention]) -> Location | None:
+def _list_place(
+    text: str, trigger: Mention, in_sentence: Sequence[Mention], seats: Mapping[str, Entry]
+) -> Location | None:
     """Where a listed item happened: the place of the visit or country the list's parenthesis follows
     (실무방한(8.21-22, … 예방): Korea; 인도네시아 파견(8.14, … 예방): Indonesia)."""
     opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
@@ -210,7 +236,7 @@ def _list_place(text: str, trigger: Mention, in_sentence: Sequence[Mention]) -> 
     place = before[-1]
     if place.label is EntityLabel.COUNTRY:
         return Location(country=place.norm)
-    return location(text, place)
+    return location(text, place, seats)
 
 
 def borrow_occasion_place(drafts: Sequence[Draft]) -> None:
@@ -224,11 +250,9 @@ def borrow_occasion_place(drafts: Sequence[Draft]) -> None:
 
 
 def main_place(drafts: Sequence[Draft]) -> Location | None:
-    """The document's place: that of its first reported event in the foreground."""
-    return next(
-        (d.location for d in drafts if d.location and d.kind and not (d.background or d.subordinate)),
-        None,
-    )
+    """The document's place: that of its first main event with one (not of an earlier meeting it
+    recalls: 지난해 빌뉴스에서 열린 정상회의)."""
+    return next((d.location for d in drafts if d.location and d.main), None)
 
 
 def from_trips(drafts: Sequence[Draft]) -> None:
@@ -254,7 +278,9 @@ def from_trips(drafts: Sequence[Draft]) -> None:
         )
 
 
-def recorded(doc: Doc, draft: Draft, lead: Draft | None, place: Location | None) -> Location | None:
+def recorded(
+    doc: Doc, draft: Draft, lead: Draft | None, place: Location | None, seats: Mapping[str, Entry]
+) -> Location | None:
     """The place the record carries: the event's own, or for a main event the lead's or the document's;
     with the city of that country the text names nearest, where it names only the country."""
     found = draft.location or (((lead.location if lead else None) or place) if draft.main else None)
@@ -270,4 +296,4 @@ def recorded(doc: Doc, draft: Draft, lead: Draft | None, place: Location | None)
     if not cities:
         return found
     nearest = min(cities, key=lambda m: abs(m.start - draft.sentence.start_char))
-    return location(text_of(doc), nearest)
+    return location(text_of(doc), nearest, seats)
