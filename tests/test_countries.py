@@ -114,3 +114,47 @@ def test_visit_words_name_the_country_visited(
 )
 def test_words_starting_with_bang_are_not_visits(korex: extractor.Extractor, text: str) -> None:
     assert country_mentions(korex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국은 '한-호주 공동성명'을 채택했다.",
+        "그는 “한-호주 관계가 깊어졌다”고 말했다.",
+        "‘한·호주 경제협력 포럼’이 열렸다.",
+    ],
+)
+def test_korea_before_a_partner_after_a_quote_is_a_country(korex: extractor.Extractor, text: str) -> None:
+    assert [code for _, code in country_mentions(korex, text)] == ["KOR", "AUS"]
+
+
+def test_one_or_two_written_with_a_hyphen_is_no_country(korex: extractor.Extractor) -> None:
+    assert country_mentions(korex, "그는 '한-두 차례 더 들르겠다'고 말했다.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("조선중앙통신은 조선과 중국의 친선을 강조하였다.", ["PRK", "CHN"]),
+        ("로동당 대표단은 공화국 정부의 입장을 밝혔다.", ["PRK"]),
+        ("남조선 당국은 훈련을 중단해야 한다.", ["KOR"]),
+    ],
+)
+def test_the_norths_words_for_the_two_koreas(
+    korex: extractor.Extractor, text: str, expected: list[str]
+) -> None:
+    assert [code for _, code in country_mentions(korex, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "조선시대 외교 문서가 공개되었다.",
+        "조선업 수주가 늘었다.",
+        "조선중앙통신은 조선반도 정세를 논평하였다.",
+    ],
+)
+def test_joseon_as_a_dynasty_an_industry_or_a_region_is_no_country(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert "조선" not in [form for form, _ in country_mentions(korex, text)]

@@ -400,3 +400,37 @@ def test_a_known_official_is_a_party_when_no_country_is_written(
 
 def test_a_known_official_alone_makes_no_foreign_event(korex: extractor.Extractor) -> None:
     assert events(korex, "조현 외교부 장관은 9일 국회에서 예산안을 설명하고 회의를 주재했다.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "countries"),
+    [
+        (
+            "조선중앙통신에 의하면 조선과 러시아는 14일 모스크바에서 회담을 진행하였다.",
+            EventType.TALKS,
+            ["PRK", "RUS"],
+        ),
+        (
+            "조선중앙통신에 의하면 공화국 정부 대표단은 14일 평양을 출발하여 중국으로 향하였다.",
+            EventType.VISIT,
+            ["CHN", "PRK"],
+        ),
+        ("남조선 외교부 장관이 이달 초 일본행각에 나섰다.", EventType.VISIT, ["JPN", "KOR"]),
+        ("로동신문은 미국 국무장관의 지난주 남조선 행각을 비난하였다.", EventType.VISIT, ["KOR", "USA"]),
+    ],
+)
+def test_the_norths_usage_names_its_parties(
+    korex: extractor.Extractor, text: str, kind: EventType, countries: list[str]
+) -> None:
+    assert [e.countries for e in of_type(events(korex, text), kind)] == [countries]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "조선시대 외교 문서를 다룬 한일 학술회의가 14일 도쿄에서 열렸다.",
+        "그는 오랜 행각 끝에 산사에 도착했다.",
+    ],
+)
+def test_outside_the_norths_usage_its_words_name_no_party(korex: extractor.Extractor, text: str) -> None:
+    assert all("PRK" not in e.countries for e in events(korex, text))

@@ -355,3 +355,104 @@ def test_a_visit_to_a_body_it_names_stays_its_own(korex: extractor.Extractor) ->
         "김 대통령은 이어 한국 대통령 가운데 처음으로 AU 본부를 방문해 연설했다."
     )
     assert len(of_type(events(korex, text), EventType.VISIT)) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("제9차 한일 차관전략대화가 5일 서울에서 열렸다.", "한일 외교차관 전략대화는 6년 만이다."),
+        ("한-미 외교장관회담이 5일 워싱턴에서 열렸다.", "미-한 외교장관회담에서 양측은 공조를 다짐했다."),
+        ("부산 21차 협력 포럼 개막", "제21차 한-칠레 협력 포럼이 5일 부산에서 열렸다."),
+    ],
+)
+def test_two_writings_of_one_meetings_name_are_one_event(
+    korex: extractor.Extractor, first: str, second: str
+) -> None:
+    found = events(korex, f"{first}\n\n{second}", doc_date="2025-06-05")
+    assert len(found) == 1
+
+
+def test_meetings_named_for_other_ministers_are_two(korex: extractor.Extractor) -> None:
+    text = "한미 외교장관회담이 5일 열렸다.\n\n한미 국방장관회담은 6일 열린다."
+    assert len(of_type(events(korex, text, doc_date="2025-06-05"), EventType.TALKS)) == 2
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "양측은 작년 제20차 포럼에서 교류 확대를 선언했다.",
+        "2023년 제19차 포럼은 산티아고에서 열렸다.",
+        "지난해 열린 제20차 포럼에서도 같은 논의가 있었다.",
+    ],
+)
+def test_a_round_written_by_its_term_alone_has_the_series_parties(
+    korex: extractor.Extractor, later: str
+) -> None:
+    text = "제21차 한-칠레 협력 포럼이 5일 부산에서 열렸다. " + later
+    found = of_type(events(korex, text, doc_date="2025-06-05"), EventType.CONFERENCE)
+    assert [e.countries for e in found] == [["CHL", "KOR"], ["CHL", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "earlier"),
+    [
+        (
+            "이번 한일 국장급 협의는 지난해 11월 5일 도쿄에서 마주 앉은 이후 약 4개월 만이다.",
+            EventType.CONSULTATION,
+            "2024-11-05",
+        ),
+        (
+            "리창 중국 총리의 방한은 세 번째로, 2019년 당시 부총리로 방한한 것을 포함하면 네 번째다.",
+            EventType.VISIT,
+            "2019",
+        ),
+        (
+            "한-몽골 전략대화가 14일 열렸다. 이번 전략대화는 2019년 제2차 회의 이후 처음이다.",
+            EventType.STRATEGIC_DIALOGUE,
+            "2019",
+        ),
+    ],
+)
+def test_the_earlier_occurrence_a_sentence_counts_from_is_its_own_event(
+    korex: extractor.Extractor, text: str, kind: EventType, earlier: str
+) -> None:
+    found = of_type(events(korex, text, doc_date="2025-03-14"), kind)
+    assert len(found) == 2
+    assert [e.date for e in found if e.salience.value == "mentioned" and e.date == earlier]
+
+
+def test_another_event_in_a_counting_sentence_is_not_counted(korex: extractor.Extractor) -> None:
+    text = "박 대표의 대통령 예방은 한미 정상회담을 앞둔 지난해 3월 이후 1년 만이다."
+    assert len(of_type(events(korex, text, doc_date="2025-03-14"), EventType.SUMMIT)) == 1
+
+
+def test_an_event_dated_after_the_count_keeps_its_own_date(korex: extractor.Extractor) -> None:
+    text = "한중 교류사업은 지난해 4년 만에 재개된 이후 올해 2월에는 중국 국장급 대표단이 방한했다."
+    visits = of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)
+    assert [v.date for v in visits] == ["2025-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        (
+            "한미 외교장관은 지난해 6월의 한미일 외교장관회의 공동성명을 토대로 협력하기로 했다.",
+            EventType.JOINT_STATEMENT,
+            "2024-06",
+        ),
+        (
+            "양국은 2023년 8월 발표한 한미 정상 공동성명을 바탕으로 공조를 강화하기로 했다.",
+            EventType.JOINT_STATEMENT,
+            "2023-08",
+        ),
+        (
+            "양측은 2022년 11월 체결한 한-베트남 원자력 협정에 따라 협력하기로 했다.",
+            EventType.AGREEMENT,
+            "2022-11",
+        ),
+    ],
+)
+def test_an_earlier_document_named_as_a_basis_is_an_event_of_its_date(
+    korex: extractor.Extractor, text: str, kind: EventType, date: str
+) -> None:
+    assert [(e.date, e.salience.value) for e in of_type(events(korex, text), kind)] == [(date, "mentioned")]

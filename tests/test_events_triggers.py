@@ -341,3 +341,85 @@ def test_a_plan_to_discuss_at_another_meeting_is_no_consultation(
 def test_a_plan_to_consult_someone_is_a_consultation(korex: extractor.Extractor) -> None:
     text = "김 차관은 내일 일본 외무성 심의관과 수출 규제 문제를 협의할 예정이다."
     assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["JPN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한-필리핀 공동위원회 위원장인 김철 차관은 필리핀 외교차관과 통화했다.",
+        "행사에는 박영호 재일 한인기업협의회장과 일본 외무성 국장이 함께했다.",
+        "6자회담 수석대표인 이 본부장은 미국 국무부 특별대표와 통화했다.",
+    ],
+)
+def test_a_meeting_term_in_someones_title_is_no_event(korex: extractor.Extractor, text: str) -> None:
+    kinds = {e.type for e in events(korex, text)}
+    assert not kinds & {EventType.CONSULTATION, EventType.TALKS}
+
+
+def test_a_meeting_whose_chair_is_named_after_it_is_still_held(korex: extractor.Extractor) -> None:
+    text = "양국은 14일 마닐라에서 한-필리핀 공동위원회를 열었다. 위원장은 김철 차관이 맡았다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONSULTATION)] == [["KOR", "PHL"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "최 차관보는 12일 '제7차 한-일 협력 포럼 준비를 위한 한-일 고위관리회의'를 화상으로 열었다.",
+        "양국은 '2026 한-캐나다 정상회담 후속 조치 점검을 위한 국장급 협의'를 서울에서 가졌다.",
+        "정부는 3일 '한-호주 외교장관회의 의제 협의를 위한 실무회의'를 캔버라에서 개최했다.",
+    ],
+)
+def test_only_the_head_of_a_quoted_name_is_its_event(korex: extractor.Extractor, text: str) -> None:
+    assert len(events(korex, text)) == 1
+
+
+def test_a_meeting_right_before_the_head_of_a_quoted_name_is_its_occasion(
+    korex: extractor.Extractor,
+) -> None:
+    text = "양국은 '한-호주 정상회담 공동성명'을 채택했다."
+    assert {e.type for e in events(korex, text)} == {EventType.SUMMIT, EventType.JOINT_STATEMENT}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '최 차관보는 "2010년 창설된 한-일 협력 포럼이 양국 교류의 중심이 됐다"고 말했다.',
+        "양국은 2015년 발족한 한-베트남 공동위원회를 중심으로 협력해 왔다.",
+        "2012년 설립된 한-인도 협력위원회가 교류의 틀이 되어 왔다.",
+    ],
+)
+def test_a_series_described_as_founded_is_no_meeting(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []
+
+
+def test_a_meeting_described_as_held_is_one(korex: extractor.Extractor) -> None:
+    text = "지난 5월 도쿄에서 열린 한-일 협력 포럼에서 양측은 협력을 다짐했다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.CONFERENCE)] == [["JPN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이 장관은 다음 달 미국 방문을 계획했으나 국내 현안으로 출장을 보류했다.",
+        "한일 외교장관 회담은 아직 추진되지 않고 있다.",
+        "양제리 중국 외교부장은 다음 달 방한할 예정이었으나 일정상의 이유로 방한을 연기했다.",
+        "정부는 이달 말로 예정됐던 한중 전략대화를 취소했다.",
+        "올해 한일 국장급 협의는 끝내 열리지 못했다.",
+    ],
+)
+def test_a_meeting_called_off_or_not_held_is_no_event(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 장관은 14일 일본 외무대신과 회담을 갖고 합의하지 못했다.",
+        "김 장관은 15일 일본 외무대신과 회담했으나 회담 뒤 만찬은 취소됐다.",
+        "한일 국장급 협의가 예정대로 열렸으며 연기 요청은 없었다.",
+    ],
+)
+def test_a_meeting_held_stays_when_something_else_is_called_off(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert [e.countries for e in events(korex, text)] == [["JPN", "KOR"]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from eventkit import events
+from eventkit import events, of_type
 
 import extractor
 from extractor.models import EventType
@@ -28,3 +28,47 @@ def test_a_meeting_of_two_countries_is_a_consultation_and_one_of_a_group_a_confe
     korex: extractor.Extractor, text: str, kind: EventType, countries: list[str]
 ) -> None:
     assert [(e.type, e.countries) for e in events(korex, text)] == [(kind, countries)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한-베트남 정상이 서명한 문서 4건은 원자력 MOU, 보건 MOU, 문화 협정, 청년 교류 양해각서다.",
+        "이날 한-베트남 두 정상 임석하에 서명된 문서는 모두 6건이다.",
+        "한국과 베트남이 이날 체결한 문서는 에너지와 보건 분야에 걸쳐 있다.",
+    ],
+)
+def test_documents_signed_are_an_agreement(korex: extractor.Extractor, text: str) -> None:
+    assert [e.countries for e in of_type(events(korex, text), EventType.AGREEMENT)] == [["KOR", "VNM"]]
+
+
+def test_documents_released_are_no_agreement(korex: extractor.Extractor) -> None:
+    assert (
+        of_type(events(korex, "베트남 외교부는 14일 남중국해에 관한 문서를 발표했다."), EventType.AGREEMENT)
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국은 정상회담 후 '한-캐나다 공동성명'과 함께 핵심광물 협력에 관한 '공동설명서'를 채택했다.",
+        "한미 양국은 공동성명과 별도로 공동설명서를 발표했다.",
+        "한일 정상은 공동선언과 함께 공동언론발표문을 발표했다.",
+    ],
+)
+def test_a_second_joint_document_adopted_together_is_a_second_record(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert len(of_type(events(korex, text), EventType.JOINT_STATEMENT)) == 2
+
+
+def test_a_joint_document_named_again_is_one_record(korex: extractor.Extractor) -> None:
+    text = "한일 정상은 공동선언을 채택했다. 이번 공동선언은 미래 협력의 틀이다."
+    assert len(of_type(events(korex, text), EventType.JOINT_STATEMENT)) == 1
+
+
+def test_an_action_plan_adopted_with_a_statement_is_an_agreement(korex: extractor.Extractor) -> None:
+    text = "양국은 '한-라오스 공동성명'과 함께 개발협력 방향의 '3개년 행동계획'을 채택했다."
+    found = events(korex, text)
+    assert sorted(e.type.value for e in found) == ["AGREEMENT", "JOINT_STATEMENT"]

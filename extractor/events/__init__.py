@@ -146,7 +146,8 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
     anchor = anchor_of(doc)
     main_pair = context.main_pair(doc, drafts)
     main_people = participants.main_people(drafts)
-    series = naming.series(drafts)
+    series = event_types.series_of(drafts, naming.series(drafts))
+    context.series_parties(drafts)
     places.borrow_occasion_place(drafts)
     context.purpose_of_trip(text, drafts)
     participants.of_trip(text, drafts)
@@ -163,6 +164,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)
+        context.series_parties(merged)  # 작년 제14차 포럼: the series' members, once a group is read
     places.from_trips(merged)
     salience.mark(merged, lead, anchor)
     place = places.main_place(merged)

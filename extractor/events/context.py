@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from extractor.events import cues
 from extractor.events.clauses import Sentences
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
+from extractor.events.event_types import MULTILATERAL, OWN_PARTIES, generic_round
 from extractor.events.naming import JOINERS
 from extractor.mentions import mentions
 from extractor.models import EntityLabel, EventType
@@ -58,6 +58,19 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     ]
     context = max(near, key=lambda d: d.trigger.start).countries if near else pair
     draft.countries = sorted(set(draft.countries) | set(context))
+
+
+def series_parties(drafts: Sequence[Draft]) -> None:
+    """A round written by its term alone (작년 제14차 포럼, 부산 15차 포럼) is a meeting of the series the
+    text names in full with the same term (제15차 한-중앙아 협력 포럼): it has that series' parties."""
+    named = [d for d in drafts if d.round and d.name and not generic_round(d) and len(d.countries) >= 2]
+    for draft in drafts:
+        if not (draft.round and (draft.name is None or generic_round(draft))):
+            continue
+        entry = draft.trigger.data["entries"][0]
+        full = next((d for d in named if d.trigger.data["entries"][0] is entry), None)
+        if full is not None:
+            draft.countries = list(full.countries)
 
 
 def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
@@ -126,13 +139,15 @@ def group_parties(doc: Doc, draft: Draft) -> None:
 
 
 def _with_group(doc: Doc, draft: Draft) -> bool:
-    """The name joins a country to a group that is no country (한-아프리카, 한-태평양도서국)."""
-    countries = [
-        m
-        for m in mentions(doc)
-        if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start < draft.trigger.start
-    ]
+    """The name joins a country to a group that is no country (한-아프리카, 한-태평양도서국), where the
+    name is written (a later, fuller mention may have given it: 15차 포럼 … 제15차 한-중앙아 협력 포럼)."""
+    text = text_of(doc)
+    start, end = draft.name_start, draft.trigger.start
+    written = text.find(draft.name or "")
+    if draft.name and written != -1 and text[start:end].strip() != draft.name:
+        start, end = written, written + len(draft.name)
+    countries = [m for m in mentions(doc) if m.label is EntityLabel.COUNTRY and start <= m.start < end]
     for m in countries:
-        if text_of(doc)[m.end : m.end + 1] in JOINERS and not any(c.start == m.end + 1 for c in countries):
+        if text[m.end : m.end + 1] in JOINERS and not any(c.start == m.end + 1 for c in countries):
             return True
     return False

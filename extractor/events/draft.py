@@ -42,6 +42,9 @@ class Draft:
     #: Its clause dates it by words no dateline resolves (다음 주, 조만간): no other day is its own.
     vaguely_dated: bool = False
     refers_back: bool = False
+    #: An earlier occurrence a sentence counts from (2011년 5월에 이어 두 번째): one event only with a
+    #: mention of its own date.
+    recalled: bool = False
     #: Its clause names the side met before it (라브로프 장관과 회담을 가졌다): a meeting of its own.
     partnered: bool = False
     kind: str | None = None

@@ -7,6 +7,8 @@ Also the groups of types the other stages treat alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from extractor.events import cues
@@ -107,14 +109,22 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
         draft.type = EventType.SUMMIT
 
 
+def series_of(drafts: Sequence[Draft], first_round: Draft | None) -> Draft | None:
+    """The series the document is about: its first event with a round, unless that is a bare term
+    itself (제2차 회의), then its first named meeting (한-몽골 전략대화가 열렸다. … 제2차 회의 이후)."""
+    if first_round is None or not generic_round(first_round):
+        return first_round
+    return next((d for d in drafts if d.type in MEETINGS and d.name and not generic_round(d)), first_round)
+
+
 def follow_series(draft: Draft, series: Draft | None) -> None:
     """A bare term with a round (제14차 회의) is a round of the series the document is about: it takes
     that series' type and no name of its own."""
-    if series is not None and draft is not series and draft.round and _generic(draft):
+    if series is not None and draft is not series and draft.round and generic_round(draft):
         draft.type, draft.name = series.type, None
 
 
-def _generic(draft: Draft) -> bool:
+def generic_round(draft: Draft) -> bool:
     """A bare term (회의, 대화) with a round refers to the series the document is about (제14차 회의)."""
     return (
         draft.trigger.data["entries"][0].attrs.get("level") == "any"

@@ -17,6 +17,7 @@ from extractor.events import cues
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
+from extractor.events.naming import ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
 from extractor.models import EventType
@@ -127,18 +128,47 @@ def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
     if a.type is not b.type or a.countries != b.countries:
         return False
-    if a.trigger is b.trigger and a.distributed and b.distributed:
-        return False  # 1차관과 아태담당 차관을 각각 면담: one mention split into two meetings on purpose
+    if a.trigger is b.trigger and ((a.distributed and b.distributed) or a.date != b.date):
+        return False  # 각각 면담, 2008년 8월에 이어 두 번째: one mention split into two events on purpose
+    if (a.recalled or b.recalled) and not (a.date and b.date):
+        return False  # 2011년 5월에 이어 두 번째: the earlier visit only with a mention of its date
     if _other_people(a, b):
         return False  # 황 차관의 이집트 방문, 임 차관의 이집트 방문: two visits
     if a.date and b.date and not _same_days(a, b):
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.type not in ONE_WORD_TYPES and not _same_term(a, b):
+    if a.type is EventType.JOINT_STATEMENT and _two_documents(a, b):
+        return False  # 공동성명과 공동설명서를 채택: two documents
+    recalled = a.recalled or b.recalled  # dated both: the earlier occurrence, however it is called
+    if a.type not in ONE_WORD_TYPES and not _same_term(a, b) and not recalled:
         return False
     x, y = _name_key(a.name), _name_key(b.name)
-    return not (x and y and not (x.endswith(y) or y.endswith(x)))
+    return not (x and y and not _same_name(x, y))
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Two ways of writing one meeting's name: one ends the other (차관전략대화, 한일 차관전략대화),
+    one's letters run through the other's without its round (한일 외교차관 전략대화, 제14차 한일
+    차관전략대화), or the countries before the same words come in another order (한미, 미한)."""
+    if x.endswith(y) or y.endswith(x):
+        return True
+    bare_x, bare_y = ROUND.sub("", x), ROUND.sub("", y)
+    shorter, longer = sorted((bare_x, bare_y), key=len)
+    letters = iter(longer)
+    if shorter and all(ch in letters for ch in shorter):
+        return True
+    common = next((k for k in range(min(len(x), len(y))) if x[-1 - k] != y[-1 - k]), min(len(x), len(y)))
+    return common > 0 and sorted(x[: len(x) - common]) == sorted(y[: len(y) - common])
+
+
+def _two_documents(a: Draft, b: Draft) -> bool:
+    """Two different words for a joint document in one sentence (공동성명과 공동설명서, 공동선언과
+    공동언론발표문): two documents adopted together, neither pointing back."""
+    x, y = a.trigger.data["entries"][0], b.trigger.data["entries"][0]
+    joint = all(e.attrs["event_type"] == EventType.JOINT_STATEMENT.value for e in (x, y))
+    same_sentence = a.sentence == b.sentence and not (a.refers_back or b.refers_back)
+    return joint and same_sentence and x is not y
 
 
 def _same_days(a: Draft, b: Draft) -> bool:

@@ -174,9 +174,7 @@ def _anchor(word: str, start: int, local: Sequence[Mention]) -> bool:
     return len(countries) >= 2 or any(m.end < end and word[m.end - start] in JOINERS for m in countries)
 
 
-def _plain_noun(
-    table: TokenTable, start: int, end: int, people: Sequence[tuple[int, int, bool]]
-) -> bool:
+def _plain_noun(table: TokenTable, start: int, end: int, people: Sequence[tuple[int, int, bool]]) -> bool:
     """A word of nouns only (방산협력, 핵협의그룹(NCG)), naming no person; a title in it only as the
     whole word, the level of the meeting (북극협력 대표 협의), not inside another (관계정상화)."""
     word = table.text[start:end]

@@ -283,11 +283,29 @@ def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     return text.startswith("에서", after)
 
 
+def _before_titles(text: str, in_sentence: Sequence[Mention], end: int) -> int:
+    """Where the title words just before `end` begin (한미 외교장관은: before 외교장관)."""
+    position = end
+    while True:
+        title = next(
+            (
+                m
+                for m in in_sentence
+                if m.label is EntityLabel.TITLE and m.end <= position and not text[m.end : position].strip()
+            ),
+            None,
+        )
+        if title is None or title.start >= position:
+            return position
+        position = title.start
+
+
 def _subject_countries(
     doc: Doc, sentence_start: int, trigger: Mention, in_sentence: Sequence[Mention]
 ) -> list[str]:
-    """Countries that are the sentence's subject (한미일은 ... 공동성명을 발표했다; 한국과 미국은 ...): the
-    country words that run up to its first topic or subject particle, joined by 과/와, 및 or commas."""
+    """Countries that are the sentence's subject (한미일은 ... 공동성명을 발표했다; 한국과 미국은 ...;
+    한-베트남 정상이 …): the country words that run up to its first topic or subject particle, joined
+    by 과/와, 및 or commas, and the title of their people."""
     end = subject_end(doc, sentence_start, trigger.start)
     if end is None:
         return []
@@ -297,7 +315,7 @@ def _subject_countries(
         key=lambda m: m.start,
     )
     chosen: list[str] = []
-    position = end
+    position = _before_titles(text, in_sentence, end)  # 한-베트남 정상이: the countries of the leaders
     for m in reversed(countries):
         if not _SUBJECT_JOIN.match(text[m.end : position]):
             break

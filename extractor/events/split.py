@@ -26,8 +26,16 @@ from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import text_of
 
-#: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다).
-_COUNTED_FROM = re.compile(r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째")
+#: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다), X 이후 처음.
+_COUNTED_FROM = re.compile(
+    r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째|(이후|이래)\s*처음"
+)
+#: What follows the term of the event a sentence counts: a topic or subject particle, or a verb's
+#: 것은 (만나는 것은).
+_TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s")
+#: How many words may stand between the date of an earlier occurrence and the word that marks it (지난해
+#: 11월 5일 도쿄에서 마주 앉은 이후; 2019년 제2차 전략대화 이후).
+_SINCE_WITHIN = 5
 #: 에 이어 (following): what is listed before it was done earlier.
 _FOLLOWING = re.compile(r"에\s?이어")
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
@@ -87,8 +95,8 @@ def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence
     """The earlier occurrence a sentence counts from (방한은 2011년 5월에 이어 두 번째다; 예방은 지난해 4월
     이후 20개월 만이다; 올해 3월에 이어 다섯 달 만에 열린 협의): the same event, at that date. The event
     counted is the one the text reported before when the sentence names too few of its parties."""
-    date = earlier_date(text, found, draft.sentence)
-    if date is None:
+    date = earlier_date(text, found, draft.sentence, draft.trigger.start)
+    if date is None or not _counted(text, draft):
         return None
     if len(draft.countries) < 2:
         reported = [
@@ -110,7 +118,19 @@ def _earlier(text: str, found: Sequence[Mention], draft: Draft, drafts: Sequence
         name=None,
         round=None,
         location=None,
+        refers_back=False,
+        recalled=True,
     )
+
+
+def _counted(text: str, draft: Draft) -> bool:
+    """The event is the one its sentence counts: its term is the sentence's topic or subject (방한은
+    …에 이어 두 번째다; 만나는 것은 … 만이다), or the count stands before it (다섯 달 만에 열린 협의),
+    not another event the sentence names (… 정상회담을 앞둔 지난해 9월 이후)."""
+    after = text[draft.trigger.end : draft.sentence.end_char]
+    if _TOPIC.match(after):
+        return True
+    return bool(_COUNTED_FROM.search(text, draft.sentence.start_char, draft.trigger.start))
 
 
 def counts(text: str, sentence: Sentence) -> bool:
@@ -118,26 +138,53 @@ def counts(text: str, sentence: Sentence) -> bool:
     return bool(_COUNTED_FROM.search(text, sentence.start_char, sentence.end_char))
 
 
-def earlier_date(text: str, found: Sequence[Mention], sentence: Sentence) -> Mention | None:
-    """The date a sentence counts its event from: a date followed by 이후 or (에) 이어, in a sentence
-    that counts (N 만이다, 두 번째다)."""
+def earlier_date(
+    text: str, found: Sequence[Mention], sentence: Sentence, trigger_start: int
+) -> Mention | None:
+    """The date a sentence counts its event from, in a sentence that counts (N 만이다, 두 번째다, 이후
+    처음): a date followed, within a few words of its own phrase, by 이후, (에) 이어 or 당시 (지난해
+    11월 5일 도쿄에서 마주 앉은 이후; 2019년 당시 … 방한한 것을 포함하면), with no date of the
+    event's own between (… 재개된 이후 올해 6월에는 대표단이 방한: dated itself) and no meeting of its
+    own before 이후."""
     if not counts(text, sentence):
         return None
     since = cues.words("since")
-    for date in found:
-        if date.label is not EntityLabel.DATE or not date.norm:
-            continue
-        if not (sentence.start_char <= date.start and date.end <= sentence.end_char):
-            continue
-        following = text[date.end : sentence.end_char].split()
-        word = following[0] if following else ""
-        if word.startswith("에") and word != "에":
-            word = word[1:]
-        elif word == "에" and len(following) > 1:
-            word = following[1]
-        if word in since:
-            return date
+    dates = sorted(
+        (
+            m
+            for m in found
+            if m.label is EntityLabel.DATE
+            and m.norm
+            and sentence.start_char <= m.start
+            and m.end <= sentence.end_char
+        ),
+        key=lambda m: m.start,
+    )
+    for k, date in enumerate(dates):
+        end = dates[k + 1].start if k + 1 < len(dates) else sentence.end_char
+        own = any(date.end < d.start < trigger_start for d in dates)
+        position = date.end
+        for word in text[date.end : end].split()[:_SINCE_WITHIN]:
+            position = text.index(word, position) + len(word)
+            if word.rstrip(",") in since or (word.startswith("에") and word[1:] in since):
+                met = _met_between(found, date.end, position)
+                return None if own or met else date
+            if word.endswith((",", "고", "며")):
+                break  # the date's phrase ended
     return None
+
+
+def _met_between(found: Sequence[Mention], start: int, end: int) -> bool:
+    """A meeting of its own stands between a date and 이후 (2월 열린 한-호주 외교장관회담 이후 처음으로
+    … 통화): the earlier event is that meeting, not the counted one; an occasion of many is not one
+    (지난해 9월 유엔총회 이후: the two met at it)."""
+    return any(
+        m.label is EntityLabel.MEETING
+        and start <= m.start < end
+        and m.data["entries"][0].attrs["event_type"] != EventType.CONFERENCE.value
+        and not (m.data["entries"][0].attrs.get("plover") or "").endswith("multilateral")
+        for m in found
+    )
 
 
 def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:

@@ -18,7 +18,7 @@ from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import TokenTable
+from extractor.tokens import SPACE_TAG, TokenTable
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
@@ -27,6 +27,11 @@ _SIGNED = _SIGNING | {"done_before"}
 #: Between a meeting term and the next when the first names the series the second belongs to: its
 #: abbreviation in parentheses and a space (동아시아정상회의(EAS) 경제장관회의).
 _NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
+#: How many words the term's own predicate takes before its negation (회담은 아직 추진되지 않고).
+_OWN_PREDICATE = 5
+#: The quotes a meeting's name is written in, and the longest name they hold.
+_NAME_QUOTES = (("'", "'"), ("‘", "’"))
+_QUOTED_NAME = 60
 
 
 def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
@@ -43,7 +48,14 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
         key=lambda m: m.start,
     )
     text = table.text
-    meetings = [m for m in meetings if not _inside_other_word(text, m)]
+    titles = [m for m in found if m.label is EntityLabel.TITLE]
+    meetings = [
+        m
+        for m in meetings
+        if not _inside_other_word(text, m)
+        and not _post_in(text, m, titles)
+        and not _inside_name(text, m, meetings)
+    ]
     meetings = sorted([*meetings, *verbs.find(table, found)], key=lambda m: m.start)
     kept: list[Mention] = []
     for i, m in enumerate(meetings):
@@ -58,6 +70,45 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
             continue  # 아시아유럽정상회의(ASEM) 재무장관회의: the name of the meeting after it
         kept.append(m)
     return kept
+
+
+def _post_in(text: str, m: Mention, titles: Sequence[Mention]) -> bool:
+    """The term names the body of someone's post: a title follows it (공동위원회 위원장인 김 차관,
+    6자회담 수석대표) or holds it (한인기업협의회장)."""
+    for title in titles:
+        if title.start <= m.start and m.end <= title.end and title.end - title.start > m.end - m.start:
+            return True
+        if title.start >= m.end and not text[m.end : title.start].strip() and title.start - m.end <= 1:
+            return True
+    return False
+
+
+def _inside_name(text: str, m: Mention, meetings: Sequence[Mention]) -> bool:
+    """The term stands inside a quoted name whose head is another term, with words between them
+    ('제5차 포럼 준비를 위한 고위관리회의'): only the name's last term is the event it names. A
+    meeting right before the head names the occasion, an event of its own ('정상회의 공동선언')."""
+    quote = _quoted_around(text, m)
+    if quote is None:
+        return False
+    heads = [o for o in meetings if m.end < o.start and o.end <= quote[1]]
+    return bool(heads) and bool(text[m.end : heads[0].start].strip(" ()"))  # 양해각서(MOU): one term
+
+
+def _quoted_around(text: str, m: Mention) -> tuple[int, int] | None:
+    """The short quoted span ('…', ‘…’) holding the term, as (start, end) inside the quotes."""
+    for opening, closing in _NAME_QUOTES:
+        start = text.rfind(opening, max(0, m.start - _QUOTED_NAME), m.start)
+        if start == -1:
+            continue
+        end = text.find(closing, m.end, start + 1 + _QUOTED_NAME)
+        inside = text[start + 1 : end] if end != -1 else ""
+        if (
+            end != -1
+            and "\n" not in inside
+            and not any(c in inside for c in _NAME_QUOTES[0] + _NAME_QUOTES[1])
+        ):
+            return start + 1, end
+    return None
 
 
 def _inside_other_word(text: str, m: Mention) -> bool:
@@ -93,18 +144,68 @@ def reports_event(
         local, sentence, trigger
     ):
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
+    if text[trigger.start : trigger.end] in cues.words("signed_only") and kind != "signed":
+        return False  # 문서를 발표했다: a document released, not signed
     agreement = trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value
     if agreement and kind not in _SIGNED and not reports.scheduled_signing(table, span, sentence):
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
+    if _called_off(table, trigger, span, local, sentence):
+        return False  # 방한을 연기했다, 추진되지 않고 있다, 방한할 예정이었으나 … 연기: no event
+    if _founded(table, name_start):
+        return False  # 2010년 창설된 한-아세안 포럼이 …: a series founded, no one meeting
     if _recurring(table, span, sentence):
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
-    if kind in ("verb", "before") and _discussed(table, trigger, span, local, sentence):
+    if kind in ("verb", "before") and _discussed(table, trigger, local, sentence, planned=kind == "before"):
         return False  # 통화를 갖고 … 정세에 대해 협의했다, 회의를 통해 … 협의할 예정: what it covered
     if kind is None and split.counts(text, sentence) and _topic_follows(table, span):
         return True  # 가나 총리의 방한은 17년 만이다, 방일은 2016년에 이어 세 번째다: the event, counted
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))
+
+
+def _called_off(
+    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention], sentence: Sentence
+) -> bool:
+    """The event is postponed, cancelled or not held: a word of calling off follows it before any other
+    meeting term of its sentence (출장을 보류했다, 회담이 무산됐다; 방한할 예정이었으나 일정상 방한을
+    연기했다: a plan that was, then called off), or its own predicate is negated (추진되지 않고 있다,
+    열리지 못했다)."""
+    others = [m.start for m in local if m.label is EntityLabel.MEETING and m.start >= trigger.end]
+    planned_before = _plan_that_was(table, span, sentence)
+    stop = sentence.end_char if planned_before else min(others, default=sentence.end_char)
+    following = [i for i in table.within(trigger.end, stop) if table.tags[i] != SPACE_TAG]
+    for k, i in enumerate(following[:-1]):
+        if table.lemmas[i] in cues.words("called_off") and table.heads[following[k + 1]] == "XSV":
+            return True  # 연기했다, 무산됐다; not 연기 요청
+    for k, i in enumerate(following[: _OWN_PREDICATE + 1]):
+        if table.heads[i] == "EC" and table.lemmas[i] != "지":
+            return False  # the trigger's own predicate ended (회담을 갖고 …)
+        negated = k + 1 < len(following) and table.lemmas[following[k + 1]] in cues.words("negation")
+        if table.lemmas[i] == "지" and negated:
+            return True
+    return False
+
+
+def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
+    """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
+    방문을 계획했으나)."""
+    following = [i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG][:6]
+    words = [table.lemmas[i] for i in following]
+    return (
+        bool({"예정", "계획"} & set(words))
+        and any("EP" in table.tags[i] for i in following)
+        and any(table.lemmas[i] in ("으나", "나", "지만") for i in following)
+    )
+
+
+def _founded(table: TokenTable, name_start: int) -> bool:
+    """The word before the name is a participle of founding (창설된, 출범한): the series, not a meeting."""
+    text = table.text
+    before = text[:name_start].rstrip()
+    word = table.within(max(before.rfind(" "), before.rfind("\n")) + 1, len(before))
+    founded = cues.words("founded")
+    return bool(word) and table.lemmas[word[0]] in founded and any("ETM" in table.tags[i] for i in word)
 
 
 def _recurring(table: TokenTable, span: range, sentence: Sentence) -> bool:
@@ -114,24 +215,26 @@ def _recurring(table: TokenTable, span: range, sentence: Sentence) -> bool:
 
 
 def _discussed(
-    table: TokenTable, trigger: Mention, span: range, local: Sequence[Mention], sentence: Sentence
+    table: TokenTable, trigger: Mention, local: Sequence[Mention], sentence: Sentence, *, planned: bool
 ) -> bool:
-    """A consultation word used as the verb of what was discussed, not of a meeting of its own: with
-    no one named to consult with (양측은 … 사안에 대해서도 협의했다), or after another meeting in its
-    sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고)."""
+    """A consultation word used as the verb of what was discussed, not of a meeting of its own: after
+    another meeting in its sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고; 회의를 통해 …
+    협의할 예정), or, done, with no one named to consult with (양측은 … 사안에 대해서도 협의했다)."""
     if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
         return False
     talked = {t.value for t in (*MEETINGS, EventType.PHONE_CALL, EventType.COURTESY_CALL)}
+    titles = [m for m in local if m.label is EntityLabel.TITLE]
     meetings = [
         m
         for m in local
         if m.label is EntityLabel.MEETING
+        and not _post_in(table.text, m, titles)
         and sentence.start_char <= m.start
         and m.end <= trigger.start
         and m.data["entries"][0].attrs["event_type"] in talked  # not a visit (방문하여 … 협의한다)
     ]
-    if meetings:
-        return True
+    if meetings or planned:
+        return bool(meetings)
     start = table.starts[sentence.start]
     partner = [
         i

@@ -44,12 +44,14 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
         destination = [HOME]  # 마르티네스 국방장관은 … 방위산업체 방문: a foreign visitor's visit here
     draft.destination = destination
     if visitor is None and not described and not any(p.country for p in draft.participants):
-        subject = subject_end(doc, clause.start, trigger.start) or trigger.start
+        # the clause's subject, else the sentence's (공화국 대표단은 … 평양을 출발하여 중국으로 향하였다)
+        start = clause.start if subject_end(doc, clause.start, trigger.start) else draft.sentence.start_char
+        subject = subject_end(doc, start, trigger.start) or trigger.start
         countries += [
             m.norm
             for m in in_sentence
             if m.label is EntityLabel.COUNTRY
-            and clause.start <= m.start
+            and start <= m.start
             and m.end <= subject
             and not any(o.label is EntityLabel.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
             and m.norm

@@ -6,7 +6,8 @@ Short forms marked `free` in `countries.csv` (한 미 일 중 러 북 남) may j
 `marked` ones (영 독 불 호 인 ...) only with a separator (한·호), or after two free ones (한미호),
 since 한영 and 한인 are ordinary words.
 Words listed in `country_compound_exceptions.csv` (남미, 중남미) are regions, not compounds. A visit
-word (방북, 방한, 방일) names the country visited by its second syllable.
+word (방북, 방한, 방일) names the country visited by its second syllable. In a text that speaks the
+North's usage, 조선 and 공화국 name North Korea (`north_korean.py`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.mentions import Mention, covered, mentions
 from extractor.models import EntityLabel, EntitySource
+from extractor.rules import north_korean
 from extractor.tokens import table_of
 
 SEPARATORS = frozenset("·ㆍ・‧∙-–/")
 #: Tags the characters of a compound may carry: nouns, Hanja and the separators.
 COMPOUND_TAGS = frozenset({"NNP", "NNG", "SH", "SO", "SP", "SW", "XPN", "XSN", "UN"})
-#: Tags a lone short form must carry to stand for a country before `-name` (한/NNP-아세안).
-LONE_TAGS = frozenset({"NNP", "SH"})
+#: Tags a lone short form must carry to stand for a country before `-name` (한/NNP-아세안; after a
+#: quote Kiwi reads it as the determiner: '한/MM-호주 정상회담').
+LONE_TAGS = frozenset({"NNP", "SH", "MM"})
 #: Tags of the word after `한-` that make `한` a party on its own (한-아세안, 한-아프리카).
 PARTNER_TAGS = frozenset({"NNP", "NNG", "SL", "SH"})
 
@@ -55,6 +58,7 @@ class CountryCompounds:
         taken = covered(doc, EntityLabel.COUNTRY)
         found = mentions(doc)
         found.extend(self._visits(text, starts, ends, taken))
+        found.extend(north_korean.country_words(table, taken))
         position = 0
         for start in sorted(starts):
             if start < position or text[start] not in self.shorts:
@@ -150,11 +154,11 @@ class CountryCompounds:
     ) -> bool:
         if text[start:end] in self.exceptions:
             return False
-        tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
-        if not tagged and not (len(parts) >= 2 and _whole_word(text, start, end, tag_at)):
-            return False
         if len(parts) == 1:
             return tag_at.get(start) in LONE_TAGS and self._before_partner(text, end, tag_at)
+        tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
+        if not tagged and not _whole_word(text, start, end, tag_at):
+            return False
         return end in ends and len({short.country for _, short in parts}) >= 2
 
     def _before_partner(self, text: str, end: int, tag_at: TagAt) -> bool:
