@@ -9,6 +9,7 @@ one adds: the more precise date, the fuller name, more participants.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -25,6 +26,8 @@ from extractor.tokens import SPACE_TAG, table_of
 
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({EventType.VISIT})
+#: An abbreviation in parentheses that ends a name (양해각서(MOU)).
+_ABBREVIATED = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)$")
 #: Meetings whose people tell one from another: whom the meeting is with.
 _MET = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
@@ -293,8 +296,9 @@ def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
 
 
 def _name_key(name: str | None) -> str:
-    """A name without spaces and punctuation, to compare how two mentions write it."""
-    return "".join(ch for ch in name or "" if ch.isalnum())
+    """A name without spaces, punctuation and a trailing abbreviation (양해각서(MOU)), to compare how
+    two mentions write it."""
+    return "".join(ch for ch in _ABBREVIATED.sub("", name or "") if ch.isalnum())
 
 
 def _absorb(into: Draft, other: Draft) -> None:
