@@ -380,3 +380,57 @@ def test_those_present_at_an_event_take_part_beside_the_pair(
     later = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
     assert later
     assert all({"한동수", "마르코스"} <= names(e) for e in later)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "미국을 방문 중인 김민준 장관은 14일 존 밀러 미국 국무장관과 회담했다.",
+        "김민준 장관은 14일 미국을 방문해 존 밀러 미국 국무장관을 만났다.",
+        "방미 중인 김민준 장관은 존 밀러 미국 국무장관과 만찬을 함께했다.",
+    ],
+)
+def test_a_visit_is_made_by_its_visitors_not_its_hosts(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert visits
+    assert all("존 밀러" not in names(v) for v in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민준 장관과 존 밀러 미국 국무장관은 이날 회담을 계기로 총 5건의 양해각서를 체결했다.",
+        "이번 방문을 계기로 한국과 베트남은 12건의 양해각서(MOU)를 교환했다.",
+        "한동수 대통령은 케냐 순방에서 모두 30건의 MOU 체결을 통해 협력 기반을 넓혔다.",
+    ],
+)
+def test_documents_signed_by_count_name_no_signers(korex: extractor.Extractor, text: str) -> None:
+    signings = of_type(events(korex, text), EventType.AGREEMENT)
+    assert signings
+    assert all(not names(s) for s in signings)
+
+
+@pytest.mark.parametrize(
+    ("second", "signers"),
+    [
+        ("이번 회담을 계기로 양국은 원자력 협력 양해각서를 체결했다.", set()),
+        ("양측은 회담 후 원자력 협력 양해각서에 서명했다.", set()),
+        ("양 정상은 회담 후 원자력 협력 양해각서에 서명했다.", {"한동수", "마르코스"}),
+    ],
+)
+def test_the_countries_sign_unless_the_pair_is_people(
+    korex: extractor.Extractor, second: str, signers: set[str]
+) -> None:
+    text = f"한동수 대통령은 12일 마닐라에서 마르코스 필리핀 대통령과 정상회담을 가졌다. {second}"
+    (signing,) = of_type(events(korex, text), EventType.AGREEMENT)
+    assert names(signing) == signers
+
+
+def test_a_statement_after_a_visit_is_not_the_visitors(korex: extractor.Extractor) -> None:
+    text = (
+        "한동수 대통령은 21일 몽골을 국빈 방문한다. "
+        "이번 방문을 계기로 양국은 한·몽골 공동성명을 채택한다."
+    )
+    statements = of_type(events(korex, text), EventType.JOINT_STATEMENT)
+    assert statements
+    assert all("한동수" not in names(s) for s in statements)

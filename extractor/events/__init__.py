@@ -171,6 +171,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
     dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
+        participants.visitors_only(draft)
     return [
         _event(text, d, dates.recorded(d, anchor, lead), places.recorded(doc, d, lead, place, seats))
         for d in merged

@@ -10,13 +10,16 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import context, cues, roles
+from extractor.events import context, cues, reports, roles
 from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, wrapped_line
 from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Participant
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
+#: Documents the sides themselves conclude (양국은 … MOU를 체결): a pair names their people only
+#: with a title (양 정상은 … 서명).
+_SIGNED_BY_COUNTRIES = frozenset({EventType.AGREEMENT, EventType.JOINT_STATEMENT})
 #: Reports by a predicate of the event's own (회담을 가졌다, 방문해, 참석한다): a sentence that drops its
 #: subject goes on about the actor of the sentence before.
 _PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued"})
@@ -45,6 +48,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         people = [m for m in _people(in_sentence, end) if m.start >= start]
         draft.participants = [participant(m) for m in people]
         draft.participants += _officials(in_sentence, start, end)
+    elif reports.counted_documents(clause.text, trigger):
+        draft.participants = []  # 총 7건의 MOU를 체결: many documents, their signers not named
     elif not (draft.subordinate or draft.kind == "dated"):
         draft.tentative = _tentative(doc, draft, clause)
         if draft.tentative:
@@ -129,7 +134,8 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     chosen = subjects + (in_clause or earlier)
     dropped = not (_has_subject(table, floor, trigger.start) or _heads_participle(table, trigger.end))
     dropped = dropped or _pronoun_subject(table, floor, end)
-    if draft.kind in _PREDICATED and not draft.background and dropped:
+    signed = draft.type in _SIGNED_BY_COUNTRIES  # 이번 방문을 계기로 … 공동성명을 채택한다: the sides'
+    if draft.kind in _PREDICATED and not draft.background and dropped and not signed:
         chosen = _subject_before(doc, table, sentence) + chosen  # 이어 1일에는 …: the same actor
     return chosen
 
@@ -248,7 +254,10 @@ def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
     already introduced: for each of its parties the one named last before it, else those of the
     document's main pair who are of its parties (a summit after a second visit is not the first one's)."""
     aside = draft.subordinate or draft.background or draft.tentative or draft.kind == "dated"
-    if draft.participants or aside or not _mentions_pair(doc, draft):
+    # 양국은 … MOU를 체결: the countries sign; 양 정상은 … 서명: the people
+    titled = draft.type in _SIGNED_BY_COUNTRIES
+    counted = reports.counted_documents(text_of(doc), draft.trigger)
+    if draft.participants or aside or counted or not _mentions_pair(doc, draft, titled=titled):
         return
     sides = {p.country or HOME for p in people}
     fits = not draft.countries or sides <= set(draft.countries)
@@ -278,10 +287,10 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     return chosen if len(chosen) >= 2 else []
 
 
-def _mentions_pair(doc: Doc, draft: Draft) -> bool:
+def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
     """The sentence says `양 차관`, `양국 정상`, `양측은` before the trigger, or as the head of the
     participle the act is in (방문해 만난 두 정상은): the people already introduced, named by a title
-    after the pair word or as the subject (not 양국 관계)."""
+    after the pair word or as the subject (not 양국 관계); with `titled`, only by a title."""
     text = text_of(doc)
     table = table_of(doc)
     titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
@@ -297,7 +306,7 @@ def _mentions_pair(doc: Doc, draft: Draft) -> bool:
         following = position + len(text[position:]) - len(text[position:].lstrip())
         next_word = text[following:].split(maxsplit=1)[0] if text[following:].strip() else ""
         person_word = next_word.startswith(tuple(cues.words("person_word")))
-        if word != word.rstrip("은는이가도") or following in titles or person_word:
+        if (word != word.rstrip("은는이가도") and not titled) or following in titles or person_word:
             return True
     return False
 
@@ -392,9 +401,20 @@ def of_trip(text: str, drafts: Sequence[Draft]) -> None:
                 meeting.participants = list(visit.participants)
 
 
+def visitors_only(draft: Draft) -> None:
+    """A visit is made by its visitors: people of the country it goes to are its hosts, whom the
+    visitor meets at other events (네덜란드를 국빈 방문한 … 국왕과, 방미 중 … 국무장관과 회담)."""
+    if draft.type is not EventType.VISIT or not draft.destination:
+        return
+    draft.participants = [p for p in draft.participants if p.country not in draft.destination]
+
+
 def from_lead(draft: Draft, lead: Draft | None) -> None:
-    """A main joint statement that names nobody was issued by the lead event's people."""
-    if draft.main and lead is not None and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
+    """A main joint statement that names nobody was issued by the people of the lead meeting (not by
+    the travellers of a lead visit, who are one side)."""
+    if lead is None or lead.type is EventType.VISIT:
+        return
+    if draft.main and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
         draft.participants = list(lead.participants)
 
 
