@@ -434,3 +434,27 @@ def test_a_statement_after_a_visit_is_not_the_visitors(korex: extractor.Extracto
     statements = of_type(events(korex, text), EventType.JOINT_STATEMENT)
     assert statements
     assert all("한동수" not in names(s) for s in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("존 밀러 대통령의 외교참모인 제인 스미스 보좌관은 14일 성명을 발표했다.", EventType.STATEMENT),
+        ("한동수 대통령의 특사인 김민준 전 장관은 베트남 주석을 예방했다.", EventType.COURTESY_CALL),
+        ("마크 존슨 총리의 부인인 에마 존슨 여사는 청와대에서 김 여사와 환담했다.", EventType.TALKS),
+    ],
+)
+def test_the_one_whose_adviser_acts_takes_no_part(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    found = of_type(events(korex, text), kind)
+    assert all(not names(e) & {"존 밀러", "한동수", "마크 존슨"} for e in found)
+
+
+def test_a_subject_before_a_genitive_phrase_still_takes_part(korex: extractor.Extractor) -> None:
+    text = (
+        "한동수 대통령은 짧은 일정의 이번 카자흐스탄 국빈방문을 통해 "
+        "카심 토카예프 대통령과 정상회담을 가졌다."
+    )
+    (summit,) = of_type(events(korex, text), EventType.SUMMIT)
+    assert "한동수" in names(summit)

@@ -107,6 +107,7 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     text, sentence, trigger = table.text, draft.sentence, draft.trigger
     line = wrapped_line(table, sentence, trigger)
     people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
+    people = [m for m in people if not roles.possessor(text, m, people)]
     quoted = roles.quotation(text, sentence, trigger.start)
     told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], quoted[1]) is None
     if quoted is not None and not told:
