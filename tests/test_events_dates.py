@@ -315,3 +315,23 @@ def test_a_vaguely_dated_event_takes_no_other_day(korex: extractor.Extractor) ->
     text = "김 장관은 12일 미국 국무장관을 만났다. 영국 외교장관은 다음 주 한-영 공동성명을 발표한다."
     statements = of_type(events(korex, text, doc_date="2025-03-14"), EventType.JOINT_STATEMENT)
     assert all(s.date is None for s in statements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "앞서 서 차관은 2일에는 국제방산전시회에 참석한 데 이어 무신 데레 터키 방산차관을 만났다.",
+        "김 장관은 2일엔 유엔 회의에 참석한 데 이어 터키 외교장관과 회담했다.",
+        "김 장관은 2일에는 포럼에서 연설한 뒤 터키 외교장관과 회담을 가졌다.",
+    ],
+)
+def test_a_day_made_the_topic_dates_every_act_of_the_sentence(korex: extractor.Extractor, text: str) -> None:
+    talks = of_type(events(korex, text, doc_date="2025-05-04"), EventType.TALKS)
+    assert talks
+    assert all(t.date == "2025-05-02" for t in talks)
+
+
+def test_a_day_of_a_meeting_followed_is_not_the_next_acts(korex: extractor.Extractor) -> None:
+    text = "김 장관은 2일 열린 유엔 회의에 이어 터키 외교장관과 회담했다."
+    talks = of_type(events(korex, text, doc_date="2025-05-04"), EventType.TALKS)
+    assert all(t.date != "2025-05-02" for t in talks)

@@ -29,6 +29,8 @@ _NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
 _ITEM = "△"
 #: How a day the text states was resolved: written whole, or a day of the dateline's month (28일).
 _STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
+#: Particles that make a date the topic of its sentence (2일에는 …): the day of all its acts.
+_TOPIC_MARKS = ("에는", "엔")
 #: Marks before a day that make it the last of a span whose start is not written (∼6일).
 _UNTIL = frozenset("∼~〜")
 #: Events that last days: a day of their sentence that is not their own gives only the month.
@@ -177,8 +179,11 @@ def _dates_of_others(
 ) -> list[Mention]:
     """Dates before the event that are another meeting's: the nearest before a meeting the event
     follows or happens during (지난해 열린 정상회의에 이어 …, 4.24-30 간 방한 중인 인사들을 면담),
-    and those joined to it (2022년 마드리드와 지난해 빌뉴스에서 열린 …)."""
+    and those joined to it (2022년 마드리드와 지난해 빌뉴스에서 열린 …); not a date made the topic
+    of the sentence (2일에는 전시회에 참석한 데 이어 …: the day of both)."""
     taken: list[Mention] = []
+    text = table.text
+    dates = [m for m in dates if not text.startswith(_TOPIC_MARKS, m.end)]  # 2일에는 A에 이어 B: both
     for meeting in meetings:
         if meeting.end > name_start:
             continue
@@ -213,6 +218,8 @@ def _sequence_date(
     if subject_end(doc, date.end, trigger.start) is not None:
         return None
     table = table_of(doc)
+    if table.text.startswith(_TOPIC_MARKS, date.end):
+        return date  # 2일에는 전시회에 참석한 데 이어 … 만났다: the day of every act of the sentence
     joint = [i for i in table.within(date.end, clause_start) if table.tags[i] != SPACE_TAG][-3:]
     if any(_after_or_during(table.lemmas[i]) for i in joint):
         return None
