@@ -175,3 +175,40 @@ def test_the_place_of_an_earlier_meeting_is_not_the_next_ones(korex: extractor.E
     later = [e for e in events(korex, text) if e.name and e.salience.value == "main"]
     assert later
     assert all(e.location is None or e.location.city_ko is None for e in later)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("15:00 주부산 미국 총영사 예방(울산시청)", "울산"),
+        ("박 지사는 14일 전남도청에서 일본 대사를 면담했다.", "전남"),
+        ("김 시장은 14일 부산시청에서 베트남 대사 일행을 접견했다.", "부산"),
+    ],
+)
+def test_a_hall_names_its_place(korex: extractor.Extractor, text: str, city: str) -> None:
+    (event,) = events(korex, text)
+    assert place(event) == (city, "KOR")
+
+
+def test_a_hall_of_an_unknown_place_is_no_place(korex: extractor.Extractor) -> None:
+    (event,) = events(korex, "15:00 주부산 미국 총영사 예방(대회의실)")
+    assert event.location is None or event.location.city is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "▲ 김민준 외교부 장관, 아세안 관련 외교장관회의 참석(∼6일, 캄보디아 프놈펜)",
+        "김민준 외교부 장관, 아세안 관련 외교장관회의 참석(8.5.-6., 캄보디아 프놈펜)",
+        "▲ 김민준 외교부 장관 아세안 관련 외교장관회의 참석(캄보디아 프놈펜)",
+    ],
+)
+def test_the_parenthesis_after_the_reporting_word_gives_the_place(korex: extractor.Extractor, text: str) -> None:
+    (conference,) = of_type(events(korex, text, doc_date="2025-08-05"), EventType.CONFERENCE)
+    assert place(conference) == ("프놈펜", "KHM")
+
+
+def test_a_later_meeting_written_with_seo_after_its_term_is_there(korex: extractor.Extractor) -> None:
+    text = "한일 재무장관 회의가 25일 서울에서 열린다. 가장 최근인 제8차 회의는 지난해 6월 일본 도쿄서 열렸다."
+    eighth = next(e for e in events(korex, text) if e.round == 8)
+    assert place(eighth) == ("도쿄", "JPN")
