@@ -203,12 +203,14 @@ def test_a_hall_of_an_unknown_place_is_no_place(korex: extractor.Extractor) -> N
         "▲ 김민준 외교부 장관 아세안 관련 외교장관회의 참석(캄보디아 프놈펜)",
     ],
 )
-def test_the_parenthesis_after_the_reporting_word_gives_the_place(korex: extractor.Extractor, text: str) -> None:
+def test_the_parenthesis_after_the_reporting_word_gives_the_place(
+    korex: extractor.Extractor, text: str
+) -> None:
     (conference,) = of_type(events(korex, text, doc_date="2025-08-05"), EventType.CONFERENCE)
     assert place(conference) == ("프놈펜", "KHM")
 
 
 def test_a_later_meeting_written_with_seo_after_its_term_is_there(korex: extractor.Extractor) -> None:
-    text = "한일 재무장관 회의가 25일 서울에서 열린다. 가장 최근인 제8차 회의는 지난해 6월 일본 도쿄서 열렸다."
+    text = "한일 재무장관 회의가 25일 서울에서 열린다. 직전 제8차 회의는 지난해 6월 일본 도쿄서 열렸다."
     eighth = next(e for e in events(korex, text) if e.round == 8)
     assert place(eighth) == ("도쿄", "JPN")
