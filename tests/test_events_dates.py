@@ -306,7 +306,7 @@ def test_a_main_event_without_a_date_is_on_the_leads_day(korex: extractor.Extrac
 
 
 def test_a_day_after_a_tilde_ends_the_span(korex: extractor.Extractor) -> None:
-    text = "▲ 김민준 외교부 장관, 아세안 관련 외교장관회의 참석(∼6일, 라오스 비엔티안)"
+    text = "▲ 김민준 장관, 메콩 협력 외교장관회의 참석(∼6일, 라오스 비엔티안)"
     (conference,) = of_type(events(korex, text, doc_date="2025-08-05"), EventType.CONFERENCE)
     assert (conference.date, conference.end_date) == ("2025-08", "2025-08-06")
 
@@ -320,7 +320,7 @@ def test_a_vaguely_dated_event_takes_no_other_day(korex: extractor.Extractor) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "앞서 서 차관은 2일에는 국제방산전시회에 참석한 데 이어 무신 데레 터키 방산차관을 만났다.",
+        "앞서 오 차관은 2일에는 방산 박람회에 들른 데 이어 케말 아슬란 터키 국방차관을 만났다.",
         "김 장관은 2일엔 유엔 회의에 참석한 데 이어 터키 외교장관과 회담했다.",
         "김 장관은 2일에는 포럼에서 연설한 뒤 터키 외교장관과 회담을 가졌다.",
     ],

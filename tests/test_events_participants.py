@@ -368,7 +368,7 @@ def test_attending_another_meeting_names_no_people_of_this_one(korex: extractor.
 @pytest.mark.parametrize(
     "second",
     [
-        "김민준 외교부 장관 등 우리측 수행원들이 자리한 가운데 양 정상은 정상회담을 가졌다.",
+        "김민준 외교부 장관 등 수행 인사들이 자리한 가운데 두 대통령은 정상회담을 진행했다.",
         "김민준 외교부 장관과 박지훈 차관이 배석한 가운데 두 정상은 정상회담을 가졌다.",
         "김민준 외교부 장관이 참석한 가운데 양국 정상은 단독 정상회담을 했다.",
     ],

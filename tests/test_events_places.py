@@ -180,7 +180,7 @@ def test_the_place_of_an_earlier_meeting_is_not_the_next_ones(korex: extractor.E
 @pytest.mark.parametrize(
     ("text", "city"),
     [
-        ("15:00 주부산 미국 총영사 예방(울산시청)", "울산"),
+        ("10:30 주광주 일본 총영사 접견(광주시청)", "광주"),
         ("박 지사는 14일 전남도청에서 일본 대사를 면담했다.", "전남"),
         ("김 시장은 14일 부산시청에서 베트남 대사 일행을 접견했다.", "부산"),
     ],
@@ -198,9 +198,9 @@ def test_a_hall_of_an_unknown_place_is_no_place(korex: extractor.Extractor) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "▲ 김민준 외교부 장관, 아세안 관련 외교장관회의 참석(∼6일, 캄보디아 프놈펜)",
-        "김민준 외교부 장관, 아세안 관련 외교장관회의 참석(8.5.-6., 캄보디아 프놈펜)",
-        "▲ 김민준 외교부 장관 아세안 관련 외교장관회의 참석(캄보디아 프놈펜)",
+        "▲ 김민준 장관, 메콩 협력 외교장관회의 참석(∼7일, 캄보디아 수도 프놈펜)",
+        "김민준 장관, 동아시아 외교장관회의 참석(8.5.-6., 캄보디아 프놈펜)",
+        "▲ 김민준 장관 메콩 협력 외교장관회의 참석(캄보디아 프놈펜)",
     ],
 )
 def test_the_parenthesis_after_the_reporting_word_gives_the_place(
@@ -211,6 +211,6 @@ def test_the_parenthesis_after_the_reporting_word_gives_the_place(
 
 
 def test_a_later_meeting_written_with_seo_after_its_term_is_there(korex: extractor.Extractor) -> None:
-    text = "한일 재무장관 회의가 25일 서울에서 열린다. 직전 제8차 회의는 지난해 6월 일본 도쿄서 열렸다."
+    text = "한일 재무장관 회의가 25일 서울에서 열린다. 앞서 제8차 회의는 2023년 일본 오사카서 개최됐다."
     eighth = next(e for e in events(korex, text) if e.round == 8)
-    assert place(eighth) == ("도쿄", "JPN")
+    assert place(eighth) == ("오사카", "JPN")

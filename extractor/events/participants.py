@@ -271,7 +271,7 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     """For each party of the event, the person of that country named last before its trigger (a person
     of no stated country is the home side's), not one said to be present (… 배석한 가운데 양 정상은);
     empty unless every party has one."""
-    present = _amid_end(table_of(doc), draft.sentence, draft.trigger)  # 수행원들이 자리한 가운데 양 정상은
+    present = _amid_end(table_of(doc), draft.sentence, draft.trigger)  # 대표단이 자리한 가운데 양 장관은
     named = [
         m
         for m in mentions(doc)
@@ -378,10 +378,15 @@ def _amid_end(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | 
         table.ends[tokens[k]]
         for k in range(2, len(tokens))
         if table.lemmas[tokens[k]] in cues.words("amid")
-        and "ETM" in table.tags[tokens[k - 1]]
+        and _modifier(table, tokens[k - 1])
         and table.lemmas[tokens[k - 2]] in present
     ]
     return ends[-1] if ends else None
+
+
+def _modifier(table: TokenTable, i: int) -> bool:
+    """Token `i` makes the verb before it a modifier (배석한, also 자리 한 as Kiwi may read it)."""
+    return "ETM" in table.tags[i] or table.text[table.starts[i] : table.ends[i]] == "한"
 
 
 def of_trip(text: str, drafts: Sequence[Draft]) -> None:

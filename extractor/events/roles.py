@@ -78,8 +78,8 @@ def bystander(person: Mention) -> bool:
 
 
 def possessor(text: str, person: Mention, people: Sequence[Mention]) -> bool:
-    """The person only qualifies another named after a genitive (버락 오바마 대통령의 외교참모인 수전
-    라이스): the other takes part, not the one whose adviser or envoy they are."""
+    """The person only qualifies another named after a genitive (존 밀러 대통령의 외교참모인 제인
+    스미스): the other takes part, not the one whose adviser or envoy they are."""
     gap = _POSSESSOR.match(text, person.end)
     if gap is None or any(word.endswith(_TOPIC) for word in gap.group().split()[:-1]):
         return False  # 박 대통령은 짧은 일정의 …: the subject, not a genitive
