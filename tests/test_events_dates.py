@@ -335,3 +335,18 @@ def test_a_day_of_a_meeting_followed_is_not_the_next_acts(korex: extractor.Extra
     text = "김 장관은 2일 열린 유엔 회의에 이어 터키 외교장관과 회담했다."
     talks = of_type(events(korex, text, doc_date="2025-05-04"), EventType.TALKS)
     assert all(t.date != "2025-05-02" for t in talks)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "그는 오전 11시부터는 청와대에서 한동수 대통령을 예방한다.",
+        "오후 3시에는 한동수 대통령을 예방한다.",
+        "이어 오후 4시 정부서울청사에서 통일부 장관을 면담한다.",
+    ],
+)
+def test_an_hour_without_a_date_is_the_documents_day(korex: extractor.Extractor, second: str) -> None:
+    text = f"존 밀러 미국 국무부 부장관이 방한 중이다. {second}"
+    later = [e for e in events(korex, text, doc_date="2025-03-14") if e.evidence.text.startswith(second[:4])]
+    assert later
+    assert all(e.date == "2025-03-14" for e in later if e.type is not EventType.VISIT)

@@ -46,6 +46,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         m.label is EntityLabel.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
         for m in in_sentence
     )
+    hours = "|".join(cues.words("time_of_day"))
+    draft.timed = bool(re.search(rf"(?:{hours})\s?\d{{1,2}}시", table.text[clause.start : trigger.start]))
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
@@ -300,8 +302,8 @@ def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
     trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination]
     today = anchor.isoformat() if anchor else None
     for draft in drafts:
-        if draft.date or not draft.main or draft.type is EventType.VISIT:
-            continue
+        if draft.date or not draft.main or draft.type is EventType.VISIT or draft.timed:
+            continue  # 오전 11시부터는 … 예방한다: at an hour of the document's day
         trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
         if trip is None:
             continue
@@ -346,6 +348,7 @@ def recorded(draft: Draft, anchor: dt.date | None, lead: Draft | None) -> str | 
     if draft.date or not draft.main or draft.future or draft.vaguely_dated:
         return draft.date
     own = day_or_month(anchor, draft.type) if anchor else None
-    if lead is None or lead is draft or lead.sentence == draft.sentence or len(lead.date or "") != 10:
-        return own  # within the lead's sentence its clauses decide (_sequence_date)
-    return lead.date[:7] if draft.type is EventType.VISIT else lead.date
+    day = lead.date if lead is not None and lead is not draft and lead.sentence != draft.sentence else None
+    if draft.timed or day is None or len(day) != 10:
+        return own  # at an hour of the document's day; within the lead's sentence its clauses decide
+    return day[:7] if draft.type is EventType.VISIT else day
