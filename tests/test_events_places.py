@@ -214,3 +214,19 @@ def test_a_later_meeting_written_with_seo_after_its_term_is_there(korex: extract
     text = "한일 재무장관 회의가 25일 서울에서 열린다. 앞서 제8차 회의는 2023년 일본 오사카서 개최됐다."
     eighth = next(e for e in events(korex, text) if e.round == 8)
     assert place(eighth) == ("오사카", "JPN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오 이사장은 4일 오후 고양 킨텍스 제2전시관에서 케냐 대통령과 가나 대통령을 연이어 만나 협력을 논의했다.",
+        "오 이사장은 4일 고양 킨텍스 제1회의실에서 케냐 대통령과 가나 대통령을 잇따라 면담했다.",
+        "오 이사장은 4일 고양 킨텍스 제3홀에서 케냐, 가나 대통령과 잇달아 회담했다.",
+    ],
+)
+def test_meetings_in_turn_keep_the_date_and_numbered_venue_of_their_sentence(
+    korex: extractor.Extractor, text: str
+) -> None:
+    found = events(korex, text, doc_date="2025-06-05")
+    assert found
+    assert all(place(e) == ("고양", "KOR") and e.date == "2025-06-04" for e in found)

@@ -107,9 +107,19 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
         if table.starts[i] >= trigger.start:
             break
         ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
-        if ends and not _joins_participle(table, i, trigger.start):
+        if ends and not _joins_participle(table, i, trigger.start) and not _adverb(table, i):
             start = table.ends[i]
     return start
+
+
+def _adverb(table: TokenTable, i: int) -> bool:
+    """The connective at `i` ends a word used as an adverb of order (연이어 만나, 잇따라 면담):
+    no clause ends there."""
+    k = i
+    while k > 0 and table.starts[k] == table.ends[k - 1] and table.tags[k - 1] != SPACE_TAG:
+        k -= 1
+    word = table.text[table.starts[k] : table.ends[i]]
+    return word in cues.words("in_turn") | cues.words("respectively")
 
 
 def _joins_participle(table: TokenTable, i: int, position: int) -> bool:

@@ -27,7 +27,7 @@ _PLACE_MARK = re.compile(r"^\s?(에서(?!는)|서\b|\s*개최)")
 #: A dateline's place, which says where the report was written (서울=연합뉴스, 워싱턴(미국)=).
 _DATELINE = re.compile(r"^\s?(\([^()]{1,8}\))?\s?=")
 #: Tags of the words between a city and the venue it holds (서울 소공동 롯데호텔에서, 워싱턴의 백악관에서).
-_VENUE_TAGS = frozenset({"NNP", "NNG", "NNB", "SL", "SN", "SH", "XSN", "JKG"})
+_VENUE_TAGS = frozenset({"NNP", "NNG", "NNB", "SL", "SN", "SH", "XSN", "XPN", "JKG"})
 #: Words of the venue between a city and 에서, at most.
 _VENUE_WORDS = 4
 
