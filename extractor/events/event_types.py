@@ -34,7 +34,8 @@ MEETINGS = frozenset(
 #: Types whose bare terms (회담, 회의, 협의) are general words for a meeting of any kind.
 GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
 #: Types whose records merge whatever word names them: a statement (규탄 성명, 공동성명), a call
-#: (외교장관 통화, 전화 통화), a courtesy call or a visit of the same parties on the same day is one.
+#: (외교장관 통화, 전화 통화), a courtesy call, a visit or a signing (협정 서명식, 양해각서 체결) of the
+#: same parties on the same day is one, unless their names differ.
 ONE_WORD_TYPES = frozenset(
     {
         EventType.JOINT_STATEMENT,
@@ -42,6 +43,7 @@ ONE_WORD_TYPES = frozenset(
         EventType.PHONE_CALL,
         EventType.COURTESY_CALL,
         EventType.VISIT,
+        EventType.AGREEMENT,
     }
 )
 MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
