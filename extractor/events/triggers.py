@@ -92,7 +92,7 @@ def _object_of(between: str) -> bool:
     """The words between a term and a reporting verb make the term its object: a particle, after an
     abbreviation or a closing quote (양해각서에 서명, '… 양해각서(MOU)'를 체결)."""
     bare = _MARKS.sub("", _ASIDE.sub("", between))
-    return 0 < len(between) and len(bare) <= 2
+    return len(between) > 0 and len(bare) <= 2
 
 
 def _negotiated(text: str, m: Mention, meetings: Sequence[Mention]) -> bool:
