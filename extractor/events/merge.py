@@ -233,8 +233,9 @@ def _bare(draft: Draft) -> bool:
     """A bare general term (회담, 회의) with no name or round: the text referring back to its event,
     also as an occasion or what came first (이번 회담을 계기로, 회담 후), not as what came before the
     news (앞서 …)."""
+    written = EventType(draft.trigger.data["entries"][0].attrs["event_type"])  # 회담, even when a summit
     return (
-        draft.type in GENERAL
+        written in GENERAL
         and not (draft.earlier or draft.background or draft.distributed)
         and not draft.trigger.data.get("verb")  # 만났다 reports a meeting, it does not point back
         and draft.name is None
