@@ -440,7 +440,7 @@ def test_outside_the_norths_usage_its_words_name_no_party(korex: extractor.Extra
     ("text", "kind", "countries"),
     [
         (
-            "6월 북미 정상 간의 첫 만남을 앞두고, 지난 4월 한-러 정상간 전화통화에서 나온 구상도 다룬다.",
+            "6월 북미 정상 간의 첫 만남을 앞두고, 올해 초 한-러 정상간 전화통화에서 나온 구상도 다룬다.",
             EventType.PHONE_CALL,
             ["KOR", "RUS"],
         ),
