@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from extractor.events import cues
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
+from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES
 from extractor.events.naming import ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
@@ -124,7 +124,7 @@ def _same_trip(trip: Draft, partial: Draft) -> bool:
 
 def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
-    if a.type is not b.type or a.countries != b.countries:
+    if a.type is not b.type or (a.countries != b.countries and not _one_gathering(a, b)):
         return False
     if a.trigger is b.trigger and ((a.distributed and b.distributed) or a.date != b.date):
         return False  # 각각 면담, 2008년 8월에 이어 두 번째: one mention split into two events on purpose
@@ -158,6 +158,14 @@ def _same_name(x: str, y: str) -> bool:
         return True
     common = next((k for k in range(min(len(x), len(y))) if x[-1 - k] != y[-1 - k]), min(len(x), len(y)))
     return common > 0 and sorted(x[: len(x) - common]) == sorted(y[: len(y) - common])
+
+
+def _one_gathering(a: Draft, b: Draft) -> bool:
+    """Two mentions of one named meeting of many, one naming fewer of its members (G20 외교장관회의
+    … 이번 G20 외교장관회의에 참석하지 않았다): the same, its parties those of both."""
+    x, y = _name_key(a.name), _name_key(b.name)
+    nested = set(a.countries) <= set(b.countries) or set(b.countries) <= set(a.countries)
+    return a.type in MULTILATERAL and bool(x and y) and _same_name(x, y) and nested
 
 
 def _two_documents(a: Draft, b: Draft) -> bool:
@@ -294,4 +302,6 @@ def _absorb(into: Draft, other: Draft) -> None:
     )
     into.confidence = max(into.confidence, other.confidence)
     into.partnered = into.partnered or other.partnered
+    if into.type in MULTILATERAL:
+        into.countries = sorted(set(into.countries) | set(other.countries))
     into.kind = into.kind or other.kind
