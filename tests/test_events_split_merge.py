@@ -480,9 +480,9 @@ def test_documents_named_apart_are_agreements_apart(korex: extractor.Extractor) 
 @pytest.mark.parametrize(
     "text",
     [
-        "조 장관은 14일 인도에서 열린 G20 외교장관회의에 참석했다. 중국 외교부장은 이번 G20 외교장관회의에 불참했다.",
+        "조 장관은 인도의 G20 외교장관회의에 참석했다. 중국 외교부장은 이번 G20 외교장관회의에 불참했다.",
         "김 장관은 리마에서 열린 APEC 통상장관회의에 참석했다. 일본 대표도 APEC 통상장관회의에서 발언했다.",
-        "정 장관은 태국 방콕의 아세안 국방장관회의에 참석했다. 호주 장관도 같은 아세안 국방장관회의에 나왔다.",
+        "정 장관은 방콕의 아세안 국방장관회의에 참석했다. 호주 장관도 같은 아세안 국방장관회의에 나왔다.",
     ],
 )
 def test_mentions_of_one_named_meeting_of_many_are_one(korex: extractor.Extractor, text: str) -> None:
