@@ -161,11 +161,13 @@ def _same_name(x: str, y: str) -> bool:
 
 
 def _one_gathering(a: Draft, b: Draft) -> bool:
-    """Two mentions of one named meeting of many, one naming fewer of its members (G20 외교장관회의
-    … 이번 G20 외교장관회의에 참석하지 않았다): the same, its parties those of both."""
+    """Two mentions of one named meeting of many, each naming some of its members (G20 외교장관회의
+    … 중국 외교부장은 이번 G20 외교장관회의에 불참했다): the same, with the parties of the mention
+    naming more of them if it names all the other does."""
     x, y = _name_key(a.name), _name_key(b.name)
-    nested = set(a.countries) <= set(b.countries) or set(b.countries) <= set(a.countries)
-    return a.type in MULTILATERAL and bool(x and y) and _same_name(x, y) and nested
+    plover = a.trigger.data["entries"][0].attrs.get("plover") or ""
+    many = a.type is EventType.CONFERENCE or plover.endswith("multilateral")
+    return a.type in MULTILATERAL and many and bool(x and y) and _same_name(x, y)
 
 
 def _two_documents(a: Draft, b: Draft) -> bool:
@@ -302,6 +304,6 @@ def _absorb(into: Draft, other: Draft) -> None:
     )
     into.confidence = max(into.confidence, other.confidence)
     into.partnered = into.partnered or other.partnered
-    if into.type in MULTILATERAL:
-        into.countries = sorted(set(into.countries) | set(other.countries))
+    if into.type in MULTILATERAL and (set(into.countries) < set(other.countries)):
+        into.countries = list(other.countries)  # 이번 G20 외교장관회의: a later mention naming more members
     into.kind = into.kind or other.kind
