@@ -373,9 +373,7 @@ def test_attending_another_meeting_names_no_people_of_this_one(korex: extractor.
         "김민준 외교부 장관이 참석한 가운데 양국 정상은 단독 정상회담을 했다.",
     ],
 )
-def test_those_present_at_an_event_take_part_beside_the_pair(
-    korex: extractor.Extractor, second: str
-) -> None:
+def test_those_present_at_an_event_take_part_beside_the_pair(korex: extractor.Extractor, second: str) -> None:
     text = f"한동수 대통령은 12일 마닐라에서 마르코스 필리핀 대통령과 만났다. {second}"
     later = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
     assert later

@@ -434,3 +434,30 @@ def test_the_norths_usage_names_its_parties(
 )
 def test_outside_the_norths_usage_its_words_name_no_party(korex: extractor.Extractor, text: str) -> None:
     assert all("PRK" not in e.countries for e in events(korex, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "countries"),
+    [
+        (
+            "6월 북미 정상 간의 첫 만남을 앞두고, 올해 초 한-러 정상간 전화통화에서 나온 구상도 다룬다.",
+            EventType.PHONE_CALL,
+            ["KOR", "RUS"],
+        ),
+        (
+            "미국은 지난달 한일 외교장관 간 통화에서 나온 제안을 환영했다.",
+            EventType.PHONE_CALL,
+            ["JPN", "KOR"],
+        ),
+        ("북미 정상 간의 첫 만남은 12일 싱가포르에서 열렸다.", EventType.SUMMIT, ["PRK", "USA"]),
+    ],
+)
+def test_the_countries_before_the_leaders_who_meet_are_the_parties(
+    korex: extractor.Extractor, text: str, kind: EventType, countries: list[str]
+) -> None:
+    assert [e.countries for e in of_type(events(korex, text), kind)] == [countries]
+
+
+def test_a_meeting_with_one_leader_is_no_summit(korex: extractor.Extractor) -> None:
+    text = "김 장관은 14일 자카르타에서 인도네시아 대통령을 면담했다."
+    assert {e.type for e in events(korex, text)} == {EventType.TALKS}

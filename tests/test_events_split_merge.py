@@ -456,3 +456,39 @@ def test_an_earlier_document_named_as_a_basis_is_an_event_of_its_date(
     korex: extractor.Extractor, text: str, kind: EventType, date: str
 ) -> None:
     assert [(e.date, e.salience.value) for e in of_type(events(korex, text), kind)] == [(date, "mentioned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국 장관은 '한·칠레 국방협력 양해각서(MOU)'를 체결한다.",
+        "한미 정상은 '에너지 안보 협정' 서명식을 가졌다. 두 정상이 서명한 협정은 공급망 협력을 담았다.",
+        "한국과 가나는 이번 방문 계기에 '보건 협력 양해각서(MOU)'가 체결됨에 따라 협력을 넓힌다.",
+    ],
+)
+def test_one_signing_written_with_several_words_is_one_agreement(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert len(of_type(events(korex, text), EventType.AGREEMENT)) == 1
+
+
+def test_documents_named_apart_are_agreements_apart(korex: extractor.Extractor) -> None:
+    text = "한국과 가나는 '보건 협력 양해각서'와 '교육 교류 양해각서'를 체결했다."
+    assert len(of_type(events(korex, text), EventType.AGREEMENT)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "조 장관은 인도의 G20 외교장관회의에 참석했다. 중국 외교부장은 이번 G20 외교장관회의에 불참했다.",
+        "김 장관은 리마에서 열린 APEC 통상장관회의에 참석했다. 일본 대표도 APEC 통상장관회의에서 발언했다.",
+        "정 장관은 방콕의 아세안 국방장관회의에 참석했다. 호주 장관도 같은 아세안 국방장관회의에 나왔다.",
+    ],
+)
+def test_mentions_of_one_named_meeting_of_many_are_one(korex: extractor.Extractor, text: str) -> None:
+    assert len(of_type(events(korex, text), EventType.CONFERENCE)) == 1
+
+
+def test_meetings_of_many_named_apart_stay_apart(korex: extractor.Extractor) -> None:
+    text = "조 장관은 인도에서 열린 G20 외교장관회의에 참석했다. 일본 외무대신은 G7 외교장관회의에 참석했다."
+    assert len(of_type(events(korex, text), EventType.CONFERENCE)) == 2

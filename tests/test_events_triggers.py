@@ -423,3 +423,21 @@ def test_a_meeting_held_stays_when_something_else_is_called_off(
     korex: extractor.Extractor, text: str
 ) -> None:
     assert [e.countries for e in events(korex, text)] == [["JPN", "KOR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한국과 캐나다는 지난 2007년 FTA 협상을 시작했으나 쟁점 때문에 교착 상태에 빠졌다.",
+        "두 정상은 이란 핵협상 결과를 환영했다.",
+        "한일 투자협정 협상은 2012년 한일 정상회담에서 합의된 것이다.",
+    ],
+)
+def test_negotiations_as_a_process_are_no_meeting(korex: extractor.Extractor, text: str) -> None:
+    assert of_type(events(korex, text), EventType.TALKS) == []
+    assert of_type(events(korex, text), EventType.AGREEMENT) == []
+
+
+def test_negotiations_held_with_a_side_are_talks(korex: extractor.Extractor) -> None:
+    text = "김 본부장은 14일 워싱턴에서 미국 무역대표부 대표와 관세 협상을 가졌다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.TALKS)] == [["KOR", "USA"]]

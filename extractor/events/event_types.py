@@ -7,6 +7,7 @@ Also the groups of types the other stages treat alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -18,6 +19,8 @@ from extractor.events.naming import ROUND
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 
+#: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
+_BETWEEN = re.compile(r"^\s?(간의|간|사이의)\s?(첫|첫번째|역사적인|\s)*$")
 #: Ranks whose meetings are summits.
 _HEADS = frozenset({"head_of_state", "head_of_government"})
 
@@ -34,7 +37,8 @@ MEETINGS = frozenset(
 #: Types whose bare terms (회담, 회의, 협의) are general words for a meeting of any kind.
 GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
 #: Types whose records merge whatever word names them: a statement (규탄 성명, 공동성명), a call
-#: (외교장관 통화, 전화 통화), a courtesy call or a visit of the same parties on the same day is one.
+#: (외교장관 통화, 전화 통화), a courtesy call, a visit or a signing (협정 서명식, 양해각서 체결) of the
+#: same parties on the same day is one, unless their names differ.
 ONE_WORD_TYPES = frozenset(
     {
         EventType.JOINT_STATEMENT,
@@ -42,6 +46,7 @@ ONE_WORD_TYPES = frozenset(
         EventType.PHONE_CALL,
         EventType.COURTESY_CALL,
         EventType.VISIT,
+        EventType.AGREEMENT,
     }
 )
 MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
@@ -89,24 +94,23 @@ def _groups_named(draft: Draft, clause: Clause) -> bool:
 
 
 def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
-    """A meeting named by a general word (회담, 양자회담) held by a head of state or government is a
-    summit: 윤 대통령은 … 10여 개국과 연쇄 양자회담 gives summits."""
+    """A meeting named by a general word (회담, 양자회담, 만남) held by a head of state or government is a
+    summit: 윤 대통령은 … 10여 개국과 연쇄 양자회담, 북미 정상간의 첫 만남 give summits."""
     entry = draft.trigger.data["entries"][0]
     if draft.type is not EventType.TALKS or entry.attrs.get("level") != "any":
         return
+    text = clause.text
     end = subject_end(doc, clause.start, draft.trigger.start)
-    if end is None:
-        return
-    heads = [
+    titles = [
         m
         for m in clause.in_sentence
         if m.label is EntityLabel.TITLE
-        and clause.start <= m.start
-        and m.end <= end
         and any(e.attrs.get("rank") in _HEADS for e in m.data.get("entries", ()))
     ]
-    if heads:
-        draft.type = EventType.SUMMIT
+    subject = [m for m in titles if end is not None and clause.start <= m.start and m.end <= end]
+    holding = [m for m in titles if _BETWEEN.match(text[m.end : draft.trigger.start])]
+    if subject or holding:
+        draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남
 
 
 def series_of(drafts: Sequence[Draft], first_round: Draft | None) -> Draft | None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.events import cues
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import GENERAL, MEETINGS, ONE_WORD_TYPES
+from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES
 from extractor.events.naming import ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
@@ -129,7 +129,7 @@ def _same_trip(trip: Draft, partial: Draft) -> bool:
 
 def _same_event(a: Draft, b: Draft) -> bool:
     """Two mentions of one event: same type and parties, and no date, round or name that differs."""
-    if a.type is not b.type or a.countries != b.countries:
+    if a.type is not b.type or (a.countries != b.countries and not _one_gathering(a, b)):
         return False
     if a.trigger is b.trigger and ((a.distributed and b.distributed) or a.date != b.date):
         return False  # 각각 면담, 2008년 8월에 이어 두 번째: one mention split into two events on purpose
@@ -163,6 +163,16 @@ def _same_name(x: str, y: str) -> bool:
         return True
     common = next((k for k in range(min(len(x), len(y))) if x[-1 - k] != y[-1 - k]), min(len(x), len(y)))
     return common > 0 and sorted(x[: len(x) - common]) == sorted(y[: len(y) - common])
+
+
+def _one_gathering(a: Draft, b: Draft) -> bool:
+    """Two mentions of one named meeting of many, each naming some of its members (G20 외교장관회의
+    … 중국 외교부장은 이번 G20 외교장관회의에 불참했다): the same, with the parties of the mention
+    naming more of them if it names all the other does."""
+    x, y = _name_key(a.name), _name_key(b.name)
+    plover = a.trigger.data["entries"][0].attrs.get("plover") or ""
+    many = a.type is EventType.CONFERENCE or plover.endswith("multilateral")
+    return a.type in MULTILATERAL and many and bool(x and y) and _same_name(x, y)
 
 
 def _two_documents(a: Draft, b: Draft) -> bool:
@@ -255,8 +265,9 @@ def _bare(draft: Draft) -> bool:
     """A bare general term (회담, 회의) with no name or round: the text referring back to its event,
     also as an occasion or what came first (이번 회담을 계기로, 회담 후), not as what came before the
     news (앞서 …)."""
+    written = EventType(draft.trigger.data["entries"][0].attrs["event_type"])  # 회담, even when a summit
     return (
-        draft.type in GENERAL
+        written in GENERAL
         and not (draft.earlier or draft.background or draft.distributed)
         and not draft.trigger.data.get("verb")  # 만났다 reports a meeting, it does not point back
         and draft.name is None
@@ -316,4 +327,6 @@ def _absorb(into: Draft, other: Draft) -> None:
     )
     into.confidence = max(into.confidence, other.confidence)
     into.partnered = into.partnered or other.partnered
+    if into.type in MULTILATERAL and (set(into.countries) < set(other.countries)):
+        into.countries = list(other.countries)  # 이번 G20 외교장관회의: a later mention naming more members
     into.kind = into.kind or other.kind

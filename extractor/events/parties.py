@@ -30,6 +30,8 @@ _GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 _ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
 #: The word for a capital between a country and its city: 카자흐스탄 수도 아스타나.
 _CAPITAL = re.compile(r"\s?수도\s?")
+#: What may stand between the leaders' title and the term they hold: 간, 간의, 사이의.
+_BETWEEN_LEADERS = ("간의", "간", "사이의", "사이")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
 _HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
 
@@ -39,6 +41,7 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     sentence, trigger, text, in_sentence = draft.sentence, draft.trigger, clause.text, clause.in_sentence
     named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
     countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
+    countries = countries or _of_leaders(text, in_sentence, trigger.start)
     if draft.type is EventType.STATEMENT and not countries:
         issuer = _issuer(doc, clause, trigger, sentence.start_char)
         if issuer:  # 조평통 대변인은 … 성명을 발표, 러시아 외무부는 이날 성명에서: the issuer's country
@@ -281,6 +284,36 @@ def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     if city is not None:
         after = city.end
     return text.startswith("에서", after)
+
+
+def _of_leaders(text: str, in_sentence: Sequence[Mention], end: int) -> list[str]:
+    """The countries written right before the title of the people who meet and the term (한-러 정상간
+    전화통화, 한일 외교장관 간 통화): the parties, whatever the clause names first."""
+    position = end
+    while True:
+        stripped = text[:position].rstrip()
+        for word in _BETWEEN_LEADERS:
+            if stripped.endswith(word):
+                stripped = stripped[: -len(word)].rstrip()
+                break
+        title = next(
+            (m for m in in_sentence if m.label is EntityLabel.TITLE and m.end == len(stripped)), None
+        )
+        if title is None:
+            position = len(stripped)
+            break
+        position = title.start
+    if position == end:
+        return []
+    countries: list[Mention] = []
+    for m in sorted(in_sentence, key=lambda m: -m.start):
+        if m.label is not EntityLabel.COUNTRY or not m.norm or m.end > position:
+            continue
+        gap = text[m.end : countries[-1].start if countries else position]
+        if gap.strip(" ·ㆍ-") or (not countries and gap):
+            break
+        countries.append(m)
+    return [m.norm or "" for m in reversed(countries)] if len(countries) >= 2 else []
 
 
 def _before_titles(text: str, in_sentence: Sequence[Mention], end: int) -> int:

@@ -109,7 +109,8 @@ def scheduled_signing(table: TokenTable, span: range, sentence: Sentence) -> boo
     after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if table.tags[i] != SPACE_TAG]
     kinds = _predicates(table, span, after)
     scheduled = any(table.lemmas[i] in cues.words("scheduled") for i in after)
-    written = table.text[table.starts[span[0]] : table.ends[span[-1]] + 1]  # 서명식, MOU 체결, 체결식
+    # 서명식, MOU 체결, 체결식, 양해각서 서명식: the term and the signing word after it
+    written = table.text[table.starts[span[0]] : table.ends[span[-1]] + 4]
     signing = "signed" in kinds or any(form in written for form in cues.words("signed"))
     return scheduled and signing
 
@@ -155,9 +156,14 @@ def _for_a_trip(table: TokenTable, i: int) -> bool:
 def _to_be_done(table: TokenTable, i: int) -> bool:
     """The predicate at `i` is made a noun by 기 (개최하기로, 체결하기 위해): something to be done."""
     following = range(i + 1, min(len(table), i + 3))
-    return "ETN" in table.tags[i] or any(
-        table.heads[j] == "ETN" or "+ETN" in table.tags[j] for j in following
+    return _by_gi(table, i) or any(
+        (table.heads[j] == "ETN" or "+ETN" in table.tags[j]) and _by_gi(table, j) for j in following
     )
+
+
+def _by_gi(table: TokenTable, i: int) -> bool:
+    """The token at `i` ends in the noun-making 기 (하기, 되기), not 음 (체결됨: done)."""
+    return "ETN" in table.tags[i] and table.text[table.starts[i] : table.ends[i]].endswith("기")
 
 
 def _object_of(table: TokenTable, span: range, verb: int) -> bool:

@@ -29,6 +29,10 @@ _SIGNED = _SIGNING | {"done_before"}
 _NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
 #: How many words the term's own predicate takes before its negation (회담은 아직 추진되지 않고).
 _OWN_PREDICATE = 5
+#: Brackets, quotes and spaces, which leave a term's particle as it is.
+_MARKS = re.compile(r"[()'’\"”\s]")
+#: A short aside in parentheses: an abbreviation (MOU) or a date.
+_ASIDE = re.compile(r"\([^()]{0,12}\)")
 #: The quotes a meeting's name is written in, and the longest name they hold.
 _NAME_QUOTES = (("'", "'"), ("‘", "’"))
 _QUOTED_NAME = 60
@@ -49,6 +53,7 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
     )
     text = table.text
     titles = [m for m in found if m.label is EntityLabel.TITLE]
+    meetings = [m for m in meetings if not _negotiated(text, m, meetings)]
     meetings = [
         m
         for m in meetings
@@ -62,14 +67,39 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
         previous = kept[-1] if kept else None
         following = meetings[i + 1] if i + 1 < len(meetings) else None
         is_verb = cues.kind_of(text[m.start : m.end]) in REPORTING
-        if previous is not None and is_verb and 0 < m.start - previous.end <= 3:
-            continue
+        if (
+            previous is not None
+            and (is_verb or _signing_of(text, previous, m))
+            and _object_of(text[previous.end : m.start])
+        ):
+            continue  # 양해각서(MOU)'를 체결, '… 협정' 서명식: the signing of the term before
         if following is not None and _combined(text[m.end : following.start]):
             continue  # 오찬을 겸한 회담: one meeting over lunch
         if following is not None and _NAME_OF_NEXT.match(text[m.end : following.start]):
             continue  # 아시아유럽정상회의(ASEM) 재무장관회의: the name of the meeting after it
         kept.append(m)
     return kept
+
+
+def _signing_of(text: str, agreement: Mention, m: Mention) -> bool:
+    """The term is the signing of the agreement before it (… 협정' 서명식, 양해각서 체결식)."""
+    kinds = [o.data["entries"][0].attrs["event_type"] for o in (agreement, m)]
+    written = text[m.start : m.end]
+    return kinds == [EventType.AGREEMENT.value] * 2 and any(form in written for form in cues.words("signed"))
+
+
+def _object_of(between: str) -> bool:
+    """The words between a term and a reporting verb make the term its object: a particle, after an
+    abbreviation or a closing quote (양해각서에 서명, '… 양해각서(MOU)'를 체결)."""
+    bare = _MARKS.sub("", _ASIDE.sub("", between))
+    return len(between) > 0 and len(bare) <= 2
+
+
+def _negotiated(text: str, m: Mention, meetings: Sequence[Mention]) -> bool:
+    """An agreement named as what is negotiated (투자협정 협상, FTA 협상): its negotiation, not a signing."""
+    if m.data["entries"][0].attrs["event_type"] != EventType.AGREEMENT.value:
+        return False
+    return any(0 <= o.start - m.end <= 1 and _process(text, o) for o in meetings)
 
 
 def _post_in(text: str, m: Mention, titles: Sequence[Mention]) -> bool:
@@ -149,6 +179,8 @@ def reports_event(
     agreement = trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value
     if agreement and kind not in _SIGNED and not reports.scheduled_signing(table, span, sentence):
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
+    if _process(text, trigger) and not (kind in ("held", "verb") and _partner_met(table, trigger, sentence)):
+        return False  # FTA 협상을 시작했으나, 핵협상 결과: negotiations as a process, not one meeting
     if _called_off(table, trigger, span, local, sentence):
         return False  # 방한을 연기했다, 추진되지 않고 있다, 방한할 예정이었으나 … 연기: no event
     if _founded(table, name_start):
@@ -235,13 +267,31 @@ def _discussed(
     ]
     if meetings or planned:
         return bool(meetings)
+    return not _partner_before(table, trigger, sentence)
+
+
+def _partner_before(table: TokenTable, trigger: Mention, sentence: Sentence) -> bool:
+    """A side is named with 과/와 before the term in its sentence (미국과 협상을 가졌다)."""
     start = table.starts[sentence.start]
-    partner = [
-        i
+    return any(
+        table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
         for i in table.within(start, trigger.start)
-        if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
-    ]
-    return not partner
+    )
+
+
+def _partner_met(table: TokenTable, trigger: Mention, sentence: Sentence) -> bool:
+    """After the sentence's subject, a side is named with 과/와 before the term (김 본부장은 미국
+    대표와 협상을 가졌다; not 한국과 캐나다는 … 협상을 시작했으나)."""
+    tokens = list(table.within(table.starts[sentence.start], trigger.start))
+    subject = next((k for k, i in enumerate(tokens) if table.heads[i] in ("JX", "JKS")), None)
+    after = tokens[subject + 1 :] if subject is not None else tokens
+    return any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in after)
+
+
+def _process(text: str, trigger: Mention) -> bool:
+    """The term names a process rather than a meeting (협상), however it is compounded (핵협상)."""
+    written = text[trigger.start : trigger.end]
+    return any(written.endswith(form) for form in cues.words("process"))
 
 
 def _generic_before(text: str, start: int) -> bool:
