@@ -350,3 +350,17 @@ def test_an_hour_without_a_date_is_the_documents_day(korex: extractor.Extractor,
     later = [e for e in events(korex, text, doc_date="2025-03-14") if e.evidence.text.startswith(second[:4])]
     assert later
     assert all(e.date == "2025-03-14" for e in later if e.type is not EventType.VISIT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "경기도는 지난 12일 도청에서 베트남 대표단이 참석한 가운데 우호협력 협정 체결식을 가졌다.",
+        "외교부는 12일 양국 장관이 배석한 가운데 한-페루 투자협정 서명식을 열었다.",
+        "정부는 지난 12일 각국 대사들이 자리한 가운데 한-칠레 협정에 서명했다.",
+    ],
+)
+def test_a_clause_of_circumstance_keeps_the_sentences_day(korex: extractor.Extractor, text: str) -> None:
+    signings = of_type(events(korex, text, doc_date="2025-03-14"), EventType.AGREEMENT)
+    assert signings
+    assert all(s.date == "2025-03-12" for s in signings)

@@ -456,3 +456,14 @@ def test_a_subject_before_a_genitive_phrase_still_takes_part(korex: extractor.Ex
     )
     (summit,) = of_type(events(korex, text), EventType.SUMMIT)
     assert "한동수" in names(summit)
+
+
+def test_a_bare_meeting_of_two_leaders_is_not_the_summit_of_many_before(korex: extractor.Extractor) -> None:
+    text = (
+        "한동수 대통령은 G20 정상회의 의장국인 필리핀의 마르코스 대통령을 만났다.\n"
+        "한동수 대통령과 마르코스 필리핀 대통령은 1일 마닐라에서 한-필리핀 정상회담을 가졌다.\n"
+        "김민준 외교부 장관 등 수행 인사들이 배석한 가운데 양 정상은 첫 만남을 가졌다."
+    )
+    summits = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
+    assert summits
+    assert all(e.name != "G20 정상회의" for e in summits)

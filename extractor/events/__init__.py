@@ -157,7 +157,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     lead = salience.lead(merged, anchor)
     dates.restated(lead, merged)
     if lead is not None:
-        participants.attendees(doc, lead)
+        participants.attendees(doc, lead, merged)
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)

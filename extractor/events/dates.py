@@ -67,6 +67,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     earlier = [m for m in dates if m.end <= clause.start]
     if chosen is None and earlier and not draft.subordinate:
         chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)
+    if chosen is None and earlier and _after_circumstance(table, clause.start):
+        chosen = earlier[-1]  # 지난 31일 … 대표단이 참석한 가운데 체결식을 가졌다: the sentence's day
     if chosen is None and not draft.background:
         chosen = _going_on(doc, table, draft)
     lasting = draft.type in _LASTING and not (draft.subordinate or draft.future or draft.background)
@@ -232,6 +234,12 @@ def _sequence_date(
     return (
         date if any(table.lemmas[i] in verbs_of_acts for i in table.within(date.end, clause_start)) else None
     )
+
+
+def _after_circumstance(table: TokenTable, clause_start: int) -> bool:
+    """The clause opens after a clause of circumstance (… 참석한 가운데), whose day is its own."""
+    before = table.text[:clause_start].split()
+    return bool(before) and before[-1] in cues.words("amid")
 
 
 def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:

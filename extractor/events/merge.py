@@ -278,15 +278,14 @@ def _bare(draft: Draft) -> bool:
 
 
 def _may_name(bare: Draft, meeting: Draft) -> bool:
-    """A bare term may name the meeting: 회담 or 협의 any (정상회담 … 회담 후, 깊이 있는 협의를 가졌다),
-    회의 a meeting of many or a consultation, summits of many included (정상회의 … 이번 회의)."""
+    """A bare term may name the meeting: 회담 or 협의 any but a summit of many (정상회담 … 회담 후, 깊이
+    있는 협의를 가졌다), 회의 a meeting of many or a consultation, summits of many included (정상회의 …
+    이번 회의)."""
     if meeting.type not in MEETINGS:
         return False
     if meeting.type is EventType.SUMMIT:
         plover = meeting.trigger.data["entries"][0].attrs.get("plover") or ""
-        if bare.type is EventType.CONFERENCE:
-            return plover.endswith("multilateral")
-        return True
+        return plover.endswith("multilateral") == (bare.type is EventType.CONFERENCE)  # 만남: of two
     return bare.type is not EventType.CONFERENCE or meeting.type is not EventType.TALKS
 
 

@@ -81,7 +81,7 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
         word = text[word_start:word_end]
         if word == "제" and ROUND.match(text[word_start : trigger.start]):
             start = word_start  # 제 6차: a round written with a space
-        elif _particle_ends(table, word_start, word_end) or word in cues.words("demonstrative"):
+        elif _particle_ends(table, word_start, word_end) or word in _no_name_words():
             break  # 캐나다·이탈리아와는 양자회담: an argument; 이번 양해각서: the one named before
         elif _name_word(word, word_start, word_end, named) and (
             not plain or _anchor(word, word_start, local)
@@ -103,6 +103,12 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
     ):
         return trigger.start
     return start
+
+
+def _no_name_words() -> frozenset[str]:
+    """Words that end a name's run back: a demonstrative (이번 양해각서), a clause of circumstance's
+    close (참석한 가운데 … 협정)."""
+    return cues.words("demonstrative") | cues.words("amid")
 
 
 def _particle_ends(table: TokenTable, start: int, end: int) -> bool:

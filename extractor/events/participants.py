@@ -312,14 +312,14 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
     return False
 
 
-def attendees(doc: Doc, lead: Draft) -> None:
+def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
     """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다, 이번 면담에는 …이
-    참석했다) join the lead event."""
+    참석했다) join the lead event, or the main event of the type the sentence names (면담에는: the
+    talks, when the lead is the visit)."""
     attended = cues.words("attended")
     found = mentions(doc)
     table = table_of(doc)
     lemmas = table.lemmas
-    known = {p.name for p in lead.participants}
     for sentence in Sentences.of_doc(doc).spans:
         if sentence.start_char <= lead.sentence.start_char:
             continue
@@ -332,13 +332,23 @@ def attendees(doc: Doc, lead: Draft) -> None:
         ]
         if not all(_topic_of(table, sentence, m) for m in meetings):
             continue  # 이번 면담에는 …이 참석했다: the meeting told of; 회의에 참석한 뒤: another
+        kinds = {m.data["entries"][0].attrs["event_type"] for m in meetings}
+        told = [
+            d
+            for d in drafts
+            if d.type.value in kinds
+            and d.trigger.start < sentence.start_char
+            and not (d.background or d.subordinate or d.earlier)
+        ]
+        target = told[-1] if told else lead
+        known = {p.name for p in target.participants}
         for m in found:
             in_it = sentence.start_char <= m.start < sentence.end_char
             if in_it and m.label is EntityLabel.PERSON and m.data.get("name") not in known:
-                lead.participants.append(participant(m))
+                target.participants.append(participant(m))
                 known.add(m.data.get("name"))
                 if m.data.get("country"):
-                    lead.countries = sorted(set(lead.countries) | {m.data["country"]})
+                    target.countries = sorted(set(target.countries) | {m.data["country"]})
 
 
 def _topic_of(table: TokenTable, sentence: Sentence, meeting: Mention) -> bool:
