@@ -467,3 +467,20 @@ def test_a_bare_meeting_of_two_leaders_is_not_the_summit_of_many_before(korex: e
     summits = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
     assert summits
     assert all(e.name != "G20 정상회의" for e in summits)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "한동수 대통령은 23일 샤브카트 라시도프 대통령의 초청으로 우즈베키스탄을 국빈방문한다.",
+        "한동수 대통령은 샤브카트 라시도프 대통령의 초청에 따라 23일 우즈베키스탄을 방문한다.",
+        "샤브카트 라시도프 대통령의 초청으로 한동수 대통령이 23일 우즈베키스탄을 공식 방문한다.",
+    ],
+)
+def test_the_pair_takes_a_host_whose_sentence_names_the_country(
+    korex: extractor.Extractor, first: str
+) -> None:
+    text = f"{first} 양 정상은 정상회담을 갖고 협력 방안을 논의한다."
+    summits = of_type(events(korex, text), EventType.SUMMIT)
+    assert summits
+    assert all(names(s) == {"한동수", "샤브카트 라시도프"} for s in summits)

@@ -269,8 +269,9 @@ def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
 
 def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     """For each party of the event, the person of that country named last before its trigger (a person
-    of no stated country is the home side's), not one said to be present (… 배석한 가운데 양 정상은);
-    empty unless every party has one."""
+    of no stated country is the home side's, or a foreign party's when their sentence names it and no
+    one else is), not one said to be present (… 배석한 가운데 양 정상은); empty unless every party has
+    one."""
     present = _amid_end(table_of(doc), draft.sentence, draft.trigger)  # 대표단이 자리한 가운데 양 장관은
     named = [
         m
@@ -279,13 +280,32 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
         and m.end <= draft.trigger.start
         and not (present and draft.sentence.start_char <= m.start < present)
     ]
-    chosen = []
-    for country in draft.countries:
+    spans = Sentences.of_doc(doc)
+    found = mentions(doc)
+    chosen: dict[str, Mention] = {}
+    for country in sorted(draft.countries, key=lambda c: c == HOME):  # foreign parties first
         of_country = [m for m in named if (m.data.get("country") or HOME) == country]
+        if country != HOME and not of_country:  # 카리모프 대통령의 초청으로 우즈베키스탄을 방문
+            of_country = [m for m in named if not m.data.get("country") and _names(spans, found, m, country)]
+        if country == HOME:
+            of_country = [m for m in of_country if m not in chosen.values()]
         if not of_country:
             return []
-        chosen.append(participant(max(of_country, key=lambda m: m.start)))
-    return chosen if len(chosen) >= 2 else []
+        chosen[country] = max(of_country, key=lambda m: m.start)
+    people = [participant(chosen[c]) for c in draft.countries]
+    return people if len(people) >= 2 else []
+
+
+def _names(spans: Sentences, found: Sequence[Mention], person: Mention, country: str) -> bool:
+    """The sentence of a person of no stated country names `country` (… 대통령의 초청으로 우즈베키스탄을
+    방문한다): that person may be its side."""
+    sentence = spans.of(person.start)
+    return any(
+        m.label is EntityLabel.COUNTRY
+        and m.norm == country
+        and sentence.start_char <= m.start < sentence.end_char
+        for m in found
+    )
 
 
 def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
