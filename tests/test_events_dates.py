@@ -364,3 +364,33 @@ def test_a_clause_of_circumstance_keeps_the_sentences_day(korex: extractor.Extra
     signings = of_type(events(korex, text, doc_date="2025-03-14"), EventType.AGREEMENT)
     assert signings
     assert all(s.date == "2025-03-12" for s in signings)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("또 시 주석이 미국을 국빈방문한 지난 9월에도 두 정상은 협력을 강조했다.", "2024-09"),
+        ("총리가 일본을 방문한 지난 9월 양국은 협정에 서명했다.", "2024-09"),
+        ("장관이 프랑스를 공식 방문한 지난 10월에 양국은 합의문을 냈다.", "2024-10"),
+    ],
+)
+def test_a_date_a_visit_participle_describes_is_the_visits(
+    korex: extractor.Extractor, text: str, date: str
+) -> None:
+    visits = of_type(events(korex, text, doc_date="2024-12-14"), EventType.VISIT)
+    assert visits
+    assert visits[0].date == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "페루 통상장관 일행은 오는 8일까지 한국을 공식 방문한다.",
+        "칠레 외교장관은 오는 8일까지 한국을 방문한다.",
+        "칠레 대표단은 8일까지 서울을 방문한다.",
+    ],
+)
+def test_a_last_day_alone_gives_the_month_and_the_end(korex: extractor.Extractor, text: str) -> None:
+    visits = [v for v in of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT) if v.end_date]
+    assert visits
+    assert all((v.date, v.end_date) == ("2025-03", "2025-03-08") for v in visits)

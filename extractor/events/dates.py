@@ -95,16 +95,27 @@ def _after(
     trigger: Mention,
     clause_end: int,
 ) -> Mention | None:
-    """The first date after the trigger in its clause, when it dates the trigger's own predicate
-    (정상회담을 8일 가졌다): no verb between (참석하기 위해 5일 방문: the visit's), and no other meeting
-    after it in the clause (회동은 이날 통화에서 합의: the call's)."""
+    """The first date after the trigger in its clause, when the trigger's participle describes it
+    (방문한 지난 9월) or it dates the trigger's own predicate (정상회담을 8일 가졌다): no verb between
+    (참석하기 위해 5일 방문: the visit's), and no other meeting after it in the clause (회동은 이날
+    통화에서 합의: the call's)."""
     after = [m for m in dates if m.start >= trigger.end and m.end <= clause_end]
     if not after:
         return None
     date = after[0]
     between = table.within(trigger.end, date.start)
+    glued = text_end = trigger.end
+    for i in between:  # the participle's ending glued to the term (방문한: 방문 + 하 + ㄴ)
+        if table.starts[i] != glued:
+            break
+        glued = table.ends[i]
+        text_end = glued if "ETM" in table.tags[i] else text_end
+    gap = table.text[text_end : date.start].split()
+    modified = text_end > trigger.end and all(word in cues.words("direction") for word in gap)
+    if modified:
+        return date  # 방문한 지난 9월: the month the visit's participle describes
     if any(table.heads[i].startswith(("VV", "VA", "XSV")) for i in between):
-        return None
+        return None  # 참석하기 위해 5일 방문: the visit's
     if any(trigger.end <= m.start < clause_end for m in meetings):
         return None
     return date
@@ -124,11 +135,13 @@ def _coming(table: TokenTable, trigger: Mention, line_end: int) -> bool:
 
 def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> None:
     """Give the draft the chosen date, or the span it opens or closes (26일부터 30일까지), or the month
-    of a span whose last day alone is written (∼6일)."""
+    of a span whose last day alone is written (∼6일, 오는 8일까지)."""
     draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
     following = [m for m in dates if m.start > chosen.end]
     preceding = [m for m in dates if m.end < chosen.start]
-    until = text[max(0, chosen.start - 2) : chosen.start].strip()[-1:] in _UNTIL
+    until = text[max(0, chosen.start - 2) : chosen.start].strip()[-1:] in _UNTIL or (
+        text.startswith("까지", chosen.end) and not (preceding and text.startswith("부터", preceding[-1].end))
+    )
     if until and chosen.norm and not (preceding and chosen.start - preceding[-1].end <= 2):
         draft.date, draft.end_date = chosen.norm[:7], chosen.norm  # (∼6일, 프놈펜): it ends that day
         return
