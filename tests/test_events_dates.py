@@ -369,7 +369,7 @@ def test_a_clause_of_circumstance_keeps_the_sentences_day(korex: extractor.Extra
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("또 시 주석이 미국을 국빈방문한 지난 9월에도 두 정상은 협력을 강조했다.", "2024-09"),
+        ("또 왕 주석이 캐나다를 국빈방문한 지난 9월에도 양측은 교역 확대를 논의했다.", "2024-09"),
         ("총리가 일본을 방문한 지난 9월 양국은 협정에 서명했다.", "2024-09"),
         ("장관이 프랑스를 공식 방문한 지난 10월에 양국은 합의문을 냈다.", "2024-10"),
     ],

@@ -462,7 +462,7 @@ def test_a_bare_meeting_of_two_leaders_is_not_the_summit_of_many_before(korex: e
     text = (
         "한동수 대통령은 G20 정상회의 의장국인 필리핀의 마르코스 대통령을 만났다.\n"
         "한동수 대통령과 마르코스 필리핀 대통령은 1일 마닐라에서 한-필리핀 정상회담을 가졌다.\n"
-        "김민준 외교부 장관 등 수행 인사들이 배석한 가운데 양 정상은 첫 만남을 가졌다."
+        "김민준 외교부 장관 등 수행 인사들이 배석한 가운데 양 정상은 첫 회동을 가졌다."
     )
     summits = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
     assert summits
@@ -472,9 +472,9 @@ def test_a_bare_meeting_of_two_leaders_is_not_the_summit_of_many_before(korex: e
 @pytest.mark.parametrize(
     "first",
     [
-        "한동수 대통령은 23일 샤브카트 라시도프 대통령의 초청으로 우즈베키스탄을 국빈방문한다.",
-        "한동수 대통령은 샤브카트 라시도프 대통령의 초청에 따라 23일 우즈베키스탄을 방문한다.",
-        "샤브카트 라시도프 대통령의 초청으로 한동수 대통령이 23일 우즈베키스탄을 공식 방문한다.",
+        "한동수 대통령은 23일 사이드 라히모프 대통령의 초청으로 타지키스탄을 국빈방문한다.",
+        "한동수 대통령은 사이드 라히모프 대통령의 초청에 따라 23일 타지키스탄을 방문한다.",
+        "사이드 라히모프 대통령의 초청으로 한동수 대통령이 23일 타지키스탄을 공식 방문한다.",
     ],
 )
 def test_the_pair_takes_a_host_whose_sentence_names_the_country(
@@ -483,4 +483,4 @@ def test_the_pair_takes_a_host_whose_sentence_names_the_country(
     text = f"{first} 양 정상은 정상회담을 갖고 협력 방안을 논의한다."
     summits = of_type(events(korex, text), EventType.SUMMIT)
     assert summits
-    assert all(names(s) == {"한동수", "샤브카트 라시도프"} for s in summits)
+    assert all(names(s) == {"한동수", "사이드 라히모프"} for s in summits)

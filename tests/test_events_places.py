@@ -219,9 +219,9 @@ def test_a_later_meeting_written_with_seo_after_its_term_is_there(korex: extract
 @pytest.mark.parametrize(
     "text",
     [
-        "오 이사장은 4일 오후 고양 킨텍스 제2전시관에서 케냐 대통령과 가나 대통령을 연이어 만났다.",
-        "오 이사장은 4일 고양 킨텍스 제1회의실에서 케냐 대통령과 가나 대통령을 잇따라 면담했다.",
-        "오 이사장은 4일 고양 킨텍스 제3홀에서 케냐, 가나 대통령과 잇달아 회담했다.",
+        "오 회장은 4일 고양 킨텍스 제5회의실에서 케냐 대통령과 가나 대통령을 연이어 만났다.",
+        "오 회장은 4일 고양 킨텍스 제1회의실에서 케냐 대통령과 가나 대통령을 잇따라 면담했다.",
+        "오 회장은 4일 고양 킨텍스 제3홀에서 케냐, 가나 대통령과 잇달아 회담했다.",
     ],
 )
 def test_meetings_in_turn_keep_the_date_and_numbered_venue_of_their_sentence(

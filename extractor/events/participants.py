@@ -285,7 +285,7 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     chosen: dict[str, Mention] = {}
     for country in sorted(draft.countries, key=lambda c: c == HOME):  # foreign parties first
         of_country = [m for m in named if (m.data.get("country") or HOME) == country]
-        if country != HOME and not of_country:  # 카리모프 대통령의 초청으로 우즈베키스탄을 방문
+        if country != HOME and not of_country:  # 라히모프 대통령의 초청으로 타지키스탄을 방문
             of_country = [m for m in named if not m.data.get("country") and _names(spans, found, m, country)]
         if country == HOME:
             of_country = [m for m in of_country if m not in chosen.values()]
@@ -297,7 +297,7 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
 
 
 def _names(spans: Sentences, found: Sequence[Mention], person: Mention, country: str) -> bool:
-    """The sentence of a person of no stated country names `country` (… 대통령의 초청으로 우즈베키스탄을
+    """The sentence of a person of no stated country names `country` (… 대통령의 초청으로 타지키스탄을
     방문한다): that person may be its side."""
     sentence = spans.of(person.start)
     return any(
