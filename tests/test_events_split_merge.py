@@ -461,7 +461,7 @@ def test_an_earlier_document_named_as_a_basis_is_an_event_of_its_date(
 @pytest.mark.parametrize(
     "text",
     [
-        "양국 장관은 '한·칠레 국방협력 양해각서(MOU)'를 체결한다.",
+        "두 장관은 '한·칠레 해양 협력 양해각서(MOU)'를 체결할 계획이다.",
         "한미 정상은 '에너지 안보 협정' 서명식을 가졌다. 두 정상이 서명한 협정은 공급망 협력을 담았다.",
         "한국과 가나는 이번 방문 계기에 '보건 협력 양해각서(MOU)'가 체결됨에 따라 협력을 넓힌다.",
     ],
@@ -492,3 +492,15 @@ def test_mentions_of_one_named_meeting_of_many_are_one(korex: extractor.Extracto
 def test_meetings_of_many_named_apart_stay_apart(korex: extractor.Extractor) -> None:
     text = "조 장관은 인도에서 열린 G20 외교장관회의에 참석했다. 일본 외무대신은 G7 외교장관회의에 참석했다."
     assert len(of_type(events(korex, text), EventType.CONFERENCE)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "응우옌 베트남 대사는 2019년 부산을 방문한 적이 있다. 이번 베트남 대사의 부산 방문은 첫 일정이다.",
+        "주한 베트남 대사는 2019년 대구를 방문한 적이 있다. 이번 베트남 대사의 대구 방문은 공식 일정이다.",
+        "베트남 부총리는 2019년 한국을 방문한 적이 있다. 이번 부총리의 방한은 취임 후 첫 해외 일정이다.",
+    ],
+)
+def test_a_visit_recalled_is_not_the_one_named_this_time(korex: extractor.Extractor, text: str) -> None:
+    assert len(of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)) == 2

@@ -40,6 +40,10 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     sentence or the one before that names two (김 대통령은 오늘 카타르를 공식 방문한다. 양국
     정상은 회담에서 …; 한·카타르 경제공동위 회의), else the document's main pair (a statement and a
     visit keep their own)."""
+    if draft.type is EventType.VISIT and set(draft.countries) == {HOME} and _visit_here(doc, draft):
+        # 푹 주석님의 국빈 방한: a visit here by a leader of no stated country is the main partner's
+        draft.countries = sorted(set(pair) | {HOME}) if len(pair) == 2 else draft.countries
+        return
     if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
         return
     if draft.kind == "listed" and not draft.countries:
@@ -71,6 +75,15 @@ def series_parties(drafts: Sequence[Draft]) -> None:
         full = next((d for d in named if d.trigger.data["entries"][0] is entry), None)
         if full is not None:
             draft.countries = list(full.countries)
+
+
+def _visit_here(doc: Doc, draft: Draft) -> bool:
+    """The visit word itself names Korea as where it goes (방한, 국빈 방한)."""
+    trigger = draft.trigger
+    return any(
+        m.label is EntityLabel.COUNTRY and m.norm == HOME and trigger.start <= m.start < trigger.end
+        for m in mentions(doc)
+    )
 
 
 def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:

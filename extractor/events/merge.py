@@ -23,6 +23,8 @@ from extractor.mentions import Mention
 from extractor.models import EventType
 from extractor.tokens import SPACE_TAG, table_of
 
+#: Endings of a word that close a noun phrase before a name: a topic, subject, object or place particle.
+_ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도", "고", "며", "서")
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({EventType.VISIT})
 #: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
@@ -30,9 +32,16 @@ _TRIP = dt.timedelta(days=10)
 
 
 def refers_back(text: str, name_start: int) -> bool:
-    """A demonstrative stands before the name (동 전략대화, 이번 회의): the event already named."""
-    before = text[max(0, name_start - 8) : name_start].split()
-    return bool(before) and before[-1] in cues.words("demonstrative")
+    """A demonstrative opens the name's noun phrase (동 전략대화, 이번 회의, 이번 베트남 대사의 전북
+    방문): the event already named."""
+    line_start = text.rfind("\n", 0, name_start) + 1
+    before = text[max(line_start, name_start - 24) : name_start].split()
+    for word in reversed(before[-4:]):
+        if word in cues.words("demonstrative"):
+            return True
+        if word.endswith(_ENDS_PHRASE) or not word[-1:].isalnum():
+            return False  # 대사는, 방문을, 마친 뒤,: the phrase began after it
+    return False
 
 
 def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
@@ -46,7 +55,9 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         if _meal(draft):
             meals.append(draft)
             continue
-        twin = next((m for m in merged if _same_event(m, draft)), None)
+        twins = [m for m in merged if _same_event(m, draft)]
+        # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current one)
+        twin = next((m for m in twins if draft.date and m.date == draft.date), twins[0] if twins else None)
         if twin is None and _bare(draft):
             twin = _referent(text, merged, draft)
         if twin is None and draft.trigger.data.get("verb"):
@@ -128,6 +139,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.trigger is b.trigger and ((a.distributed and b.distributed) or a.date != b.date):
         return False  # 각각 면담, 2008년 8월에 이어 두 번째: one mention split into two events on purpose
+    if (a.earlier and b.refers_back) or (b.earlier and a.refers_back):
+        return False  # 방문한 적이 있다 … 이번 방문은: the earlier visit and the current one
     if (a.recalled or b.recalled) and not (a.date and b.date):
         return False  # 2011년 5월에 이어 두 번째: the earlier visit only with a mention of its date
     if _other_people(a, b):
