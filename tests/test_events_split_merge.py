@@ -504,3 +504,18 @@ def test_meetings_of_many_named_apart_stay_apart(korex: extractor.Extractor) -> 
 )
 def test_a_visit_recalled_is_not_the_one_named_this_time(korex: extractor.Extractor, text: str) -> None:
     assert len(of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "한-칠레 경제공동위원회는 2001년 처음 열린 이래 올해로 12차 회의를 맞았다.",
+        "이번 12차 회의에서는 공급망 협력이 논의된다.",
+        "양측은 12차 회의를 계기로 협력을 넓히기로 했다.",
+    ],
+)
+def test_a_round_named_by_a_general_term_is_the_meeting_of_that_round(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = "한국과 칠레는 7일 서울에서 제12차 한-칠레 경제공동위원회를 개최한다. " + second
+    assert len(of_type(events(korex, text, doc_date="2025-03-04"), EventType.CONSULTATION)) == 1

@@ -213,7 +213,8 @@ def _same_term(first: Draft, later: Draft) -> bool:
     later mention pointing back (동 전략대화, 이번 회의)."""
     a, b = first.trigger.data["entries"][0], later.trigger.data["entries"][0]
     x, y = a.canonical.replace(" ", ""), b.canonical.replace(" ", "")
-    return a is b or x.endswith(y) or y.endswith(x) or later.refers_back
+    same_round = bool(first.round) and first.round == later.round  # 제17차 공동위원회 … 올해로 17차 회의
+    return a is b or x.endswith(y) or y.endswith(x) or later.refers_back or same_round
 
 
 def _meal(draft: Draft) -> bool:
