@@ -21,7 +21,6 @@ from extractor.mentions import mentions
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import text_of
 
-
 #: How far after a meeting's term the word for its chair may stand (정상회의 개최를 앞두고 의장국인).
 _CHAIR_REACH = 16
 
@@ -50,7 +49,7 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
         return
     chair = _chair(doc, draft) if draft.type in MULTILATERAL else None
     if chair is not None:
-        draft.countries = [chair]  # G20 정상회의 의장국인 아르헨티나: the meeting named by its chair
+        draft.countries = [chair]  # G20 정상회의 의장국인 인도네시아: the meeting named by its chair
         return
     if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
         return
