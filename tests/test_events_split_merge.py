@@ -519,3 +519,38 @@ def test_a_round_named_by_a_general_term_is_the_meeting_of_that_round(
 ) -> None:
     text = "한국과 칠레는 7일 서울에서 제12차 한-칠레 경제공동위원회를 개최한다. " + second
     assert len(of_type(events(korex, text, doc_date="2025-03-04"), EventType.CONSULTATION)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "존 밀러 미국 부장관은 16일 김철수 외교부 1차관을 예방했다. 그는 이어 박영희 총리를 예방한다.",
+        "존 밀러 미국 특사는 오전에 이민호 국회의장을 예방하고 오후에 최정우 국무총리를 예방했다.",
+        "존 밀러 미국 대표는 16일 장민수 통일부 장관을 예방했다. 그는 오후 정우진 외교부 장관도 예방했다.",
+    ],
+)
+def test_one_visitor_calling_on_two_hosts_makes_two_courtesy_calls(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert len(of_type(events(korex, text, doc_date="2025-03-16"), EventType.COURTESY_CALL)) == 2
+
+
+def test_one_courtesy_call_named_twice_is_one(korex: extractor.Extractor) -> None:
+    text = (
+        "존 밀러 미국 특사는 16일 김철수 외교부 1차관을 예방했다. 밀러 특사의 김 차관 예방은 30분간 이어졌다."
+    )
+    assert len(of_type(events(korex, text, doc_date="2025-03-16"), EventType.COURTESY_CALL)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("윤 대통령은 14일 일본 총리와 만나 회담했다.", EventType.SUMMIT),
+        ("김 장관은 일본 외무대신을 만나 양자 협의를 가졌다.", EventType.CONSULTATION),
+        ("박 차관은 베트남 외교차관과 만나 회담을 했다.", EventType.TALKS),
+    ],
+)
+def test_a_meeting_verb_leading_into_its_term_gives_the_term_its_side(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    assert [(e.type, len(e.countries)) for e in events(korex, text)] == [(kind, 2)]

@@ -107,9 +107,21 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
         if table.starts[i] >= trigger.start:
             break
         ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
-        if ends and not _joins_participle(table, i, trigger.start):
+        if (
+            ends
+            and not _joins_participle(table, i, trigger.start)
+            and not _meets_into(table, i, trigger.start)
+        ):
             start = table.ends[i]
     return start
+
+
+def _meets_into(table: TokenTable, i: int, position: int) -> bool:
+    """The connective at `i` ends a verb of meeting that leads straight into the term (일본 총리와 만나
+    회담했다): one act, whose side met is named before the verb."""
+    verb = i if table.heads[i] != "EC" else i - 1
+    following = [k for k in table.within(table.ends[i], position) if table.tags[k] != SPACE_TAG]
+    return verb >= 0 and table.lemmas[verb] in cues.words("meet") and len(following) <= 1
 
 
 def _joins_participle(table: TokenTable, i: int, position: int) -> bool:

@@ -245,12 +245,21 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
 
 def _other_people(a: Draft, b: Draft) -> bool:
     """Both name the people of a visit and none is the other (조세 마리아, 조세 마리아 페레이라 네베스
-    are one): different visits (someone else's to the same country)."""
-    if a.type not in _PERSONAL:
-        return False
+    are one): different visits (someone else's to the same country); courtesy calls each on someone
+    the other does not name are different calls."""
     x = {p.name for p in a.participants if p.name}
     y = {p.name for p in b.participants if p.name}
+    if a.type is EventType.COURTESY_CALL:
+        # 조 차관을 예방 … 문 대통령을 예방: one visitor calling on two hosts, each named by one only
+        return bool(_unmatched(x, y) and _unmatched(y, x))
+    if a.type not in _PERSONAL:
+        return False
     return bool(x and y) and not any(m in n or n in m for m in x for n in y)
+
+
+def _unmatched(names: set[str], others: set[str]) -> set[str]:
+    """The names that share no word with any of `others` (조세 마리아 and 마리아 페레이라 네베스 are one)."""
+    return {m for m in names if not any(set(m.split()) & set(n.split()) for n in others)}
 
 
 def _bare(draft: Draft) -> bool:
