@@ -461,3 +461,44 @@ def test_the_countries_before_the_leaders_who_meet_are_the_parties(
 def test_a_meeting_with_one_leader_is_no_summit(korex: extractor.Extractor) -> None:
     text = "김 장관은 14일 자카르타에서 인도네시아 대통령을 면담했다."
     assert {e.type for e in events(korex, text)} == {EventType.TALKS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한-베트남 정상회담 결과를 설명하겠습니다. 찐 주석님의 이번 국빈 방한은 뜻깊습니다.",
+        "한-캐나다 정상회담이 열렸다. 총리의 이번 방한은 수교 60주년을 기념하는 것이다.",
+        "한-가나 정상회담이 14일 열렸다. 대통령의 공식 방한은 양국 관계의 이정표다.",
+    ],
+)
+def test_a_visit_here_by_a_leader_of_no_stated_country_is_the_main_partners(
+    korex: extractor.Extractor, text: str
+) -> None:
+    (summit,) = of_type(events(korex, text), EventType.SUMMIT)
+    assert [v.countries for v in of_type(events(korex, text), EventType.VISIT)] == [summit.countries]
+
+
+def test_a_visit_named_as_a_series_topic_is_no_event(korex: extractor.Extractor) -> None:
+    text = "한-캐나다 정상회담이 열렸다. 방한은 정상외교의 중요한 수단이다."
+    assert of_type(events(korex, text), EventType.VISIT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("김 대통령은 2026 G20 정상회의 의장국인 미국의 대통령과 통화했다.", ["USA"]),
+        ("올해 APEC 정상회의 개최를 앞두고 의장국인 페루의 외교장관이 방한했다.", ["PER"]),
+        ("김 장관은 ARF 의장국인 라오스의 외교장관을 만났다.", ["LAO"]),
+    ],
+)
+def test_a_meeting_named_by_its_chair_has_the_chair_alone(
+    korex: extractor.Extractor, text: str, host: list[str]
+) -> None:
+    many = [e for e in events(korex, text) if e.type in (EventType.SUMMIT, EventType.CONFERENCE)]
+    assert all(e.countries == host for e in many)
+
+
+def test_a_meeting_attended_keeps_the_attendee(korex: extractor.Extractor) -> None:
+    text = "김 대통령은 15일 페루 리마에서 열린 APEC 정상회의에 참석했다."
+    (summit,) = of_type(events(korex, text), EventType.SUMMIT)
+    assert "KOR" in summit.countries

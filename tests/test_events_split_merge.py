@@ -461,7 +461,7 @@ def test_an_earlier_document_named_as_a_basis_is_an_event_of_its_date(
 @pytest.mark.parametrize(
     "text",
     [
-        "양국 장관은 '한·칠레 국방협력 양해각서(MOU)'를 체결한다.",
+        "두 장관은 '한·칠레 해양 협력 양해각서(MOU)'를 체결할 계획이다.",
         "한미 정상은 '에너지 안보 협정' 서명식을 가졌다. 두 정상이 서명한 협정은 공급망 협력을 담았다.",
         "한국과 가나는 이번 방문 계기에 '보건 협력 양해각서(MOU)'가 체결됨에 따라 협력을 넓힌다.",
     ],
@@ -492,3 +492,65 @@ def test_mentions_of_one_named_meeting_of_many_are_one(korex: extractor.Extracto
 def test_meetings_of_many_named_apart_stay_apart(korex: extractor.Extractor) -> None:
     text = "조 장관은 인도에서 열린 G20 외교장관회의에 참석했다. 일본 외무대신은 G7 외교장관회의에 참석했다."
     assert len(of_type(events(korex, text), EventType.CONFERENCE)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "응우옌 베트남 대사는 2019년 부산을 방문한 적이 있다. 이번 베트남 대사의 부산 방문은 첫 일정이다.",
+        "주한 베트남 대사는 2019년 대구를 방문한 적이 있다. 이번 베트남 대사의 대구 방문은 공식 일정이다.",
+        "베트남 부총리는 2019년 한국을 방문한 적이 있다. 이번 부총리의 방한은 취임 후 첫 해외 일정이다.",
+    ],
+)
+def test_a_visit_recalled_is_not_the_one_named_this_time(korex: extractor.Extractor, text: str) -> None:
+    assert len(of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "한-칠레 경제공동위원회는 2001년 처음 열린 이래 올해로 12차 회의를 맞았다.",
+        "이번 12차 회의에서는 공급망 협력이 논의된다.",
+        "양측은 12차 회의를 계기로 협력을 넓히기로 했다.",
+    ],
+)
+def test_a_round_named_by_a_general_term_is_the_meeting_of_that_round(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = "한국과 칠레는 7일 서울에서 제12차 한-칠레 경제공동위원회를 개최한다. " + second
+    assert len(of_type(events(korex, text, doc_date="2025-03-04"), EventType.CONSULTATION)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "존 밀러 미국 부장관은 16일 김철수 외교부 1차관을 예방했다. 그는 이어 박영희 총리를 예방한다.",
+        "존 밀러 미국 특사는 오전에 이민호 국회의장을 예방하고 오후에 최정우 국무총리를 예방했다.",
+        "존 밀러 미국 대표는 16일 장민수 통일부 장관을 예방했다. 그는 오후 정우진 외교부 장관도 예방했다.",
+    ],
+)
+def test_one_visitor_calling_on_two_hosts_makes_two_courtesy_calls(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert len(of_type(events(korex, text, doc_date="2025-03-16"), EventType.COURTESY_CALL)) == 2
+
+
+def test_one_courtesy_call_named_twice_is_one(korex: extractor.Extractor) -> None:
+    text = (
+        "존 밀러 미국 특사는 16일 김철수 외교부 1차관을 예방했다. 밀러 특사의 김 차관 예방은 30분간 이어졌다."
+    )
+    assert len(of_type(events(korex, text, doc_date="2025-03-16"), EventType.COURTESY_CALL)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("윤 대통령은 14일 일본 총리와 만나 회담했다.", EventType.SUMMIT),
+        ("김 장관은 일본 외무대신을 만나 양자 협의를 가졌다.", EventType.CONSULTATION),
+        ("박 차관은 베트남 외교차관과 만나 회담을 했다.", EventType.TALKS),
+    ],
+)
+def test_a_meeting_verb_leading_into_its_term_gives_the_term_its_side(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    assert [(e.type, len(e.countries)) for e in events(korex, text)] == [(kind, 2)]

@@ -441,3 +441,28 @@ def test_negotiations_as_a_process_are_no_meeting(korex: extractor.Extractor, te
 def test_negotiations_held_with_a_side_are_talks(korex: extractor.Extractor) -> None:
     text = "김 본부장은 14일 워싱턴에서 미국 무역대표부 대표와 관세 협상을 가졌다."
     assert [e.countries for e in of_type(events(korex, text), EventType.TALKS)] == [["KOR", "USA"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "서 차관은 터키 국방부를 방문해 알파이 터키 국방차관과 방산협력 증진 방안을 논의했다.",
+        "김 대사는 14일 페루 외교차관과 광물 분야 협력 확대를 논의했다.",
+        "박 장관은 이날 리마에서 페루 통상장관과 자유무역협정 개선 방향을 논의했다.",
+    ],
+)
+def test_a_discussion_with_a_foreign_official_is_a_meeting(korex: extractor.Extractor, text: str) -> None:
+    assert len(of_type(events(korex, text), EventType.TALKS)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 장관은 14일 일본 외무대신과 회담을 갖고 협력 방안을 논의했다.",
+        "김 국장과 일본 외무성 국장은 상호 관심사를 논의했다.",
+    ],
+)
+def test_what_a_meeting_discussed_or_its_pair_is_no_second_meeting(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert len(events(korex, text)) <= 1

@@ -72,3 +72,19 @@ def test_an_action_plan_adopted_with_a_statement_is_an_agreement(korex: extracto
     text = "양국은 '한-라오스 공동성명'과 함께 개발협력 방향의 '3개년 행동계획'을 채택했다."
     found = events(korex, text)
     assert sorted(e.type.value for e in found) == ["AGREEMENT", "JOINT_STATEMENT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 장관은 6일 서울에서 칠레 국방장관과 '한·칠레 국방장관 대담'을 갖고 협력을 논의했다.",
+        "한-몽골 외교장관 대담이 14일 울란바토르에서 열렸다.",
+        "박 차관은 태국 외교차관과 대담을 가졌다.",
+    ],
+)
+def test_a_dialogue_of_two_officials_is_talks(korex: extractor.Extractor, text: str) -> None:
+    assert [e.type for e in events(korex, text)] == [EventType.TALKS]
+
+
+def test_a_broadcast_dialogue_is_no_event(korex: extractor.Extractor) -> None:
+    assert events(korex, "그는 방송 대담 프로그램에 출연했다.") == []

@@ -107,7 +107,12 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
         if table.starts[i] >= trigger.start:
             break
         ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
-        if ends and not _joins_participle(table, i, trigger.start) and not _adverb(table, i):
+        if (
+            ends
+            and not _joins_participle(table, i, trigger.start)
+            and not _meets_into(table, i, trigger.start)
+            and not _adverb(table, i)
+        ):
             start = table.ends[i]
         elif _amid(table, i) and _has_subject(table, table.ends[i], trigger.start):
             start = table.ends[i]  # 수행원들이 배석한 가운데 | 양 정상은 …: a subject of its own
@@ -136,6 +141,14 @@ def _adverb(table: TokenTable, i: int) -> bool:
         k -= 1
     word = table.text[table.starts[k] : table.ends[i]]
     return word in cues.words("in_turn") | cues.words("respectively")
+
+
+def _meets_into(table: TokenTable, i: int, position: int) -> bool:
+    """The connective at `i` ends a verb of meeting that leads straight into the term (일본 총리와 만나
+    회담했다): one act, whose side met is named before the verb."""
+    verb = i if table.heads[i] != "EC" else i - 1
+    following = [k for k in table.within(table.ends[i], position) if table.tags[k] != SPACE_TAG]
+    return verb >= 0 and table.lemmas[verb] in cues.words("meet") and len(following) <= 1
 
 
 def _joins_participle(table: TokenTable, i: int, position: int) -> bool:

@@ -21,6 +21,9 @@ from extractor.mentions import mentions
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import text_of
 
+#: How far after a meeting's term the word for its chair may stand (정상회의 개최를 앞두고 의장국인).
+_CHAIR_REACH = 16
+
 
 def main_pair(doc: Doc, drafts: Sequence[Draft]) -> list[str]:
     """The document's main pair: the parties of its first event with two, else Korea and the countries
@@ -40,6 +43,14 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     sentence or the one before that names two (김 대통령은 오늘 카타르를 공식 방문한다. 양국
     정상은 회담에서 …; 한·카타르 경제공동위 회의), else the document's main pair (a statement and a
     visit keep their own)."""
+    if draft.type is EventType.VISIT and set(draft.countries) == {HOME} and _visit_here(doc, draft):
+        # 푹 주석님의 국빈 방한: a visit here by a leader of no stated country is the main partner's
+        draft.countries = sorted(set(pair) | {HOME}) if len(pair) == 2 else draft.countries
+        return
+    chair = _chair(doc, draft) if draft.type in MULTILATERAL else None
+    if chair is not None:
+        draft.countries = [chair]  # G20 정상회의 의장국인 인도네시아: the meeting named by its chair
+        return
     if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
         return
     if draft.kind == "listed" and not draft.countries:
@@ -71,6 +82,35 @@ def series_parties(drafts: Sequence[Draft]) -> None:
         full = next((d for d in named if d.trigger.data["entries"][0] is entry), None)
         if full is not None:
             draft.countries = list(full.countries)
+
+
+def _chair(doc: Doc, draft: Draft) -> str | None:
+    """The country a meeting is named as chaired by (G20 정상회의 의장국인 X, 정상회의 개최를 앞두고
+    의장국인 X): the word for the chair a few words after the term, then the country it names."""
+    text = text_of(doc)
+    end = min(draft.sentence.end_char, draft.trigger.end + _CHAIR_REACH)
+    found = [text.find(word, draft.trigger.end, end) for word in cues.words("chair")]
+    at = min((i for i in found if i != -1), default=-1)
+    if at == -1:
+        return None
+    country = next(
+        (
+            m
+            for m in sorted(mentions(doc), key=lambda m: m.start)
+            if m.label is EntityLabel.COUNTRY and m.norm and at < m.start <= at + _CHAIR_REACH
+        ),
+        None,
+    )
+    return country.norm if country is not None else None
+
+
+def _visit_here(doc: Doc, draft: Draft) -> bool:
+    """The visit word itself names Korea as where it goes (방한, 국빈 방한)."""
+    trigger = draft.trigger
+    return any(
+        m.label is EntityLabel.COUNTRY and m.norm == HOME and trigger.start <= m.start < trigger.end
+        for m in mentions(doc)
+    )
 
 
 def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:

@@ -24,6 +24,8 @@ from extractor.mentions import Mention
 from extractor.models import EventType
 from extractor.tokens import SPACE_TAG, table_of
 
+#: Endings of a word that close a noun phrase before a name: a topic, subject, object or place particle.
+_ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도", "고", "며", "서")
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({EventType.VISIT})
 #: An abbreviation in parentheses that ends a name (양해각서(MOU)).
@@ -35,9 +37,16 @@ _TRIP = dt.timedelta(days=10)
 
 
 def refers_back(text: str, name_start: int) -> bool:
-    """A demonstrative stands before the name (동 전략대화, 이번 회의): the event already named."""
-    before = text[max(0, name_start - 8) : name_start].split()
-    return bool(before) and before[-1] in cues.words("demonstrative")
+    """A demonstrative opens the name's noun phrase (동 전략대화, 이번 회의, 이번 베트남 대사의 전북
+    방문): the event already named."""
+    line_start = text.rfind("\n", 0, name_start) + 1
+    before = text[max(line_start, name_start - 24) : name_start].split()
+    for word in reversed(before[-4:]):
+        if word in cues.words("demonstrative"):
+            return True
+        if word.endswith(_ENDS_PHRASE) or not word[-1:].isalnum():
+            return False  # 대사는, 방문을, 마친 뒤,: the phrase began after it
+    return False
 
 
 def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
@@ -51,7 +60,9 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         if _meal(draft):
             meals.append(draft)
             continue
-        twin = next((m for m in merged if _same_event(m, draft)), None)
+        twins = [m for m in merged if _same_event(m, draft)]
+        # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current one)
+        twin = next((m for m in twins if draft.date and m.date == draft.date), twins[0] if twins else None)
         if twin is None and _bare(draft):
             twin = _referent(text, merged, draft)
         if twin is None and draft.trigger.data.get("verb"):
@@ -133,6 +144,8 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.trigger is b.trigger and ((a.distributed and b.distributed) or a.date != b.date):
         return False  # 각각 면담, 2008년 8월에 이어 두 번째: one mention split into two events on purpose
+    if (a.earlier and b.refers_back) or (b.earlier and a.refers_back):
+        return False  # 방문한 적이 있다 … 이번 방문은: the earlier visit and the current one
     if (a.recalled or b.recalled) and not (a.date and b.date):
         return False  # 2011년 5월에 이어 두 번째: the earlier visit only with a mention of its date
     if _other_people(a, b):
@@ -205,7 +218,8 @@ def _same_term(first: Draft, later: Draft) -> bool:
     later mention pointing back (동 전략대화, 이번 회의)."""
     a, b = first.trigger.data["entries"][0], later.trigger.data["entries"][0]
     x, y = a.canonical.replace(" ", ""), b.canonical.replace(" ", "")
-    return a is b or x.endswith(y) or y.endswith(x) or later.refers_back
+    same_round = bool(first.round) and first.round == later.round  # 제17차 공동위원회 … 올해로 17차 회의
+    return a is b or x.endswith(y) or y.endswith(x) or later.refers_back or same_round
 
 
 def _meal(draft: Draft) -> bool:
@@ -236,29 +250,28 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
 
 def _other_people(a: Draft, b: Draft) -> bool:
     """Both name the people of a visit and none is the other (조세 마리아, 조세 마리아 페레이라 네베스
-    are one): different visits (someone else's to the same country); both name whom a meeting is
-    with and each someone the other does not (이바노프 부총리와 회담, 이날 소콜로프 장관과도 회담):
-    two meetings."""
-    if a.type in _MET:
-        return _unmatched(a, b) and _unmatched(b, a)
+    are one): different visits (someone else's to the same country); meetings (talks, calls, courtesy
+    calls) each with someone the other does not name are different (이바노프 부총리와 회담, 이날 소콜로프
+    장관과도 회담; 조 차관을 예방 … 문 대통령을 예방)."""
     x = {p.name for p in a.participants if p.name}
     y = {p.name for p in b.participants if p.name}
-    if not (x and y) or a.type not in _PERSONAL:
+    if a.type in _MET:
+        return bool(_unmatched(x, y) and _unmatched(y, x))
+    if a.type not in _PERSONAL:
         return False
-    return not any(m in n or n in m for m in x for n in y)
+    return bool(x and y) and not any(m in n or n in m for m in x for n in y)
 
 
-def _unmatched(a: Draft, b: Draft) -> bool:
-    """`a` names someone who shares no word of a name with anyone `b` names (조세 마리아 and 마리아
-    페레이라 네베스 are one; 박 and 박진 too)."""
-    words = {w for p in b.participants if p.name for w in p.name.split()}
-    named = [p.name for p in a.participants if p.name]
-    return bool(words) and any(not any(w in words or _short_of(w, words) for w in n.split()) for n in named)
+def _unmatched(names: set[str], others: set[str]) -> set[str]:
+    """The names that are no one of `others`: sharing no word (조세 마리아 and 마리아 페레이라 네베스
+    are one), nor a surname alone that begins one (박, 박진)."""
+    return {m for m in names if not any(_one_person(m, n) for n in others)}
 
 
-def _short_of(word: str, words: set[str]) -> bool:
-    """A surname alone that begins a name of `words` (박, 박진)."""
-    return len(word) == 1 and any(w.startswith(word) for w in words)
+def _one_person(m: str, n: str) -> bool:
+    """Two writings of one name: a shared word, or a surname alone and a name it begins."""
+    short, full = sorted((m, n), key=len)
+    return bool(set(m.split()) & set(n.split())) or (len(short) == 1 and full.startswith(short))
 
 
 def _bare(draft: Draft) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.events import cues, reports, split, verbs
+from extractor.events import cues, reports, roles, split, verbs
 from extractor.events.clauses import Sentence
 from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
@@ -31,6 +31,8 @@ _NAME_OF_NEXT = re.compile(r"^\([A-Za-z0-9+·]{2,12}\)\s?$")
 _OWN_PREDICATE = 5
 #: Brackets, quotes and spaces, which leave a term's particle as it is.
 _MARKS = re.compile(r"[()'’\"”\s]")
+#: Between a visitor's title and the visit it makes: a genitive, after an honorific (주석님의 국빈 방한).
+_TITLE_GENITIVE = re.compile(r"^(님)?의\s*((국빈|공식|실무|첫|이번)\s*)*$")
 #: A short aside in parentheses: an abbreviation (MOU) or a date.
 _ASIDE = re.compile(r"\([^()]{0,12}\)")
 #: The quotes a meeting's name is written in, and the longest name they hold.
@@ -191,6 +193,8 @@ def reports_event(
         return False  # 통화를 갖고 … 정세에 대해 협의했다, 회의를 통해 … 협의할 예정: what it covered
     if kind is None and split.counts(text, sentence) and _topic_follows(table, span):
         return True  # 가나 총리의 방한은 17년 만이다, 방일은 2016년에 이어 세 번째다: the event, counted
+    if kind is None and _someones_visit(text, trigger, local, name_start):
+        return True  # 푹 주석님의 국빈 방한은 의미가 크다: the visit of someone named
     specific = name_start < trigger.start
     # a name alone, as a sentence's topic, describes a series (X는 … 출범한 협의체)
     return not (kind is None and (not specific or _topic_follows(table, span)))
@@ -277,6 +281,17 @@ def _partner_before(table: TokenTable, trigger: Mention, sentence: Sentence) -> 
         table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
         for i in table.within(start, trigger.start)
     )
+
+
+def _someones_visit(text: str, trigger: Mention, local: Sequence[Mention], name_start: int) -> bool:
+    """A visit written with its visitor before a genitive (푹 주석님의 국빈 방한은, 리 총리의 방한이): one
+    visit of that person, whatever the sentence says of it."""
+    if trigger.data["entries"][0].attrs["event_type"] != EventType.VISIT.value:
+        return False
+    titled = any(
+        m.label is EntityLabel.TITLE and _TITLE_GENITIVE.match(text[m.end : name_start]) for m in local
+    )
+    return titled or roles.genitive_visitor(text, name_start, local) is not None
 
 
 def _partner_met(table: TokenTable, trigger: Mention, sentence: Sentence) -> bool:

@@ -1,4 +1,5 @@
-"""Events reported by a verb alone: `X 장관과 만나 … 논의했다`, `Y 대통령을 만났다`, `자카르타로 출국한다`.
+"""Events reported by a verb alone: `X 장관과 만나 … 논의했다`, `Y 대통령을 만났다`, `자카르타로 출국한다`,
+`Z 차관과 … 방안을 논의했다`.
 
 The verbs are data (`gazetteers/event_verbs.csv`), each standing for the meeting term whose type it
 reports (만나다: 회동, TALKS; 출국하다: 방문, VISIT) and naming the argument it needs. A verb of meeting
@@ -66,6 +67,8 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
             continue
         if verb.argument in _PLACE_MARKS:
             wanted = _destination(table, found, i, _PLACE_MARKS[verb.argument])
+        elif verb.argument == "discussed_with":
+            wanted = _discussed_with(table, found, i)
         else:
             wanted = (_foreign_partner(table, found, i) or _pair_subject(table, i)) and not _term_follows(
                 table, found, i
@@ -130,6 +133,49 @@ def _foreign_partner(table: TokenTable, found: Sequence[Mention], verb: int) -> 
         and m.end <= last
         and m.label in (EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.TITLE)
         and (m.norm if m.label is EntityLabel.COUNTRY else m.country)
+        for m in found
+    )
+
+
+def _discussed_with(table: TokenTable, found: Sequence[Mention], verb: int) -> bool:
+    """A discussion with a foreign side named by 과/와 in the verb's sentence (터키를 방문해 알파이 국방차관과
+    협력 방안을 논의했다), where no meeting term reports what the discussion took place at."""
+    start = verb
+    while start > 0 and table.heads[start - 1] not in ("SF",) and not table.heads[start - 1].startswith("EF"):
+        start -= 1
+    first, last = table.starts[start], table.starts[verb]
+    if any(
+        m.label is EntityLabel.MEETING
+        and first <= m.start < last
+        and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
+        for m in found
+    ):
+        return False  # 회담에서 … 논의했다: what the meeting covered
+    subject = next((i for i in range(start, verb) if table.heads[i] in ("JX", "JKS")), start)
+    marks = [
+        i for i in range(subject, verb) if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+    ]  # after the subject: 김 국장과 다키자키 국장은 … 논의한다 is the pair that meets, reported already
+    for mark in marks:
+        phrase = mark
+        while phrase > start and not table.heads[phrase - 1].startswith(("J", "E", "SF", "SP")):
+            phrase -= 1
+        head, end = table.starts[phrase], table.starts[mark]
+        people = [
+            m
+            for m in found
+            if head <= m.start and m.end <= end and m.label in (EntityLabel.PERSON, EntityLabel.TITLE)
+        ]
+        if any(m.country for m in people) or (people and _foreign_named(found, first, last)):
+            return (
+                True  # a foreign official, or one the sentence places abroad (터키 국방부를 방문해 … 차관과)
+            )
+    return False
+
+
+def _foreign_named(found: Sequence[Mention], first: int, last: int) -> bool:
+    """A foreign country is named between `first` and `last`."""
+    return any(
+        m.label is EntityLabel.COUNTRY and m.norm not in (None, "KOR") and first <= m.start < last
         for m in found
     )
 

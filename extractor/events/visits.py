@@ -7,6 +7,7 @@ written before it (일본 방문, 하노이를 방문). A trip abroad by nobody 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -19,6 +20,9 @@ from extractor.events.roles import genitive_visitor
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel
 from extractor.tokens import table_of
+
+#: How far before a visit word the genitive of its visitor may stand (베트남 대사의 전북 방문).
+_GENITIVE_REACH = 12
 
 
 def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> list[str]:
@@ -39,6 +43,8 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
         if visitor is not None and not draft.participants:
             draft.participants = [participant(visitor)]
             countries += [visitor.data["country"]] if visitor.data.get("country") else []
+    if visitor is None and not described:
+        countries += _genitive_side(text, in_sentence, trigger)  # 베트남 대사의 전북 방문: Viet Nam's
     destination = _destination(text, trigger, in_sentence, draft.sentence.start_char)
     if not destination and countries and HOME not in countries and _home_named(doc):
         destination = [HOME]  # 마르티네스 국방장관은 … 방위산업체 방문: a foreign visitor's visit here
@@ -63,6 +69,27 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
     if stateless and abroad and set(countries) <= set(destination):
         countries.append(HOME)  # a trip abroad by no one of another country: the home side's
     return countries
+
+
+def _genitive_side(text: str, in_sentence: Sequence[Mention], trigger: Mention) -> list[str]:
+    """The country of a visitor written as a country and a title before a genitive, a few words before
+    the visit word (이번 베트남 대사의 전북 방문, 캐나다 총리님의 국빈 방한)."""
+    for title in in_sentence:
+        if title.label is not EntityLabel.TITLE or not 0 < trigger.start - title.end <= _GENITIVE_REACH:
+            continue
+        if not re.match(r"(님)?의\s", text[title.end : title.end + 3]):
+            continue
+        country = next(
+            (
+                m
+                for m in in_sentence
+                if m.label is EntityLabel.COUNTRY and m.norm and 0 <= title.start - m.end <= 1
+            ),
+            None,
+        )
+        if country is not None:
+            return [country.norm or ""]
+    return []
 
 
 def _home_named(doc: Doc) -> bool:
