@@ -484,3 +484,25 @@ def test_the_pair_takes_a_host_whose_sentence_names_the_country(
     summits = of_type(events(korex, text), EventType.SUMMIT)
     assert summits
     assert all(names(s) == {"한동수", "사이드 라히모프"} for s in summits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "몽골 국빈방문을 마친 한동수 대통령과 김민지 여사가 19일 귀국길에 올랐다.",
+        "몽골 방문 일정을 끝낸 한동수 대통령과 김민지 여사는 19일 서울로 돌아왔다.",
+        "몽골 국빈방문을 마친 한동수 대통령과 김민지 여사를 환송했다.",
+    ],
+)
+def test_the_people_a_participle_of_an_ended_act_describes_made_it(
+    korex: extractor.Extractor, text: str
+) -> None:
+    visits = of_type(events(korex, text, doc_date="2025-03-19"), EventType.VISIT)
+    assert visits
+    assert any(names(v) == {"한동수", "김민지"} for v in visits)
+
+
+def test_a_meeting_named_by_its_chair_names_no_one(korex: extractor.Extractor) -> None:
+    text = "한동수 대통령은 G20 정상회의 의장국인 브라질의 카를로스 실바 대통령을 만났다."
+    summits = [e for e in of_type(events(korex, text), EventType.SUMMIT) if e.countries == ["BRA"]]
+    assert all(not names(s) for s in summits)

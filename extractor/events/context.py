@@ -84,6 +84,12 @@ def series_parties(drafts: Sequence[Draft]) -> None:
             draft.countries = list(full.countries)
 
 
+def chaired(doc: Doc, draft: Draft) -> bool:
+    """The meeting is named as what a country chairs (G20 정상회의 의장국인 X의 Y 대통령을 만났다): a
+    description of X, whose people are not named for it."""
+    return _chair(doc, draft) is not None
+
+
 def _chair(doc: Doc, draft: Draft) -> str | None:
     """The country a meeting is named as chaired by (G20 정상회의 의장국인 X, 정상회의 개최를 앞두고
     의장국인 X): the word for the chair a few words after the term, then the country it names."""

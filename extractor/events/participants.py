@@ -46,16 +46,34 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         end = subject_end(doc, sentence.start_char, trigger.start, last=True) or sentence.start_char
         start = subject_end(doc, sentence.start_char, end, last=True) or sentence.start_char
         people = [m for m in _people(in_sentence, end) if m.start >= start]
+        people = people or _done_by(table_of(doc), trigger, in_sentence)
         draft.participants = [participant(m) for m in people]
         draft.participants += _officials(in_sentence, start, end)
-    elif reports.counted_documents(clause.text, trigger):
-        draft.participants = []  # 총 7건의 MOU를 체결: many documents, their signers not named
+    elif reports.counted_documents(clause.text, trigger) or context.chaired(doc, draft):
+        draft.participants = []  # 총 7건의 MOU를 체결, G20 정상회의 의장국인 X: no one named for it
     elif not (draft.subordinate or draft.kind == "dated"):
         draft.tentative = _tentative(doc, draft, clause)
         if draft.tentative:
             return
         draft.participants = [participant(m) for m in _taking_part(doc, draft, clause)]
         draft.participants += _officials(in_sentence, clause.start, clause.end)
+
+
+def _done_by(table: TokenTable, trigger: Mention, in_sentence: Sequence[Mention]) -> list[Mention]:
+    """The people a participle of the act describes (국빈방문을 마친 A 대통령과 B 여사가): all of its
+    noun phrase, up to its particle."""
+    after = [
+        i for i in table.within(trigger.end, trigger.end + _PARTICIPLE_REACH) if table.tags[i] != SPACE_TAG
+    ]
+    modifier = next((i for i in after if "ETM" in table.tags[i]), None)
+    if modifier is None:
+        return []
+    phrase = [i for i in table.within(table.ends[modifier], table.ends[modifier] + _HEAD_REACH * 2)]
+    close = next((i for i in phrase if table.heads[i] in ("JKS", "JX", "JKO")), None)
+    if close is None:
+        return []
+    start, stop = table.ends[modifier], table.starts[close]
+    return [m for m in in_sentence if m.label is EntityLabel.PERSON and start <= m.start and m.end <= stop]
 
 
 def _after_earlier_act(table: TokenTable, start: int, end: int) -> int:

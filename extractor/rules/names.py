@@ -153,8 +153,8 @@ def shape_of(
     whole = text[w.start : w.end]
     if verb_read or misread:
         written = whole  # 비건: the ending Kiwi saw is part of the name
-    elif w.core_end == w.end:
-        written = whole
+    elif w.core_end == w.end or whole in known:
+        written = whole  # 위도도 (Kiwi: 위도 + 도), a word of a name already found
     elif last and particle:
         written = core
     else:
