@@ -243,3 +243,154 @@ def test_verbs_joined_inside_a_participle_keep_the_sentences_date(
 ) -> None:
     (event,) = of_type(events(korex, text, doc_date="2025-03-14"), kind)
     assert event.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "미국 정부는 13일(현지시간) 양국의 합의를 환영했다. 국무장관은 이날 성명을 내고 지지를 밝혔다.",
+            EventType.STATEMENT,
+        ),
+        (
+            "현지시간 13일 제네바에서 협상이 타결됐다. "
+            "한미 외교장관은 이날 밤 전화 통화를 갖고 결과를 점검했다.",
+            EventType.PHONE_CALL,
+        ),
+        (
+            "외교부 대변인은 13일 정례 브리핑에서 일정을 소개했다. "
+            "장관은 이날 오후 미국 국무장관과 통화했다.",
+            EventType.PHONE_CALL,
+        ),
+    ],
+)
+def test_that_day_is_the_day_the_text_last_stated(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    (event,) = of_type(events(korex, text, doc_date="2025-03-14"), kind)
+    assert event.date == "2025-03-13"
+
+
+def test_that_day_is_not_a_day_counted_back(korex: extractor.Extractor) -> None:
+    text = "양국은 지난달 2일 처음 만났다. 장관은 이날 오후 미국 국무장관과 통화했다."
+    (call,) = of_type(events(korex, text, doc_date="2025-03-14"), EventType.PHONE_CALL)
+    assert call.date == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["한-페루 투자협정 서명", "한-페루 투자협정 서명…교역 확대 기대", "[속보] 한-페루 투자협정 서명"],
+)
+def test_a_headline_without_a_date_is_the_body_event_that_has_one(
+    korex: extractor.Extractor, headline: str
+) -> None:
+    text = f"{headline}\n\n정부는 현지시간 12일 리마에서 페루 정부와 투자협정에 서명했다."
+    signings = of_type(events(korex, text, doc_date="2025-03-14"), EventType.AGREEMENT)
+    assert signings
+    assert all(s.date == "2025-03-12" for s in signings)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "장관은 이어 인도네시아 외교장관과도 양자회담을 했다.",
+        "같은 자리에서 양국 장관은 양해각서에 서명했다.",
+        "양국 장관은 공동 기자회견을 열고 회담 결과를 발표했다.",
+    ],
+)
+def test_a_main_event_without_a_date_is_on_the_leads_day(korex: extractor.Extractor, second: str) -> None:
+    text = f"김민준 외교부 장관은 12일 자카르타에서 인도네시아 외교장관과 회담했다. {second}"
+    found = [e for e in events(korex, text, doc_date="2025-03-14") if e.salience.value == "main"]
+    assert found
+    assert all(e.date == "2025-03-12" for e in found)
+
+
+def test_a_day_after_a_tilde_ends_the_span(korex: extractor.Extractor) -> None:
+    text = "▲ 김민준 장관, 메콩 협력 외교장관회의 참석(∼6일, 라오스 비엔티안)"
+    (conference,) = of_type(events(korex, text, doc_date="2025-08-05"), EventType.CONFERENCE)
+    assert (conference.date, conference.end_date) == ("2025-08", "2025-08-06")
+
+
+def test_a_vaguely_dated_event_takes_no_other_day(korex: extractor.Extractor) -> None:
+    text = "김 장관은 12일 미국 국무장관을 만났다. 영국 외교장관은 다음 주 한-영 공동성명을 발표한다."
+    statements = of_type(events(korex, text, doc_date="2025-03-14"), EventType.JOINT_STATEMENT)
+    assert all(s.date is None for s in statements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "앞서 오 차관은 2일에는 방산 박람회에 들른 데 이어 케말 아슬란 터키 국방차관을 만났다.",
+        "김 장관은 2일엔 유엔 회의에 참석한 데 이어 터키 외교장관과 회담했다.",
+        "김 장관은 2일에는 포럼에서 연설한 뒤 터키 외교장관과 회담을 가졌다.",
+    ],
+)
+def test_a_day_made_the_topic_dates_every_act_of_the_sentence(korex: extractor.Extractor, text: str) -> None:
+    talks = of_type(events(korex, text, doc_date="2025-05-04"), EventType.TALKS)
+    assert talks
+    assert all(t.date == "2025-05-02" for t in talks)
+
+
+def test_a_day_of_a_meeting_followed_is_not_the_next_acts(korex: extractor.Extractor) -> None:
+    text = "김 장관은 2일 열린 유엔 회의에 이어 터키 외교장관과 회담했다."
+    talks = of_type(events(korex, text, doc_date="2025-05-04"), EventType.TALKS)
+    assert all(t.date != "2025-05-02" for t in talks)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "그는 오전 11시부터는 청와대에서 한동수 대통령을 예방한다.",
+        "오후 3시에는 한동수 대통령을 예방한다.",
+        "이어 오후 4시 정부서울청사에서 통일부 장관을 면담한다.",
+    ],
+)
+def test_an_hour_without_a_date_is_the_documents_day(korex: extractor.Extractor, second: str) -> None:
+    text = f"존 밀러 미국 국무부 부장관이 방한 중이다. {second}"
+    later = [e for e in events(korex, text, doc_date="2025-03-14") if e.evidence.text.startswith(second[:4])]
+    assert later
+    assert all(e.date == "2025-03-14" for e in later if e.type is not EventType.VISIT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "경기도는 지난 12일 도청에서 베트남 대표단이 참석한 가운데 우호협력 협정 체결식을 가졌다.",
+        "외교부는 12일 양국 장관이 배석한 가운데 한-페루 투자협정 서명식을 열었다.",
+        "정부는 지난 12일 각국 대사들이 자리한 가운데 한-칠레 협정에 서명했다.",
+    ],
+)
+def test_a_clause_of_circumstance_keeps_the_sentences_day(korex: extractor.Extractor, text: str) -> None:
+    signings = of_type(events(korex, text, doc_date="2025-03-14"), EventType.AGREEMENT)
+    assert signings
+    assert all(s.date == "2025-03-12" for s in signings)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("또 왕 주석이 캐나다를 국빈방문한 지난 9월에도 양측은 교역 확대를 논의했다.", "2024-09"),
+        ("총리가 일본을 방문한 지난 9월 양국은 협정에 서명했다.", "2024-09"),
+        ("장관이 프랑스를 공식 방문한 지난 10월에 양국은 합의문을 냈다.", "2024-10"),
+    ],
+)
+def test_a_date_a_visit_participle_describes_is_the_visits(
+    korex: extractor.Extractor, text: str, date: str
+) -> None:
+    visits = of_type(events(korex, text, doc_date="2024-12-14"), EventType.VISIT)
+    assert visits
+    assert visits[0].date == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "페루 통상장관 일행은 오는 8일까지 한국을 공식 방문한다.",
+        "칠레 외교장관은 오는 8일까지 한국을 방문한다.",
+        "칠레 대표단은 8일까지 서울을 방문한다.",
+    ],
+)
+def test_a_last_day_alone_gives_the_month_and_the_end(korex: extractor.Extractor, text: str) -> None:
+    visits = [v for v in of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT) if v.end_date]
+    assert visits
+    assert all((v.date, v.end_date) == ("2025-03", "2025-03-08") for v in visits)

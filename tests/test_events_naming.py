@@ -180,3 +180,26 @@ def test_a_dateline_glued_to_a_name_is_no_part_of_it(
     korex: extractor.Extractor, text: str, name: str
 ) -> None:
     assert name in [e.name for e in events(korex, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("한국과 인도네시아는 산업·교통 협력 양해각서(MOU)를 맺었다.", "산업·교통 협력 양해각서(MOU)"),
+        ("양측은 카타르와 방산 군수 협력 양해각서를 체결했다.", "방산 군수 협력 양해각서"),
+        ("정부는 14일 페루와 해양 수산 협정에 서명했다.", "해양 수산 협정"),
+    ],
+)
+def test_a_document_is_named_by_the_field_before_it(korex: extractor.Extractor, text: str, name: str) -> None:
+    assert name in [e.name for e in of_type(events(korex, text), EventType.AGREEMENT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한국과 페루는 양해각서를 체결했다.",
+        "한국과 페루는 14일 협정에 서명했다. 이번 양해각서 체결로 협력이 넓어질 전망이다.",
+    ],
+)
+def test_a_bare_or_referring_document_has_no_name(korex: extractor.Extractor, text: str) -> None:
+    assert all(e.name is None for e in of_type(events(korex, text), EventType.AGREEMENT))

@@ -368,7 +368,7 @@ def test_attending_another_meeting_names_no_people_of_this_one(korex: extractor.
 @pytest.mark.parametrize(
     "second",
     [
-        "김민준 외교부 장관 등 우리측 수행원들이 자리한 가운데 양 정상은 정상회담을 가졌다.",
+        "김민준 외교부 장관 등 수행 인사들이 자리한 가운데 두 대통령은 정상회담을 진행했다.",
         "김민준 외교부 장관과 박지훈 차관이 배석한 가운데 두 정상은 정상회담을 가졌다.",
         "김민준 외교부 장관이 참석한 가운데 양국 정상은 단독 정상회담을 했다.",
     ],
@@ -378,3 +378,109 @@ def test_those_present_at_an_event_take_part_beside_the_pair(korex: extractor.Ex
     later = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
     assert later
     assert all({"한동수", "마르코스"} <= names(e) for e in later)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "미국을 방문 중인 김민준 장관은 14일 존 밀러 미국 국무장관과 회담했다.",
+        "김민준 장관은 14일 미국을 방문해 존 밀러 미국 국무장관을 만났다.",
+        "방미 중인 김민준 장관은 존 밀러 미국 국무장관과 만찬을 함께했다.",
+    ],
+)
+def test_a_visit_is_made_by_its_visitors_not_its_hosts(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert visits
+    assert all("존 밀러" not in names(v) for v in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민준 장관과 존 밀러 미국 국무장관은 이날 회담을 계기로 총 5건의 양해각서를 체결했다.",
+        "이번 방문을 계기로 한국과 베트남은 12건의 양해각서(MOU)를 교환했다.",
+        "한동수 대통령은 케냐 순방에서 모두 30건의 MOU 체결을 통해 협력 기반을 넓혔다.",
+    ],
+)
+def test_documents_signed_by_count_name_no_signers(korex: extractor.Extractor, text: str) -> None:
+    signings = of_type(events(korex, text), EventType.AGREEMENT)
+    assert signings
+    assert all(not names(s) for s in signings)
+
+
+@pytest.mark.parametrize(
+    ("second", "signers"),
+    [
+        ("이번 회담을 계기로 양국은 원자력 협력 양해각서를 체결했다.", set()),
+        ("양측은 회담 후 원자력 협력 양해각서에 서명했다.", set()),
+        ("양 정상은 회담 후 원자력 협력 양해각서에 서명했다.", {"한동수", "마르코스"}),
+    ],
+)
+def test_the_countries_sign_unless_the_pair_is_people(
+    korex: extractor.Extractor, second: str, signers: set[str]
+) -> None:
+    text = f"한동수 대통령은 12일 마닐라에서 마르코스 필리핀 대통령과 정상회담을 가졌다. {second}"
+    (signing,) = of_type(events(korex, text), EventType.AGREEMENT)
+    assert names(signing) == signers
+
+
+def test_a_statement_after_a_visit_is_not_the_visitors(korex: extractor.Extractor) -> None:
+    text = (
+        "한동수 대통령은 21일 몽골을 국빈 방문한다. "
+        "이번 방문을 계기로 양국은 한·몽골 공동성명을 채택한다."
+    )
+    statements = of_type(events(korex, text), EventType.JOINT_STATEMENT)
+    assert statements
+    assert all("한동수" not in names(s) for s in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("존 밀러 대통령의 외교참모인 제인 스미스 보좌관은 14일 성명을 발표했다.", EventType.STATEMENT),
+        ("한동수 대통령의 특사인 김민준 전 장관은 베트남 주석을 예방했다.", EventType.COURTESY_CALL),
+        ("마크 존슨 총리의 부인인 에마 존슨 여사는 청와대에서 김 여사와 환담했다.", EventType.TALKS),
+    ],
+)
+def test_the_one_whose_adviser_acts_takes_no_part(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    found = of_type(events(korex, text), kind)
+    assert all(not names(e) & {"존 밀러", "한동수", "마크 존슨"} for e in found)
+
+
+def test_a_subject_before_a_genitive_phrase_still_takes_part(korex: extractor.Extractor) -> None:
+    text = (
+        "한동수 대통령은 짧은 일정의 이번 카자흐스탄 국빈방문을 통해 "
+        "카심 토카예프 대통령과 정상회담을 가졌다."
+    )
+    (summit,) = of_type(events(korex, text), EventType.SUMMIT)
+    assert "한동수" in names(summit)
+
+
+def test_a_bare_meeting_of_two_leaders_is_not_the_summit_of_many_before(korex: extractor.Extractor) -> None:
+    text = (
+        "한동수 대통령은 G20 정상회의 의장국인 필리핀의 마르코스 대통령을 만났다.\n"
+        "한동수 대통령과 마르코스 필리핀 대통령은 1일 마닐라에서 한-필리핀 정상회담을 가졌다.\n"
+        "김민준 외교부 장관 등 수행 인사들이 배석한 가운데 양 정상은 첫 회동을 가졌다."
+    )
+    summits = [e for e in of_type(events(korex, text), EventType.SUMMIT) if "김민준" in names(e)]
+    assert summits
+    assert all(e.name != "G20 정상회의" for e in summits)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "한동수 대통령은 23일 사이드 라히모프 대통령의 초청으로 타지키스탄을 국빈방문한다.",
+        "한동수 대통령은 사이드 라히모프 대통령의 초청에 따라 23일 타지키스탄을 방문한다.",
+        "사이드 라히모프 대통령의 초청으로 한동수 대통령이 23일 타지키스탄을 공식 방문한다.",
+    ],
+)
+def test_the_pair_takes_a_host_whose_sentence_names_the_country(
+    korex: extractor.Extractor, first: str
+) -> None:
+    text = f"{first} 양 정상은 정상회담을 갖고 협력 방안을 논의한다."
+    summits = of_type(events(korex, text), EventType.SUMMIT)
+    assert summits
+    assert all(names(s) == {"한동수", "사이드 라히모프"} for s in summits)

@@ -175,3 +175,58 @@ def test_the_place_of_an_earlier_meeting_is_not_the_next_ones(korex: extractor.E
     later = [e for e in events(korex, text) if e.name and e.salience.value == "main"]
     assert later
     assert all(e.location is None or e.location.city_ko is None for e in later)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("10:30 주광주 일본 총영사 접견(광주시청)", "광주"),
+        ("박 지사는 14일 전남도청에서 일본 대사를 면담했다.", "전남"),
+        ("김 시장은 14일 부산시청에서 베트남 대사 일행을 접견했다.", "부산"),
+    ],
+)
+def test_a_hall_names_its_place(korex: extractor.Extractor, text: str, city: str) -> None:
+    (event,) = events(korex, text)
+    assert place(event) == (city, "KOR")
+
+
+def test_a_hall_of_an_unknown_place_is_no_place(korex: extractor.Extractor) -> None:
+    (event,) = events(korex, "15:00 주부산 미국 총영사 예방(대회의실)")
+    assert event.location is None or event.location.city is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "▲ 김민준 장관, 메콩 협력 외교장관회의 참석(∼7일, 캄보디아 수도 프놈펜)",
+        "김민준 장관, 동아시아 외교장관회의 참석(8.5.-6., 캄보디아 프놈펜)",
+        "▲ 김민준 장관 메콩 협력 외교장관회의 참석(캄보디아 프놈펜)",
+    ],
+)
+def test_the_parenthesis_after_the_reporting_word_gives_the_place(
+    korex: extractor.Extractor, text: str
+) -> None:
+    (conference,) = of_type(events(korex, text, doc_date="2025-08-05"), EventType.CONFERENCE)
+    assert place(conference) == ("프놈펜", "KHM")
+
+
+def test_a_later_meeting_written_with_seo_after_its_term_is_there(korex: extractor.Extractor) -> None:
+    text = "한일 재무장관 회의가 25일 서울에서 열린다. 앞서 제8차 회의는 2023년 일본 오사카서 개최됐다."
+    eighth = next(e for e in events(korex, text) if e.round == 8)
+    assert place(eighth) == ("오사카", "JPN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오 회장은 4일 고양 킨텍스 제5회의실에서 케냐 대통령과 가나 대통령을 연이어 만났다.",
+        "오 회장은 4일 고양 킨텍스 제1회의실에서 케냐 대통령과 가나 대통령을 잇따라 면담했다.",
+        "오 회장은 4일 고양 킨텍스 제3홀에서 케냐, 가나 대통령과 잇달아 회담했다.",
+    ],
+)
+def test_meetings_in_turn_keep_the_date_and_numbered_venue_of_their_sentence(
+    korex: extractor.Extractor, text: str
+) -> None:
+    found = events(korex, text, doc_date="2025-06-05")
+    assert found
+    assert all(place(e) == ("고양", "KOR") and e.date == "2025-06-04" for e in found)

@@ -20,7 +20,7 @@ events. The cue words every stage reads are data in `gazetteers/event_cues.csv` 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,7 +43,6 @@ from extractor.events import (
 )
 from extractor.events.clauses import Clause, Sentences
 from extractor.events.draft import HOME, Draft
-from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, Event, EventFormat, Evidence, Location, Salience
 from extractor.records import EVENTS_KEY
@@ -57,9 +56,7 @@ class EventAssembler:
     def __init__(self, gazetteers: Sequence[str] = ()) -> None:
         cues.load_cues()  # read the cue words when the pipeline is built, not on its first document
         #: the places by id, where a venue's city is found (정부과천청사: Gwacheon)
-        self.seats = {
-            e.id: e for e in gazetteer.load(gazetteers).entries.values() if e.label is EntityLabel.LOCATION
-        }
+        self.seats = places.Seats.of(gazetteer.load(gazetteers).entries.values())
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
@@ -96,7 +93,7 @@ def _draft(
     found: Sequence[Mention],
     sentences: Sentences,
     touching: dict[int, list[Mention]],
-    seats: Mapping[str, Entry],
+    seats: places.Seats,
 ) -> Draft | None:
     """The event one trigger reports, or None; `touching` holds each sentence's mentions."""
     table = table_of(doc)
@@ -140,7 +137,7 @@ def _draft(
     return draft
 
 
-def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[Event]:
+def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     """Fill parties from the document's main pair, merge repeated mentions, set salience."""
     text = text_of(doc)
     anchor = anchor_of(doc)
@@ -158,8 +155,9 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
         participants.amid(doc, draft)
     merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
+    dates.restated(lead, merged)
     if lead is not None:
-        participants.attendees(doc, lead)
+        participants.attendees(doc, lead, merged)
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)
@@ -170,8 +168,9 @@ def _finish(doc: Doc, drafts: list[Draft], seats: Mapping[str, Entry]) -> list[E
     dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
+        participants.visitors_only(draft)
     return [
-        _event(text, d, dates.recorded(d, anchor), places.recorded(doc, d, lead, place, seats))
+        _event(text, d, dates.recorded(d, anchor, lead), places.recorded(doc, d, lead, place, seats))
         for d in merged
     ]
 

@@ -98,9 +98,9 @@ class Clause:
 
 
 def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
-    """Start of the trigger's clause: after the last connective ending (하고, 하며) before it, unless
-    that ending joins two verbs of a participle that describes the trigger (협력을 강화하고 발전을
-    약속하는 자매결연 체결식을 가졌다: one clause)."""
+    """Start of the trigger's clause: after the last connective ending (하고, 하며) before it, or a
+    clause of circumstance followed by a subject (배석한 가운데 양 정상은), unless that ending joins two
+    verbs of a participle that describes the trigger (협력을 강화하고 발전을 약속하는 체결식: one clause)."""
     table = table_of(doc)
     start = sentence.start_char
     for i in range(sentence.start, sentence.end):
@@ -111,9 +111,36 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
             ends
             and not _joins_participle(table, i, trigger.start)
             and not _meets_into(table, i, trigger.start)
+            and not _adverb(table, i)
         ):
             start = table.ends[i]
+        elif _amid(table, i) and _has_subject(table, table.ends[i], trigger.start):
+            start = table.ends[i]  # 수행원들이 배석한 가운데 | 양 정상은 …: a subject of its own
     return start
+
+
+def _amid(table: TokenTable, i: int) -> bool:
+    """Token `i` closes a clause of circumstance (… 배석한 가운데, 자리 한 가운데): a modifier before it."""
+    if table.lemmas[i] not in cues.words("amid") or i == 0:
+        return False
+    previous = i - 1 if table.tags[i - 1] != SPACE_TAG else i - 2
+    text = table.text[table.starts[previous] : table.ends[previous]]
+    return previous >= 0 and ("ETM" in table.tags[previous] or text == "한")
+
+
+def _has_subject(table: TokenTable, start: int, end: int) -> bool:
+    """A subject or topic particle stands between `start` and `end` (양 정상은)."""
+    return any(table.heads[k] in ("JX", "JKS") for k in table.within(start, end))
+
+
+def _adverb(table: TokenTable, i: int) -> bool:
+    """The connective at `i` ends a word used as an adverb of order (연이어 만나, 잇따라 면담):
+    no clause ends there."""
+    k = i
+    while k > 0 and table.starts[k] == table.ends[k - 1] and table.tags[k - 1] != SPACE_TAG:
+        k -= 1
+    word = table.text[table.starts[k] : table.ends[i]]
+    return word in cues.words("in_turn") | cues.words("respectively")
 
 
 def _meets_into(table: TokenTable, i: int, position: int) -> bool:

@@ -20,13 +20,19 @@ from extractor.events import cues, verbs
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType
+from extractor.models import DateResolution, EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, TokenTable, table_of
 
 #: The two words after a date, where the subject of a reported clause stands (4일 김 차관이 …).
 _NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
 #: What opens an item of an agenda list (△고위급 교류, △2022년 수교 60주년 준비).
 _ITEM = "△"
+#: How a day the text states was resolved: written whole, or a day of the dateline's month (28일).
+_STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
+#: Particles that make a date the topic of its sentence (2일에는 …): the day of all its acts.
+_TOPIC_MARKS = ("에는", "엔")
+#: Marks before a day that make it the last of a span whose start is not written (∼6일).
+_UNTIL = frozenset("∼~〜")
 #: Events that last days: a day of their sentence that is not their own gives only the month.
 _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
@@ -36,6 +42,12 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     table = table_of(doc)
     draft.reported_coming = _coming(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
     trigger, in_sentence = draft.trigger, clause.in_sentence
+    draft.vaguely_dated = any(
+        m.label is EntityLabel.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
+        for m in in_sentence
+    )
+    hours = "|".join(cues.words("time_of_day"))
+    draft.timed = bool(re.search(rf"(?:{hours})\s?\d{{1,2}}시", table.text[clause.start : trigger.start]))
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
@@ -55,10 +67,13 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     earlier = [m for m in dates if m.end <= clause.start]
     if chosen is None and earlier and not draft.subordinate:
         chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)
+    if chosen is None and earlier and _after_circumstance(table, clause.start):
+        chosen = earlier[-1]  # 지난 31일 … 대표단이 참석한 가운데 체결식을 가졌다: the sentence's day
     if chosen is None and not draft.background:
         chosen = _going_on(doc, table, draft)
     lasting = draft.type in _LASTING and not (draft.subordinate or draft.future or draft.background)
     if chosen is not None:
+        chosen = _that_day(doc, table, chosen)
         _set(draft, chosen, dates, clause.text)
         phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
         if lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
@@ -80,16 +95,27 @@ def _after(
     trigger: Mention,
     clause_end: int,
 ) -> Mention | None:
-    """The first date after the trigger in its clause, when it dates the trigger's own predicate
-    (정상회담을 8일 가졌다): no verb between (참석하기 위해 5일 방문: the visit's), and no other meeting
-    after it in the clause (회동은 이날 통화에서 합의: the call's)."""
+    """The first date after the trigger in its clause, when the trigger's participle describes it
+    (방문한 지난 9월) or it dates the trigger's own predicate (정상회담을 8일 가졌다): no verb between
+    (참석하기 위해 5일 방문: the visit's), and no other meeting after it in the clause (회동은 이날
+    통화에서 합의: the call's)."""
     after = [m for m in dates if m.start >= trigger.end and m.end <= clause_end]
     if not after:
         return None
     date = after[0]
     between = table.within(trigger.end, date.start)
+    glued = text_end = trigger.end
+    for i in between:  # the participle's ending glued to the term (방문한: 방문 + 하 + ㄴ)
+        if table.starts[i] != glued:
+            break
+        glued = table.ends[i]
+        text_end = glued if "ETM" in table.tags[i] else text_end
+    gap = table.text[text_end : date.start].split()
+    modified = text_end > trigger.end and all(word in cues.words("direction") for word in gap)
+    if modified:
+        return date  # 방문한 지난 9월: the month the visit's participle describes
     if any(table.heads[i].startswith(("VV", "VA", "XSV")) for i in between):
-        return None
+        return None  # 참석하기 위해 5일 방문: the visit's
     if any(trigger.end <= m.start < clause_end for m in meetings):
         return None
     return date
@@ -108,10 +134,17 @@ def _coming(table: TokenTable, trigger: Mention, line_end: int) -> bool:
 
 
 def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> None:
-    """Give the draft the chosen date, or the span it opens or closes (26일부터 30일까지)."""
+    """Give the draft the chosen date, or the span it opens or closes (26일부터 30일까지), or the month
+    of a span whose last day alone is written (∼6일, 오는 8일까지)."""
     draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
     following = [m for m in dates if m.start > chosen.end]
     preceding = [m for m in dates if m.end < chosen.start]
+    until = text[max(0, chosen.start - 2) : chosen.start].strip()[-1:] in _UNTIL or (
+        text.startswith("까지", chosen.end) and not (preceding and text.startswith("부터", preceding[-1].end))
+    )
+    if until and chosen.norm and not (preceding and chosen.start - preceding[-1].end <= 2):
+        draft.date, draft.end_date = chosen.norm[:7], chosen.norm  # (∼6일, 프놈펜): it ends that day
+        return
     if following and text.startswith("부터", chosen.end) and text.startswith("까지", following[0].end):
         draft.end_date = following[0].norm
     elif preceding and text.startswith("까지", chosen.end) and text.startswith("부터", preceding[-1].end):
@@ -163,8 +196,11 @@ def _dates_of_others(
 ) -> list[Mention]:
     """Dates before the event that are another meeting's: the nearest before a meeting the event
     follows or happens during (지난해 열린 정상회의에 이어 …, 4.24-30 간 방한 중인 인사들을 면담),
-    and those joined to it (2022년 마드리드와 지난해 빌뉴스에서 열린 …)."""
+    and those joined to it (2022년 마드리드와 지난해 빌뉴스에서 열린 …); not a date made the topic
+    of the sentence (2일에는 전시회에 참석한 데 이어 …: the day of both)."""
     taken: list[Mention] = []
+    text = table.text
+    dates = [m for m in dates if not text.startswith(_TOPIC_MARKS, m.end)]  # 2일에는 A에 이어 B: both
     for meeting in meetings:
         if meeting.end > name_start:
             continue
@@ -199,6 +235,8 @@ def _sequence_date(
     if subject_end(doc, date.end, trigger.start) is not None:
         return None
     table = table_of(doc)
+    if table.text.startswith(_TOPIC_MARKS, date.end):
+        return date  # 2일에는 전시회에 참석한 데 이어 … 만났다: the day of every act of the sentence
     joint = [i for i in table.within(date.end, clause_start) if table.tags[i] != SPACE_TAG][-3:]
     if any(_after_or_during(table.lemmas[i]) for i in joint):
         return None
@@ -209,6 +247,12 @@ def _sequence_date(
     return (
         date if any(table.lemmas[i] in verbs_of_acts for i in table.within(date.end, clause_start)) else None
     )
+
+
+def _after_circumstance(table: TokenTable, clause_start: int) -> bool:
+    """The clause opens after a clause of circumstance (… 참석한 가운데), whose day is its own."""
+    before = table.text[:clause_start].split()
+    return bool(before) and before[-1] in cues.words("amid")
 
 
 def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
@@ -228,6 +272,33 @@ def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
         and not _reporting(table, m, draft.trigger, sentence.start_char)
     ]
     return dates[-1] if dates else None
+
+
+def _that_day(doc: Doc, table: TokenTable, date: Mention) -> Mention:
+    """`이날` (that day) is the day the text last stated before it, as a plain day or a full date
+    (미국 정부는 28일(현지시간) … 이날 성명을 내고: the 28th, not the day of a Seoul dateline), not one
+    counted back or ahead (지난달 2일, 오는 21일) nor the day a report is made (…고 1일 밝혔다)."""
+    if table.text[date.start : date.end] not in cues.words("that_day"):
+        return date
+    reporting = cues.words("reporting")
+    stated = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.DATE
+        and m.end <= date.start
+        and len(m.norm or "") == 10
+        and m.data.get("resolved_from") in _STATED
+        and table.lemmas[_next_token(table, m.end)] not in reporting
+    ]
+    return stated[-1] if stated else date
+
+
+def _next_token(table: TokenTable, position: int) -> int:
+    """The first token from `position` that is not a space (the last token at the text's end)."""
+    i = table.first_from(position)
+    while i < len(table) - 1 and table.tags[i] == SPACE_TAG:
+        i += 1
+    return min(i, len(table) - 1)
 
 
 def _under_way(table: TokenTable, trigger: Mention) -> bool:
@@ -252,8 +323,8 @@ def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
     trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination]
     today = anchor.isoformat() if anchor else None
     for draft in drafts:
-        if draft.date or not draft.main or draft.type is EventType.VISIT:
-            continue
+        if draft.date or not draft.main or draft.type is EventType.VISIT or draft.timed:
+            continue  # 오전 11시부터는 … 예방한다: at an hour of the document's day
         trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
         if trip is None:
             continue
@@ -266,9 +337,39 @@ def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
             draft.date = start[:7]
 
 
-def recorded(draft: Draft, anchor: dt.date | None) -> str | None:
+def restated(lead: Draft | None, drafts: Sequence[Draft]) -> None:
+    """A lead written without a date (a headline: 이스라엘-UAE 협정 서명) takes that of the first later
+    event of its type between the same parties, of no other round, that has one (현지시간 15일 … 협정에
+    서명했다): the same event told again, whose date is evidence, where the document's day would be a
+    guess."""
+    if lead is None or lead.date or lead.vaguely_dated:
+        return
+    again = next(
+        (
+            d
+            for d in drafts
+            if d is not lead
+            and d.date
+            and d.type is lead.type
+            and d.trigger.start > lead.trigger.start
+            and len(set(d.countries) & set(lead.countries)) >= 2
+            and not (d.round and lead.round and d.round != lead.round)
+            and not (d.background or d.subordinate or d.earlier or d.future)
+        ),
+        None,
+    )
+    if again is not None:
+        lead.date, lead.end_date = again.date, again.end_date
+
+
+def recorded(draft: Draft, anchor: dt.date | None, lead: Draft | None) -> str | None:
     """The date the record carries: the event's own, or for a main event that is not still to come
-    the document's."""
-    if draft.date or anchor is None or not draft.main or draft.future:
+    nor dated by words no dateline resolves (다음 주), the day of the lead told in another sentence (a
+    main event is one of the lead's day), else the document's."""
+    if draft.date or not draft.main or draft.future or draft.vaguely_dated:
         return draft.date
-    return day_or_month(anchor, draft.type)
+    own = day_or_month(anchor, draft.type) if anchor else None
+    day = lead.date if lead is not None and lead is not draft and lead.sentence != draft.sentence else None
+    if draft.timed or day is None or len(day) != 10:
+        return own  # at an hour of the document's day; within the lead's sentence its clauses decide
+    return day[:7] if draft.type is EventType.VISIT else day

@@ -39,6 +39,10 @@ class Draft:
     earlier: bool = False
     #: Its sentence reports it as coming, in the plain present (갖는다, 열린다).
     reported_coming: bool = False
+    #: Its clause dates it by words no dateline resolves (다음 주, 조만간): no other day is its own.
+    vaguely_dated: bool = False
+    #: Its clause gives only a time of day (오전 11시부터는 … 예방한다): the document's day.
+    timed: bool = False
     refers_back: bool = False
     #: An earlier occurrence a sentence counts from (2011년 5월에 이어 두 번째): one event only with a
     #: mention of its own date.

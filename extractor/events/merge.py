@@ -9,6 +9,7 @@ one adds: the more precise date, the fuller name, more participants.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -27,6 +28,10 @@ from extractor.tokens import SPACE_TAG, table_of
 _ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도", "고", "며", "서")
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({EventType.VISIT})
+#: An abbreviation in parentheses that ends a name (양해각서(MOU)).
+_ABBREVIATED = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)$")
+#: Meetings whose people tell one from another: whom the meeting is with.
+_MET = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
 _TRIP = dt.timedelta(days=10)
 
@@ -245,12 +250,12 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
 
 def _other_people(a: Draft, b: Draft) -> bool:
     """Both name the people of a visit and none is the other (조세 마리아, 조세 마리아 페레이라 네베스
-    are one): different visits (someone else's to the same country); courtesy calls each on someone
-    the other does not name are different calls."""
+    are one): different visits (someone else's to the same country); meetings (talks, calls, courtesy
+    calls) each with someone the other does not name are different (이바노프 부총리와 회담, 이날 소콜로프
+    장관과도 회담; 조 차관을 예방 … 문 대통령을 예방)."""
     x = {p.name for p in a.participants if p.name}
     y = {p.name for p in b.participants if p.name}
-    if a.type is EventType.COURTESY_CALL:
-        # 조 차관을 예방 … 문 대통령을 예방: one visitor calling on two hosts, each named by one only
+    if a.type in _MET:
         return bool(_unmatched(x, y) and _unmatched(y, x))
     if a.type not in _PERSONAL:
         return False
@@ -258,8 +263,15 @@ def _other_people(a: Draft, b: Draft) -> bool:
 
 
 def _unmatched(names: set[str], others: set[str]) -> set[str]:
-    """The names that share no word with any of `others` (조세 마리아 and 마리아 페레이라 네베스 are one)."""
-    return {m for m in names if not any(set(m.split()) & set(n.split()) for n in others)}
+    """The names that are no one of `others`: sharing no word (조세 마리아 and 마리아 페레이라 네베스
+    are one), nor a surname alone that begins one (박, 박진)."""
+    return {m for m in names if not any(_one_person(m, n) for n in others)}
+
+
+def _one_person(m: str, n: str) -> bool:
+    """Two writings of one name: a shared word, or a surname alone and a name it begins."""
+    short, full = sorted((m, n), key=len)
+    return bool(set(m.split()) & set(n.split())) or (len(short) == 1 and full.startswith(short))
 
 
 def _bare(draft: Draft) -> bool:
@@ -279,15 +291,14 @@ def _bare(draft: Draft) -> bool:
 
 
 def _may_name(bare: Draft, meeting: Draft) -> bool:
-    """A bare term may name the meeting: 회담 or 협의 any (정상회담 … 회담 후, 깊이 있는 협의를 가졌다),
-    회의 a meeting of many or a consultation, summits of many included (정상회의 … 이번 회의)."""
+    """A bare term may name the meeting: 회담 or 협의 any but a summit of many (정상회담 … 회담 후, 깊이
+    있는 협의를 가졌다), 회의 a meeting of many or a consultation, summits of many included (정상회의 …
+    이번 회의)."""
     if meeting.type not in MEETINGS:
         return False
     if meeting.type is EventType.SUMMIT:
         plover = meeting.trigger.data["entries"][0].attrs.get("plover") or ""
-        if bare.type is EventType.CONFERENCE:
-            return plover.endswith("multilateral")
-        return True
+        return plover.endswith("multilateral") == (bare.type is EventType.CONFERENCE)  # 만남: of two
     return bare.type is not EventType.CONFERENCE or meeting.type is not EventType.TALKS
 
 
@@ -308,8 +319,9 @@ def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
 
 
 def _name_key(name: str | None) -> str:
-    """A name without spaces and punctuation, to compare how two mentions write it."""
-    return "".join(ch for ch in name or "" if ch.isalnum())
+    """A name without spaces, punctuation and a trailing abbreviation (양해각서(MOU)), to compare how
+    two mentions write it."""
+    return "".join(ch for ch in _ABBREVIATED.sub("", name or "") if ch.isalnum())
 
 
 def _absorb(into: Draft, other: Draft) -> None:

@@ -3,7 +3,8 @@ and the series a document is about.
 
 The name runs back from the term over the rest of its word (중동정책협의회), a round, a year, level
 words (국장급), country words, bodies and `name_word` cues, and over plain nouns that lead back to a
-country or a round (제7차 한-노르웨이 조선협력 공동위원회); a name in quotes is the quoted text
+country or a round (제7차 한-노르웨이 조선협력 공동위원회), and for a document over the plain nouns of
+its field (산업·교통 협력 양해각서); a name in quotes is the quoted text
 (‘제17차 한-러 경제공동위원회’). A place in front says where the meeting is (함부르크 G20 정상회의),
 not which.
 """
@@ -51,6 +52,8 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
     """Where the meeting's name begins: the quote opening it, or 제15차, a year, country words and
     bodies before the term."""
     text = table.text
+    if text[trigger.start - 1 : trigger.start] == "(" and trigger.start > sentence.start_char:
+        return trigger.start  # 양해각서(MOU): an abbreviation of the term before names nothing new
     quoted = _quote_open(text, sentence, trigger)
     if quoted is not None:
         return quoted if specific(text[quoted : trigger.start]) else trigger.start
@@ -62,12 +65,13 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
     people = [
         (m.start, m.end, m.label is EntityLabel.TITLE)
         for m in local
-        if m.label in (EntityLabel.PERSON, EntityLabel.TITLE)
+        if m.label in (EntityLabel.PERSON, EntityLabel.TITLE, EntityLabel.DATE)
     ]
     start = _glued_start(text, sentence, trigger, local)
     if start == trigger.start > sentence.start_char and not text[start - 1].isspace():
         return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
     plain = 0
+    document = trigger.data["entries"][0].attrs.get("event_type") == EventType.AGREEMENT.value
     for word_start, word_end in _words_before(text, sentence.start_char, start):
         cut = text.rfind(_DATELINE_END, word_start, word_end)
         if cut != -1:  # 서울--(코리아와이어)--제3차 …: the name opens after the dateline
@@ -77,12 +81,14 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
         word = text[word_start:word_end]
         if word == "제" and ROUND.match(text[word_start : trigger.start]):
             start = word_start  # 제 6차: a round written with a space
-        elif _particle_ends(table, word_start, word_end):
-            break  # 캐나다·이탈리아와는 양자회담: a word with its particle is an argument, no name
+        elif _particle_ends(table, word_start, word_end) or word in _no_name_words():
+            break  # 캐나다·이탈리아와는 양자회담: an argument; 이번 양해각서: the one named before
         elif _name_word(word, word_start, word_end, named) and (
             not plain or _anchor(word, word_start, local)
         ):
             start, plain = word_start, 0
+        elif document and plain <= _MAX_PLAIN and _plain_noun(table, word_start, word_end, people):
+            start, plain = word_start, plain + 1  # 산업·교통 협력 양해각서: a document named by its field
         elif plain < _MAX_PLAIN and _plain_noun(table, word_start, word_end, people):
             anchor = _anchor(word, word_start, local)
             start, plain = (word_start, 0) if anchor else (start, plain + 1)
@@ -97,6 +103,12 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
     ):
         return trigger.start
     return start
+
+
+def _no_name_words() -> frozenset[str]:
+    """Words that end a name's run back: a demonstrative (이번 양해각서), a clause of circumstance's
+    close (참석한 가운데 … 협정)."""
+    return cues.words("demonstrative") | cues.words("amid")
 
 
 def _particle_ends(table: TokenTable, start: int, end: int) -> bool:
@@ -175,8 +187,9 @@ def _anchor(word: str, start: int, local: Sequence[Mention]) -> bool:
 
 
 def _plain_noun(table: TokenTable, start: int, end: int, people: Sequence[tuple[int, int, bool]]) -> bool:
-    """A word of nouns only (방산협력, 핵협의그룹(NCG)), naming no person; a title in it only as the
-    whole word, the level of the meeting (북극협력 대표 협의), not inside another (관계정상화)."""
+    """A word of nouns only (방산협력, 핵협의그룹(NCG)), naming no person nor a date (오늘); a title in
+    it only as the whole word, the level of the meeting (북극협력 대표 협의), not inside another
+    (관계정상화)."""
     word = table.text[start:end]
     named = any(a < end and start < b and not (title and (a, b) == (start, end)) for a, b, title in people)
     if named or "[" in word or word.count("(") != word.count(")"):

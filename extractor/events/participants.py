@@ -10,13 +10,16 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import context, cues, roles
+from extractor.events import context, cues, reports, roles
 from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, wrapped_line
 from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Participant
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
+#: Documents the sides themselves conclude (양국은 … MOU를 체결): a pair names their people only
+#: with a title (양 정상은 … 서명).
+_SIGNED_BY_COUNTRIES = frozenset({EventType.AGREEMENT, EventType.JOINT_STATEMENT})
 #: Reports by a predicate of the event's own (회담을 가졌다, 방문해, 참석한다): a sentence that drops its
 #: subject goes on about the actor of the sentence before.
 _PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued"})
@@ -45,6 +48,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         people = [m for m in _people(in_sentence, end) if m.start >= start]
         draft.participants = [participant(m) for m in people]
         draft.participants += _officials(in_sentence, start, end)
+    elif reports.counted_documents(clause.text, trigger):
+        draft.participants = []  # 총 7건의 MOU를 체결: many documents, their signers not named
     elif not (draft.subordinate or draft.kind == "dated"):
         draft.tentative = _tentative(doc, draft, clause)
         if draft.tentative:
@@ -102,6 +107,7 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     text, sentence, trigger = table.text, draft.sentence, draft.trigger
     line = wrapped_line(table, sentence, trigger)
     people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
+    people = [m for m in people if not roles.possessor(text, m, people)]
     quoted = roles.quotation(text, sentence, trigger.start)
     told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], quoted[1]) is None
     if quoted is not None and not told:
@@ -129,7 +135,8 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     chosen = subjects + (in_clause or earlier)
     dropped = not (_has_subject(table, floor, trigger.start) or _heads_participle(table, trigger.end))
     dropped = dropped or _pronoun_subject(table, floor, end)
-    if draft.kind in _PREDICATED and not draft.background and dropped:
+    signed = draft.type in _SIGNED_BY_COUNTRIES  # 이번 방문을 계기로 … 공동성명을 채택한다: the sides'
+    if draft.kind in _PREDICATED and not draft.background and dropped and not signed:
         chosen = _subject_before(doc, table, sentence) + chosen  # 이어 1일에는 …: the same actor
     return chosen
 
@@ -248,7 +255,10 @@ def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
     already introduced: for each of its parties the one named last before it, else those of the
     document's main pair who are of its parties (a summit after a second visit is not the first one's)."""
     aside = draft.subordinate or draft.background or draft.tentative or draft.kind == "dated"
-    if draft.participants or aside or not _mentions_pair(doc, draft):
+    # 양국은 … MOU를 체결: the countries sign; 양 정상은 … 서명: the people
+    titled = draft.type in _SIGNED_BY_COUNTRIES
+    counted = reports.counted_documents(text_of(doc), draft.trigger)
+    if draft.participants or aside or counted or not _mentions_pair(doc, draft, titled=titled):
         return
     sides = {p.country or HOME for p in people}
     fits = not draft.countries or sides <= set(draft.countries)
@@ -259,9 +269,10 @@ def pair(doc: Doc, draft: Draft, people: list[Participant]) -> None:
 
 def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     """For each party of the event, the person of that country named last before its trigger (a person
-    of no stated country is the home side's), not one said to be present (… 배석한 가운데 양 정상은);
-    empty unless every party has one."""
-    present = _amid_end(table_of(doc), draft.sentence, draft.trigger)  # 수행원들이 자리한 가운데 양 정상은
+    of no stated country is the home side's, or a foreign party's when their sentence names it and no
+    one else is), not one said to be present (… 배석한 가운데 양 정상은); empty unless every party has
+    one."""
+    present = _amid_end(table_of(doc), draft.sentence, draft.trigger)  # 대표단이 자리한 가운데 양 장관은
     named = [
         m
         for m in mentions(doc)
@@ -269,19 +280,38 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
         and m.end <= draft.trigger.start
         and not (present and draft.sentence.start_char <= m.start < present)
     ]
-    chosen = []
-    for country in draft.countries:
+    spans = Sentences.of_doc(doc)
+    found = mentions(doc)
+    chosen: dict[str, Mention] = {}
+    for country in sorted(draft.countries, key=lambda c: c == HOME):  # foreign parties first
         of_country = [m for m in named if (m.data.get("country") or HOME) == country]
+        if country != HOME and not of_country:  # 라히모프 대통령의 초청으로 타지키스탄을 방문
+            of_country = [m for m in named if not m.data.get("country") and _names(spans, found, m, country)]
+        if country == HOME:
+            of_country = [m for m in of_country if m not in chosen.values()]
         if not of_country:
             return []
-        chosen.append(participant(max(of_country, key=lambda m: m.start)))
-    return chosen if len(chosen) >= 2 else []
+        chosen[country] = max(of_country, key=lambda m: m.start)
+    people = [participant(chosen[c]) for c in draft.countries]
+    return people if len(people) >= 2 else []
 
 
-def _mentions_pair(doc: Doc, draft: Draft) -> bool:
+def _names(spans: Sentences, found: Sequence[Mention], person: Mention, country: str) -> bool:
+    """The sentence of a person of no stated country names `country` (… 대통령의 초청으로 타지키스탄을
+    방문한다): that person may be its side."""
+    sentence = spans.of(person.start)
+    return any(
+        m.label is EntityLabel.COUNTRY
+        and m.norm == country
+        and sentence.start_char <= m.start < sentence.end_char
+        for m in found
+    )
+
+
+def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
     """The sentence says `양 차관`, `양국 정상`, `양측은` before the trigger, or as the head of the
     participle the act is in (방문해 만난 두 정상은): the people already introduced, named by a title
-    after the pair word or as the subject (not 양국 관계)."""
+    after the pair word or as the subject (not 양국 관계); with `titled`, only by a title."""
     text = text_of(doc)
     table = table_of(doc)
     titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
@@ -297,19 +327,19 @@ def _mentions_pair(doc: Doc, draft: Draft) -> bool:
         following = position + len(text[position:]) - len(text[position:].lstrip())
         next_word = text[following:].split(maxsplit=1)[0] if text[following:].strip() else ""
         person_word = next_word.startswith(tuple(cues.words("person_word")))
-        if word != word.rstrip("은는이가도") or following in titles or person_word:
+        if (word != word.rstrip("은는이가도") and not titled) or following in titles or person_word:
             return True
     return False
 
 
-def attendees(doc: Doc, lead: Draft) -> None:
+def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
     """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다, 이번 면담에는 …이
-    참석했다) join the lead event."""
+    참석했다) join the lead event, or the main event of the type the sentence names (면담에는: the
+    talks, when the lead is the visit)."""
     attended = cues.words("attended")
     found = mentions(doc)
     table = table_of(doc)
     lemmas = table.lemmas
-    known = {p.name for p in lead.participants}
     for sentence in Sentences.of_doc(doc).spans:
         if sentence.start_char <= lead.sentence.start_char:
             continue
@@ -322,13 +352,23 @@ def attendees(doc: Doc, lead: Draft) -> None:
         ]
         if not all(_topic_of(table, sentence, m) for m in meetings):
             continue  # 이번 면담에는 …이 참석했다: the meeting told of; 회의에 참석한 뒤: another
+        kinds = {m.data["entries"][0].attrs["event_type"] for m in meetings}
+        told = [
+            d
+            for d in drafts
+            if d.type.value in kinds
+            and d.trigger.start < sentence.start_char
+            and not (d.background or d.subordinate or d.earlier)
+        ]
+        target = told[-1] if told else lead
+        known = {p.name for p in target.participants}
         for m in found:
             in_it = sentence.start_char <= m.start < sentence.end_char
             if in_it and m.label is EntityLabel.PERSON and m.data.get("name") not in known:
-                lead.participants.append(participant(m))
+                target.participants.append(participant(m))
                 known.add(m.data.get("name"))
                 if m.data.get("country"):
-                    lead.countries = sorted(set(lead.countries) | {m.data["country"]})
+                    target.countries = sorted(set(target.countries) | {m.data["country"]})
 
 
 def _topic_of(table: TokenTable, sentence: Sentence, meeting: Mention) -> bool:
@@ -368,10 +408,15 @@ def _amid_end(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | 
         table.ends[tokens[k]]
         for k in range(2, len(tokens))
         if table.lemmas[tokens[k]] in cues.words("amid")
-        and "ETM" in table.tags[tokens[k - 1]]
+        and _modifier(table, tokens[k - 1])
         and table.lemmas[tokens[k - 2]] in present
     ]
     return ends[-1] if ends else None
+
+
+def _modifier(table: TokenTable, i: int) -> bool:
+    """Token `i` makes the verb before it a modifier (배석한, also 자리 한 as Kiwi may read it)."""
+    return "ETM" in table.tags[i] or table.text[table.starts[i] : table.ends[i]] == "한"
 
 
 def of_trip(text: str, drafts: Sequence[Draft]) -> None:
@@ -392,9 +437,20 @@ def of_trip(text: str, drafts: Sequence[Draft]) -> None:
                 meeting.participants = list(visit.participants)
 
 
+def visitors_only(draft: Draft) -> None:
+    """A visit is made by its visitors: people of the country it goes to are its hosts, whom the
+    visitor meets at other events (네덜란드를 국빈 방문한 … 국왕과, 방미 중 … 국무장관과 회담)."""
+    if draft.type is not EventType.VISIT or not draft.destination:
+        return
+    draft.participants = [p for p in draft.participants if p.country not in draft.destination]
+
+
 def from_lead(draft: Draft, lead: Draft | None) -> None:
-    """A main joint statement that names nobody was issued by the lead event's people."""
-    if draft.main and lead is not None and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
+    """A main joint statement that names nobody was issued by the people of the lead meeting (not by
+    the travellers of a lead visit, who are one side)."""
+    if lead is None or lead.type is EventType.VISIT:
+        return
+    if draft.main and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
         draft.participants = list(lead.participants)
 
 

@@ -9,12 +9,13 @@ place of the occasion in the same sentence, and for a main event the lead's or t
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Clause, Sentences, aside
+from extractor.events.clauses import Clause, Sentences, aside_after
 from extractor.events.draft import Draft
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
@@ -26,22 +27,38 @@ _PLACE_MARK = re.compile(r"^\s?(에서(?!는)|서\b|\s*개최)")
 #: A dateline's place, which says where the report was written (서울=연합뉴스, 워싱턴(미국)=).
 _DATELINE = re.compile(r"^\s?(\([^()]{1,8}\))?\s?=")
 #: Tags of the words between a city and the venue it holds (서울 소공동 롯데호텔에서, 워싱턴의 백악관에서).
-_VENUE_TAGS = frozenset({"NNP", "NNG", "NNB", "SL", "SN", "SH", "XSN", "JKG"})
+_VENUE_TAGS = frozenset({"NNP", "NNG", "NNB", "SL", "SN", "SH", "XSN", "XPN", "JKG"})
 #: Words of the venue between a city and 에서, at most.
 _VENUE_WORDS = 4
 
 
-def attach(doc: Doc, draft: Draft, clause: Clause, seats: Mapping[str, Entry]) -> None:
-    """The place the trigger's sentence gives the event; `seats` holds the places by id, where a
+@dataclass(frozen=True, eq=False)
+class Seats:
+    """The gazetteers' places by id (a venue's `parent` city) and by form (the city of a 시청)."""
+
+    by_id: Mapping[str, Entry]
+    by_form: Mapping[str, Entry]
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> Seats:
+        """The places among `entries`."""
+        places = [e for e in entries if e.label is EntityLabel.LOCATION]
+        return cls({e.id: e for e in places}, {form: e for e in places for form in e.forms})
+
+
+def attach(doc: Doc, draft: Draft, clause: Clause, seats: Seats) -> None:
+    """The place the trigger's sentence gives the event; `seats` holds the gazetteers' places, where a
     venue's city is found."""
     table = table_of(doc)
     text, in_sentence, trigger = clause.text, clause.in_sentence, draft.trigger
-    after_name = aside(text, trigger.end)
+    after_name = aside_after(text, trigger.end)
     if after_name:
         inside = [m for m in in_sentence if after_name[0] <= m.start and m.end <= after_name[1]]
         cities = [m for m in inside if m.label is EntityLabel.LOCATION]
         if cities:
             draft.location = location(text, cities[0], seats)
+        else:
+            draft.location = _hall(text, *after_name, seats)  # 예방(울산시청): Ulsan
     if draft.type is EventType.VISIT and draft.location is None and draft.destination:
         target = _visited_place(in_sentence, trigger)
         draft.location = location(text, target, seats) if target else Location(country=draft.destination[0])
@@ -63,15 +80,17 @@ def attach(doc: Doc, draft: Draft, clause: Clause, seats: Mapping[str, Entry]) -
         draft.location = location(text, trip, seats) if trip else None
     if draft.location is None:
         draft.location = _venue(text, in_sentence, clause.start, trigger)
+    if draft.location is None:
+        draft.location = _hall(text, clause.start, trigger.start, seats, marked=True)
 
 
-def location(text: str, place: Mention, seats: Mapping[str, Entry]) -> Location:
+def location(text: str, place: Mention, seats: Seats) -> Location:
     """A LOCATION mention as an event's place: the city in English and as written, and its country;
     a venue the city it stands in (정부과천청사: Gwacheon); a COUNTRY mention: the country alone."""
     if place.label is EntityLabel.COUNTRY:
         return Location(country=place.norm)
     entries = place.data.get("entries") or ()
-    seat = seats.get(entries[0].attrs.get("parent", "")) if entries else None
+    seat = seats.by_id.get(entries[0].attrs.get("parent", "")) if entries else None
     if seat is not None:
         return Location(city=seat.en, city_ko=seat.canonical, country=place.country)
     return Location(
@@ -125,7 +144,7 @@ def _where_held(
     if marked is None or _from(table, marked):
         return False
     if place.start >= trigger_end:
-        return text[marked - 2 : marked] == "에서"  # 회의를 캔버라에서 …, not the next one's 다낭 개최
+        return text[marked - 1 : marked] == "서"  # 회의를 캔버라에서 (도쿄서) …, not the next one's 다낭 개최
     return marked <= name_start
 
 
@@ -202,7 +221,8 @@ def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, e
 def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention | None:
     """The city a visit goes to, written just before the visit word (평양 방문)."""
     places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
-    return places[-1] if places and trigger.start - places[-1].end <= 3 else None
+    near = places[-1] if places and trigger.start - places[-1].end <= 3 else None
+    return near if near is not None and near.country else None  # 한반도: no one country's
 
 
 def _venue(text: str, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention) -> Location | None:
@@ -218,8 +238,23 @@ def _venue(text: str, in_sentence: Sequence[Mention], clause_start: int, trigger
     return None
 
 
+def _hall(text: str, start: int, end: int, seats: Seats, *, marked: bool = False) -> Location | None:
+    """The place whose hall the text names between `start` and `end` (울산시청, 전남도청에서): a city
+    or region the gazetteers know, written before a hall word; with `marked`, only as where something
+    happens (시청에서)."""
+    halls = "|".join(cues.words("hall"))
+    for found in re.finditer(rf"([가-힣]{{1,6}}?)({halls})(에서)?", text[start:end]):
+        if marked and not found.group(3):
+            continue
+        stem = found.group(1)
+        place = next((seats.by_form[f] for f in (stem, stem + "시", stem + "도") if f in seats.by_form), None)
+        if place is not None and place.country:
+            return Location(city=place.en, city_ko=stem, country=place.country)
+    return None
+
+
 def _list_place(
-    text: str, trigger: Mention, in_sentence: Sequence[Mention], seats: Mapping[str, Entry]
+    text: str, trigger: Mention, in_sentence: Sequence[Mention], seats: Seats
 ) -> Location | None:
     """Where a listed item happened: the place of the visit or country the list's parenthesis follows
     (실무방한(8.21-22, … 예방): Korea; 인도네시아 파견(8.14, … 예방): Indonesia)."""
@@ -279,7 +314,7 @@ def from_trips(drafts: Sequence[Draft]) -> None:
 
 
 def recorded(
-    doc: Doc, draft: Draft, lead: Draft | None, place: Location | None, seats: Mapping[str, Entry]
+    doc: Doc, draft: Draft, lead: Draft | None, place: Location | None, seats: Seats
 ) -> Location | None:
     """The place the record carries: the event's own, or for a main event the lead's or the document's;
     with the city of that country the text names nearest, where it names only the country."""

@@ -93,9 +93,14 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
 def _counted(text: str, trigger: Mention) -> str | None:
     """`signed` for agreements counted as documents (총 76건의 MOU 체결을 통해, 7건의 양해각서를 교환):
     a count of concluded documents, not an aim."""
+    return "signed" if counted_documents(text, trigger) else None
+
+
+def counted_documents(text: str, trigger: Mention) -> bool:
+    """The agreement is a count of documents (7건의 양해각서): many signed, by whom the text leaves open."""
     if trigger.data["entries"][0].attrs["event_type"] != EventType.AGREEMENT.value:
-        return None
-    return "signed" if _DOCUMENTS.search(text, max(0, trigger.start - 12), trigger.start) else None
+        return False
+    return bool(_DOCUMENTS.search(text, max(0, trigger.start - 12), trigger.start))
 
 
 def scheduled_signing(table: TokenTable, span: range, sentence: Sentence) -> bool:

@@ -2,7 +2,8 @@
 
 Not everyone a sentence names takes part: the reporter of the event (외교부는 / 김 대변인은 … A가 B와
 회담했다고 밝혔다), the speaker of a quotation about it, the host who invited a visitor (X의
-초청으로), and bystanders by title (기자, 대변인) do not. A participle names its own actor: the person
+초청으로), the one whose adviser takes part (X 대통령의 참모인 Y), and bystanders by title (기자,
+대변인) do not. A participle names its own actor: the person
 it describes (방한 중인 Y, 회의에 참석한 Y, 카타르를 방문한 Y).
 """
 
@@ -21,6 +22,12 @@ from extractor.tokens import SPACE_TAG, TokenTable
 _VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 #: What stands between a host and the visit they invited (카리모프 대통령의 초청으로).
 _INVITED = re.compile(r"^[^,.()\n]{0,20}?의\s*초청")
+#: A person's title and a genitive, then the words naming whom they have (대통령의 외교참모인 ).
+_POSSESSOR = re.compile(r"\s?[^\s,.()]{0,8}(\s[^\s,.()]{1,8})?의\s")
+#: Particles that end a subject or topic, which no title before a genitive has.
+_TOPIC = ("은", "는", "이", "가")
+#: Most characters of the role between a genitive and the person it names (외교참모인 ).
+_POSSESSED_WORDS = 12
 #: Double quotes that enclose a quotation, each with its closing forms.
 _QUOTATION = {"“": "”", '"': '"'}
 
@@ -68,6 +75,15 @@ def bystander(person: Mention) -> bool:
     """A person named by a title that never takes part (기자, 대변인)."""
     title = person.data.get("title") or ""
     return any(title.endswith(word) for word in cues.words("bystander"))
+
+
+def possessor(text: str, person: Mention, people: Sequence[Mention]) -> bool:
+    """The person only qualifies another named after a genitive (존 밀러 대통령의 외교참모인 제인
+    스미스): the other takes part, not the one whose adviser or envoy they are."""
+    gap = _POSSESSOR.match(text, person.end)
+    if gap is None or any(word.endswith(_TOPIC) for word in gap.group().split()[:-1]):
+        return False  # 박 대통령은 짧은 일정의 …: the subject, not a genitive
+    return any(gap.end() <= m.start <= gap.end() + _POSSESSED_WORDS for m in people)
 
 
 def inviter(text: str, person: Mention, trigger: Mention) -> bool:
