@@ -93,7 +93,7 @@ def test_a_broadcast_dialogue_is_no_event(korex: extractor.Extractor) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "김 대통령은 한·우즈벡 경제협력위 합동회의에 참석했다.",
+        "김 총리는 한·우즈벡 교역위 합동회의를 주재했다.",
         "양국은 한-몽골 자원협력위 제3차 회의를 울란바토르에서 열었다.",
         "박 차관은 한·칠레 통상위 실무회의를 주재했다.",
     ],
