@@ -158,3 +158,10 @@ def test_joseon_as_a_dynasty_an_industry_or_a_region_is_no_country(
     korex: extractor.Extractor, text: str
 ) -> None:
     assert "조선" not in [form for form, _ in country_mentions(korex, text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["우즈벡 대통령이 방한했다.", "한·우즈벡 협력 포럼이 열렸다.", "정부는 우즈벡과 협정을 맺었다."]
+)
+def test_the_press_short_form_of_uzbekistan(korex: extractor.Extractor, text: str) -> None:
+    assert "UZB" in [code for _, code in country_mentions(korex, text)]

@@ -88,3 +88,21 @@ def test_a_dialogue_of_two_officials_is_talks(korex: extractor.Extractor, text: 
 
 def test_a_broadcast_dialogue_is_no_event(korex: extractor.Extractor) -> None:
     assert events(korex, "그는 방송 대담 프로그램에 출연했다.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 총리는 한·우즈벡 교역위 합동회의를 주재했다.",
+        "양국은 한-몽골 자원협력위 제3차 회의를 울란바토르에서 열었다.",
+        "박 차관은 한·칠레 통상위 실무회의를 주재했다.",
+    ],
+)
+def test_a_meeting_of_a_two_country_body_is_a_consultation(korex: extractor.Extractor, text: str) -> None:
+    assert [e.type for e in events(korex, text)] == [EventType.CONSULTATION]
+
+
+def test_a_meeting_of_three_countries_stays_a_conference(korex: extractor.Extractor) -> None:
+    assert [e.type for e in events(korex, "김 장관은 한중일 외교장관회의에 참석했다.")] == [
+        EventType.CONFERENCE
+    ]

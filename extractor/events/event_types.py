@@ -21,6 +21,8 @@ from extractor.models import EntityLabel, EventType
 
 #: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
 _BETWEEN = re.compile(r"^\s?(간의|간|사이의)\s?(첫|첫번째|역사적인|\s)*$")
+#: Endings that close the noun phrase before a meeting's name: particles (대통령은, 국빈방문해).
+_PARTICLES = ("은", "는", "이", "가", "을", "를", "에", "에서", "의", "와", "과", "도", "로", "해", "고")
 #: Ranks whose meetings are summits.
 _HEADS = frozenset({"head_of_state", "head_of_government"})
 
@@ -68,15 +70,29 @@ def by_parties(draft: Draft, clause: Clause) -> None:
     if draft.type is EventType.STATEMENT and len(draft.countries) >= 2:
         draft.type = EventType.JOINT_STATEMENT
     if draft.type is EventType.CONFERENCE and len(draft.countries) == 2 and _a_meeting(draft):
+        start = _phrase_start(clause.text, draft.name_start)  # 한·우즈벡 경제협력위 합동회의
         named = {
             m.norm
             for m in clause.in_sentence
-            if m.label is EntityLabel.COUNTRY and draft.name_start <= m.start and m.end <= draft.trigger.start
+            if m.label is EntityLabel.COUNTRY and start <= m.start and m.end <= draft.trigger.start
         }
         if named == set(draft.countries) and not _groups_named(draft, clause):
             draft.type = EventType.CONSULTATION
     if draft.type is EventType.TALKS and draft.name and _groups_named(draft, clause):
         draft.type = EventType.CONFERENCE  # G20 개발장관회담: ministers of a group meet as a conference
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where the noun phrase ending at `start` begins: back over up to three words that carry no
+    particle (한·우즈벡 경제협력위 합동회의: at 한·우즈벡)."""
+    for _ in range(3):
+        before = text[:start].rstrip()
+        word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+        word = before[word_start:]
+        if not word or word.endswith(_PARTICLES) or not word[-1].isalnum():
+            break
+        start = word_start
+    return start
 
 
 def _a_meeting(draft: Draft) -> bool:
