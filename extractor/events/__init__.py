@@ -6,7 +6,8 @@ Each trigger goes through the stages in the order of this package's files:
 - `reports.py`       how each is reported (held, an occasion, a plan, a schedule's item, ...)
 - `event_types.py`   the event's type (a statement of two governments is a joint statement)
 - `naming.py`        its name and round (제15차 한일 차관전략대화)
-- `participants.py`  the people taking part (who does not, or is the actor, in `roles.py`)
+- `participants.py`  the people taking part (who does not, or is the actor, in `roles.py`; those
+                     attending or present beyond the clause in `attendance.py`)
 - `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`;
                      those it takes from the events around it in `context.py`
 - `dates.py`, `places.py`   its date and place
@@ -27,6 +28,7 @@ from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.events import (
+    attendance,
     context,
     cues,
     dates,
@@ -147,17 +149,17 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     context.series_parties(drafts)
     places.borrow_occasion_place(drafts)
     context.purpose_of_trip(text, drafts)
-    participants.of_trip(text, drafts)
+    attendance.of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
         context.fill_main_pair(doc, draft, drafts, main_pair)
         participants.pair(doc, draft, main_people)
-        participants.amid(doc, draft)
+        attendance.amid(doc, draft)
     merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
     dates.restated(lead, merged)
     if lead is not None:
-        participants.attendees(doc, lead, merged)
+        attendance.attendees(doc, lead, merged)
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)

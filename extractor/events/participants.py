@@ -1,5 +1,6 @@
 """Attaching participants: the people of the trigger's clause, of a list item, of the subject that did
-an earlier act, the pair already introduced (`양 차관`), and attendees a later sentence names.
+an earlier act, the pair already introduced (`양 차관`); those attending or present beyond the clause
+are `attendance.py`'s.
 
 The parties stage reads these people's countries, so this stage runs before it.
 """
@@ -27,8 +28,6 @@ _PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued
 _PARTICIPLE_REACH = 12
 #: Most characters of the subject a participle describes (만난 미국과 러시아 두 장관은).
 _HEAD_REACH = 20
-#: Most characters between a meeting and the trip made to attend it (회의 참석차 라오스를 방문).
-_TRIP_GAP = 60
 #: Background events the sentence's subject did itself (X 후 …, X를 통해 …): they take its people.
 _SUBJECT_ACTS = frozenset({"after", "via", "done_before"})
 
@@ -136,9 +135,8 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
         floor = subject_end(doc, line[0], trigger.start, last=True) or line[0]
         objects = [m for m in people if floor <= m.start and m.end <= trigger.start]
         return ([] if draft.type is EventType.VISIT else objects) + [head]
-    floor = max(
-        roles.reporter_end(table, sentence, trigger) or 0, line[0], _amid_end(table, sentence, trigger) or 0
-    )
+    present = roles.present_until(table, sentence, trigger) or 0  # … 배석한 가운데 |
+    floor = max(roles.reporter_end(table, sentence, trigger) or 0, line[0], present)
     people = [m for m in people if m.start >= floor]
     if draft.type is EventType.VISIT:
         visitor = roles.genitive_visitor(text, draft.name_start, clause.in_sentence)
@@ -290,7 +288,7 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     of no stated country is the home side's, or a foreign party's when their sentence names it and no
     one else is), not one said to be present (… 배석한 가운데 양 정상은); empty unless every party has
     one."""
-    present = _amid_end(table_of(doc), draft.sentence, draft.trigger)  # 대표단이 자리한 가운데 양 장관은
+    present = roles.present_until(table_of(doc), draft.sentence, draft.trigger)  # 대표단이 자리한 가운데
     named = [
         m
         for m in mentions(doc)
@@ -348,111 +346,6 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
         if (word != word.rstrip("은는이가도") and not titled) or following in titles or person_word:
             return True
     return False
-
-
-def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
-    """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다, 이번 면담에는 …이
-    참석했다) join the lead event, or the main event of the type the sentence names (면담에는: the
-    talks, when the lead is the visit)."""
-    attended = cues.words("attended")
-    found = mentions(doc)
-    table = table_of(doc)
-    lemmas = table.lemmas
-    for sentence in Sentences.of_doc(doc).spans:
-        if sentence.start_char <= lead.sentence.start_char:
-            continue
-        if not any(lemma in attended for lemma in lemmas[sentence.start : sentence.end]):
-            continue
-        meetings = [
-            m
-            for m in found
-            if m.label is EntityLabel.MEETING and sentence.start_char <= m.start < sentence.end_char
-        ]
-        if not all(_topic_of(table, sentence, m) for m in meetings):
-            continue  # 이번 면담에는 …이 참석했다: the meeting told of; 회의에 참석한 뒤: another
-        kinds = {m.data["entries"][0].attrs["event_type"] for m in meetings}
-        told = [
-            d
-            for d in drafts
-            if d.type.value in kinds
-            and d.trigger.start < sentence.start_char
-            and not (d.background or d.subordinate or d.earlier)
-        ]
-        target = told[-1] if told else lead
-        known = {p.name for p in target.participants}
-        for m in found:
-            in_it = sentence.start_char <= m.start < sentence.end_char
-            if in_it and m.label is EntityLabel.PERSON and m.data.get("name") not in known:
-                target.participants.append(participant(m))
-                known.add(m.data.get("name"))
-                if m.data.get("country"):
-                    target.countries = sorted(set(target.countries) | {m.data["country"]})
-
-
-def _topic_of(table: TokenTable, sentence: Sentence, meeting: Mention) -> bool:
-    """The meeting is what the sentence is about: among its first two words, its word made topic
-    (이번 면담에는, 이날 체결식에는, 회의는)."""
-    if len(table.text[sentence.start_char : meeting.start].split()) > 1:
-        return False
-    word_end = next(
-        (k for k in range(meeting.end, sentence.end_char) if table.text[k].isspace()), meeting.end
-    )
-    rest = [table.heads[i] for i in table.within(meeting.end, word_end) if table.tags[i] != SPACE_TAG]
-    return bool(rest) and rest[-1] == "JX"  # 면담에는, 체결식에는, 회의는
-
-
-def amid(doc: Doc, draft: Draft) -> None:
-    """People the trigger's sentence says were present before it (A와 B 등이 배석한 가운데 양 정상은
-    회담했다, … 자리한 가운데) take part too."""
-    if draft.subordinate or draft.background or draft.tentative:
-        return
-    sentence = draft.sentence
-    end = _amid_end(table_of(doc), sentence, draft.trigger)
-    if end is None:
-        return
-    known = {p.name for p in draft.participants}
-    for m in mentions(doc):
-        present = m.label is EntityLabel.PERSON and sentence.start_char <= m.start < end
-        if present and m.data.get("name") not in known:
-            draft.participants.append(participant(m))
-            known.add(m.data.get("name"))
-
-
-def _amid_end(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
-    """Where a clause of those present before the trigger ends (… 배석한 가운데 |), if there is one."""
-    present = cues.words("attended") | cues.words("present")
-    tokens = [i for i in table.within(sentence.start_char, trigger.start) if table.tags[i] != SPACE_TAG]
-    ends = [
-        table.ends[tokens[k]]
-        for k in range(2, len(tokens))
-        if table.lemmas[tokens[k]] in cues.words("amid")
-        and _modifier(table, tokens[k - 1])
-        and table.lemmas[tokens[k - 2]] in present
-    ]
-    return ends[-1] if ends else None
-
-
-def _modifier(table: TokenTable, i: int) -> bool:
-    """Token `i` makes the verb before it a modifier (배석한, also 자리 한 as Kiwi may read it)."""
-    return "ETM" in table.tags[i] or table.text[table.starts[i] : table.ends[i]] == "한"
-
-
-def of_trip(text: str, drafts: Sequence[Draft]) -> None:
-    """A meeting a trip is made to attend (APEC 정상회의 참석차 베트남을 방문, 회의에 참석하기 위해
-    출국한 X) is attended by the travellers, when its own clause names nobody."""
-    for visit in drafts:
-        if visit.type is not EventType.VISIT or not visit.participants:
-            continue
-        for meeting in drafts:
-            gap = visit.trigger.start - meeting.trigger.end
-            if (
-                meeting.type is not EventType.VISIT
-                and not meeting.participants
-                and meeting.sentence == visit.sentence
-                and 0 < gap <= _TRIP_GAP
-                and context.attended_for(text[meeting.trigger.end : visit.trigger.start])
-            ):
-                meeting.participants = list(visit.participants)
 
 
 def visitors_only(draft: Draft) -> None:

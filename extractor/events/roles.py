@@ -3,8 +3,9 @@
 Not everyone a sentence names takes part: the reporter of the event (외교부는 / 김 대변인은 … A가 B와
 회담했다고 밝혔다), the speaker of a quotation about it, the host who invited a visitor (X의
 초청으로), the one whose adviser takes part (X 대통령의 참모인 Y), and bystanders by title (기자,
-대변인) do not. A participle names its own actor: the person
-it describes (방한 중인 Y, 회의에 참석한 Y, 카타르를 방문한 Y).
+대변인) do not; those present (A가 배석한 가운데) are named before the clause of the act. A
+participle names its own actor: the person it describes (방한 중인 Y, 회의에 참석한 Y, 카타르를 방문한
+Y).
 """
 
 from __future__ import annotations
@@ -98,3 +99,22 @@ def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> M
     if people and _VISITOR_GAP.match(text[people[-1].end : start]):
         return people[-1]
     return None
+
+
+def present_until(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
+    """Where a clause of those present before the trigger ends (… 배석한 가운데 |), if there is one."""
+    present = cues.words("attended") | cues.words("present")
+    tokens = [i for i in table.within(sentence.start_char, trigger.start) if table.tags[i] != SPACE_TAG]
+    ends = [
+        table.ends[tokens[k]]
+        for k in range(2, len(tokens))
+        if table.lemmas[tokens[k]] in cues.words("amid")
+        and _modifier(table, tokens[k - 1])
+        and table.lemmas[tokens[k - 2]] in present
+    ]
+    return ends[-1] if ends else None
+
+
+def _modifier(table: TokenTable, i: int) -> bool:
+    """Token `i` makes the verb before it a modifier (배석한, also 자리 한 as Kiwi may read it)."""
+    return "ETM" in table.tags[i] or table.text[table.starts[i] : table.ends[i]] == "한"
