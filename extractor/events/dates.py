@@ -1,50 +1,313 @@
 """Attaching dates: the date of an event is the one written in its own parenthesis (X(8.6-8, 마닐라)),
 else the nearest before it in its clause, else the first after it, else the date of an earlier clause
-reporting an act of the same subject (9.5. 하노이를 방문하여 … 예방하고). A main event without one
-takes the document's day (a visit, which spans days, its month).
+reporting an act of the same subject (9.5. 하노이를 방문하여 … 예방하고), else, for a sentence that
+goes on with the same acts (이어 …), the date of the sentence before. A date is not the event's when
+it is the day a report was made (…고 25일 밝혔다), or when another meeting stands between them
+(지난해 열린 정상회의에 이어 …). A span (26일부터 30일까지) gives the event's first and last day;
+a visit under way or ending (방문 중인, 방문을 마친) on a day of its sentence, only the month. A main
+event without a date takes the document's day (a visit, which spans days, its month).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from extractor.events import cues, verbs
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
-from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
+from extractor.mentions import Mention, mentions
+from extractor.models import DateResolution, EntityLabel, EventType
+from extractor.tokens import SPACE_TAG, TokenTable, table_of
+
+#: The two words after a date, where the subject of a reported clause stands (4일 김 차관이 …).
+_NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
+#: What opens an item of an agenda list (△고위급 교류, △2022년 수교 60주년 준비).
+_ITEM = "△"
+#: How a day the text states was resolved: written whole, or a day of the dateline's month (28일).
+_STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
+#: Particles that make a date the topic of its sentence (2일에는 …): the day of all its acts.
+_TOPIC_MARKS = ("에는", "엔")
+#: Marks before a day that make it the last of a span whose start is not written (∼6일).
+_UNTIL = frozenset("∼~〜")
+#: Events that last days: a day of their sentence that is not their own gives only the month.
+_LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
 
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The date (and a span's end) the trigger's sentence gives the event."""
+    table = table_of(doc)
+    draft.reported_coming = _coming(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
     trigger, in_sentence = draft.trigger, clause.in_sentence
+    draft.vaguely_dated = any(
+        m.label is EntityLabel.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
+        for m in in_sentence
+    )
+    hours = "|".join(cues.words("time_of_day"))
+    draft.timed = bool(re.search(rf"(?:{hours})\s?\d{{1,2}}시", table.text[clause.start : trigger.start]))
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
+    dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
+    dates = [m for m in dates if not _in_other_item(clause.text, m, trigger)]
     after_name = aside(clause.text, trigger.end)
     own = [m for m in dates if after_name and after_name[0] <= m.start and m.end <= after_name[1]]
-    before = [m for m in dates if m.end <= trigger.start and m.start >= clause.start]
-    chosen = own[0] if own else before[-1] if before else None
-    if chosen is None:
-        after = [m for m in dates if m.start >= trigger.end]
-        chosen = after[0] if after and not draft.subordinate else None
+    if own:
+        _set(draft, own[0], dates, clause.text)
+        return
+    meetings = [m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger]
+    others = _dates_of_others(table, dates, meetings, draft.name_start)
+    before = [m for m in dates if clause.start <= m.start and m.end <= trigger.start and m not in others]
+    chosen = before[-1] if before else None
+    if chosen is None and not draft.subordinate:
+        chosen = _after(table, dates, meetings, trigger, clause.end)
+    own_clause = chosen is not None
     earlier = [m for m in dates if m.end <= clause.start]
     if chosen is None and earlier and not draft.subordinate:
         chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)
+    if chosen is None and earlier and _after_circumstance(table, clause.start):
+        chosen = earlier[-1]  # 지난 31일 … 대표단이 참석한 가운데 체결식을 가졌다: the sentence's day
+    if chosen is None and not draft.background:
+        chosen = _going_on(doc, table, draft)
+    lasting = draft.type in _LASTING and not (draft.subordinate or draft.future or draft.background)
     if chosen is not None:
-        draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
+        chosen = _that_day(doc, table, chosen)
+        _set(draft, chosen, dates, clause.text)
+        phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
+        if lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
+            draft.date = draft.date[:7]
+        if draft.end_date and not own_clause and draft.type not in _LASTING and draft.date:
+            draft.date, draft.end_date = (
+                draft.date[:7],
+                None,
+            )  # a trip's 21∼26일 방문해 … 회담: one of its days
+    elif lasting:
+        during = [m for m in dates if m.start >= trigger.end and m not in others and len(m.norm or "") == 10]
+        draft.date = during[0].norm[:7] if during and during[0].norm else None
+
+
+def _after(
+    table: TokenTable,
+    dates: Sequence[Mention],
+    meetings: Sequence[Mention],
+    trigger: Mention,
+    clause_end: int,
+) -> Mention | None:
+    """The first date after the trigger in its clause, when the trigger's participle describes it
+    (방문한 지난 9월) or it dates the trigger's own predicate (정상회담을 8일 가졌다): no verb between
+    (참석하기 위해 5일 방문: the visit's), and no other meeting after it in the clause (회동은 이날
+    통화에서 합의: the call's)."""
+    after = [m for m in dates if m.start >= trigger.end and m.end <= clause_end]
+    if not after:
+        return None
+    date = after[0]
+    between = table.within(trigger.end, date.start)
+    glued = text_end = trigger.end
+    for i in between:  # the participle's ending glued to the term (방문한: 방문 + 하 + ㄴ)
+        if table.starts[i] != glued:
+            break
+        glued = table.ends[i]
+        text_end = glued if "ETM" in table.tags[i] else text_end
+    gap = table.text[text_end : date.start].split()
+    modified = text_end > trigger.end and all(word in cues.words("direction") for word in gap)
+    if modified:
+        return date  # 방문한 지난 9월: the month the visit's participle describes
+    if any(table.heads[i].startswith(("VV", "VA", "XSV")) for i in between):
+        return None  # 참석하기 위해 5일 방문: the visit's
+    if any(trigger.end <= m.start < clause_end for m in meetings):
+        return None
+    return date
+
+
+def _coming(table: TokenTable, trigger: Mention, line_end: int) -> bool:
+    """The sentence reports the event as coming, in the plain present (정상회담을 갖는다, 회의가
+    열린다) rather than in the past (가졌다)."""
+    end = line_end if line_end != -1 else len(table.text)
+    for i in table.within(trigger.end, end):
+        if "EP" in table.tags[i]:
+            return False
+        if table.tags[i].endswith("EF"):
+            return table.text[table.starts[i] : table.ends[i]].endswith(("는다", "ㄴ다", "한다"))
+    return False
+
+
+def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> None:
+    """Give the draft the chosen date, or the span it opens or closes (26일부터 30일까지), or the month
+    of a span whose last day alone is written (∼6일, 오는 8일까지)."""
+    draft.date, draft.end_date = chosen.norm, chosen.data.get("end_value")
+    following = [m for m in dates if m.start > chosen.end]
+    preceding = [m for m in dates if m.end < chosen.start]
+    until = text[max(0, chosen.start - 2) : chosen.start].strip()[-1:] in _UNTIL or (
+        text.startswith("까지", chosen.end) and not (preceding and text.startswith("부터", preceding[-1].end))
+    )
+    if until and chosen.norm and not (preceding and chosen.start - preceding[-1].end <= 2):
+        draft.date, draft.end_date = chosen.norm[:7], chosen.norm  # (∼6일, 프놈펜): it ends that day
+        return
+    if following and text.startswith("부터", chosen.end) and text.startswith("까지", following[0].end):
+        draft.end_date = following[0].norm
+    elif preceding and text.startswith("까지", chosen.end) and text.startswith("부터", preceding[-1].end):
+        draft.date, draft.end_date = preceding[-1].norm, chosen.norm
+
+
+def _reporting(table: TokenTable, date: Mention, trigger: Mention, sentence_end: int) -> bool:
+    """The date is the day of the report, not of the event: it stands before the reporting verb
+    (…갖는다고 25일 밝혔다), or between the reporter and the subject of what is reported (국방부는
+    4일 김 차관이 … 방문했다고 전했다), unless it is ahead (오는 18일)."""
+    following = table.first_from(date.end)
+    while following < len(table) and table.tags[following] == SPACE_TAG:
+        following += 1
+    reporting = cues.words("reporting")
+    if following < len(table) and table.lemmas[following] in reporting:
+        return True
+    if date.end > trigger.start or _ahead(table.text, date):
+        return False
+    next_words = _NEXT_WORDS.match(table.text, date.end, trigger.start)
+    subject = table.within(date.end, next_words.end() if next_words else date.end)
+    if not any(table.heads[i] == "JKS" for i in subject):
+        return False
+    before = table.within(table.text.rfind("\n", 0, date.start) + 1, date.start)
+    reported = table.within(trigger.end, sentence_end)
+    return any(table.heads[i] == "JX" for i in before) and any(table.lemmas[i] in reporting for i in reported)
+
+
+def _in_other_item(text: str, date: Mention, trigger: Mention) -> bool:
+    """The date belongs to an item of an agenda list (△2022년 수교 60주년 준비) that does not hold the
+    trigger."""
+    line_start = text.rfind("\n", 0, date.start) + 1
+    marker = text.rfind(_ITEM, line_start, date.start)
+    if marker == -1:
+        return False
+    line_end = text.find("\n", date.end)
+    line_end = len(text) if line_end == -1 else line_end
+    following = text.find(_ITEM, date.end, line_end)
+    return not (marker < trigger.start < (line_end if following == -1 else following))
+
+
+def _ahead(text: str, date: Mention) -> bool:
+    """The date is written as one to come (오는 18일), which no report is dated."""
+    before = text[max(0, date.start - 4) : date.start + 3]
+    return any(word in cues.words("ahead") for word in before.split())
+
+
+def _dates_of_others(
+    table: TokenTable, dates: Sequence[Mention], meetings: Sequence[Mention], name_start: int
+) -> list[Mention]:
+    """Dates before the event that are another meeting's: the nearest before a meeting the event
+    follows or happens during (지난해 열린 정상회의에 이어 …, 4.24-30 간 방한 중인 인사들을 면담),
+    and those joined to it (2022년 마드리드와 지난해 빌뉴스에서 열린 …); not a date made the topic
+    of the sentence (2일에는 전시회에 참석한 데 이어 …: the day of both)."""
+    taken: list[Mention] = []
+    text = table.text
+    dates = [m for m in dates if not text.startswith(_TOPIC_MARKS, m.end)]  # 2일에는 A에 이어 B: both
+    for meeting in meetings:
+        if meeting.end > name_start:
+            continue
+        following = [i for i in table.within(meeting.end, name_start) if table.tags[i] != SPACE_TAG][:3]
+        if not any(_after_or_during(table.lemmas[i]) for i in following):
+            continue
+        own = [m for m in dates if m.end <= meeting.start]
+        while own:
+            taken.append(own.pop())
+            if not own or not _joined(table.text[own[-1].end : taken[-1].start]):
+                break
+    return taken
+
+
+def _joined(between: str) -> bool:
+    """Two dates joined as one list (2022년 마드리드와 지난해 …): a few words ending in 와/과/및/,."""
+    words = between.split()
+    return 0 < len(words) <= 3 and words[-1].endswith(("와", "과", "및", ","))
+
+
+def _after_or_during(lemma: str) -> bool:
+    """A word that makes a meeting the one an event follows or happens during (이어, 이후, 중)."""
+    return cues.kind_of(lemma) in ("after", "ongoing") or lemma in cues.words("sequence")
 
 
 def _sequence_date(
     doc: Doc, date: Mention, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
 ) -> Mention | None:
     """The date of an earlier clause that reports another act of the same subject, which this act
-    follows (9.5. 하노이를 방문하여 … 예방하고): no new subject between, and a meeting term in that clause."""
+    follows (9.5. 하노이를 방문하여 … 예방하고, 28일 … 장관을 만나 … 체결한다): no new subject between,
+    a meeting term or verb in that clause, and the clause not one this act comes after (X에 이어)."""
     if subject_end(doc, date.end, trigger.start) is not None:
         return None
+    table = table_of(doc)
+    if table.text.startswith(_TOPIC_MARKS, date.end):
+        return date  # 2일에는 전시회에 참석한 데 이어 … 만났다: the day of every act of the sentence
+    joint = [i for i in table.within(date.end, clause_start) if table.tags[i] != SPACE_TAG][-3:]
+    if any(_after_or_during(table.lemmas[i]) for i in joint):
+        return None
     acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
-    return date if any(date.end <= m.start and m.end <= clause_start for m in acts) else None
+    if any(date.end <= m.start and m.end <= clause_start for m in acts):
+        return date
+    verbs_of_acts = verbs.stems()
+    return (
+        date if any(table.lemmas[i] in verbs_of_acts for i in table.within(date.end, clause_start)) else None
+    )
+
+
+def _after_circumstance(table: TokenTable, clause_start: int) -> bool:
+    """The clause opens after a clause of circumstance (… 참석한 가운데), whose day is its own."""
+    before = table.text[:clause_start].split()
+    return bool(before) and before[-1] in cues.words("amid")
+
+
+def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
+    """The last day written before the sentence, when it goes on with the acts reported before (이어,
+    곧이어 …): the next act of the same day."""
+    sentence = draft.sentence
+    opening = table.text[sentence.start_char : draft.trigger.start].split()[:3]
+    if not any(word.rstrip(",") in cues.words("sequence") for word in opening):
+        return None
+    dates = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.DATE
+        and m.norm
+        and len(m.norm) == 10
+        and m.end <= sentence.start_char
+        and not _reporting(table, m, draft.trigger, sentence.start_char)
+    ]
+    return dates[-1] if dates else None
+
+
+def _that_day(doc: Doc, table: TokenTable, date: Mention) -> Mention:
+    """`이날` (that day) is the day the text last stated before it, as a plain day or a full date
+    (미국 정부는 28일(현지시간) … 이날 성명을 내고: the 28th, not the day of a Seoul dateline), not one
+    counted back or ahead (지난달 2일, 오는 21일) nor the day a report is made (…고 1일 밝혔다)."""
+    if table.text[date.start : date.end] not in cues.words("that_day"):
+        return date
+    reporting = cues.words("reporting")
+    stated = [
+        m
+        for m in mentions(doc)
+        if m.label is EntityLabel.DATE
+        and m.end <= date.start
+        and len(m.norm or "") == 10
+        and m.data.get("resolved_from") in _STATED
+        and table.lemmas[_next_token(table, m.end)] not in reporting
+    ]
+    return stated[-1] if stated else date
+
+
+def _next_token(table: TokenTable, position: int) -> int:
+    """The first token from `position` that is not a space (the last token at the text's end)."""
+    i = table.first_from(position)
+    while i < len(table) - 1 and table.tags[i] == SPACE_TAG:
+        i += 1
+    return min(i, len(table) - 1)
+
+
+def _under_way(table: TokenTable, trigger: Mention) -> bool:
+    """The visit is under way or ending (방문 중인, 방문을 마친): a day of its sentence is another act's."""
+    following = [i for i in table.within(trigger.end, trigger.end + 8) if table.tags[i] != SPACE_TAG]
+    return any(
+        cues.kind_of(table.lemmas[i]) == "ongoing" or table.lemmas[i] in cues.words("ending")
+        for i in following[:3]
+    )
 
 
 def day_or_month(anchor: dt.date, event_type: EventType) -> str:
@@ -53,6 +316,60 @@ def day_or_month(anchor: dt.date, event_type: EventType) -> str:
     return anchor.isoformat()[:7] if event_type is EventType.VISIT else anchor.isoformat()
 
 
-def recorded(draft: Draft, anchor: dt.date | None) -> str | None:
-    """The date the record carries: the event's own, or for a main event the document's."""
-    return draft.date or (day_or_month(anchor, draft.type) if draft.main and anchor else None)
+def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
+    """A main meeting with no date of its own, held on a main trip to one of its parties, that is still
+    to come (갖는다, 가질 예정) or whose trip lies on other days than the document's, takes place on some
+    day of the trip: the trip's month (정상회담 during a three-country tour), not the document's day."""
+    trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination]
+    today = anchor.isoformat() if anchor else None
+    for draft in drafts:
+        if draft.date or not draft.main or draft.type is EventType.VISIT or draft.timed:
+            continue  # 오전 11시부터는 … 예방한다: at an hour of the document's day
+        trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
+        if trip is None:
+            continue
+        start = trip.date or (anchor.isoformat()[:7] if anchor else None)
+        if not start or len(start) < 7:
+            continue
+        last = trip.end_date or start
+        elsewhere = len(start) == 10 and not (today and start <= today <= last)
+        if draft.future or elsewhere or draft.reported_coming:
+            draft.date = start[:7]
+
+
+def restated(lead: Draft | None, drafts: Sequence[Draft]) -> None:
+    """A lead written without a date (a headline: 이스라엘-UAE 협정 서명) takes that of the first later
+    event of its type between the same parties, of no other round, that has one (현지시간 15일 … 협정에
+    서명했다): the same event told again, whose date is evidence, where the document's day would be a
+    guess."""
+    if lead is None or lead.date or lead.vaguely_dated:
+        return
+    again = next(
+        (
+            d
+            for d in drafts
+            if d is not lead
+            and d.date
+            and d.type is lead.type
+            and d.trigger.start > lead.trigger.start
+            and len(set(d.countries) & set(lead.countries)) >= 2
+            and not (d.round and lead.round and d.round != lead.round)
+            and not (d.background or d.subordinate or d.earlier or d.future)
+        ),
+        None,
+    )
+    if again is not None:
+        lead.date, lead.end_date = again.date, again.end_date
+
+
+def recorded(draft: Draft, anchor: dt.date | None, lead: Draft | None) -> str | None:
+    """The date the record carries: the event's own, or for a main event that is not still to come
+    nor dated by words no dateline resolves (다음 주), the day of the lead told in another sentence (a
+    main event is one of the lead's day), else the document's."""
+    if draft.date or not draft.main or draft.future or draft.vaguely_dated:
+        return draft.date
+    own = day_or_month(anchor, draft.type) if anchor else None
+    day = lead.date if lead is not None and lead is not draft and lead.sentence != draft.sentence else None
+    if draft.timed or day is None or len(day) != 10:
+        return own  # at an hour of the document's day; within the lead's sentence its clauses decide
+    return day[:7] if draft.type is EventType.VISIT else day
