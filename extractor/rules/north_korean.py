@@ -7,6 +7,7 @@ A text quoting the North's agencies or written in its usage (조선중앙통신,
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from extractor import gazetteer
@@ -29,9 +30,9 @@ def speaks_it(text: str) -> bool:
     return any(kind == "marker" and form in text for form, kind in _usage().items())
 
 
-def country_words(table: TokenTable, taken: list[tuple[int, int]]) -> list[Mention]:
+def country_words(table: TokenTable, taken: Collection[int]) -> list[Mention]:
     """COUNTRY mentions for 조선 and 공화국 written as words of their own (조선과, 공화국 정부), in a
-    text that speaks the North's usage; none elsewhere."""
+    text that speaks the North's usage; none elsewhere. `taken`: the characters COUNTRY mentions cover."""
     text = table.text
     if not speaks_it(text):
         return []
@@ -40,7 +41,7 @@ def country_words(table: TokenTable, taken: list[tuple[int, int]]) -> list[Menti
     for i, start in enumerate(table.starts):
         word = text[start : table.ends[i]]
         code = words.get(word)
-        if code is None or any(a <= start < b for a, b in taken):
+        if code is None or start in taken:
             continue
         before = text[start - 1] if start else " "
         following = i + 1 < len(table.tags) and table.tags[i + 1] != SPACE_TAG
