@@ -147,3 +147,50 @@ def test_a_meeting_after_a_main_trip_is_not_made_main_by_it(korex: extractor.Ext
     )
     (summit,) = of_type(events(korex, text, doc_date="2025-03-19"), EventType.SUMMIT)
     assert summit.salience.value == "mentioned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 장관은 이날 서울에서 3년 만에 방한한 카타르 국무장관과 회담했다.",
+        "총리는 14일 오후 총리공관에서 이번 주 방한한 베트남 외교장관을 접견했다.",
+        "박 차관은 14일 국방부 청사에서 안보회의 참석차 방한한 인도 국방차관과 만나 협력 방안을 논의했다.",
+    ],
+)
+def test_a_visit_describing_the_one_met_takes_only_the_month(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)
+    assert visits
+    assert all(v.date == "2025-03" for v in visits)
+
+
+def test_a_visit_on_the_day_written_before_it_keeps_the_day(korex: extractor.Extractor) -> None:
+    text = "지난 12일 부산을 방문한 베트남 부총리는 부산시장과 면담했다."
+    (visit,) = of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)
+    assert visit.date == "2025-03-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "북한 외무성 대변인은 13일 2018년에 진행된 정상회담의 합의문을 근거로 담화를 발표했다.",
+            EventType.STATEMENT,
+        ),
+        (
+            "차관은 13일 지난달 진행된 협상의 결과를 토대로 베트남 외교차관과 전략대화를 가졌다.",
+            EventType.STRATEGIC_DIALOGUE,
+        ),
+        ("장관은 13일 지난해 열린 포럼의 결과를 바탕으로 일본 외무상과 회담했다.", EventType.TALKS),
+    ],
+)
+def test_a_date_of_a_participle_describing_another_noun_is_not_the_events(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    (event,) = of_type(events(korex, text, doc_date="2025-03-14"), kind)
+    assert event.date == "2025-03-13"
+
+
+def test_a_date_of_a_participle_describing_the_event_is_its_own(korex: extractor.Extractor) -> None:
+    text = "지난 2일 도쿄에서 열린 한일 외교장관회담에서 양 장관은 협력 방안을 논의했다."
+    (talks,) = of_type(events(korex, text, doc_date="2025-03-14"), EventType.TALKS)
+    assert talks.date == "2025-03-02"

@@ -56,6 +56,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
     dates = [m for m in dates if not _in_other_item(clause.text, m, trigger)]
+    dates = [m for m in dates if not _of_another_noun(table, m, trigger)]
     after_name = aside(clause.text, trigger.end)
     own = [m for m in dates if after_name and after_name[0] <= m.start and m.end <= after_name[1]]
     if own:
@@ -195,6 +196,24 @@ def _in_other_item(text: str, date: Mention, trigger: Mention) -> bool:
     return not (marker < trigger.start < (line_end if following == -1 else following))
 
 
+def _of_another_noun(table: TokenTable, date: Mention, trigger: Mention) -> bool:
+    """The date is that of a participle of holding that describes another noun than the trigger
+    (2007년에 진행된 수뇌회담의 대화록을 … 성명을 발표: the talks'), not of one describing the trigger
+    (2일 열린 한일 정상회담에서)."""
+    if date.end > trigger.start:
+        return False
+    tokens = [i for i in table.within(date.end, trigger.start) if table.tags[i] != SPACE_TAG]
+    if tokens and table.heads[tokens[0]] == "JKB":
+        tokens = tokens[1:]  # 2007년에
+    held = cues.words("held")
+    for k, i in enumerate(tokens[:2]):
+        if "ETM" in table.tags[i] and (table.lemmas[i] in held or (k and table.lemmas[tokens[0]] in held)):
+            return any(table.heads[j].startswith("J") for j in tokens[k + 1 :])
+        if table.lemmas[i] not in held:
+            return False
+    return False
+
+
 def _ahead(text: str, date: Mention) -> bool:
     """The date is written as one to come (오는 18일), which no report is dated."""
     before = text[max(0, date.start - 4) : date.start + 3]
@@ -312,12 +331,21 @@ def _next_token(table: TokenTable, position: int) -> int:
 
 
 def _under_way(table: TokenTable, trigger: Mention) -> bool:
-    """The visit is under way or ending (방문 중인, 방문을 마친): a day of its sentence is another act's."""
+    """The visit is under way or ending (방문 중인, 방문을 마친), or describes the one who acts (방한한
+    장관과 만나): a day of its sentence is another act's."""
     following = [i for i in table.within(trigger.end, trigger.end + 8) if table.tags[i] != SPACE_TAG]
     return any(
         cues.kind_of(table.lemmas[i]) == "ongoing" or table.lemmas[i] in cues.words("ending")
         for i in following[:3]
-    )
+    ) or _describes_someone(table, trigger.end, following)
+
+
+def _describes_someone(table: TokenTable, end: int, following: Sequence[int]) -> bool:
+    """The term is a participle glued to it (방한한, 방문한) before a name or title, not before a bound
+    noun (방문한 적이, 방문한 것은)."""
+    if len(following) < 2 or table.starts[following[0]] != end or "ETM" not in table.tags[following[0]]:
+        return False
+    return table.heads[following[1]] in ("NNP", "NNG")
 
 
 def _ending(table: TokenTable, trigger: Mention) -> bool:
