@@ -194,3 +194,27 @@ def test_a_date_of_a_participle_describing_the_event_is_its_own(korex: extractor
     text = "지난 2일 도쿄에서 열린 한일 외교장관회담에서 양 장관은 협력 방안을 논의했다."
     (talks,) = of_type(events(korex, text, doc_date="2025-03-14"), EventType.TALKS)
     assert talks.date == "2025-03-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 4박 5일의 일정으로 방문할 계획이다.",
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 닷새 일정으로 순방한다.",
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 4박5일 일정으로 국빈 방문한다.",
+    ],
+)
+def test_a_tours_length_after_its_stops_keeps_each_stops_days(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
+    by_stop = {next(c for c in v.countries if c != "KOR"): v.date for v in visits}
+    assert by_stop == {"VNM": "2025-03-05", "KHM": "2025-03-07"}
+
+
+def test_a_stop_keeps_its_country_when_the_tour_is_named_again(korex: extractor.Extractor) -> None:
+    text = (
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 4박 5일의 일정으로 방문할 계획이다. "
+        "대통령은 금번 순방에서 각국 정상들과 정상회담을 갖는다."
+    )
+    visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
+    assert visits
+    assert all(v.location is not None and v.location.country in v.countries for v in visits)
