@@ -76,3 +76,22 @@ def test_words_that_only_look_like_counted_days(text: str) -> None:
 def test_counted_days_never_break_the_finder(text: str) -> None:
     for match in find_dates(text, ANCHOR):
         assert text[match.start : match.end] == match.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("회담은 지난해 11월 26일 열릴 예정이었으나 이틀 전인 24일 연기됐다.", "24일", "2024-11-24"),
+        ("대표단은 지난해 10월 5일 도착했고, 3일 뒤인 8일 귀국했다.", "8일", "2024-10-08"),
+        ("장관은 지난해 9월 2일 취임했으며 닷새 후인 7일 첫 통화를 했다.", "7일", "2024-09-07"),
+    ],
+)
+def test_a_day_counted_from_the_day_before_it_is_in_that_days_month(
+    text: str, expression: str, value: str
+) -> None:
+    assert values(text)[expression] == value
+
+
+def test_a_day_far_from_its_count_keeps_its_own_reading() -> None:
+    text = "대표단은 지난해 10월 5일 도착했고, 3일 뒤인 20일 귀국했다."
+    assert values(text)["20일"] != "2024-10-20"

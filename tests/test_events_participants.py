@@ -96,6 +96,20 @@ def test_the_host_who_invited_a_visitor_does_not_travel(korex: extractor.Extract
 
 
 @pytest.mark.parametrize(
+    "second",
+    [
+        "22일 중국 외교부에 따르면 왕 부장의 이번 방한은 김도윤 외교부 장관의 요청에 의한 것이다.",
+        "중국 외교부는 왕 부장의 이번 방한이 김도윤 외교부 장관의 초청에 따른 것이라고 밝혔다.",
+        "외교부에 따르면 왕 부장의 이번 방한은 김도윤 장관의 초대로 성사됐다.",
+    ],
+)
+def test_a_host_who_asked_for_the_visit_is_no_traveller(korex: extractor.Extractor, second: str) -> None:
+    text = f"왕하이 중국 외교부장이 23일 한국을 방문한다. {second}"
+    (visit,) = of_type(events(korex, text, doc_date="2025-03-22"), EventType.VISIT)
+    assert names(visit) == {"왕하이"}
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "left_out"),
     [
         (

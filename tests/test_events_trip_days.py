@@ -218,3 +218,61 @@ def test_a_stop_keeps_its_country_when_the_tour_is_named_again(korex: extractor.
     visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
     assert visits
     assert all(v.location is not None and v.location.country in v.countries for v in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "대통령은 앞서 10~13일 사우디아라비아를 국빈 방문해 공동성명을 채택하고 신규 MOU를 체결한 바 있다.",
+        "장관은 지난 3~5일 인도를 방문해 외교장관회담을 갖고 협력 양해각서를 체결한 바 있다.",
+        "총리는 앞서 10~12일 호주를 공식 방문하는 동안 정상회담을 하고 협정에 서명한 바 있다.",
+    ],
+)
+def test_a_signing_done_before_takes_the_trips_days(korex: extractor.Extractor, text: str) -> None:
+    signings = of_type(events(korex, text, doc_date="2025-03-14"), EventType.AGREEMENT)
+    assert signings
+    assert all(s.date == "2025-03" for s in signings)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "date"),
+    [
+        (
+            "박 장관, 카보베르데 방문…친서 전달\n장관은 29일 대통령궁에서 카보베르데 대통령을 예방했다.",
+            "2025-10-03",
+            "2025-09-29",
+        ),
+        (
+            "김 장관, 칠레 방문…협력 논의\n장관은 지난달 28일 산티아고에서 칠레 외교장관과 회담했다.",
+            "2025-10-03",
+            "2025-09-28",
+        ),
+        (
+            "이 차관, 폴란드 방문…방산 협력\n차관은 2일 바르샤바에서 폴란드 국방차관과 회담을 가졌다.",
+            "2025-10-06",
+            "2025-10-02",
+        ),
+    ],
+)
+def test_a_trip_without_a_date_is_on_its_meetings_days(
+    korex: extractor.Extractor, text: str, doc_date: str, date: str
+) -> None:
+    (trip,) = of_type(events(korex, text, doc_date=doc_date), EventType.VISIT)
+    assert trip.date == date
+
+
+def test_a_trip_whose_meeting_is_on_the_documents_day_keeps_the_month(korex: extractor.Extractor) -> None:
+    text = "김 장관, 칠레 방문…협력 논의\n장관은 3일 산티아고에서 칠레 외교장관과 회담했다."
+    (trip,) = of_type(events(korex, text, doc_date="2025-10-03"), EventType.VISIT)
+    assert trip.date == "2025-10"
+
+
+def test_a_trip_weeks_before_is_not_made_main_by_an_undated_meeting(korex: extractor.Extractor) -> None:
+    text = (
+        "중국 외교부장이 23일 한국을 공식 방문한다. 외교부장은 김 장관과 회담할 것으로 보인다. "
+        "외교부장은 지난해 11월 한국을 방문한 바 있다."
+    )
+    found = events(korex, text, doc_date="2025-03-22")
+    old = [v for v in of_type(found, EventType.VISIT) if (v.date or "").startswith("2024")]
+    assert old
+    assert all(v.salience.value == "mentioned" for v in old)

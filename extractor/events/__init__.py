@@ -170,6 +170,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     places.from_trips(merged)
     salience.mark(merged, lead, anchor)
     place = places.main_place(merged)
+    borrowed_dates.by_meetings(merged, anchor)
     borrowed_dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)

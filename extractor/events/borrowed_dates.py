@@ -41,6 +41,30 @@ def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
             draft.date = start[:7]
 
 
+def by_meetings(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
+    """A main trip written without a date (a headline's 카보베르데 방문) is on the days of the main
+    meetings held where it goes, when they lie before the document's day: its first such day (29일 …
+    대통령궁에서 예방, in a report of 3 October). A meeting on the document's day leaves it the month
+    (`day_or_month`): the report is written during the trip."""
+    for trip in drafts:
+        if trip.type is not EventType.VISIT or trip.date or not trip.main or not trip.destination:
+            continue
+        days = [
+            d.date
+            for d in drafts
+            if d.main
+            and d.type is not EventType.VISIT
+            and d.date
+            and len(d.date) == 10
+            and d.location is not None
+            and d.location.country in trip.destination
+            and set(trip.countries) <= set(d.countries)
+        ]
+        today = anchor.isoformat() if anchor else None
+        if days and today not in days:
+            trip.date = min(days)
+
+
 def by_occasion(text: str, drafts: Sequence[Draft]) -> None:
     """An event with no date of its own, held on an occasion its sentence points back to (이번 회담을
     계기로 … MOU를 체결했다), takes the date of that earlier event: its day, or of a trip (이번 방문을

@@ -70,8 +70,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         chosen = _after(table, dates, meetings, trigger, clause.end)
     own_clause = chosen is not None
     earlier = [m for m in dates if m.end <= clause.start]
-    if chosen is None and earlier and not draft.subordinate:
-        chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)
+    if chosen is None and earlier and (not draft.subordinate or draft.kind == "done_before"):
+        chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)  # … 체결한 바 있다
     if chosen is None and earlier and _after_circumstance(table, clause.start):
         chosen = earlier[-1]  # 지난 31일 … 대표단이 참석한 가운데 체결식을 가졌다: the sentence's day
     if chosen is None and not draft.background:

@@ -21,8 +21,8 @@ from extractor.tokens import SPACE_TAG, TokenTable
 
 #: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
 _VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
-#: What stands between a host and the visit they invited (카리모프 대통령의 초청으로).
-_INVITED = re.compile(r"^[^,.()\n]{0,20}?의\s*초청")
+#: What follows a host who invited or asked for a visit (카리모프 대통령의 초청으로, 장관의 요청에 의한).
+_INVITED = re.compile(r"^[^,.()\n]{0,20}?의\s*(초청|초대|요청)")
 #: A person's title and a genitive, then the words naming whom they have (대통령의 외교참모인 ).
 _POSSESSOR = re.compile(r"\s?[^\s,.()]{0,8}(\s[^\s,.()]{1,8})?의\s")
 #: Particles that end a subject or topic, which no title before a genitive has.
@@ -88,8 +88,10 @@ def possessor(text: str, person: Mention, people: Sequence[Mention]) -> bool:
 
 
 def inviter(text: str, person: Mention, trigger: Mention) -> bool:
-    """The person invited the visitor (카리모프 대통령의 초청으로 … 방문): a host, not a traveller."""
-    return person.end <= trigger.start and bool(_INVITED.match(text[person.end : trigger.start]))
+    """The person invited the visitor or asked for the visit (카리모프 대통령의 초청으로 … 방문, 방한은
+    김 장관의 요청에 의한 것): a host, not a traveller."""
+    end = trigger.start if person.end <= trigger.start else len(text)
+    return bool(_INVITED.match(text[person.end : end]))
 
 
 def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:

@@ -83,7 +83,7 @@ def _past(draft: Draft, anchor: dt.date | None) -> bool:
 
 def mark(drafts: Sequence[Draft], lead: Draft | None, anchor: dt.date | None) -> None:
     """Set `main` on the lead and the foreground events of its day, and on the trip during which main
-    meetings happen (몽골을 국빈방문해 … 정상회담)."""
+    meetings happen (몽골을 국빈방문해 … 정상회담), unless it lies weeks before the document."""
     lead_date = lead and (lead.date or (day_or_month(anchor, lead.type) if anchor else None))
     for draft in drafts:
         draft.main = lead is not None and (
@@ -97,7 +97,7 @@ def mark(drafts: Sequence[Draft], lead: Draft | None, anchor: dt.date | None) ->
         )
     for trip in drafts:
         if trip.type is EventType.VISIT and not (
-            trip.main or trip.background or trip.tentative or trip.earlier
+            trip.main or trip.background or trip.tentative or trip.earlier or _past(trip, anchor)
         ):
             trip.main = _spans(trip, lead_date) or any(
                 _during(trip, d) for d in drafts if d.main and d.type is not EventType.VISIT
