@@ -23,7 +23,7 @@ from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 _SIGNED_BY_COUNTRIES = frozenset({EventType.AGREEMENT, EventType.JOINT_STATEMENT})
 #: Reports by a predicate of the event's own (회담을 가졌다, 방문해, 참석한다): a sentence that drops its
 #: subject goes on about the actor of the sentence before.
-_PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued"})
+_PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued", "with"})
 #: Most characters after an act in which a participle may make it describe its subject (방문해 만난).
 _PARTICIPLE_REACH = 12
 #: Most characters of the subject a participle describes (만난 미국과 러시아 두 장관은).
