@@ -595,3 +595,26 @@ def test_partners_met_together_are_one_meeting(korex: extractor.Extractor) -> No
     text = "안 장관은 스페인 외교장관, 포르투갈 외교장관과 함께 회담을 갖고 협력을 논의했다."
     (talks,) = of_type(events(korex, text), EventType.TALKS)
     assert talks.countries == ["ESP", "KOR", "PRT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김도현 총리와 부인 최수진 여사는 오늘 일주일간의 베트남·라오스 순방을 마치고 귀국했다.",
+        "김도현 대통령과 최수진 여사는 이날 3박5일간의 베트남·라오스 순방을 마무리했다.",
+        "김도현 특사와 최수진 대사는 지난주 베트남과 라오스를 차례로 순방했다.",
+    ],
+)
+def test_a_tour_by_its_stops_is_made_by_all_its_travellers(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert sorted(v.countries for v in visits) == [["KOR", "LAO"], ["KOR", "VNM"]]
+    assert all([p.name for p in v.participants] == ["김도현", "최수진"] for v in visits)
+
+
+def test_a_tour_named_again_by_its_stops_is_the_visits_reported(korex: extractor.Extractor) -> None:
+    text = (
+        "김도현 대통령은 25일 라오스 국빈 방문을 마치고 귀국길에 올랐다. 김 대통령과 최수진 여사는 "
+        "이날 4박6일간의 베트남·라오스 순방을 마무리했다. 김 대통령은 앞서 21~23일 베트남을 국빈 방문했다."
+    )
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert sorted(v.countries for v in visits) == [["KOR", "LAO"], ["KOR", "VNM"]]

@@ -47,7 +47,8 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
         if issuer:  # 조평통 대변인은 … 성명을 발표, 러시아 외무부는 이날 성명에서: the issuer's country
             draft.countries = issuer
             return
-    if len(set(countries)) >= 2:  # the name says who the parties are (한일 외교장관회담)
+    if len(set(countries)) >= 2 and draft.type is not EventType.VISIT:
+        # the name says who the parties are (한일 외교장관회담), unlike a tour's stops (사우디·카타르 순방)
         draft.participants = [p for p in draft.participants if not p.country or p.country in countries]
     else:
         countries += [p.country for p in draft.participants if p.country]
