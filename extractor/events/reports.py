@@ -138,11 +138,20 @@ def _predicates(table: TokenTable, span: range, after: Sequence[int]) -> list[st
                 kind = "before"  # 개최하기로 했다, 타결하기로: decided, still to be done
             if kind == "attended" and _for_a_trip(table, i):
                 kind = "occasion"  # 회의 참석차 (Kiwi: 참석 + 차): what a trip is made for
+            if kind == "after" and not _after_the_term(table, span, i):
+                kind = None  # 방문은 취임 후 처음이다: after another noun, not the event
             if kind in REPORTING:
                 kinds.append(kind)
         if tag in CLAUSE_END:
             break
     return kinds
+
+
+def _after_the_term(table: TokenTable, span: range, i: int) -> bool:
+    """The word of `after` at `i` follows the term itself (회담 후, 회담 이후) or a verb made a modifier
+    (회담을 마친 뒤, 협의한 후), not another noun (방문은 취임 후 처음)."""
+    previous = next((k for k in range(i - 1, span.stop - 1, -1) if table.tags[k] != SPACE_TAG), None)
+    return previous is None or "ETM" in table.tags[previous] or not table.heads[previous].startswith("N")
 
 
 def _for_a_trip(table: TokenTable, i: int) -> bool:
