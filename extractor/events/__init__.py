@@ -10,7 +10,8 @@ Each trigger goes through the stages in the order of this package's files:
                      attending or present beyond the clause in `attendance.py`)
 - `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`;
                      those it takes from the events around it in `context.py`
-- `dates.py`, `places.py`   its date and place
+- `dates.py`, `places.py`   its date and place (a date taken from the events around it in
+                     `borrowed_dates.py`)
 - `split.py`         one mention that is several events (`각각`)
 - `merge.py`         several mentions that are one event
 - `salience.py`      what the document is about
@@ -29,6 +30,7 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.events import (
     attendance,
+    borrowed_dates,
     context,
     cues,
     dates,
@@ -156,9 +158,10 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
         context.fill_main_pair(doc, draft, drafts, main_pair)
         participants.pair(doc, draft, main_people)
         attendance.amid(doc, draft)
+    borrowed_dates.by_occasion(text, drafts)
     merged = merge.merge(text, drafts)
     lead = salience.lead(merged, anchor)
-    dates.restated(lead, merged)
+    borrowed_dates.restated(lead, merged)
     if lead is not None:
         attendance.attendees(doc, lead, merged)
         for draft in merged:
@@ -168,12 +171,12 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     places.from_trips(merged)
     salience.mark(merged, lead, anchor)
     place = places.main_place(merged)
-    dates.by_trip(merged, anchor)
+    borrowed_dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
         participants.visitors_only(draft)
     return [
-        _event(text, d, dates.recorded(d, anchor, lead), places.recorded(doc, d, lead, place, seats))
+        _event(text, d, borrowed_dates.recorded(d, anchor, lead), places.recorded(doc, d, lead, place, seats))
         for d in merged
     ]
 

@@ -4,7 +4,9 @@ reporting an act of the same subject (9.5. 하노이를 방문하여 … 예방�
 goes on with the same acts (이어 …), the date of the sentence before. A date is not the event's when
 it is the day a report was made (…고 25일 밝혔다), or when another meeting stands between them
 (지난해 열린 정상회의에 이어 …). A span (26일부터 30일까지) gives the event's first and last day;
-a visit under way or ending (방문 중인, 방문을 마친) on a day of its sentence, only the month. A main
+a visit under way or ending (방문 중인, 방문을 마친) on a day of its sentence, only the month, unless a
+length of stay counts back to its first day (2박 3일간의 방문을 마치고 19일: the 17th to the 19th). An
+event on an occasion its sentence points back to (이번 회담을 계기로) takes that event's date. A main
 event without a date takes the document's day (a visit, which spans days, its month).
 """
 
@@ -33,6 +35,8 @@ _STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
 _TOPIC_MARKS = ("에는", "엔")
 #: Marks before a day that make it the last of a span whose start is not written (∼6일).
 _UNTIL = frozenset("∼~〜")
+#: A length of stay (2박 3일): nights and days.
+_STAY = re.compile(r"(?<!\d)\d{1,2}\s?박\s?(?P<days>\d{1,2})\s?일")
 #: Events that last days: a day of their sentence that is not their own gives only the month.
 _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
@@ -52,6 +56,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
     dates = [m for m in dates if not _in_other_item(clause.text, m, trigger)]
+    dates = [m for m in dates if not _of_another_noun(table, m, trigger)]
     after_name = aside(clause.text, trigger.end)
     own = [m for m in dates if after_name and after_name[0] <= m.start and m.end <= after_name[1]]
     if own:
@@ -76,7 +81,9 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         chosen = _that_day(doc, table, chosen)
         _set(draft, chosen, dates, clause.text)
         phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
-        if lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
+        if draft.type is EventType.VISIT and draft.date and _ending(table, trigger) and not draft.end_date:
+            _ended(draft, table.text[draft.sentence.start_char : draft.sentence.end_char])
+        elif lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
             draft.date = draft.date[:7]
         if draft.end_date and not own_clause and draft.type not in _LASTING and draft.date:
             draft.date, draft.end_date = (
@@ -85,7 +92,11 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
             )  # a trip's 21∼26일 방문해 … 회담: one of its days
     elif lasting:
         during = [m for m in dates if m.start >= trigger.end and m not in others and len(m.norm or "") == 10]
-        draft.date = during[0].norm[:7] if during and during[0].norm else None
+        draft.date = during[0].norm if during and during[0].norm else None
+        if draft.date and _ending(table, trigger):
+            _ended(draft, table.text[draft.sentence.start_char : draft.sentence.end_char])
+        else:
+            draft.date = draft.date[:7] if draft.date else None
 
 
 def _after(
@@ -185,6 +196,24 @@ def _in_other_item(text: str, date: Mention, trigger: Mention) -> bool:
     return not (marker < trigger.start < (line_end if following == -1 else following))
 
 
+def _of_another_noun(table: TokenTable, date: Mention, trigger: Mention) -> bool:
+    """The date is that of a participle of holding that describes another noun than the trigger
+    (2007년에 진행된 수뇌회담의 대화록을 … 성명을 발표: the talks'), not of one describing the trigger
+    (2일 열린 한일 정상회담에서)."""
+    if date.end > trigger.start:
+        return False
+    tokens = [i for i in table.within(date.end, trigger.start) if table.tags[i] != SPACE_TAG]
+    if tokens and table.heads[tokens[0]] == "JKB":
+        tokens = tokens[1:]  # 2007년에
+    held = cues.words("held")
+    for k, i in enumerate(tokens[:2]):
+        if "ETM" in table.tags[i] and (table.lemmas[i] in held or (k and table.lemmas[tokens[0]] in held)):
+            return any(table.heads[j].startswith("J") for j in tokens[k + 1 :])
+        if table.lemmas[i] not in held:
+            return False
+    return False
+
+
 def _ahead(text: str, date: Mention) -> bool:
     """The date is written as one to come (오는 18일), which no report is dated."""
     before = text[max(0, date.start - 4) : date.start + 3]
@@ -232,11 +261,11 @@ def _sequence_date(
     """The date of an earlier clause that reports another act of the same subject, which this act
     follows (9.5. 하노이를 방문하여 … 예방하고, 28일 … 장관을 만나 … 체결한다): no new subject between,
     a meeting term or verb in that clause, and the clause not one this act comes after (X에 이어)."""
-    if subject_end(doc, date.end, trigger.start) is not None:
-        return None
     table = table_of(doc)
     if table.text.startswith(_TOPIC_MARKS, date.end):
-        return date  # 2일에는 전시회에 참석한 데 이어 … 만났다: the day of every act of the sentence
+        return date  # 2일에는 (김 차관은) 전시회에 참석한 데 이어 … 만났다: the day of all its acts
+    if subject_end(doc, date.end, trigger.start) is not None:
+        return None
     joint = [i for i in table.within(date.end, clause_start) if table.tags[i] != SPACE_TAG][-3:]
     if any(_after_or_during(table.lemmas[i]) for i in joint):
         return None
@@ -302,74 +331,36 @@ def _next_token(table: TokenTable, position: int) -> int:
 
 
 def _under_way(table: TokenTable, trigger: Mention) -> bool:
-    """The visit is under way or ending (방문 중인, 방문을 마친): a day of its sentence is another act's."""
+    """The visit is under way or ending (방문 중인, 방문을 마친), or describes the one who acts (방한한
+    장관과 만나): a day of its sentence is another act's."""
     following = [i for i in table.within(trigger.end, trigger.end + 8) if table.tags[i] != SPACE_TAG]
     return any(
         cues.kind_of(table.lemmas[i]) == "ongoing" or table.lemmas[i] in cues.words("ending")
         for i in following[:3]
-    )
+    ) or _describes_someone(table, trigger.end, following)
 
 
-def day_or_month(anchor: dt.date, event_type: EventType) -> str:
-    """The date a main event without its own takes from the document: the day, or for a visit (a trip
-    spans days, the release is one of them) the month."""
-    return anchor.isoformat()[:7] if event_type is EventType.VISIT else anchor.isoformat()
+def _describes_someone(table: TokenTable, end: int, following: Sequence[int]) -> bool:
+    """The term is a participle glued to it (방한한, 방문한) before a name or title, not before a bound
+    noun (방문한 적이, 방문한 것은)."""
+    if len(following) < 2 or table.starts[following[0]] != end or "ETM" not in table.tags[following[0]]:
+        return False
+    return table.heads[following[1]] in ("NNP", "NNG")
 
 
-def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
-    """A main meeting with no date of its own, held on a main trip to one of its parties, that is still
-    to come (갖는다, 가질 예정) or whose trip lies on other days than the document's, takes place on some
-    day of the trip: the trip's month (정상회담 during a three-country tour), not the document's day."""
-    trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination]
-    today = anchor.isoformat() if anchor else None
-    for draft in drafts:
-        if draft.date or not draft.main or draft.type is EventType.VISIT or draft.timed:
-            continue  # 오전 11시부터는 … 예방한다: at an hour of the document's day
-        trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
-        if trip is None:
-            continue
-        start = trip.date or (anchor.isoformat()[:7] if anchor else None)
-        if not start or len(start) < 7:
-            continue
-        last = trip.end_date or start
-        elsewhere = len(start) == 10 and not (today and start <= today <= last)
-        if draft.future or elsewhere or draft.reported_coming:
-            draft.date = start[:7]
+def _ending(table: TokenTable, trigger: Mention) -> bool:
+    """The visit is reported as ending (방문을 마친, 일정을 마치고)."""
+    following = [i for i in table.within(trigger.end, trigger.end + 12) if table.tags[i] != SPACE_TAG]
+    return any(table.lemmas[i] in cues.words("ending") for i in following[:4])
 
 
-def restated(lead: Draft | None, drafts: Sequence[Draft]) -> None:
-    """A lead written without a date (a headline: 이스라엘-UAE 협정 서명) takes that of the first later
-    event of its type between the same parties, of no other round, that has one (현지시간 15일 … 협정에
-    서명했다): the same event told again, whose date is evidence, where the document's day would be a
-    guess."""
-    if lead is None or lead.date or lead.vaguely_dated:
+def _ended(draft: Draft, sentence: str) -> None:
+    """A visit ending on the day its sentence gives: that day is its last, and a length of stay written
+    there (2박 3일간의 방문을 마치고 19일 출국) counts back to its first; without one, only the month."""
+    stay = _STAY.search(sentence)
+    if draft.date is None or len(draft.date) != 10 or stay is None:
+        draft.date = draft.date[:7] if draft.date else None
         return
-    again = next(
-        (
-            d
-            for d in drafts
-            if d is not lead
-            and d.date
-            and d.type is lead.type
-            and d.trigger.start > lead.trigger.start
-            and len(set(d.countries) & set(lead.countries)) >= 2
-            and not (d.round and lead.round and d.round != lead.round)
-            and not (d.background or d.subordinate or d.earlier or d.future)
-        ),
-        None,
-    )
-    if again is not None:
-        lead.date, lead.end_date = again.date, again.end_date
-
-
-def recorded(draft: Draft, anchor: dt.date | None, lead: Draft | None) -> str | None:
-    """The date the record carries: the event's own, or for a main event that is not still to come
-    nor dated by words no dateline resolves (다음 주), the day of the lead told in another sentence (a
-    main event is one of the lead's day), else the document's."""
-    if draft.date or not draft.main or draft.future or draft.vaguely_dated:
-        return draft.date
-    own = day_or_month(anchor, draft.type) if anchor else None
-    day = lead.date if lead is not None and lead is not draft and lead.sentence != draft.sentence else None
-    if draft.timed or day is None or len(day) != 10:
-        return own  # at an hour of the document's day; within the lead's sentence its clauses decide
-    return day[:7] if draft.type is EventType.VISIT else day
+    last = dt.date.fromisoformat(draft.date)
+    draft.date = (last - dt.timedelta(days=int(stay["days"]) - 1)).isoformat()
+    draft.end_date = last.isoformat()

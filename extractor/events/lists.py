@@ -26,6 +26,8 @@ _TAIL = re.compile(
     r"^\s*\)?\s*(등\s*([가-힣]+\s*)?(\d+\s*여?\s*개?\s*국|국가들?|나라들?)?)?\s*\)?\s*"
     r"(을|를|에|으로|로|과|와|과는|와는|과도|와도|과의|와의|간|간의)?\s*$"
 )
+#: A trip's length before its verb (을 9박 12일의 일정으로 방문, 를 닷새 일정으로 순방).
+_SCHEDULE = re.compile(r"(?:\s+\S+){0,2}?\s+일정으로$")
 #: The same, where the list names its people by one title word (영국, 독일 외교장관과; A·B 정상들과).
 _TITLED_TAIL = re.compile(r"^\s*(등\s*)?[가-힣]{1,8}\s*(과|와|과는|와는|과도|와도|과의|와의|을|를)\s*$")
 
@@ -53,9 +55,11 @@ def before(
 
 
 def _closes(tail: str, *, titled: bool) -> bool:
-    """The text between a list's last country and its word closes the list: `등 3개국을`, `를 차례로`."""
+    """The text between a list's last country and its word closes the list: `등 3개국을`, `를 차례로`,
+    `을 9박 12일의 일정으로`."""
     order = cues.words("respectively") | cues.words("in_turn") | cues.words("bilateral")
-    rest = tail.rstrip()
+    rest = _SCHEDULE.sub("", tail.rstrip())
+    tail = rest
     for word in reversed(tail.split()):
         if word not in order:
             break

@@ -291,12 +291,15 @@ def main_place(drafts: Sequence[Draft]) -> Location | None:
 
 
 def from_trips(drafts: Sequence[Draft]) -> None:
-    """A visit with no place of its own is where it goes (a tour's stops); an event with no place of
+    """A visit with no place of its own, or one in a country it does not go to (taken from a mention
+    that named no destination: 금번 순방에서), is where it goes (a tour's stops); an event with no place of
     its own between the parties of a trip the text reports is held where the trip goes (카타르를 국빈
     방문 … 정상회담: Doha)."""
     for trip in drafts:
-        if trip.type is EventType.VISIT and trip.location is None and trip.destination:
-            trip.location = Location(country=trip.destination[0])  # one of a tour's stops
+        if trip.type is not EventType.VISIT or not trip.destination:
+            continue
+        if trip.location is None or trip.location.country not in trip.destination:
+            trip.location = Location(country=trip.destination[0])  # a tour's stop, not a place it took on
     trips = [d for d in drafts if d.type is EventType.VISIT and d.location and not d.background]
     for draft in drafts:
         if draft.location is not None or draft.type is EventType.VISIT or draft.background:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from extractor.events import cues
-from extractor.events.dates import day_or_month
+from extractor.events.borrowed_dates import day_or_month
 from extractor.events.draft import Draft
 from extractor.mentions import Mention
 from extractor.models import EventType
@@ -20,6 +20,8 @@ from extractor.tokens import SPACE_TAG, TokenTable
 
 #: Days before the document's date beyond which an event is no longer its news.
 _RECENT_DAYS = 14
+#: The longest a trip lasts: the days after a trip's first day that may be its own.
+_TRIP = dt.timedelta(days=10)
 #: Markers of background: a note line, or words that put the event in the past or future.
 _BACKGROUND = ("※", "*", "☞")
 
@@ -97,7 +99,33 @@ def mark(drafts: Sequence[Draft], lead: Draft | None, anchor: dt.date | None) ->
         if trip.type is EventType.VISIT and not (
             trip.main or trip.background or trip.tentative or trip.earlier
         ):
-            trip.main = any(_during(trip, d) for d in drafts if d.main and d.type is not EventType.VISIT)
+            trip.main = _spans(trip, lead_date) or any(
+                _during(trip, d) for d in drafts if d.main and d.type is not EventType.VISIT
+            )
+    tours = {id(d.trigger) for d in drafts if d.type is EventType.VISIT and d.main and d.distributed}
+    for stop in drafts:
+        if stop.type is EventType.VISIT and stop.distributed and id(stop.trigger) in tours:
+            stop.main = True  # 이집트와 앙골라를 방문: every stop of a main tour
+    for trip in (d for d in drafts if d.type is EventType.VISIT and d.main):
+        for draft in drafts:
+            if not (draft.main or aside_event(draft)) and _within(draft, trip):
+                draft.main = True  # 17∼19일 국빈 방문 … 이튿날 정상회담: a meeting of the main trip
+
+
+def _spans(trip: Draft, day: str | None) -> bool:
+    """The lead's day is one of the trip's (17∼19일 국빈 방문을 마치고 19일 출국: the trip it ends)."""
+    return bool(day and trip.date and trip.end_date and len(day) == 10 and trip.date <= day <= trip.end_date)
+
+
+def _within(meeting: Draft, trip: Draft) -> bool:
+    """A meeting between the trip's parties, on a day of its span (a trip's first to last day), or on
+    a tour's stop known by its first day alone, within a trip's length after it."""
+    date = meeting.date or ""
+    if set(meeting.countries) != set(trip.countries) or len(date) != 10:
+        return False
+    if not trip.end_date:
+        return trip.distributed and _days_on(meeting, trip)  # a stop of a tour: its days are the tour's
+    return (trip.date or "") <= date <= trip.end_date
 
 
 def _during(trip: Draft, meeting: Draft) -> bool:
@@ -106,8 +134,18 @@ def _during(trip: Draft, meeting: Draft) -> bool:
     where = meeting.location.country if meeting.location else None
     if not trip.destination or where not in trip.destination:
         return False
-    on_trip = not trip.date or _same_day(meeting, trip, trip.date)
+    on_trip = not trip.date or _same_day(meeting, trip, trip.date) or _days_on(meeting, trip)
     return set(meeting.countries) >= set(trip.countries) and on_trip
+
+
+def _days_on(meeting: Draft, trip: Draft) -> bool:
+    """A trip known only by its first day (27일부터 이집트와 앙골라를: Egypt from the 27th) goes on for
+    days: a meeting dated within a trip's length after it is one of them."""
+    start, day = trip.date or "", meeting.date or ""
+    if trip.end_date or len(start) != 10 or len(day) != 10:
+        return False
+    gap = dt.date.fromisoformat(day) - dt.date.fromisoformat(start)
+    return dt.timedelta(0) <= gap <= _TRIP
 
 
 def _same_day(draft: Draft, lead: Draft, lead_date: str | None) -> bool:

@@ -321,17 +321,21 @@ def _list_end(text: str, draft: Draft) -> int:
 
 
 def _per_destination(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
-    """One visit per destination, with the visitor's side as the other party."""
+    """One visit per destination, with the visitor's side as the other party; a date the list shares
+    (18~20일 우크라이나와 독일을) is the first stop's, and of the others only the month."""
     listed = lists.before(text, found, draft.trigger.start, draft.sentence.start_char)
     own = lists.dated(found, listed, draft.sentence.start_char)
     dates = {m.norm: own[m.start] for m in listed if m.start in own}
     home_side = [code for code in draft.countries if code not in draft.destination]
+    first = listed[0].norm if listed and not dates else None
+    month = (draft.date or "")[:7] or None
+    shared = {code: draft.date if code == first else month for code in draft.destination}
     return [
         replace(
             draft,
             countries=sorted({*home_side, code}),
             destination=[code],
-            date=dates[code].norm if code in dates else None,
+            date=dates[code].norm if code in dates else shared[code] if first else None,
             end_date=dates[code].data.get("end_value") if code in dates else None,
             location=None,
             distributed=True,

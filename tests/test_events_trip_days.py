@@ -1,0 +1,220 @@
+"""The days of a trip and of what happens on it (events/dates.py, salience.py): a day made topic
+past the subject, a visit ended after a stated length of stay, an occasion pointed back to, a span
+shared by a tour's stops, and the meetings of a main trip.
+
+Every sentence here is written for these tests, in the style of a news report on a trip.
+"""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import events, of_type
+
+import extractor
+from extractor.models import EventType
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "윤 장관은 지난 3일 하노이에 도착했다. 이튿날에는 윤 장관은 베트남 외교장관과 회담을 가졌다.",
+            EventType.TALKS,
+        ),
+        ("4일에는 박 차관은 하노이에서 베트남 외교차관과 정책협의회를 열었다.", EventType.CONSULTATION),
+        (
+            "대통령은 3일 밤 하노이에 닿았다. "
+            "다음 날에는 대통령은 주석궁에서 베트남 국가주석과 정상회담을 했다.",
+            EventType.SUMMIT,
+        ),
+    ],
+)
+def test_a_day_made_topic_dates_the_acts_past_a_subject(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    (meeting,) = of_type(events(korex, text, doc_date="2025-03-06"), kind)
+    assert meeting.date == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("대통령은 2박 3일간의 몽골 국빈 방문 일정을 마치고 19일 귀국했다.", "2025-03-17", "2025-03-19"),
+        ("3박 4일 일정의 인도 방문을 마친 최 장관은 20일 뉴델리를 떠났다.", "2025-03-17", "2025-03-20"),
+        ("김 장관은 1박2일간의 일본 방문을 마치고 13일 귀국길에 올랐다.", "2025-03-12", "2025-03-13"),
+    ],
+)
+def test_a_visit_ended_after_a_stated_stay_counts_back_to_its_first_day(
+    korex: extractor.Extractor, text: str, first: str, last: str
+) -> None:
+    (visit,) = [v for v in of_type(events(korex, text, doc_date="2025-03-20"), EventType.VISIT) if v.date]
+    assert (visit.date, visit.end_date) == (first, last)
+
+
+def test_a_visit_ended_without_a_stated_stay_keeps_only_the_month(korex: extractor.Extractor) -> None:
+    text = "몽골 국빈 방문 일정을 마친 대통령은 19일 귀국했다."
+    visits = of_type(events(korex, text, doc_date="2025-03-20"), EventType.VISIT)
+    assert visits
+    assert all(v.date in (None, "2025-03") for v in visits)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "한-베트남 정상은 12일 하노이에서 정상회담을 가졌다. "
+            "이번 회담을 계기로 양국은 5건의 양해각서를 체결했다.",
+            "2025-03-12",
+        ),
+        (
+            "앞서 조 장관은 10일 호주 외교장관과 회담했다. "
+            "이번 회담을 계기로 양측은 핵심광물 협력 양해각서(MOU)에 서명했다.",
+            "2025-03-10",
+        ),
+        (
+            "대통령은 8∼10일 인도네시아를 국빈 방문했다. "
+            "이번 방문을 계기로 양국은 산업 협력 양해각서를 체결했다.",
+            "2025-03",
+        ),
+    ],
+)
+def test_an_event_on_an_occasion_pointed_back_to_takes_its_date(
+    korex: extractor.Extractor, text: str, date: str
+) -> None:
+    lead = "조 장관은 14일 일본 외무상과 전화 통화를 했다. "
+    (signing,) = of_type(events(korex, lead + text, doc_date="2025-03-14"), EventType.AGREEMENT)
+    assert signing.date == date
+
+
+def test_an_occasion_of_another_kind_lends_no_date(korex: extractor.Extractor) -> None:
+    text = (
+        "조 장관은 지난달 3일 호주 외교장관과 통화했다. "
+        "이번 회담을 계기로 양측은 핵심광물 협력 양해각서(MOU)에 서명할 예정이다."
+    )
+    signings = of_type(events(korex, text, doc_date="2025-03-14"), EventType.AGREEMENT)
+    assert signings
+    assert all(s.date != "2025-02-03" for s in signings)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "others"),
+    [
+        ("최 장관은 18~20일 우크라이나와 독일을 방문한다.", "UKR", ["DEU"]),
+        ("대통령은 5∼9일 베트남, 캄보디아를 차례로 순방한다.", "VNM", ["KHM"]),
+        ("국방부는 김 차관이 5일부터 9일까지 이집트와 요르단을 공식 방문한다고 밝혔다.", "EGY", ["JOR"]),
+    ],
+)
+def test_a_span_shared_by_a_tours_stops_opens_the_first(
+    korex: extractor.Extractor, text: str, first: str, others: list[str]
+) -> None:
+    visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
+    by_stop = {next(c for c in v.countries if c != "KOR" and c != "USA"): v.date for v in visits}
+    start = "2025-03-18" if first == "UKR" else "2025-03-05"
+    assert by_stop[first] == start
+    assert all(by_stop[code] == "2025-03" for code in others)
+
+
+def test_stops_each_with_their_own_days_keep_them(korex: extractor.Extractor) -> None:
+    text = "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 방문할 계획이다."
+    visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
+    assert {v.date for v in visits} == {"2025-03-05", "2025-03-07"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "이튿날에는 대통령은 타밈 국왕과 정상회담을 했다.",
+        "다음 날 대통령은 타밈 국왕과 정상회담을 가졌다.",
+        "18일에는 대통령은 타밈 국왕과 정상회담을 열었다.",
+    ],
+)
+def test_a_meeting_on_a_main_trips_days_is_main(korex: extractor.Extractor, second: str) -> None:
+    text = (
+        "대통령은 2박 3일간의 카타르 국빈 방문 일정을 마치고 19일 이집트로 출발했다. "
+        f"대통령은 지난 17일 도하에 도착했다. {second}"
+    )
+    found = events(korex, text, doc_date="2025-03-19")
+    (summit,) = of_type(found, EventType.SUMMIT)
+    (trip,) = [v for v in of_type(found, EventType.VISIT) if "QAT" in v.countries]
+    assert (summit.date, summit.salience.value) == ("2025-03-18", "main")
+    assert (trip.date, trip.salience.value) == ("2025-03-17", "main")
+
+
+def test_a_meeting_after_a_main_trip_is_not_made_main_by_it(korex: extractor.Extractor) -> None:
+    text = (
+        "대통령은 2박 3일간의 카타르 국빈 방문 일정을 마치고 19일 이집트로 출발했다. "
+        "대통령은 다음 달 2일 서울에서 카타르 총리와 정상회담을 가질 예정이다."
+    )
+    (summit,) = of_type(events(korex, text, doc_date="2025-03-19"), EventType.SUMMIT)
+    assert summit.salience.value == "mentioned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 장관은 이날 서울에서 3년 만에 방한한 카타르 국무장관과 회담했다.",
+        "총리는 14일 오후 총리공관에서 이번 주 방한한 베트남 외교장관을 접견했다.",
+        "박 차관은 14일 국방부 청사에서 안보회의 참석차 방한한 인도 국방차관과 만나 협력 방안을 논의했다.",
+    ],
+)
+def test_a_visit_describing_the_one_met_takes_only_the_month(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)
+    assert visits
+    assert all(v.date == "2025-03" for v in visits)
+
+
+def test_a_visit_on_the_day_written_before_it_keeps_the_day(korex: extractor.Extractor) -> None:
+    text = "지난 12일 부산을 방문한 베트남 부총리는 부산시장과 면담했다."
+    (visit,) = of_type(events(korex, text, doc_date="2025-03-14"), EventType.VISIT)
+    assert visit.date == "2025-03-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "북한 외무성 대변인은 13일 2018년에 진행된 정상회담의 합의문을 근거로 담화를 발표했다.",
+            EventType.STATEMENT,
+        ),
+        (
+            "차관은 13일 지난달 진행된 협상의 결과를 토대로 베트남 외교차관과 전략대화를 가졌다.",
+            EventType.STRATEGIC_DIALOGUE,
+        ),
+        ("장관은 13일 지난해 열린 포럼의 결과를 바탕으로 일본 외무상과 회담했다.", EventType.TALKS),
+    ],
+)
+def test_a_date_of_a_participle_describing_another_noun_is_not_the_events(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    (event,) = of_type(events(korex, text, doc_date="2025-03-14"), kind)
+    assert event.date == "2025-03-13"
+
+
+def test_a_date_of_a_participle_describing_the_event_is_its_own(korex: extractor.Extractor) -> None:
+    text = "지난 2일 도쿄에서 열린 한일 외교장관회담에서 양 장관은 협력 방안을 논의했다."
+    (talks,) = of_type(events(korex, text, doc_date="2025-03-14"), EventType.TALKS)
+    assert talks.date == "2025-03-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 4박 5일의 일정으로 방문할 계획이다.",
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 닷새 일정으로 순방한다.",
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 4박5일 일정으로 국빈 방문한다.",
+    ],
+)
+def test_a_tours_length_after_its_stops_keeps_each_stops_days(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
+    by_stop = {next(c for c in v.countries if c != "KOR"): v.date for v in visits}
+    assert by_stop == {"VNM": "2025-03-05", "KHM": "2025-03-07"}
+
+
+def test_a_stop_keeps_its_country_when_the_tour_is_named_again(korex: extractor.Extractor) -> None:
+    text = (
+        "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 4박 5일의 일정으로 방문할 계획이다. "
+        "대통령은 금번 순방에서 각국 정상들과 정상회담을 갖는다."
+    )
+    visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
+    assert visits
+    assert all(v.location is not None and v.location.country in v.countries for v in visits)
