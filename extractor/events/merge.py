@@ -220,7 +220,8 @@ def _same_days(a: Draft, b: Draft) -> bool:
     if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
     verb = a.trigger.data.get("verb") or b.trigger.data.get("verb")  # 몽골에 머물며: the visit's stay
-    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0] and not verb:
+    stop = a.distributed or b.distributed  # 사우디·카타르 순방: a stop dated by the tour's days
+    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0] and not (verb or stop):
         return False  # 특사 파견 and 하노이 방문: two legs, reported as two visits
     gap = abs(dt.date.fromisoformat(x) - dt.date.fromisoformat(y))
     return gap <= _TRIP
