@@ -502,3 +502,53 @@ def test_a_meeting_attended_keeps_the_attendee(korex: extractor.Extractor) -> No
     text = "김 대통령은 15일 페루 리마에서 열린 APEC 정상회의에 참석했다."
     (summit,) = of_type(events(korex, text), EventType.SUMMIT)
     assert "KOR" in summit.countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "올레그 페트로프 러시아 대통령과 다나카 히로시 일본 총리가 10일 정상회담을 가졌다. "
+        "이날 동방경제포럼 참석차 블라디보스토크를 방문해 만난 두 정상은 회담 뒤 공동 기자회견을 열었다.",
+        "에마뉘엘 르블랑 프랑스 대통령은 15일 마리오 로시 이탈리아 총리와 파리에서 회담했다. "
+        "양국 정상은 회담 이후 공동 기자회견을 가졌다.",
+        "미국 국무부는 존 밀러 장관이 다음 주 인도를 방문해 라지브 싱 인도 외교장관과 회담한다고 밝혔다. "
+        "밀러 장관의 이번 방문은 취임 후 처음이다.",
+    ],
+)
+def test_a_text_naming_no_korean_side_gives_korea_no_part(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text)
+    assert found
+    assert all("KOR" not in e.countries and len(e.countries) == 2 for e in found)
+
+
+def test_the_guest_of_two_leaders_visiting_is_the_side_not_visited(korex: extractor.Extractor) -> None:
+    text = (
+        "올레그 페트로프 러시아 대통령과 다나카 히로시 일본 총리가 10일 정상회담을 가졌다. "
+        "이날 동방경제포럼 참석차 블라디보스토크를 방문해 만난 두 정상은 회담 뒤 공동 기자회견을 열었다."
+    )
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == ["JPN", "RUS"]
+
+
+def test_a_visit_named_again_by_its_visitor_is_the_trip(korex: extractor.Extractor) -> None:
+    text = (
+        "미국 국무부는 존 밀러 장관이 다음 주 인도를 방문해 라지브 싱 인도 외교장관과 회담한다고 밝혔다. "
+        "마크 존스 국무부 대변인은 밀러 장관의 이번 방문은 취임 후 처음이라고 말했다."
+    )
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert (visit.countries, [p.name for p in visit.participants]) == (["IND", "USA"], ["존 밀러"])
+
+
+def test_a_clause_with_its_own_subject_has_its_own_visitor(korex: extractor.Extractor) -> None:
+    text = (
+        "리웨이 중국 외교부장은 지난해 11월 방한할 예정이었으나 이를 연기한다고 통보했으며, "
+        "사흘 뒤 왕창 중국 국무위원이 방한했었다."
+    )
+    (visit,) = of_type(events(korex, text, doc_date="2011-02-22"), EventType.VISIT)
+    assert [p.name for p in visit.participants] == ["왕창"]
+
+
+def test_a_visit_first_since_another_act_is_no_act_done_after(korex: extractor.Extractor) -> None:
+    text = "정부 대변인은 라지브 싱 인도 외교장관의 이번 방한이 취임 후 처음이라고 말했다."
+    (visit,) = events(korex, text)
+    assert (visit.countries, [p.name for p in visit.participants]) == (["IND", "KOR"], ["라지브 싱"])

@@ -112,6 +112,12 @@ def test_a_visit_reported_on_two_days_of_the_trip_is_one_visit(korex: extractor.
             EventType.SUMMIT,
             ["DEU", "CAN", "SWE"],
         ),
+        ("서 장관은 회의장에서 멕시코·칠레와 약식 회담을 했다.", EventType.TALKS, ["MEX", "CHL"]),
+        (
+            "오 장관은 이날 필리핀과는 양자회담을, 태국·말레이시아와는 약식회담을 각자 가졌다.",
+            EventType.TALKS,
+            ["PHL", "THA", "MYS"],
+        ),
     ],
 )
 def test_a_meeting_with_a_list_in_turn_is_one_with_each(
@@ -554,3 +560,61 @@ def test_a_meeting_verb_leading_into_its_term_gives_the_term_its_side(
     korex: extractor.Extractor, text: str, kind: EventType
 ) -> None:
     assert [(e.type, len(e.countries)) for e in events(korex, text)] == [(kind, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "partners"),
+    [
+        (
+            "알렉세이 모로조프 러시아 대통령은 영국 국왕이나 일본 총리와의 만남에도 늦은 적이 있다.",
+            EventType.SUMMIT,
+            ["GBR", "JPN"],
+        ),
+        (
+            "안 장관은 그간 스페인 외교장관이나 포르투갈 외교장관과의 회담에서 이 문제를 거론해 왔다.",
+            EventType.TALKS,
+            ["ESP", "PRT"],
+        ),
+        (
+            "노 차관은 지난주 독일 또는 오스트리아 외교차관과의 통화에서도 같은 입장을 밝혔다.",
+            EventType.PHONE_CALL,
+            ["AUT", "DEU"],
+        ),
+    ],
+)
+def test_partners_joined_by_or_are_met_one_at_a_time(
+    korex: extractor.Extractor, text: str, kind: EventType, partners: list[str]
+) -> None:
+    found = of_type(events(korex, text), kind)
+    own = {code for e in found for code in e.countries} - set(partners)
+    assert len(own) == 1
+    assert sorted(e.countries for e in found) == sorted(sorted([*own, code]) for code in partners)
+
+
+def test_partners_met_together_are_one_meeting(korex: extractor.Extractor) -> None:
+    text = "안 장관은 스페인 외교장관, 포르투갈 외교장관과 함께 회담을 갖고 협력을 논의했다."
+    (talks,) = of_type(events(korex, text), EventType.TALKS)
+    assert talks.countries == ["ESP", "KOR", "PRT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김도현 총리와 부인 최수진 여사는 오늘 일주일간의 베트남·라오스 순방을 마치고 귀국했다.",
+        "김도현 대통령과 최수진 여사는 이날 3박5일간의 베트남·라오스 순방을 마무리했다.",
+        "김도현 특사와 최수진 대사는 지난주 베트남과 라오스를 차례로 순방했다.",
+    ],
+)
+def test_a_tour_by_its_stops_is_made_by_all_its_travellers(korex: extractor.Extractor, text: str) -> None:
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert sorted(v.countries for v in visits) == [["KOR", "LAO"], ["KOR", "VNM"]]
+    assert all([p.name for p in v.participants] == ["김도현", "최수진"] for v in visits)
+
+
+def test_a_tour_named_again_by_its_stops_is_the_visits_reported(korex: extractor.Extractor) -> None:
+    text = (
+        "김도현 대통령은 25일 라오스 국빈 방문을 마치고 귀국길에 올랐다. 김 대통령과 최수진 여사는 "
+        "이날 4박6일간의 베트남·라오스 순방을 마무리했다. 김 대통령은 앞서 21~23일 베트남을 국빈 방문했다."
+    )
+    visits = of_type(events(korex, text), EventType.VISIT)
+    assert sorted(v.countries for v in visits) == [["KOR", "LAO"], ["KOR", "VNM"]]

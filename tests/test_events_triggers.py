@@ -466,3 +466,50 @@ def test_what_a_meeting_discussed_or_its_pair_is_no_second_meeting(
     korex: extractor.Extractor, text: str
 ) -> None:
     assert len(events(korex, text)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "countries", "date"),
+    [
+        (
+            "알렉세이 모로조프 러시아 대통령은 2017년 한스 페테르센 덴마크 총리와의 회담에도 "
+            "한 시간가량 늦었다.",
+            EventType.SUMMIT,
+            ["DNK", "RUS"],
+            "2017",
+        ),
+        (
+            "이도윤 외교부 장관은 지난 5월 마리아 곤살레스 칠레 외교장관과의 회담을 떠올리며 "
+            "협력을 강조했다.",
+            EventType.TALKS,
+            ["CHL", "KOR"],
+            "2024-05",
+        ),
+        (
+            "그는 지난해 10월 아메드 칼릴 이집트 외교차관과의 통화도 소개했다.",
+            EventType.PHONE_CALL,
+            ["EGY", "KOR"],
+            "2024-10",
+        ),
+    ],
+)
+def test_a_meeting_written_with_the_person_met_is_an_event(
+    korex: extractor.Extractor, text: str, kind: EventType, countries: list[str], date: str
+) -> None:
+    (found,) = events(korex, text)
+    assert (found.type, found.countries, found.date) == (kind, countries, date)
+
+
+def test_a_meeting_with_a_country_named_without_a_predicate_is_a_topic(korex: extractor.Extractor) -> None:
+    assert events(korex, "김민수 장관은 이집트와의 회담에 기대를 나타냈다.") == []
+
+
+def test_a_dropped_subject_is_the_actor_of_the_sentence_before(korex: extractor.Extractor) -> None:
+    text = (
+        "알렉세이 모로조프 러시아 대통령은 회의에 늦기로 유명하다. "
+        "지난해 핀란드에서 열린 행사 때에도 늦었으며 2016년 한스 페테르센 덴마크 총리와의 회담에는 "
+        "두 시간 지각하기도 했다."
+    )
+    (summit,) = of_type(events(korex, text), EventType.SUMMIT)
+    assert summit.countries == ["DNK", "RUS"]
+    assert [p.name for p in summit.participants] == ["알렉세이 모로조프", "한스 페테르센"]

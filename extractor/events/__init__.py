@@ -145,6 +145,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     """Fill parties from the document's main pair, merge repeated mentions, set salience."""
     text = text_of(doc)
     anchor = anchor_of(doc)
+    context.without_home(doc, drafts)
     main_pair = context.main_pair(doc, drafts)
     main_people = participants.main_people(drafts)
     series = event_types.series_of(drafts, naming.series(drafts))

@@ -184,7 +184,7 @@ def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | 
         table.starts[i]
         for k, i in enumerate(tokens)
         if table.heads[i] == "JKS"
-        or (table.heads[i] == "JX" and not (k > 0 and table.heads[tokens[k - 1]] == "JKB"))
+        or (table.heads[i] == "JX" and not (k > 0 and table.heads[tokens[k - 1]].startswith(("JKB", "E"))))
     ]
     return (marks[-1] if last else marks[0]) if marks else None
 

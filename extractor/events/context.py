@@ -8,6 +8,7 @@ with a group (한-아프리카) takes every member the text names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -23,12 +24,58 @@ from extractor.tokens import text_of
 
 #: How far after a meeting's term the word for its chair may stand (정상회의 개최를 앞두고 의장국인).
 _CHAIR_REACH = 16
+#: A dateline's place, which says where a report was written, not who acts (서울=뉴스1, 서울(한국)=).
+_DATELINE = re.compile(r"\s?(\([^()]{1,8}\))?\s?=")
+#: A name written as one word of one to four syllables, as Korean names are (김, 진희완).
+_KOREAN_NAME = re.compile(r"[가-힣]{1,4}")
 
 
 def main_pair(doc: Doc, drafts: Sequence[Draft]) -> list[str]:
     """The document's main pair: the parties of its first event with two, else Korea and the countries
     of the people it names."""
     return next((d.countries for d in drafts if len(d.countries) >= 2), []) or _people_pair(doc)
+
+
+def without_home(doc: Doc, drafts: Sequence[Draft]) -> None:
+    """A text that names no Korean side (no Korean country word, body, person, or place but a dateline's)
+    and reports events between other countries (러일정상회담) has Korea as no party: the home side a
+    stage gave an event for want of a stated one goes, and a visit naming one side takes the other
+    from the document's main pair (두 정상은 … 블라디보스토크를 방문해: the guest's) unless it names
+    no destination and a trip is reported (틸러슨 장관의 이번 방문은: that trip, `merge.py` joins it)."""
+    if _names_home(doc):
+        return
+    abroad = [[code for code in d.countries if code != HOME] for d in drafts]
+    pair = next((countries for countries in abroad if len(countries) >= 2), None)
+    if pair is None:
+        return
+    trips = [
+        d
+        for d, countries in zip(drafts, abroad, strict=True)
+        if d.type is EventType.VISIT and len(countries) >= 2
+    ]
+    for draft, countries in zip(drafts, abroad, strict=True):
+        draft.countries = countries
+        draft.destination = [code for code in draft.destination if code != HOME]
+        other = [code for code in pair if code not in countries]
+        named_again = not draft.destination and trips  # 틸러슨 장관의 이번 방문은: the trip reported
+        if draft.type is EventType.VISIT and len(countries) == 1 and len(other) == 1 and not named_again:
+            draft.countries = sorted(countries + other)
+
+
+def _names_home(doc: Doc) -> bool:
+    """The text names Korea, a Korean body or person, a Korean place other than a dateline's, or someone
+    of no stated country whose name may be Korean (김 장관은, 진희완 의장)."""
+    text = text_of(doc)
+    located = (EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.LOCATION)
+    return any(
+        (
+            (m.norm if m.label is EntityLabel.COUNTRY else m.country) == HOME
+            and not (m.label is EntityLabel.LOCATION and _DATELINE.match(text, m.end))
+        )
+        or (m.label is EntityLabel.PERSON and not m.country and _KOREAN_NAME.fullmatch(text[m.start : m.end]))
+        for m in mentions(doc)
+        if m.label in located
+    )
 
 
 def _people_pair(doc: Doc) -> list[str]:

@@ -16,7 +16,7 @@ from extractor.events import cues
 from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import Draft
 from extractor.events.naming import ROUND
-from extractor.mentions import Mention
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
 
 #: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
@@ -110,23 +110,29 @@ def _groups_named(draft: Draft, clause: Clause) -> bool:
 
 
 def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
-    """A meeting named by a general word (회담, 양자회담, 만남) held by a head of state or government is a
-    summit: 윤 대통령은 … 10여 개국과 연쇄 양자회담, 북미 정상간의 첫 만남 give summits."""
+    """A meeting named by a general word (회담, 양자회담, 만남) held by a head of state or government, or
+    written with a partner (X와의 회담) when all its people are heads, is a summit: 윤 대통령은 … 10여
+    개국과 연쇄 양자회담, 북미 정상간의 첫 만남, (푸틴 대통령은 …) 메르켈 총리와의 회담."""
     entry = draft.trigger.data["entries"][0]
     if draft.type is not EventType.TALKS or entry.attrs.get("level") != "any":
         return
     text = clause.text
     end = subject_end(doc, clause.start, draft.trigger.start)
-    titles = [
-        m
-        for m in clause.in_sentence
-        if m.label is EntityLabel.TITLE
-        and any(e.attrs.get("rank") in _HEADS for e in m.data.get("entries", ()))
-    ]
+    titles = [m for m in clause.in_sentence if _head(m)]
     subject = [m for m in titles if end is not None and clause.start <= m.start and m.end <= end]
     holding = [m for m in titles if _BETWEEN.match(text[m.end : draft.trigger.start])]
-    if subject or holding:
-        draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남
+    heads = {m.norm for m in mentions(doc) if m in titles or _head(m)}
+    people = [p for p in draft.participants if p.name]
+    of_heads = draft.kind == "with" and len(people) >= 2 and all(p.title in heads for p in people)
+    if subject or holding or of_heads:
+        draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
+
+
+def _head(m: Mention) -> bool:
+    """The mention is the title of a head of state or government (대통령, 총리, 국왕)."""
+    return m.label is EntityLabel.TITLE and any(
+        e.attrs.get("rank") in _HEADS for e in m.data.get("entries", ())
+    )
 
 
 def series_of(drafts: Sequence[Draft], first_round: Draft | None) -> Draft | None:

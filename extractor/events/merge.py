@@ -105,13 +105,18 @@ def _referent(text: str, merged: Sequence[Draft], draft: Draft) -> Draft | None:
 
 def _trips_named_again(merged: list[Draft]) -> list[Draft]:
     """A visit naming no foreign party and no destination of its own (이번 국빈방문을 통해, 방문 첫
-    일정으로는, 금번 순방에서) or only Korea's (한국 방문 중) is a trip the text reports elsewhere: it
+    일정으로는, 금번 순방에서), only Korea's (한국 방문 중) or only its visitor's side (틸러슨 장관의
+    이번 방문은) is a trip the text reports elsewhere: it
     joins the nearest visit before it, else after it, that goes where it goes, of no one else. A visit
     to a place it names as its object (연합 본부를 방문해) stays."""
     kept: list[Draft] = []
     for draft in merged:
         again = not (draft.distributed or draft.partnered)  # 본부를 방문해: a visit to where it names
-        if draft.type is EventType.VISIT and again and set(draft.countries) <= {HOME}:
+        if (
+            draft.type is EventType.VISIT
+            and again
+            and (set(draft.countries) <= {HOME} or _visitor_only(draft))
+        ):
             visits = [
                 v for v in merged if v.type is EventType.VISIT and v is not draft and _same_trip(v, draft)
             ]
@@ -124,11 +129,19 @@ def _trips_named_again(merged: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _visitor_only(draft: Draft) -> bool:
+    """The visit names no destination and no country but its visitors' (틸러슨 장관 방문 중)."""
+    sides = {p.country for p in draft.participants if p.country}
+    return not draft.destination and len(draft.countries) == 1 and set(draft.countries) <= sides
+
+
 def _same_trip(trip: Draft, partial: Draft) -> bool:
     """A trip that a visit naming no foreign party may be: it goes where the visit goes (if the visit
     says), it is someone else's only if the visit names nobody, and its days do not differ."""
     if set(trip.countries) <= {HOME} or _other_people(trip, partial):
         return False
+    if not set(partial.countries) <= set(trip.countries) | {HOME}:
+        return False  # 틸러슨 장관의 이번 방문: a trip of the visitor's side
     if (
         partial.destination
         and not partial.refers_back
@@ -207,7 +220,8 @@ def _same_days(a: Draft, b: Draft) -> bool:
     if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
     verb = a.trigger.data.get("verb") or b.trigger.data.get("verb")  # 몽골에 머물며: the visit's stay
-    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0] and not verb:
+    stop = a.distributed or b.distributed  # 사우디·카타르 순방: a stop dated by the tour's days
+    if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0] and not (verb or stop):
         return False  # 특사 파견 and 하노이 방문: two legs, reported as two visits
     gap = abs(dt.date.fromisoformat(x) - dt.date.fromisoformat(y))
     return gap <= _TRIP

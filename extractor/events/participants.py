@@ -23,7 +23,7 @@ from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 _SIGNED_BY_COUNTRIES = frozenset({EventType.AGREEMENT, EventType.JOINT_STATEMENT})
 #: Reports by a predicate of the event's own (회담을 가졌다, 방문해, 참석한다): a sentence that drops its
 #: subject goes on about the actor of the sentence before.
-_PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued"})
+_PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued", "with"})
 #: Most characters after an act in which a participle may make it describe its subject (방문해 만난).
 _PARTICIPLE_REACH = 12
 #: Most characters of the subject a participle describes (만난 미국과 러시아 두 장관은).
@@ -143,6 +143,9 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
         if visitor is not None:
             return [visitor]  # 시진핑 주석의 한국 국빈방문: his visit, whoever the sentence is about
         people = [m for m in people if not roles.inviter(text, m, trigger)]
+    if clause.start > floor and _named_subject(table, clause.start, trigger.start):
+        floor = clause.start  # …고 통보했으며, 3일 뒤 다이빙궈 국무위원이 방한했었다: the clause's own
+        people = [m for m in people if m.start >= floor]
     end = subject_end(doc, floor, trigger.start)
     subjects = [m for m in people if end is not None and m.end <= end]
     start = max(clause.start, _after_earlier_act(table, clause.start, trigger.start))
@@ -155,6 +158,18 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     if draft.kind in _PREDICATED and not draft.background and dropped and not signed:
         chosen = _subject_before(doc, table, sentence) + chosen  # 이어 1일에는 …: the same actor
     return chosen
+
+
+def _named_subject(table: TokenTable, start: int, end: int) -> bool:
+    """A subject or topic particle (이, 가, 은, 는) closes a noun between `start` and `end`: the clause
+    names its own actor (not `김 위원장도 예방했다`, whose 도 marks the one met)."""
+    tokens = [i for i in table.within(start, end) if table.tags[i] != SPACE_TAG]
+    return any(
+        k > 0
+        and table.heads[tokens[k - 1]].startswith("N")
+        and (table.heads[i] == "JKS" or (table.heads[i] == "JX" and table.lemmas[i] in ("은", "는")))
+        for k, i in enumerate(tokens)
+    )
 
 
 def _heads_participle(table: TokenTable, start: int) -> bool:

@@ -47,7 +47,8 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
         if issuer:  # 조평통 대변인은 … 성명을 발표, 러시아 외무부는 이날 성명에서: the issuer's country
             draft.countries = issuer
             return
-    if len(set(countries)) >= 2:  # the name says who the parties are (한일 외교장관회담)
+    if len(set(countries)) >= 2 and draft.type is not EventType.VISIT:
+        # the name says who the parties are (한일 외교장관회담), unlike a tour's stops (사우디·카타르 순방)
         draft.participants = [p for p in draft.participants if not p.country or p.country in countries]
     else:
         countries += [p.country for p in draft.participants if p.country]
@@ -80,9 +81,10 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
         countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
     if draft.kind == "listed" and len(set(countries)) == 1 and HOME not in countries:
         countries.append(HOME)  # 15:00 주부산 미국 총영사 예방: an item of a schedule here
-    alone = len(set(countries)) <= 1 and HOME not in countries and draft.type is not EventType.VISIT
-    if alone and _stateless_subject(doc, clause, trigger):
-        countries.append(HOME)  # 김 장관은 … 회의에 참석했다: an official of no stated country
+    homeless = HOME not in countries and draft.type is not EventType.VISIT
+    if homeless and _stateless_subject(doc, clause, trigger):
+        # 김 장관은 … 회의에 참석했다, … 외교장관과 함께 회담을 갖고: an official of no stated country
+        countries.append(HOME)
     if set(countries) == {HOME} and draft.type not in OWN_PARTIES:
         # 이 대통령과 무하마드 대통령이 아랍에미리트 아부다비에서 정상회담, 카자흐스탄 수도 아스타나에서
         # 정상회담을 …: with no other party named, Korea's meeting abroad is with the host

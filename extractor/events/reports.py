@@ -32,6 +32,8 @@ _MARKED_PLACE = re.compile(r"^[^\s,()]*(\s[^\s,()]+)?(을|를|에)\s*$")
 _DOCUMENTS = re.compile(r"\d+\s*건(의)?\s*$")
 #: A time of day that opens a schedule's item: 15:00, 01:30.
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}")
+#: A partner's genitive right before a meeting term: 총리와의 회담, 교황과의 만남.
+_WITH = ("와의", "과의")
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
 _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
@@ -56,6 +58,7 @@ def how_reported(
         or _participle_before(table, name_start)
         or _listed(table.text, trigger, found)
         or _dated(table, local, sentence, name_start)
+        or _with_someone(table.text, local, name_start)
     )
 
 
@@ -135,11 +138,20 @@ def _predicates(table: TokenTable, span: range, after: Sequence[int]) -> list[st
                 kind = "before"  # 개최하기로 했다, 타결하기로: decided, still to be done
             if kind == "attended" and _for_a_trip(table, i):
                 kind = "occasion"  # 회의 참석차 (Kiwi: 참석 + 차): what a trip is made for
+            if kind == "after" and not _after_the_term(table, span, i):
+                kind = None  # 방문은 취임 후 처음이다: after another noun, not the event
             if kind in REPORTING:
                 kinds.append(kind)
         if tag in CLAUSE_END:
             break
     return kinds
+
+
+def _after_the_term(table: TokenTable, span: range, i: int) -> bool:
+    """The word of `after` at `i` follows the term itself (회담 후, 회담 이후) or a verb made a modifier
+    (회담을 마친 뒤, 협의한 후), not another noun (방문은 취임 후 처음)."""
+    previous = next((k for k in range(i - 1, span.stop - 1, -1) if table.tags[k] != SPACE_TAG), None)
+    return previous is None or "ETM" in table.tags[previous] or not table.heads[previous].startswith("N")
 
 
 def _for_a_trip(table: TokenTable, i: int) -> bool:
@@ -294,3 +306,14 @@ def _dated(table: TokenTable, local: Sequence[Mention], sentence: Sentence, name
     if len(between) > 4 or any(table.heads[i] not in _DATED_BETWEEN for i in between):
         return None
     return "dated"
+
+
+def _with_someone(text: str, local: Sequence[Mention], name_start: int) -> str | None:
+    """`with` for a meeting written with the person it was held with and no predicate (총리와의 회담에는
+    … 늦었다, 교황과의 만남도): that meeting, mentioned in passing."""
+    before = text[:name_start].rstrip()
+    if not before.endswith(_WITH):
+        return None
+    end = len(before) - len(_WITH[0])
+    partner = (EntityLabel.PERSON, EntityLabel.TITLE)
+    return "with" if any(m.label in partner and m.end == end for m in local) else None

@@ -95,10 +95,15 @@ def inviter(text: str, person: Mention, trigger: Mention) -> bool:
 
 
 def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:
-    """Who makes a visit written as `X의 방북`, `X의 한국 국빈방문`: the person just before the genitive
-    (its name starting at `start`), whoever the sentence is about."""
+    """Who makes a visit written as `X의 방북`, `X의 한국 국빈방문`, `X의 이번 방문`: the person just
+    before the genitive (its name starting at `start`), whoever the sentence is about."""
     people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= start]
-    if people and _VISITOR_GAP.match(text[people[-1].end : start]):
+    words = text[people[-1].end : start].split() if people else []
+    while words and words[-1] in cues.words("demonstrative"):
+        words.pop()  # 틸러슨 장관의 이번 방문
+    gap = " " + " ".join(words) + " "
+    topic = any(word.endswith(("은", "는")) for word in words[:-1])  # 김 여사는 이날 4박6일간의
+    if people and _VISITOR_GAP.match(gap) and not topic:
         return people[-1]
     return None
 

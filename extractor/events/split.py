@@ -24,7 +24,7 @@ from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import text_of
+from extractor.tokens import table_of, text_of
 
 #: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다), X 이후 처음.
 _COUNTED_FROM = re.compile(
@@ -38,6 +38,8 @@ _TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s"
 _SINCE_WITHIN = 5
 #: 에 이어 (following): what is listed before it was done earlier.
 _FOLLOWING = re.compile(r"에\s?이어")
+#: Meetings held with one side at a time: partners joined by `or` are one meeting with each.
+_HELD_WITH_ONE = frozenset({EventType.TALKS, EventType.PHONE_CALL, EventType.COURTESY_CALL})
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
 _COUNTED = re.compile(r"^\d+\s*개?국")
 
@@ -52,6 +54,7 @@ def apart(doc: Doc, found: Sequence[Mention], draft: Draft, drafts: Sequence[Dra
         _per_partner(text, found, draft)
         or _per_pair(text, found, draft)
         or _per_stop(text, draft, drafts)
+        or _either_partner(doc, found, draft)
         or _respectively(doc, draft, found)
     )
     earlier = _earlier(text, found, draft, drafts)
@@ -247,6 +250,41 @@ def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draf
             distributed=True,
         )
         for code in partners
+    ]
+
+
+def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+    """Talks, a call or a courtesy call with partners joined by `or` (여왕이나 교황과의 만남, 미국 또는
+    일본 장관과 통화): no one meeting holds them together, so one with each."""
+    written = EventType(draft.trigger.data["entries"][0].attrs["event_type"])
+    if written not in _HELD_WITH_ONE or _multilateral(draft) or len(draft.countries) < 3:
+        return []
+    table = table_of(doc)
+    start = draft.sentence.start_char
+    earlier = [m.end for m in found if m.label is EntityLabel.MEETING and start <= m.end <= draft.name_start]
+    start = max([subject_end(doc, start, draft.trigger.start) or start, *earlier])
+    either = cues.words("either")
+    joins = (i for i in table.within(start, draft.name_start) if table.heads[i] in ("JC", "MAG"))
+    if not any(table.lemmas[i] in either for i in joins):
+        return []
+    partners = {
+        code
+        for m in found
+        if start <= m.start and m.end <= draft.name_start
+        for code in [m.norm if m.label is EntityLabel.COUNTRY else m.country]
+        if code in draft.countries
+    }
+    own = [code for code in draft.countries if code not in partners]
+    if len(own) != 1 or len(partners) < 2:
+        return []
+    return [
+        replace(
+            draft,
+            countries=sorted({*own, code}),
+            participants=[p for p in draft.participants if p.country in (None, *own, code)],
+            distributed=True,
+        )
+        for code in sorted(partners)
     ]
 
 
