@@ -276,3 +276,76 @@ def test_a_trip_weeks_before_is_not_made_main_by_an_undated_meeting(korex: extra
     old = [v for v in of_type(found, EventType.VISIT) if (v.date or "").startswith("2024")]
     assert old
     assert all(v.salience.value == "mentioned" for v in old)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "대통령은 3박 4일간의 인도 국빈 방문을 마무리하고 20일 귀국했다.",
+        "대통령은 20일 3박 4일간의 인도 국빈 방문 일정을 마무리하고 귀국길에 올랐다.",
+        "3박 4일 일정의 인도 방문을 마무리한 대통령은 20일 서울에 도착했다.",
+    ],
+)
+def test_a_visit_wrapped_up_after_a_stated_stay_counts_back(korex: extractor.Extractor, text: str) -> None:
+    visits = [
+        v
+        for v in of_type(events(korex, text, doc_date="2025-03-20"), EventType.VISIT)
+        if "IND" in v.countries
+    ]
+    assert [(v.date, v.end_date) for v in visits] == [("2025-03-17", "2025-03-20")]
+
+
+def test_a_tour_wrapped_up_after_a_stated_stay_does_not_date_its_stops(korex: extractor.Extractor) -> None:
+    text = "대통령은 이날 4박 6일간의 베트남·라오스 순방을 마무리하고 귀국길에 올랐다."
+    visits = of_type(events(korex, text, doc_date="2025-03-20"), EventType.VISIT)
+    assert visits
+    assert all(v.date in (None, "2025-03") for v in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "지사는 6일 오전에는 박람회 개막식에 참석한 뒤 중국 성장과 특별회동을 갖는다.",
+        "지사는 6일 오후엔 시내를 둘러본 뒤 중국 성장과 회담을 한다.",
+        "6일 오전에는 지사가 박람회를 둘러보고, 이어 중국 성장과 회동을 갖는다.",
+    ],
+)
+def test_a_day_made_topic_with_a_time_of_day_dates_its_acts(korex: extractor.Extractor, text: str) -> None:
+    (talks,) = of_type(events(korex, text, doc_date="2025-03-04"), EventType.TALKS)
+    assert talks.date == "2025-03-06"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "오후에는 시청에서 중국 성장과 회담을 갖는다.",
+        "오전에는 중국 부성장과 만나 협력 방안을 논의한다.",
+        "오후엔 중국 성장과 회동한다.",
+    ],
+)
+def test_a_sentence_opening_on_a_time_of_day_goes_on_with_the_day_before(
+    korex: extractor.Extractor, second: str
+) -> None:
+    text = f"지사는 6일 베이징에 도착한다. {second}"
+    (talks,) = of_type(events(korex, text, doc_date="2025-03-04"), EventType.TALKS)
+    assert talks.date == "2025-03-06"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "지사는 2025 국제도시포럼 개막식에서 축사를 한 후, 중국 우호협회 회장과 만나 협력을 요청했다.",
+        "지사는 중국 우호협회 회장과 만나 중국의 2026년 무역박람회 참가를 요청했다.",
+        "지사는 중국 우호협회 회장과 만나 지방정부의 2026년 박람회 참가를 요청했다.",
+    ],
+)
+def test_a_year_of_another_name_is_not_the_meetings(korex: extractor.Extractor, text: str) -> None:
+    (talks,) = of_type(events(korex, text, doc_date="2025-03-07"), EventType.TALKS)
+    assert talks.date == "2025-03-07"
+
+
+@pytest.mark.parametrize("when", ["6일 서울에서", "6일 오후"])
+def test_a_date_after_the_meeting_that_dates_it_is_its_own(korex: extractor.Extractor, when: str) -> None:
+    text = f"지사는 중국 성장과 회담을 {when} 가졌다."
+    (talks,) = of_type(events(korex, text, doc_date="2025-03-07"), EventType.TALKS)
+    assert talks.date == "2025-03-06"

@@ -10,8 +10,8 @@ Each trigger goes through the stages in the order of this package's files:
                      attending or present beyond the clause in `attendance.py`)
 - `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`;
                      those it takes from the events around it in `context.py`
-- `dates.py`, `places.py`   its date and place (a date taken from the events around it in
-                     `borrowed_dates.py`)
+- `dates.py`, `places.py`   its date and place (the dates of its sentence that are others' in
+                     `date_owners.py`; a date taken from the events around it in `borrowed_dates.py`)
 - `split.py`         one mention that is several events (`각각`)
 - `merge.py`         several mentions that are one event
 - `salience.py`      what the document is about

@@ -18,21 +18,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues, verbs
+from extractor.events import cues, date_owners, verbs
 from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import DateResolution, EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, TokenTable, table_of
 
-#: The two words after a date, where the subject of a reported clause stands (4일 김 차관이 …).
-_NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
-#: What opens an item of an agenda list (△고위급 교류, △2022년 수교 60주년 준비).
-_ITEM = "△"
 #: How a day the text states was resolved: written whole, or a day of the dateline's month (28일).
 _STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
-#: Particles that make a date the topic of its sentence (2일에는 …): the day of all its acts.
-_TOPIC_MARKS = ("에는", "엔")
 #: Marks before a day that make it the last of a span whose start is not written (∼6일).
 _UNTIL = frozenset("∼~〜")
 #: A length of stay (2박 3일): nights and days.
@@ -54,22 +48,25 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     draft.timed = bool(re.search(rf"(?:{hours})\s?\d{{1,2}}시", table.text[clause.start : trigger.start]))
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
-    dates = [m for m in dates if not _reporting(table, m, trigger, draft.sentence.end_char)]
-    dates = [m for m in dates if not _in_other_item(clause.text, m, trigger)]
-    dates = [m for m in dates if not _of_another_noun(table, m, trigger)]
+    dates = [m for m in dates if not date_owners.reporting(table, m, trigger, draft.sentence.end_char)]
+    dates = [m for m in dates if not date_owners.in_other_item(clause.text, m, trigger)]
+    dates = [m for m in dates if not date_owners.of_another_noun(table, m, trigger)]
     after_name = aside(clause.text, trigger.end)
     own = [m for m in dates if after_name and after_name[0] <= m.start and m.end <= after_name[1]]
     if own:
         _set(draft, own[0], dates, clause.text)
         return
     meetings = [m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger]
-    others = _dates_of_others(table, dates, meetings, draft.name_start)
-    before = [m for m in dates if clause.start <= m.start and m.end <= trigger.start and m not in others]
+    others = date_owners.dates_of_others(table, dates, meetings, draft.name_start)
+    named = [m for m in dates if date_owners.names_another(table, m, meetings)]
+    before = [
+        m for m in dates if clause.start <= m.start and m.end <= trigger.start and m not in others + named
+    ]
     chosen = before[-1] if before else None
     if chosen is None and not draft.subordinate:
         chosen = _after(table, dates, meetings, trigger, clause.end)
     own_clause = chosen is not None
-    earlier = [m for m in dates if m.end <= clause.start]
+    earlier = [m for m in dates if m.end <= clause.start and m not in named]
     if chosen is None and earlier and (not draft.subordinate or draft.kind == "done_before"):
         chosen = _sequence_date(doc, earlier[-1], in_sentence, clause.start, trigger)  # … 체결한 바 있다
     if chosen is None and earlier and _after_circumstance(table, clause.start):
@@ -114,6 +111,8 @@ def _after(
     if not after:
         return None
     date = after[0]
+    if date_owners.in_noun_phrase(table, date):
+        return None  # 만나 … 2014년 박람회 참가를 요청: the fair's year
     between = table.within(trigger.end, date.start)
     glued = text_end = trigger.end
     for i in between:  # the participle's ending glued to the term (방문한: 방문 + 하 + ㄴ)
@@ -162,99 +161,6 @@ def _set(draft: Draft, chosen: Mention, dates: Sequence[Mention], text: str) -> 
         draft.date, draft.end_date = preceding[-1].norm, chosen.norm
 
 
-def _reporting(table: TokenTable, date: Mention, trigger: Mention, sentence_end: int) -> bool:
-    """The date is the day of the report, not of the event: it stands before the reporting verb
-    (…갖는다고 25일 밝혔다), or between the reporter and the subject of what is reported (국방부는
-    4일 김 차관이 … 방문했다고 전했다), unless it is ahead (오는 18일)."""
-    following = table.first_from(date.end)
-    while following < len(table) and table.tags[following] == SPACE_TAG:
-        following += 1
-    reporting = cues.words("reporting")
-    if following < len(table) and table.lemmas[following] in reporting:
-        return True
-    if date.end > trigger.start or _ahead(table.text, date):
-        return False
-    next_words = _NEXT_WORDS.match(table.text, date.end, trigger.start)
-    subject = table.within(date.end, next_words.end() if next_words else date.end)
-    if not any(table.heads[i] == "JKS" for i in subject):
-        return False
-    before = table.within(table.text.rfind("\n", 0, date.start) + 1, date.start)
-    reported = table.within(trigger.end, sentence_end)
-    return any(table.heads[i] == "JX" for i in before) and any(table.lemmas[i] in reporting for i in reported)
-
-
-def _in_other_item(text: str, date: Mention, trigger: Mention) -> bool:
-    """The date belongs to an item of an agenda list (△2022년 수교 60주년 준비) that does not hold the
-    trigger."""
-    line_start = text.rfind("\n", 0, date.start) + 1
-    marker = text.rfind(_ITEM, line_start, date.start)
-    if marker == -1:
-        return False
-    line_end = text.find("\n", date.end)
-    line_end = len(text) if line_end == -1 else line_end
-    following = text.find(_ITEM, date.end, line_end)
-    return not (marker < trigger.start < (line_end if following == -1 else following))
-
-
-def _of_another_noun(table: TokenTable, date: Mention, trigger: Mention) -> bool:
-    """The date is that of a participle of holding that describes another noun than the trigger
-    (2007년에 진행된 수뇌회담의 대화록을 … 성명을 발표: the talks'), not of one describing the trigger
-    (2일 열린 한일 정상회담에서)."""
-    if date.end > trigger.start:
-        return False
-    tokens = [i for i in table.within(date.end, trigger.start) if table.tags[i] != SPACE_TAG]
-    if tokens and table.heads[tokens[0]] == "JKB":
-        tokens = tokens[1:]  # 2007년에
-    held = cues.words("held")
-    for k, i in enumerate(tokens[:2]):
-        if "ETM" in table.tags[i] and (table.lemmas[i] in held or (k and table.lemmas[tokens[0]] in held)):
-            return any(table.heads[j].startswith("J") for j in tokens[k + 1 :])
-        if table.lemmas[i] not in held:
-            return False
-    return False
-
-
-def _ahead(text: str, date: Mention) -> bool:
-    """The date is written as one to come (오는 18일), which no report is dated."""
-    before = text[max(0, date.start - 4) : date.start + 3]
-    return any(word in cues.words("ahead") for word in before.split())
-
-
-def _dates_of_others(
-    table: TokenTable, dates: Sequence[Mention], meetings: Sequence[Mention], name_start: int
-) -> list[Mention]:
-    """Dates before the event that are another meeting's: the nearest before a meeting the event
-    follows or happens during (지난해 열린 정상회의에 이어 …, 4.24-30 간 방한 중인 인사들을 면담),
-    and those joined to it (2022년 마드리드와 지난해 빌뉴스에서 열린 …); not a date made the topic
-    of the sentence (2일에는 전시회에 참석한 데 이어 …: the day of both)."""
-    taken: list[Mention] = []
-    text = table.text
-    dates = [m for m in dates if not text.startswith(_TOPIC_MARKS, m.end)]  # 2일에는 A에 이어 B: both
-    for meeting in meetings:
-        if meeting.end > name_start:
-            continue
-        following = [i for i in table.within(meeting.end, name_start) if table.tags[i] != SPACE_TAG][:3]
-        if not any(_after_or_during(table.lemmas[i]) for i in following):
-            continue
-        own = [m for m in dates if m.end <= meeting.start]
-        while own:
-            taken.append(own.pop())
-            if not own or not _joined(table.text[own[-1].end : taken[-1].start]):
-                break
-    return taken
-
-
-def _joined(between: str) -> bool:
-    """Two dates joined as one list (2022년 마드리드와 지난해 …): a few words ending in 와/과/및/,."""
-    words = between.split()
-    return 0 < len(words) <= 3 and words[-1].endswith(("와", "과", "및", ","))
-
-
-def _after_or_during(lemma: str) -> bool:
-    """A word that makes a meeting the one an event follows or happens during (이어, 이후, 중)."""
-    return cues.kind_of(lemma) in ("after", "ongoing") or lemma in cues.words("sequence")
-
-
 def _sequence_date(
     doc: Doc, date: Mention, in_sentence: Sequence[Mention], clause_start: int, trigger: Mention
 ) -> Mention | None:
@@ -262,12 +168,12 @@ def _sequence_date(
     follows (9.5. 하노이를 방문하여 … 예방하고, 28일 … 장관을 만나 … 체결한다): no new subject between,
     a meeting term or verb in that clause, and the clause not one this act comes after (X에 이어)."""
     table = table_of(doc)
-    if table.text.startswith(_TOPIC_MARKS, date.end):
+    if date_owners.topic(table.text, date):
         return date  # 2일에는 (김 차관은) 전시회에 참석한 데 이어 … 만났다: the day of all its acts
     if subject_end(doc, date.end, trigger.start) is not None:
         return None
     joint = [i for i in table.within(date.end, clause_start) if table.tags[i] != SPACE_TAG][-3:]
-    if any(_after_or_during(table.lemmas[i]) for i in joint):
+    if any(date_owners.after_or_during(table.lemmas[i]) for i in joint):
         return None
     acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
     if any(date.end <= m.start and m.end <= clause_start for m in acts):
@@ -286,10 +192,13 @@ def _after_circumstance(table: TokenTable, clause_start: int) -> bool:
 
 def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
     """The last day written before the sentence, when it goes on with the acts reported before (이어,
-    곧이어 …): the next act of the same day."""
+    곧이어 …) or opens on a time of day of it (6일 오전에는 … . 오후에는 …): the next act of that day."""
     sentence = draft.sentence
     opening = table.text[sentence.start_char : draft.trigger.start].split()[:3]
-    if not any(word.rstrip(",") in cues.words("sequence") for word in opening):
+    hours = tuple(f"{hour}{mark}" for hour in cues.words("time_of_day") for mark in date_owners.TOPIC_MARKS)
+    if not any(word.rstrip(",") in cues.words("sequence") for word in opening) and not (
+        opening and opening[0].rstrip(",") in hours
+    ):
         return None
     dates = [
         m
@@ -298,7 +207,7 @@ def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
         and m.norm
         and len(m.norm) == 10
         and m.end <= sentence.start_char
-        and not _reporting(table, m, draft.trigger, sentence.start_char)
+        and not date_owners.reporting(table, m, draft.trigger, sentence.start_char)
     ]
     return dates[-1] if dates else None
 
@@ -357,7 +266,7 @@ def _ending(table: TokenTable, trigger: Mention) -> bool:
 def _ended(draft: Draft, sentence: str) -> None:
     """A visit ending on the day its sentence gives: that day is its last, and a length of stay written
     there (2박 3일간의 방문을 마치고 19일 출국) counts back to its first; without one, only the month."""
-    stay = _STAY.search(sentence)
+    stay = _STAY.search(sentence) if len(draft.destination) <= 1 else None  # a tour's days are not its stops
     if draft.date is None or len(draft.date) != 10 or stay is None:
         draft.date = draft.date[:7] if draft.date else None
         return
