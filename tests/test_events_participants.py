@@ -520,3 +520,29 @@ def test_a_meeting_named_by_its_chair_names_no_one(korex: extractor.Extractor) -
     text = "한동수 대통령은 G20 정상회의 의장국인 브라질의 카를로스 실바 대통령을 만났다."
     summits = [e for e in of_type(events(korex, text), EventType.SUMMIT) if e.countries == ["BRA"]]
     assert all(not names(s) for s in summits)
+
+
+#: A summit of two leaders, the sentence before a signing.
+SUMMIT = "한동수 대통령과 조코 위도도 인도네시아 대통령은 9일 정상회담을 가졌다. "
+
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "두 정상 임석 하에 양국은 산업 협력 양해각서를 맺었다.",
+        "양국 정상 입회하에 양측은 교통 협력 MOU에 서명했다.",
+        "이어 두 정상 임석 아래 양국은 협정을 체결했다.",
+    ],
+)
+def test_leaders_witnessing_a_signing_of_the_sides_are_not_its_signers(
+    korex: extractor.Extractor, signing: str
+) -> None:
+    signings = of_type(events(korex, SUMMIT + signing, doc_date="2025-03-10"), EventType.AGREEMENT)
+    assert signings
+    assert all(not names(s) for s in signings)
+
+
+def test_leaders_who_sign_are_its_signers(korex: extractor.Extractor) -> None:
+    text = SUMMIT + "이어 두 정상은 산업 협력 양해각서에 서명했다."
+    (signing,) = of_type(events(korex, text, doc_date="2025-03-10"), EventType.AGREEMENT)
+    assert names(signing) == {"한동수", "조코 위도도"}

@@ -342,7 +342,8 @@ def _names(spans: Sentences, found: Sequence[Mention], person: Mention, country:
 def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
     """The sentence says `양 차관`, `양국 정상`, `양측은` before the trigger, or as the head of the
     participle the act is in (방문해 만난 두 정상은): the people already introduced, named by a title
-    after the pair word or as the subject (not 양국 관계); with `titled`, only by a title."""
+    after the pair word or as the subject (not 양국 관계); with `titled`, only by a title, and not as
+    witnesses (두 정상 임석 하에)."""
     text = text_of(doc)
     table = table_of(doc)
     titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
@@ -356,7 +357,10 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
         if word.rstrip("은는이가도") not in cues.words("pair"):
             continue
         following = position + len(text[position:]) - len(text[position:].lstrip())
-        next_word = text[following:].split(maxsplit=1)[0] if text[following:].strip() else ""
+        next_words = text[following:end].split(maxsplit=2)
+        next_word = next_words[0] if next_words else ""
+        if titled and len(next_words) > 1 and next_words[1].startswith(tuple(cues.words("witnessed"))):
+            continue  # 두 정상 임석 하에 양국은 … 체결: witnesses of what the sides sign
         person_word = next_word.startswith(tuple(cues.words("person_word")))
         if (word != word.rstrip("은는이가도") and not titled) or following in titles or person_word:
             return True
