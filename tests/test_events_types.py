@@ -118,3 +118,31 @@ def test_a_meeting_of_three_countries_stays_a_conference(korex: extractor.Extrac
 )
 def test_a_head_meeting_someone_of_lower_rank_holds_talks(korex: extractor.Extractor, text: str) -> None:
     assert [e.type for e in events(korex, text)] == [EventType.TALKS]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "round_"),
+    [
+        (
+            "한·스페인 외교장관회담…협력 강화\n김 장관은 제4차 마드리드평화포럼 참석차 스페인을 방문했다.",
+            "제4차 마드리드평화포럼",
+            4,
+        ),
+        (
+            "한·이집트 외교장관회담 개최\n김 장관은 제2차 카이로물포럼 참석차 이집트를 방문했다.",
+            "제2차 카이로물포럼",
+            2,
+        ),
+        (
+            "한·UAE 장관회담\n김 장관은 두바이에서 개막한 '유엔기후변화협약 당사국 총회(COP28)'에 참석했다.",
+            "유엔기후변화협약 당사국 총회(COP28)",
+            28,
+        ),
+    ],
+)
+def test_a_conference_with_a_name_of_its_own_keeps_its_type_and_round(
+    korex: extractor.Extractor, text: str, name: str, round_: int
+) -> None:
+    (conference,) = of_type(events(korex, text), EventType.CONFERENCE)
+    assert (conference.name, conference.round) == (name, round_)
+

@@ -154,8 +154,10 @@ def follow_series(draft: Draft, series: Draft | None) -> None:
 
 def generic_round(draft: Draft) -> bool:
     """A bare term (회의, 대화) with a round refers to the series the document is about (제14차 회의)."""
-    return (
-        draft.trigger.data["entries"][0].attrs.get("level") == "any"
-        and draft.name is not None
-        and (ROUND.fullmatch(draft.name.rsplit(" ", 1)[0].replace(" ", "")) is not None)
-    )
+    entry = draft.trigger.data["entries"][0]
+    if entry.attrs.get("level") != "any" or draft.name is None or " " not in draft.name:
+        return False
+    head, last = draft.name.rsplit(" ", 1)
+    # 제14차 회의, not 제6차 파리평화포럼 (a name of its own around the term)
+    terms = {form.replace(" ", "") for form in entry.forms}
+    return ROUND.fullmatch(head.replace(" ", "")) is not None and last in terms
