@@ -160,13 +160,10 @@ def earlier_date(
         (
             m
             for m in found
-            if m.label is EntityLabel.DATE
-            and m.norm
-            and sentence.start_char <= m.start
-            and m.end <= sentence.end_char
+            if m.label is EntityLabel.DATE and sentence.start_char <= m.start and m.end <= sentence.end_char
         ),
         key=lambda m: m.start,
-    )
+    )  # one no dateline resolves too (지난 9월에 이어 2개월 만에): an earlier occurrence of no known date
     for k, date in enumerate(dates):
         end = dates[k + 1].start if k + 1 < len(dates) else sentence.end_char
         own = any(date.end < d.start < trigger_start for d in dates)
