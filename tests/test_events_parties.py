@@ -552,3 +552,23 @@ def test_a_visit_first_since_another_act_is_no_act_done_after(korex: extractor.E
     text = "정부 대변인은 라지브 싱 인도 외교장관의 이번 방한이 취임 후 처음이라고 말했다."
     (visit,) = events(korex, text)
     assert (visit.countries, [p.name for p in visit.participants]) == (["IND", "KOR"], ["라지브 싱"])
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("양국 정상은 30일 프랑스 파리에서 개막한 ‘기후변화협약 당사국 총회’에서 따로 만났다.", "FRA"),
+        ("양국 장관은 케냐 나이로비에서 '유엔 환경총회' 개막에 앞서 회담했다.", "KEN"),
+        ("양측 대표는 스위스 제네바에서 개최된 국제노동기구 총회에 함께 참석했다.", "CHE"),
+    ],
+)
+def test_the_place_a_conference_opens_in_hosts_it(korex: extractor.Extractor, text: str, host: str) -> None:
+    found = events(korex, "한국과 미국은 협력을 확대하기로 했다. " + text)
+    (conference,) = of_type(found, EventType.CONFERENCE)
+    assert host in conference.countries
+
+
+def test_the_venue_of_a_meeting_of_two_is_no_party(korex: extractor.Extractor) -> None:
+    text = "시진핑 중국 국가주석과 다카이치 사나에 일본 총리가 31일 경주에서 정상회담을 가졌다."
+    (summit,) = events(korex, text)
+    assert summit.countries == ["CHN", "JPN"]

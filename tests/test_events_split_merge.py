@@ -618,3 +618,17 @@ def test_a_tour_named_again_by_its_stops_is_the_visits_reported(korex: extractor
     )
     visits = of_type(events(korex, text), EventType.VISIT)
     assert sorted(v.countries for v in visits) == [["KOR", "LAO"], ["KOR", "VNM"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 장관은 알랭 르루 프랑스 외교장관과 회담했다. 외교부는 지난 9월에 이어 2개월 만에 개최된 "
+        "양국 외교장관 회담을 통해 소통이 강화됐다고 밝혔다.",
+        "김 장관은 알랭 르루 프랑스 외교장관과 회담했다. 양국 외교장관의 회담은 지난 3월 이후 8개월 만이다.",
+        "김 장관은 알랭 르루 프랑스 외교장관과 회담했다. 이번 회담은 지난해 5월에 이어 두 번째다.",
+    ],
+)
+def test_an_earlier_occurrence_no_dateline_dates_is_an_event(korex: extractor.Extractor, text: str) -> None:
+    talks = of_type(events(korex, text, doc_date=None), EventType.TALKS)
+    assert [t.countries for t in talks] == [["FRA", "KOR"], ["FRA", "KOR"]]

@@ -513,3 +513,28 @@ def test_a_dropped_subject_is_the_actor_of_the_sentence_before(korex: extractor.
     (summit,) = of_type(events(korex, text), EventType.SUMMIT)
     assert summit.countries == ["DNK", "RUS"]
     assert [p.name for p in summit.participants] == ["알렉세이 모로조프", "한스 페테르센"]
+
+
+@pytest.mark.parametrize(
+    ("text", "destination", "date"),
+    [
+        ("김 대통령은 지난 8~9일 하와이 호놀룰루를 방문했을 땐 참전용사를 만났다.", "USA", "2025-03-08"),
+        ("마쓰다 겐지 일본 총리가 2006년 중국을 방문했을 때 양국은 이 원칙에 합의했다.", "CHN", "2006"),
+        ("박 장관은 지난달 베트남을 방문했을 때에도 같은 입장을 밝혔다.", "VNM", "2025-02"),
+    ],
+)
+def test_a_visit_made_when_something_else_happened_is_an_event(
+    korex: extractor.Extractor, text: str, destination: str, date: str
+) -> None:
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert destination in visit.countries and len(visit.countries) == 2
+    assert (visit.date, visit.salience.value) == (date, "mentioned")
+
+
+def test_whenever_a_visit_is_made_is_no_visit(korex: extractor.Extractor) -> None:
+    assert events(korex, "박 장관은 베트남을 방문할 때마다 같은 입장을 밝힌다.") == []
+
+
+def test_bilateral_meetings_with_partners_only_counted_are_no_event(korex: extractor.Extractor) -> None:
+    text = "한국국제협력단은 아프리카 정상급 인사 포함 18개국과 양자회담을 개최했다고 밝혔다."
+    assert of_type(events(korex, text), EventType.TALKS) == []

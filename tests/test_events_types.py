@@ -106,3 +106,43 @@ def test_a_meeting_of_three_countries_stays_a_conference(korex: extractor.Extrac
     assert [e.type for e in events(korex, "김 장관은 한중일 외교장관회의에 참석했다.")] == [
         EventType.CONFERENCE
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오민석 한국국제협력단 이사장과 아마두 디알로 세네갈 대통령이 4일 면담을 가졌다.",
+        "한지훈 경기도지사는 이날 피에르 무살리 르완다 대통령과 회담했다.",
+        "아마두 디알로 세네갈 대통령은 5일 서울에서 유정민 산업통상자원부 장관과 만나 협력을 논의했다.",
+    ],
+)
+def test_a_head_meeting_someone_of_lower_rank_holds_talks(korex: extractor.Extractor, text: str) -> None:
+    assert [e.type for e in events(korex, text)] == [EventType.TALKS]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "round_"),
+    [
+        (
+            "한·스페인 외교장관회담…협력 강화\n김 장관은 제4차 마드리드평화포럼 참석차 스페인을 방문했다.",
+            "제4차 마드리드평화포럼",
+            4,
+        ),
+        (
+            "한·이집트 외교장관회담 개최\n김 장관은 제2차 카이로물포럼 참석차 이집트를 방문했다.",
+            "제2차 카이로물포럼",
+            2,
+        ),
+        (
+            "한·UAE 장관회담\n김 장관은 두바이에서 개막한 '유엔기후변화협약 당사국 총회(COP28)'에 참석했다.",
+            "유엔기후변화협약 당사국 총회(COP28)",
+            28,
+        ),
+    ],
+)
+def test_a_conference_with_a_name_of_its_own_keeps_its_type_and_round(
+    korex: extractor.Extractor, text: str, name: str, round_: int
+) -> None:
+    (conference,) = of_type(events(korex, text), EventType.CONFERENCE)
+    assert (conference.name, conference.round) == (name, round_)
+

@@ -146,7 +146,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     text = text_of(doc)
     anchor = anchor_of(doc)
     context.without_home(doc, drafts)
-    main_pair = context.main_pair(doc, drafts)
+    main_pair = context.main_pair(doc, drafts, anchor)
     main_people = participants.main_people(drafts)
     series = event_types.series_of(drafts, naming.series(drafts))
     context.series_parties(drafts)

@@ -8,6 +8,7 @@ with a group (한-아프리카) takes every member the text names.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -30,10 +31,13 @@ _DATELINE = re.compile(r"\s?(\([^()]{1,8}\))?\s?=")
 _KOREAN_NAME = re.compile(r"[가-힣]{1,4}")
 
 
-def main_pair(doc: Doc, drafts: Sequence[Draft]) -> list[str]:
-    """The document's main pair: the parties of its first event with two, else Korea and the countries
-    of the people it names."""
-    return next((d.countries for d in drafts if len(d.countries) >= 2), []) or _people_pair(doc)
+def main_pair(doc: Doc, drafts: Sequence[Draft], anchor: dt.date | None = None) -> list[str]:
+    """The document's main pair: the parties of its first event with two that is no earlier year's
+    (지난해 빌뉴스에서 열린 정상회의에 이어 …: the news is this year's), else of its first with two,
+    else Korea and the countries of the people it names."""
+    paired = [d for d in drafts if len(d.countries) >= 2]
+    current = [d for d in paired if not (anchor and d.date and int(d.date[:4]) < anchor.year)]
+    return next((d.countries for d in current or paired), []) or _people_pair(doc)
 
 
 def without_home(doc: Doc, drafts: Sequence[Draft]) -> None:

@@ -112,7 +112,8 @@ def _groups_named(draft: Draft, clause: Clause) -> bool:
 def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     """A meeting named by a general word (회담, 양자회담, 만남) held by a head of state or government, or
     written with a partner (X와의 회담) when all its people are heads, is a summit: 윤 대통령은 … 10여
-    개국과 연쇄 양자회담, 북미 정상간의 첫 만남, (푸틴 대통령은 …) 메르켈 총리와의 회담."""
+    개국과 연쇄 양자회담, 북미 정상간의 첫 만남, (푸틴 대통령은 …) 메르켈 총리와의 회담. A head
+    meeting someone of lower rank holds talks (장원삼 이사장과 … 대통령이 면담)."""
     entry = draft.trigger.data["entries"][0]
     if draft.type is not EventType.TALKS or entry.attrs.get("level") != "any":
         return
@@ -124,7 +125,8 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     heads = {m.norm for m in mentions(doc) if m in titles or _head(m)}
     people = [p for p in draft.participants if p.name]
     of_heads = draft.kind == "with" and len(people) >= 2 and all(p.title in heads for p in people)
-    if subject or holding or of_heads:
+    below = any(p.title and p.title not in heads for p in people)  # 장원삼 이사장과 … 대통령이 면담
+    if (subject and not below) or holding or of_heads:
         draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
 
 
@@ -152,8 +154,10 @@ def follow_series(draft: Draft, series: Draft | None) -> None:
 
 def generic_round(draft: Draft) -> bool:
     """A bare term (회의, 대화) with a round refers to the series the document is about (제14차 회의)."""
-    return (
-        draft.trigger.data["entries"][0].attrs.get("level") == "any"
-        and draft.name is not None
-        and (ROUND.fullmatch(draft.name.rsplit(" ", 1)[0].replace(" ", "")) is not None)
-    )
+    entry = draft.trigger.data["entries"][0]
+    if entry.attrs.get("level") != "any" or draft.name is None or " " not in draft.name:
+        return False
+    head, last = draft.name.rsplit(" ", 1)
+    # 제14차 회의, not 제6차 파리평화포럼 (a name of its own around the term)
+    terms = {form.replace(" ", "") for form in entry.forms}
+    return ROUND.fullmatch(head.replace(" ", "")) is not None and last in terms

@@ -60,6 +60,7 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         if _meal(draft):
             meals.append(draft)
             continue
+        _kind_of_recalled(text, merged, draft)
         twins = [m for m in merged if _same_event(m, draft)]
         # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current one)
         twin = next((m for m in twins if draft.date and m.date == draft.date), twins[0] if twins else None)
@@ -291,11 +292,23 @@ def _one_person(m: str, n: str) -> bool:
 def _bare(draft: Draft) -> bool:
     """A bare general term (회담, 회의) with no name or round: the text referring back to its event,
     also as an occasion or what came first (이번 회담을 계기로, 회담 후), not as what came before the
-    news (앞서 …)."""
+    news (앞서 …) nor as its earlier occurrence (2016년 이후 8년 만: one of the same kind)."""
+    return _general(draft) and not (draft.earlier or draft.background or draft.distributed or draft.recalled)
+
+
+def _kind_of_recalled(text: str, merged: Sequence[Draft], draft: Draft) -> None:
+    """An earlier occurrence counted by a bare term (한국에서 회의가 열리는 것은 2016년 이후 8년 만이다)
+    is of the kind of the meeting the term refers back to."""
+    if draft.recalled and _general(draft):
+        meeting = _referent(text, merged, draft)
+        draft.type = meeting.type if meeting is not None else draft.type
+
+
+def _general(draft: Draft) -> bool:
+    """The term is a general word (회담, 회의) written with no name or round."""
     written = EventType(draft.trigger.data["entries"][0].attrs["event_type"])  # 회담, even when a summit
     return (
         written in GENERAL
-        and not (draft.earlier or draft.background or draft.distributed)
         and not draft.trigger.data.get("verb")  # 만났다 reports a meeting, it does not point back
         and draft.name is None
         and draft.name_start >= draft.trigger.start  # 한·우즈벡 경제협력위 합동회의: a meeting named

@@ -24,6 +24,8 @@ from extractor.tokens import TokenTable
 #: A round: 제15차, 제 6차, 제10회, or 6차 without 제 (not 제1차관, not 3차례).
 ROUND = re.compile(r"제\s*(\d{1,3})\s*(?:차|회)(?![관례의담])|(?<![\d제])(\d{1,3})차(?![관례])")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+#: A session's number in the abbreviation closing a conference's name: (COP21), (CMP 11).
+_SESSION = re.compile(r"\((?:COP|CMP|MOP)\s?(\d{1,3})\)$")
 _LEVEL = re.compile(r"^[가-힣]+급$")
 #: Mentions that may make up a meeting's name: 한미일, APEC, 뮌헨(안보회의), 정상회의 (공동선언).
 _NAMING = frozenset({EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.MEETING})
@@ -244,6 +246,8 @@ def name_and_round(text: str, draft: Draft, local: Sequence[Mention]) -> None:
         draft.round = (int(rounds.group(1) or rounds.group(2)) or None) if rounds else None
         return
     draft.round = _round(text, start, draft.trigger, local) or _round_before_quote(text, draft.name_start)
+    session = _SESSION.search(written)  # 당사국 총회(COP21): the 21st session
+    draft.round = draft.round or (int(session.group(1)) if session else None)
     draft.name = written
 
 

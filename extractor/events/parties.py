@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.events import cues, lists, visits
 from extractor.events.clauses import Clause, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL, OWN_PARTIES
+from extractor.events.event_types import OWN_PARTIES
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, table_of, text_of
@@ -32,8 +32,9 @@ _ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
 _CAPITAL = re.compile(r"\s?수도\s?")
 #: What may stand between the leaders' title and the term they hold: 간, 간의, 사이의.
 _BETWEEN_LEADERS = ("간의", "간", "사이의", "사이")
-#: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 (마닐라에서 개최중인 외교장관회의).
-_HELD_AT = re.compile(r"^에서\s*(개최|열리|열린|진행)\S*\s*$")
+#: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 / 에서 개막한 / 에서, before the
+#: name's quote (마닐라에서 개최중인 외교장관회의, 파리에서 ‘기후변화협약 당사국 총회’).
+_HELD_AT = re.compile(r"^에서\s*((개최|열리|열린|진행|개막)\S*\s*)?['‘\"“]?\s*$")
 
 
 def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
@@ -102,12 +103,15 @@ def add_host(draft: Draft, clause: Clause) -> None:
         inside = [m for m in clause.in_sentence if after[0] <= m.start and m.end <= after[1]]
         named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
         host = host or (named[0] if named else None)
-    if host and draft.type in MULTILATERAL:
+    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
+    many = draft.type is EventType.CONFERENCE or plover.endswith("multilateral")  # not 경주에서 정상회담
+    if host and many:
         draft.countries = sorted(set(draft.countries) | {host})
 
 
 def _host(text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | None:
-    """The country of a place the text says the meeting is held in (마닐라에서 개최중인 X)."""
+    """The country of a place the text says the meeting is held in (마닐라에서 개최중인 X, 파리에서
+    개막한 X)."""
     places = [
         m
         for m in in_sentence

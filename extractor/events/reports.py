@@ -78,6 +78,9 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
             return "verb"
         following = next((i for i in after[1:] if "ETM" not in tags[i]), None)
         kind = cues.kind_of(lemmas[following]) if following is not None else None
+        before = after[: after.index(following)] if following is not None else []
+        if kind == "when" and any("EP" in tags[i] for i in before):
+            return "done_before"  # 중국을 방문했을 때: a visit done before, when something else happened
         # 협의한 뒤: done before; 방문할 예정: planned; 방문한 대사: a relative clause
         return kind if kind in ("after", "before") else None
     if adjacent and table.text[starts[after[0]] : table.ends[after[0]]] == "에서":
@@ -216,8 +219,9 @@ def _visit_modifying(
     일본을 방문한 X 대표단): the visit happened, made by the people the participle describes. A visit
     that names no country (부임 인사차 방문한 대사) is a call at an office, no diplomatic visit."""
     is_visit = trigger.data["entries"][0].attrs["event_type"] == EventType.VISIT.value
-    if not is_visit or participle_after(table, span) is None:
-        return None
+    head = participle_after(table, span)
+    if not is_visit or head is None or cues.kind_of(table.lemmas[head]) == "when":
+        return None  # 베트남을 방문할 때마다: when a visit is made, no one visit
     text = table.text
     countries = [m for m in local if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)]
     named = any(trigger.start <= m.start and m.end <= trigger.end for m in countries)

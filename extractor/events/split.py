@@ -40,6 +40,8 @@ _SINCE_WITHIN = 5
 _FOLLOWING = re.compile(r"에\s?이어")
 #: Meetings held with one side at a time: partners joined by `or` are one meeting with each.
 _HELD_WITH_ONE = frozenset({EventType.TALKS, EventType.PHONE_CALL, EventType.COURTESY_CALL})
+#: A count of countries: 18개국과, 10여개국, 10여 개국.
+_COUNT = re.compile(r"\d+\s*여?\s*개국")
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
 _COUNTED = re.compile(r"^\d+\s*개?국")
 
@@ -50,6 +52,8 @@ def apart(doc: Doc, found: Sequence[Mention], draft: Draft, drafts: Sequence[Dra
     text = text_of(doc)
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
+    if _counted_partners(text, found, draft):
+        return []  # 18개국과 양자회담: the meetings each reported on their own, or not at all
     split = (
         _per_partner(text, found, draft)
         or _per_pair(text, found, draft)
@@ -156,13 +160,10 @@ def earlier_date(
         (
             m
             for m in found
-            if m.label is EntityLabel.DATE
-            and m.norm
-            and sentence.start_char <= m.start
-            and m.end <= sentence.end_char
+            if m.label is EntityLabel.DATE and sentence.start_char <= m.start and m.end <= sentence.end_char
         ),
         key=lambda m: m.start,
-    )
+    )  # one no dateline resolves too (지난 9월에 이어 2개월 만에): an earlier occurrence of no known date
     for k, date in enumerate(dates):
         end = dates[k + 1].start if k + 1 < len(dates) else sentence.end_char
         own = any(date.end < d.start < trigger_start for d in dates)
@@ -286,6 +287,18 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
         )
         for code in sorted(partners)
     ]
+
+
+def _counted_partners(text: str, found: Sequence[Mention], draft: Draft) -> bool:
+    """Bilateral meetings with partners given by their count alone (18개국과 양자회담, 日 포함 10여개국
+    연쇄 양자회담): many meetings, no one event, whose parties the text does not list."""
+    if _multilateral(draft) or not _distributive(text, draft):
+        return False
+    words = text[draft.sentence.start_char : draft.trigger.start].split()[-4:]
+    if not any(_COUNT.search(word) for word in words):
+        return False
+    listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
+    return len(listed) < 2
 
 
 def _multilateral(draft: Draft) -> bool:
