@@ -349,3 +349,30 @@ def test_a_date_after_the_meeting_that_dates_it_is_its_own(korex: extractor.Extr
     text = f"지사는 중국 성장과 회담을 {when} 가졌다."
     (talks,) = of_type(events(korex, text, doc_date="2025-03-07"), EventType.TALKS)
     assert talks.date == "2025-03-06"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "러일 정상은 지난 10일 정상회담을 가졌다고 외신이 11일 전했다. 이날 양국은 공동성명을 냈다.",
+        "양국 장관은 지난 10일 회담했다. 장관은 이날 저녁 일본 외무상과 전화 통화도 했다.",
+        "외교부는 지난 10일 베트남과 협의회를 열었다. 차관은 이날 오후 베트남 부총리를 예방했다.",
+    ],
+)
+def test_that_day_may_be_a_day_of_the_week_before_the_dateline(korex: extractor.Extractor, text: str) -> None:
+    found = events(korex, text, doc_date="2025-03-11")
+    later = [
+        e for e in found if e.evidence and e.evidence.text.lstrip().startswith(("이날", "장관은", "차관은"))
+    ]
+    assert later
+    assert all(e.date == "2025-03-10" for e in later)
+
+
+def test_that_day_is_not_counted_from_the_day_before(korex: extractor.Extractor) -> None:
+    text = "전날 아스타나에서 일정을 마친 대통령은 이날 투르크메니스탄에 도착했다."
+    visits = [
+        v
+        for v in of_type(events(korex, text, doc_date="2025-03-11"), EventType.VISIT)
+        if "TKM" in v.countries
+    ]
+    assert [v.date for v in visits] == ["2025-03-11"]

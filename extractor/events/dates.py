@@ -31,6 +31,8 @@ _STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
 _UNTIL = frozenset("∼~〜")
 #: A length of stay (2박 3일): nights and days.
 _STAY = re.compile(r"(?<!\d)\d{1,2}\s?박\s?(?P<days>\d{1,2})\s?일")
+#: The days before the document's that `이날` may still mean when counted back (지난 10일).
+_RECENT = dt.timedelta(days=7)
 #: Events that last days: a day of their sentence that is not their own gives only the month.
 _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
@@ -213,9 +215,10 @@ def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
 
 
 def _that_day(doc: Doc, table: TokenTable, date: Mention) -> Mention:
-    """`이날` (that day) is the day the text last stated before it, as a plain day or a full date
-    (미국 정부는 28일(현지시간) … 이날 성명을 내고: the 28th, not the day of a Seoul dateline), not one
-    counted back or ahead (지난달 2일, 오는 21일) nor the day a report is made (…고 1일 밝혔다)."""
+    """`이날` (that day) is the day the text last stated before it, as a plain day, a full date or a
+    day of the days just before the dateline (미국 정부는 28일(현지시간) … 이날 성명을 내고: the 28th,
+    not the day of a Seoul dateline; 지난 10일 가진 회담 … 이날: the 10th), not one counted back
+    further or ahead (지난달 2일, 오는 21일) nor the day a report is made (…고 1일 밝혔다)."""
     if table.text[date.start : date.end] not in cues.words("that_day"):
         return date
     reporting = cues.words("reporting")
@@ -225,10 +228,19 @@ def _that_day(doc: Doc, table: TokenTable, date: Mention) -> Mention:
         if m.label is EntityLabel.DATE
         and m.end <= date.start
         and len(m.norm or "") == 10
-        and m.data.get("resolved_from") in _STATED
+        and (m.data.get("resolved_from") in _STATED or _just_before(table.text, m, date.norm))
         and table.lemmas[_next_token(table, m.end)] not in reporting
     ]
     return stated[-1] if stated else date
+
+
+def _just_before(text: str, day: Mention, today: str | None) -> bool:
+    """The day is written by its number and lies in the week before the document's day (지난 10일 in a
+    report of the 11th), unlike a day named from another (전날, 어제)."""
+    if not today or len(today) != 10 or not any(ch.isdigit() for ch in text[day.start : day.end]):
+        return False
+    gap = dt.date.fromisoformat(today) - dt.date.fromisoformat(day.norm or today)
+    return dt.timedelta(0) < gap <= _RECENT
 
 
 def _next_token(table: TokenTable, position: int) -> int:
