@@ -581,5 +581,6 @@ def test_people_of_two_other_countries_are_the_pair_of_a_text_naming_no_korean_s
         "리웨이 중국 국가주석이 21일 김철민 북한 국무위원장과 회견했다. "
         "리웨이 주석은 이번 방문이 우호적인 분위기 속에서 진행됐다고 말했다."
     )
-    visits = of_type(events(korex, text), EventType.VISIT)
-    assert [v.countries for v in visits] == [["CHN", "PRK"]]
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == ["CHN", "PRK"]
+    assert visit.location is not None and visit.location.country == "PRK"

@@ -64,6 +64,7 @@ def without_home(doc: Doc, drafts: Sequence[Draft]) -> None:
         named_again = not draft.destination and trips  # 틸러슨 장관의 이번 방문은: the trip reported
         if draft.type is EventType.VISIT and len(countries) == 1 and len(other) == 1 and not named_again:
             draft.countries = sorted(countries + other)
+            draft.destination = draft.destination or other  # 습근평 … 이번 방문은: to the other side
 
 
 def _names_home(doc: Doc) -> bool:
