@@ -572,3 +572,15 @@ def test_the_venue_of_a_meeting_of_two_is_no_party(korex: extractor.Extractor) -
     text = "시진핑 중국 국가주석과 다카이치 사나에 일본 총리가 31일 경주에서 정상회담을 가졌다."
     (summit,) = events(korex, text)
     assert summit.countries == ["CHN", "JPN"]
+
+
+def test_people_of_two_other_countries_are_the_pair_of_a_text_naming_no_korean_side(
+    korex: extractor.Extractor,
+) -> None:
+    text = (
+        "리웨이 중국 국가주석이 21일 김철민 북한 국무위원장과 회견했다. "
+        "리웨이 주석은 이번 방문이 우호적인 분위기 속에서 진행됐다고 말했다."
+    )
+    (visit,) = of_type(events(korex, text), EventType.VISIT)
+    assert visit.countries == ["CHN", "PRK"]
+    assert visit.location is not None and visit.location.country == "PRK"

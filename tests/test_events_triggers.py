@@ -538,3 +538,29 @@ def test_whenever_a_visit_is_made_is_no_visit(korex: extractor.Extractor) -> Non
 def test_bilateral_meetings_with_partners_only_counted_are_no_event(korex: extractor.Extractor) -> None:
     text = "한국국제협력단은 아프리카 정상급 인사 포함 18개국과 양자회담을 개최했다고 밝혔다."
     assert of_type(events(korex, text), EventType.TALKS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("리웨이 중국 국가주석은 21일 영빈관에서 김철민 북한 국무위원장과 회견했다.", ["CHN", "PRK"]),
+        ("올레그 페트로프 러시아 대통령은 이날 크렘린궁에서 리명수 북한 외무상과 회견했다.", ["PRK", "RUS"]),
+        ("왕칭 중국 국가주석은 이날 리영철 북한 총리와 회견하며 협력을 논의했다.", ["CHN", "PRK"]),
+    ],
+)
+def test_a_meeting_reported_as_hoegyeon_with_someone_is_an_event(
+    korex: extractor.Extractor, text: str, countries: list[str]
+) -> None:
+    (meeting,) = events(korex, text)
+    assert meeting.type in (EventType.TALKS, EventType.SUMMIT) and meeting.countries == countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "존 밀러 미국 대통령은 이날 기자회견을 열고 관세 문제를 설명했다.",
+        "존 밀러 미국 대통령은 회견에서 입장을 밝혔다.",
+    ],
+)
+def test_a_press_conference_is_no_meeting(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []

@@ -113,10 +113,10 @@ def test_a_meeting_of_three_countries_stays_a_conference(korex: extractor.Extrac
     [
         "오민석 한국국제협력단 이사장과 아마두 디알로 세네갈 대통령이 4일 면담을 가졌다.",
         "한지훈 경기도지사는 이날 피에르 무살리 르완다 대통령과 회담했다.",
-        "아마두 디알로 세네갈 대통령은 5일 서울에서 유정민 산업통상자원부 장관과 만나 협력을 논의했다.",
+        "유정민 한국수출입은행 이사장과 피에르 무살리 르완다 대통령은 5일 서울에서 회담했다.",
     ],
 )
-def test_a_head_meeting_someone_of_lower_rank_holds_talks(korex: extractor.Extractor, text: str) -> None:
+def test_a_head_with_someone_of_lower_rank_holds_talks(korex: extractor.Extractor, text: str) -> None:
     assert [e.type for e in events(korex, text)] == [EventType.TALKS]
 
 

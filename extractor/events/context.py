@@ -49,8 +49,8 @@ def without_home(doc: Doc, drafts: Sequence[Draft]) -> None:
     if _names_home(doc):
         return
     abroad = [[code for code in d.countries if code != HOME] for d in drafts]
-    pair = next((countries for countries in abroad if len(countries) >= 2), None)
-    if pair is None:
+    pair = next((countries for countries in abroad if len(countries) >= 2), None) or _people_pair(doc)
+    if not pair:
         return
     trips = [
         d
@@ -64,6 +64,7 @@ def without_home(doc: Doc, drafts: Sequence[Draft]) -> None:
         named_again = not draft.destination and trips  # 틸러슨 장관의 이번 방문은: the trip reported
         if draft.type is EventType.VISIT and len(countries) == 1 and len(other) == 1 and not named_again:
             draft.countries = sorted(countries + other)
+            draft.destination = draft.destination or other  # 습근평 … 이번 방문은: to the other side
 
 
 def _names_home(doc: Doc) -> bool:
@@ -83,9 +84,10 @@ def _names_home(doc: Doc) -> bool:
 
 
 def _people_pair(doc: Doc) -> list[str]:
-    """Without an event naming two parties, Korea and the countries of the people the text names."""
+    """Without an event naming two parties, the countries of the people the text names, with Korea's
+    unless it names no Korean side (습근평 총서기 … 김정은 위원장: China and the North)."""
     codes = {m.country for m in mentions(doc) if m.label is EntityLabel.PERSON}
-    codes = {code for code in codes if code} | {HOME}
+    codes = {code for code in codes if code} | ({HOME} if _names_home(doc) else set())
     return sorted(codes) if len(codes) >= 2 else []
 
 

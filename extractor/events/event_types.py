@@ -112,8 +112,8 @@ def _groups_named(draft: Draft, clause: Clause) -> bool:
 def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     """A meeting named by a general word (회담, 양자회담, 만남) held by a head of state or government, or
     written with a partner (X와의 회담) when all its people are heads, is a summit: 윤 대통령은 … 10여
-    개국과 연쇄 양자회담, 북미 정상간의 첫 만남, (푸틴 대통령은 …) 메르켈 총리와의 회담. A head
-    meeting someone of lower rank holds talks (장원삼 이사장과 … 대통령이 면담)."""
+    개국과 연쇄 양자회담, 북미 정상간의 첫 만남, (푸틴 대통령은 …) 메르켈 총리와의 회담. A subject
+    joining a head to someone of lower rank holds talks (장원삼 이사장과 … 대통령이 면담)."""
     entry = draft.trigger.data["entries"][0]
     if draft.type is not EventType.TALKS or entry.attrs.get("level") != "any":
         return
@@ -125,7 +125,12 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     heads = {m.norm for m in mentions(doc) if m in titles or _head(m)}
     people = [p for p in draft.participants if p.name]
     of_heads = draft.kind == "with" and len(people) >= 2 and all(p.title in heads for p in people)
-    below = any(p.title and p.title not in heads for p in people)  # 장원삼 이사장과 … 대통령이 면담
+    in_subject = [
+        m
+        for m in clause.in_sentence
+        if m.label is EntityLabel.TITLE and end is not None and clause.start <= m.start and m.end <= end
+    ]
+    below = any(not _head(m) for m in in_subject)  # 장원삼 이사장과 … 대통령이 면담: of two ranks
     if (subject and not below) or holding or of_heads:
         draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
 
