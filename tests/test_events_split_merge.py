@@ -478,6 +478,30 @@ def test_one_signing_written_with_several_words_is_one_agreement(
     assert len(of_type(events(korex, text), EventType.AGREEMENT)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한국과 인도네시아는 이날 자카르타에서 5건의 양해각서를 체결했다. 또 '수소 협력에 관한 MOU'도 "
+        "맺었다. 이와 별도로 '교육 교류 양해각서'도 함께 채택했다.",
+        "한국과 칠레는 12일 산티아고에서 총 3건의 MOU에 서명했다. 양국은 '광물 공급망 협력 양해각서'에 "
+        "서명했으며 '수소 협력 MOU'도 체결했다.",
+        "한국과 베트남은 10일 하노이에서 4건의 MOU를 교환했다. 양국은 '디지털 전환 협력 양해각서'를 "
+        "체결했다. 이와 함께 '해양 협력 양해각서'도 서명됐다.",
+    ],
+)
+def test_documents_named_after_a_count_of_them_are_one_signing(korex: extractor.Extractor, text: str) -> None:
+    found = of_type(events(korex, text), EventType.AGREEMENT)
+    assert [(len(found), found[0].name)] == [(1, None)]
+
+
+def test_a_document_signed_in_an_earlier_year_is_no_part_of_a_counted_signing(
+    korex: extractor.Extractor,
+) -> None:
+    text = "한국과 칠레는 12일 2건의 양해각서를 체결했다. 앞서 양국은 2019년 '투자 보장 협정'을 맺었다."
+    found = of_type(events(korex, text), EventType.AGREEMENT)
+    assert [(e.date, e.name) for e in found] == [("2025-03-12", None), ("2019", "투자 보장 협정")]
+
+
 def test_documents_named_apart_are_agreements_apart(korex: extractor.Extractor) -> None:
     text = "한국과 가나는 '보건 협력 양해각서'와 '교육 교류 양해각서'를 체결했다."
     assert len(of_type(events(korex, text), EventType.AGREEMENT)) == 2

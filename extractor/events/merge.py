@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues
+from extractor.events import cues, reports
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES
@@ -61,14 +61,18 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
             meals.append(draft)
             continue
         _kind_of_recalled(text, merged, draft)
-        twins = [m for m in merged if _same_event(m, draft)]
+        twins = [m for m in merged if _same_event(m, draft) and not _signed_before(text, m, draft)]
         # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current one)
         twin = next((m for m in twins if draft.date and m.date == draft.date), twins[0] if twins else None)
         if twin is None and _bare(draft):
             twin = _referent(text, merged, draft)
         if twin is None and draft.trigger.data.get("verb"):
             twin = next((m for m in merged if _met_at(draft, m)), None)
-        if twin is None:
+        package = next((m for m in merged if _in_package(text, m, draft)), None)
+        if package is not None:
+            _absorb(package, draft)
+            package.name = None  # 7건의 양해각서: the signing of them all, named by none of them
+        elif twin is None:
             merged.append(draft)
         else:
             _absorb(twin, draft)
@@ -80,6 +84,26 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         else:
             _absorb(twin, meal)
     return _trips_named_again(merged)
+
+
+def _signed_before(text: str, package: Draft, draft: Draft) -> bool:
+    """A document dated by no more than its month or year (지난해 체결한 협정) is none of those a text
+    counts as signed (7건의 양해각서를 체결했다): it was signed before."""
+    coarse = bool(draft.date) and len(draft.date or "") < len("2025-01-01")
+    return coarse and package.type is EventType.AGREEMENT and reports.counted_documents(text, package.trigger)
+
+
+def _in_package(text: str, package: Draft, draft: Draft) -> bool:
+    """A document a later sentence names (또 '… MOU'도 체결했다) is one of those an earlier one counted
+    as signed by the same sides (7건의 양해각서를 체결했다) on a day that does not differ."""
+    return (
+        draft.type is EventType.AGREEMENT is package.type
+        and package.countries == draft.countries
+        and package.sentence.start_char < draft.sentence.start_char
+        and reports.counted_documents(text, package.trigger)
+        and not (draft.earlier or draft.recalled or draft.background or _signed_before(text, package, draft))
+        and package.date in (None, draft.date or package.date)
+    )
 
 
 def _referent(text: str, merged: Sequence[Draft], draft: Draft) -> Draft | None:
