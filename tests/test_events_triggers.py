@@ -229,6 +229,28 @@ def test_standing_arrangements_and_bodies_are_no_events(korex: extractor.Extract
     assert events(korex, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한국과 일본은 나토 정상회의와 외교장관회의에 3년 연속 초청된 바 있다.",
+        "호주 총리는 한국 정부의 초청으로 G20 정상회의에 4년 연속 참석했다.",
+        "한국과 호주는 아세안 외교장관회의, 동아시아정상회의에 2년 연속 함께 참석했다.",
+    ],
+)
+def test_meetings_attended_years_running_are_no_one_event(korex: extractor.Extractor, text: str) -> None:
+    assert events(korex, text) == []
+
+
+def test_a_run_of_days_leaves_the_meeting_an_event(korex: extractor.Extractor) -> None:
+    text = "김 장관은 12일 뉴욕에서 일본 외무상과 회담을 갖고 이틀 연속 협의를 이어갔다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.TALKS)] == [["JPN", "KOR"]]
+
+
+def test_the_meeting_a_run_of_years_counts_is_an_event(korex: extractor.Extractor) -> None:
+    text = "김 대통령은 2023년 빌뉴스에서 열린 정상회의에 이어 3년 연속 나토 정상회의에 참석했다."
+    assert any(e.name == "나토 정상회의" for e in events(korex, text))
+
+
 def test_an_agreement_to_be_concluded_is_no_signing(korex: extractor.Extractor) -> None:
     text = "한국과 일본은 연내 투자협정 협상을 타결하기로 했다."
     assert of_type(events(korex, text), EventType.AGREEMENT) == []

@@ -35,6 +35,8 @@ _MARKS = re.compile(r"[()'’\"”\s]")
 _TITLE_GENITIVE = re.compile(r"^(님)?의\s*((국빈|공식|실무|첫|이번)\s*)*$")
 #: A short aside in parentheses: an abbreviation (MOU) or a date.
 _ASIDE = re.compile(r"\([^()]{0,12}\)")
+#: A count of years just before a word of a run (3년 연속, 5년째).
+_YEARS = re.compile(r"\d+\s*년\s*$")
 #: The quotes a meeting's name is written in, and the longest name they hold.
 _NAME_QUOTES = (("'", "'"), ("‘", "’"))
 _QUOTED_NAME = 60
@@ -187,7 +189,7 @@ def reports_event(
         return False  # 방한을 연기했다, 추진되지 않고 있다, 방한할 예정이었으나 … 연기: no event
     if _founded(table, name_start):
         return False  # 2010년 창설된 한-아세안 포럼이 …: a series founded, no one meeting
-    if _recurring(table, span, sentence):
+    if _recurring(table, span, local, sentence):
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
     if kind in ("verb", "before") and _discussed(table, trigger, local, sentence, planned=kind == "before"):
         return False  # 통화를 갖고 … 정세에 대해 협의했다, 회의를 통해 … 협의할 예정: what it covered
@@ -244,10 +246,21 @@ def _founded(table: TokenTable, name_start: int) -> bool:
     return bool(word) and table.lemmas[word[0]] in founded and any("ETM" in table.tags[i] for i in word)
 
 
-def _recurring(table: TokenTable, span: range, sentence: Sentence) -> bool:
-    """A word of recurrence stands in the trigger's sentence after it (매년 개최되고 있다)."""
-    recurring = cues.words("recurring")
-    return any(table.lemmas[i] in recurring for i in range(span.stop, sentence.end))
+def _recurring(table: TokenTable, span: range, local: Sequence[Mention], sentence: Sentence) -> bool:
+    """A word of recurrence stands in the trigger's sentence after it (매년 개최되고 있다), or a run
+    counted in years with no meeting term after it (3년 연속 초청된 바 있다, 5년째 참석하고 있다; not
+    3년 연속 정상회의에 참석: that meeting's count)."""
+    recurring, running = cues.words("recurring"), cues.words("years_running")
+    after = range(span.stop, sentence.end)
+    if any(table.lemmas[i] in recurring for i in after):
+        return True
+    last_term = max((m.start for m in local if m.label is EntityLabel.MEETING), default=0)
+    return any(
+        table.lemmas[i] in running
+        and table.starts[i] > last_term
+        and _YEARS.search(table.text, max(0, table.starts[i] - 8), table.starts[i])
+        for i in after
+    )
 
 
 def _discussed(
