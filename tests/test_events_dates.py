@@ -24,6 +24,27 @@ def test_the_day_of_the_report_is_not_the_events(korex: extractor.Extractor, tex
     assert all(e.date != "2025-03-24" for e in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "국무장관은 12일 기자회견에서 한국과 일본, 호주가 G7 외교장관회의에 참석할 예정이라고 밝혔다.",
+        "총리는 12일 의회 연설에서 호주와 뉴질랜드가 나토 정상회의에 초청됐다고 밝혔다.",
+        "사무총장은 12일 인터뷰에서, 일본과 호주, 뉴질랜드가 나토 국방장관회의에 참석한다고 밝혔다.",
+    ],
+)
+def test_the_day_of_a_speech_reporting_a_meeting_is_not_the_meetings(
+    korex: extractor.Extractor, text: str
+) -> None:
+    found = events(korex, text, doc_date="2025-03-14")
+    assert found
+    assert all(e.date != "2025-03-12" for e in found)
+
+
+def test_a_day_before_a_place_of_the_meeting_is_the_meetings(korex: extractor.Extractor) -> None:
+    text = "외교부는 12일 서울에서 김 장관이 일본 외무상과 회담을 가졌다고 밝혔다."
+    assert [e.date for e in events(korex, text, doc_date="2025-03-14")] == ["2025-03-12"]
+
+
 def test_a_day_ahead_is_the_events_even_in_a_report(korex: extractor.Extractor) -> None:
     text = "외교부는 오는 18일 부산에서 한국과 호주가 한-호주 핵심광물대화 첫 회의를 개최한다고 밝혔다."
     (dialogue,) = [e for e in events(korex, text, doc_date="2025-03-10") if e.round == 1]

@@ -15,6 +15,8 @@ from extractor.tokens import SPACE_TAG, TokenTable
 
 #: The two words after a date, where the subject of a reported clause stands (4일 김 차관이 …).
 _NEXT_WORDS = re.compile(r"\s*\S+(\s+\S+)?")
+#: Up to three words ending at `에서`, optionally with a comma, right after a date (1일 취임 기자회견에서,).
+_OCCASION = re.compile(r"\s*((?:\S+\s+){0,2}?\S+)에서,?")
 #: What opens an item of an agenda list (△고위급 교류, △2022년 수교 60주년 준비).
 _ITEM = "△"
 #: Particles that make a date the topic of its sentence (2일에는 …): the day of all its acts.
@@ -62,7 +64,7 @@ def in_noun_phrase(table: TokenTable, date: Mention) -> bool:
 def reporting(table: TokenTable, date: Mention, trigger: Mention, sentence_end: int) -> bool:
     """The date is the day of the report, not of the event: it stands before the reporting verb
     (…갖는다고 25일 밝혔다), or between the reporter and the subject of what is reported (국방부는
-    4일 김 차관이 … 방문했다고 전했다), unless it is ahead (오는 18일)."""
+    4일 김 차관이 … 방문했다고 전했다; 총장은 1일 기자회견에서 A국이 …), unless it is ahead (오는 18일)."""
     following = table.first_from(date.end)
     while following < len(table) and table.tags[following] == SPACE_TAG:
         following += 1
@@ -71,13 +73,23 @@ def reporting(table: TokenTable, date: Mention, trigger: Mention, sentence_end: 
         return True
     if date.end > trigger.start or _ahead(table.text, date):
         return False
-    next_words = _NEXT_WORDS.match(table.text, date.end, trigger.start)
-    subject = table.within(date.end, next_words.end() if next_words else date.end)
-    if not any(table.heads[i] == "JKS" for i in subject):
-        return False
+    after_date = _speech_occasion_end(table.text, date.end, trigger.start)
+    next_words = _NEXT_WORDS.match(table.text, after_date, trigger.start)
+    subject = table.within(after_date, next_words.end() if next_words else after_date)
+    if after_date == date.end and not any(table.heads[i] == "JKS" for i in subject):
+        return False  # no subject of a reported clause, nor the occasion of a speech, after the date
     before = table.within(table.text.rfind("\n", 0, date.start) + 1, date.start)
     reported = table.within(trigger.end, sentence_end)
     return any(table.heads[i] == "JX" for i in before) and any(table.lemmas[i] in reporting for i in reported)
+
+
+def _speech_occasion_end(text: str, start: int, end: int) -> int:
+    """Past the occasion of a speech that follows a report's date (1일 취임 기자회견에서, 김 차관이 …):
+    where the reported clause begins; `start` if no such occasion follows."""
+    occasion = _OCCASION.match(text, start, end)
+    if occasion is None or not any(occasion.group(1).endswith(w) for w in cues.words("speech_occasion")):
+        return start
+    return occasion.end()
 
 
 def in_other_item(text: str, date: Mention, trigger: Mention) -> bool:
