@@ -214,6 +214,28 @@ def test_a_meeting_reported_by_its_verb_and_its_term_is_one(korex: extractor.Ext
     assert [(e.type, e.countries) for e in found] == [(EventType.SUMMIT, ["ARG", "KOR"])]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 차관과 존 스미스 미국 국무부 부장관이 12일 서울 외교부 청사에서 만나 악수하고 있다.\n\n"
+        "존 스미스 부장관은 12일 김 차관을 예방했다.",
+        "조 장관과 마리아 로페스 스페인 외교부 차관이 4일 서울 외교부 청사에서 만나 악수하고 있다.\n\n"
+        "로페스 차관은 4일 조 장관을 예방했다.",
+        "박 장관과 토마스 뮐러 독일 외무부 차관이 11일 서울 외교부 청사에서 만나 대화하고 있다.\n\n"
+        "뮐러 차관은 11일 박 장관을 예방하고 협력 방안을 논의했다.",
+    ],
+)
+def test_a_meeting_reported_by_its_verb_before_its_term_is_the_term(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert [e.type for e in events(korex, text)] == [EventType.COURTESY_CALL]
+
+
+def test_a_verb_and_a_term_of_one_sentence_are_two_meetings(korex: extractor.Extractor) -> None:
+    text = "김 장관은 3일 도쿄에서 가와무라 일본 외무상과 만나 협력을 논의한 뒤 일본 총리를 예방했다."
+    assert [e.type for e in events(korex, text)] == [EventType.TALKS, EventType.COURTESY_CALL]
+
+
 def test_leaders_met_in_turn_are_one_meeting_each(korex: extractor.Extractor) -> None:
     text = (
         "조현우 외교부 장관은 4일 오후 바시루 파예 세네갈 대통령, 폴 카가메 르완다 대통령을 "

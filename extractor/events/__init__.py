@@ -13,7 +13,7 @@ Each trigger goes through the stages in the order of this package's files:
 - `dates.py`, `places.py`   its date and place (the dates of its sentence that are others' in
                      `date_owners.py`; a date taken from the events around it in `borrowed_dates.py`)
 - `split.py`         one mention that is several events (`각각`)
-- `merge.py`         several mentions that are one event
+- `merge.py`         several mentions that are one event (documents signed at one occasion in `signings.py`)
 - `salience.py`      what the document is about
 
 An event needs a country party, and a document that names no foreign country holds no diplomatic

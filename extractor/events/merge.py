@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues, reports
+from extractor.events import cues, signings
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES
@@ -32,6 +32,8 @@ _PERSONAL = frozenset({EventType.VISIT})
 _ABBREVIATED = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)$")
 #: Meetings whose people tell one from another: whom the meeting is with.
 _MET = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
+#: Meetings a verb reports (만나): a term may name them later (만나 악수했다 … 차관을 예방했다).
+_MET_BY_VERB = frozenset({EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL})
 #: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
 _TRIP = dt.timedelta(days=10)
 
@@ -61,14 +63,19 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
             meals.append(draft)
             continue
         _kind_of_recalled(text, merged, draft)
-        twins = [m for m in merged if _same_event(m, draft) and not _signed_before(text, m, draft)]
+        twins = [m for m in merged if _same_event(m, draft) and not signings.signed_before(text, m, draft)]
         # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current one)
         twin = next((m for m in twins if draft.date and m.date == draft.date), twins[0] if twins else None)
         if twin is None and _bare(draft):
             twin = _referent(text, merged, draft)
         if twin is None and draft.trigger.data.get("verb"):
             twin = next((m for m in merged if _met_at(draft, m)), None)
-        package = next((m for m in merged if _in_package(text, m, draft)), None)
+        elif twin is None:  # 만나 악수하고 있다 … 조 차관을 예방했다: the meeting its term names later
+            verb = next((m for m in merged if _verb_of_meeting(m, draft) and _met_at(m, draft)), None)
+            if verb is not None:
+                merged[merged.index(verb)] = draft
+                twin, draft = draft, verb
+        package = next((m for m in merged if signings.in_package(text, m, draft)), None)
         if package is not None:
             _absorb(package, draft)
             package.name = None  # 7건의 양해각서: the signing of them all, named by none of them
@@ -84,26 +91,6 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         else:
             _absorb(twin, meal)
     return _trips_named_again(merged)
-
-
-def _signed_before(text: str, package: Draft, draft: Draft) -> bool:
-    """A document dated by no more than its month or year (지난해 체결한 협정) is none of those a text
-    counts as signed (7건의 양해각서를 체결했다): it was signed before."""
-    coarse = bool(draft.date) and len(draft.date or "") < len("2025-01-01")
-    return coarse and package.type is EventType.AGREEMENT and reports.counted_documents(text, package.trigger)
-
-
-def _in_package(text: str, package: Draft, draft: Draft) -> bool:
-    """A document a later sentence names (또 '… MOU'도 체결했다) is one of those an earlier one counted
-    as signed by the same sides (7건의 양해각서를 체결했다) on a day that does not differ."""
-    return (
-        draft.type is EventType.AGREEMENT is package.type
-        and package.countries == draft.countries
-        and package.sentence.start_char < draft.sentence.start_char
-        and reports.counted_documents(text, package.trigger)
-        and not (draft.earlier or draft.recalled or draft.background or _signed_before(text, package, draft))
-        and package.date in (None, draft.date or package.date)
-    )
 
 
 def _referent(text: str, merged: Sequence[Draft], draft: Draft) -> Draft | None:
@@ -285,6 +272,13 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
         return False
     met = meeting.type in (EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL)
     return met and meeting.countries == verb.countries and _same_days(verb, meeting)
+
+
+def _verb_of_meeting(verb: Draft, meeting: Draft) -> bool:
+    """A meeting reported by a verb alone (만나), not a trip (출발했다), in another sentence than the
+    meeting's term (만나 … 대통령을 예방할 예정이다: two meetings)."""
+    verbal = bool(verb.trigger.data.get("verb")) and verb.type in _MET_BY_VERB
+    return verbal and verb.sentence != meeting.sentence
 
 
 def _other_people(a: Draft, b: Draft) -> bool:
