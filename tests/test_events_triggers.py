@@ -251,6 +251,25 @@ def test_the_meeting_a_run_of_years_counts_is_an_event(korex: extractor.Extracto
     assert any(e.name == "G7 정상회의" for e in events(korex, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("김 장관은 12일 중국 외교부장과 회담을 갖고 6자회담의 재개 방안을 논의했다.", EventType.TALKS),
+        ("양국 외교장관은 북미 정상회담의 성사 여부에 대해 의견을 나눴다.", EventType.SUMMIT),
+        ("양측은 한중 전략대화의 재가동을 위해 협력하기로 했다.", EventType.STRATEGIC_DIALOGUE),
+    ],
+)
+def test_a_meeting_whose_resumption_is_discussed_is_no_event(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    assert [e.name for e in of_type(events(korex, text), kind) if e.name] == []
+
+
+def test_talks_held_while_a_resumption_is_discussed_are_an_event(korex: extractor.Extractor) -> None:
+    text = "한중 외교장관은 12일 베이징에서 회담을 갖고 6자회담 재개 방안을 논의했다."
+    assert [e.date for e in of_type(events(korex, text), EventType.TALKS)] == ["2025-03-12"]
+
+
 def test_an_agreement_to_be_concluded_is_no_signing(korex: extractor.Extractor) -> None:
     text = "한국과 일본은 연내 투자협정 협상을 타결하기로 했다."
     assert of_type(events(korex, text), EventType.AGREEMENT) == []

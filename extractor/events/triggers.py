@@ -35,6 +35,8 @@ _MARKS = re.compile(r"[()'’\"”\s]")
 _TITLE_GENITIVE = re.compile(r"^(님)?의\s*((국빈|공식|실무|첫|이번)\s*)*$")
 #: A short aside in parentheses: an abbreviation (MOU) or a date.
 _ASIDE = re.compile(r"\([^()]{0,12}\)")
+#: A genitive joining the term to the noun after it (6자회담의 재개).
+_GENITIVE = re.compile(r"의\s+")
 #: A count of years just before a word of a run (3년 연속, 5년째).
 _YEARS = re.compile(r"\d+\s*년\s*$")
 #: The quotes a meeting's name is written in, and the longest name they hold.
@@ -172,8 +174,8 @@ def reports_event(
 ) -> bool:
     """Whether the trigger, reported as `kind`, is an event at all."""
     text = table.text
-    if _generic_before(text, trigger.start):
-        return False
+    if _generic_before(text, trigger.start) or _prospect_after(text, trigger.end):
+        return False  # 각급 협의; 6자회담의 재개 여건: what is discussed, no one event
     if cues.kind_of(text[trigger.start : trigger.end]) == "dispatch" and not _envoy_before(
         local, sentence, trigger
     ):
@@ -326,6 +328,12 @@ def _generic_before(text: str, start: int) -> bool:
     """The term follows a word that makes it no one event (각급 협의, 향후 협의)."""
     before = text[max(0, start - 12) : start].split()
     return bool(before) and before[-1] in cues.words("generic")
+
+
+def _prospect_after(text: str, end: int) -> bool:
+    """The term is what a prospect is of (6자회담의 재개, 정상회담의 성사 여부): a topic, not a meeting."""
+    genitive = _GENITIVE.match(text, end)
+    return genitive is not None and text.startswith(tuple(cues.words("prospect")), genitive.end())
 
 
 def _envoy_before(local: Sequence[Mention], sentence: Sentence, trigger: Mention) -> bool:
