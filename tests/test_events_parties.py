@@ -584,3 +584,30 @@ def test_people_of_two_other_countries_are_the_pair_of_a_text_naming_no_korean_s
     (visit,) = of_type(events(korex, text), EventType.VISIT)
     assert visit.countries == ["CHN", "PRK"]
     assert visit.location is not None and visit.location.country == "PRK"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "김 장관은 12일부터 벨기에를 방문한다. 김 장관은 13일 브뤼셀에서 EU 집행위원과 면담한다.",
+            EventType.TALKS,
+        ),
+        ("김 장관은 뉴욕을 방문 중이다. 김 장관은 이날 유엔 사무총장과 통화했다.", EventType.PHONE_CALL),
+        (
+            "이 장관은 14일 프랑스를 방문한다. 이 장관은 15일 경제협력개발기구(OECD) 사무총장과 면담한다.",
+            EventType.TALKS,
+        ),
+    ],
+)
+def test_a_meeting_with_an_international_bodys_people_takes_no_country_from_around(
+    korex: extractor.Extractor, text: str, kind: EventType
+) -> None:
+    assert [e.countries for e in of_type(events(korex, text), kind)] == [["KOR"]]
+
+
+def test_a_meeting_with_a_countrys_official_after_a_visit_is_with_that_country(
+    korex: extractor.Extractor,
+) -> None:
+    text = "박 차관은 독일을 방문해 독일 외교차관과 회담했다. 이어 독일 국방차관과도 면담했다."
+    assert [e.countries for e in of_type(events(korex, text), EventType.TALKS)] == [["DEU", "KOR"]]

@@ -19,14 +19,16 @@ from extractor.events.clauses import Sentences
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL, OWN_PARTIES, generic_round
 from extractor.events.naming import JOINERS
-from extractor.mentions import mentions
+from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import text_of
+from extractor.tokens import table_of, text_of
 
 #: How far after a meeting's term the word for its chair may stand (정상회의 개최를 앞두고 의장국인).
 _CHAIR_REACH = 16
 #: A dateline's place, which says where a report was written, not who acts (서울=뉴스1, 서울(한국)=).
 _DATELINE = re.compile(r"\s?(\([^()]{1,8}\))?\s?=")
+#: Meetings with one side met, which may be a body of no country (EU 집행위원과 면담).
+_MET_ONE_SIDE = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: A name written as one word of one to four syllables, as Korean names are (김, 진희완).
 _KOREAN_NAME = re.compile(r"[가-힣]{1,4}")
 
@@ -104,7 +106,7 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     if chair is not None:
         draft.countries = [chair]  # G20 정상회의 의장국인 인도네시아: the meeting named by its chair
         return
-    if draft.type in OWN_PARTIES or len(draft.countries) >= 2:
+    if draft.type in OWN_PARTIES or len(draft.countries) >= 2 or _with_body(doc, draft):
         return
     if draft.kind == "listed" and not draft.countries:
         return  # 10:30 위원회 회의(대회의실): a schedule's item names its own parties, or is none of ours
@@ -122,6 +124,28 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     ]
     context = max(near, key=lambda d: d.trigger.start).countries if near else pair
     draft.countries = sorted(set(draft.countries) | set(context))
+
+
+def _with_body(doc: Doc, draft: Draft) -> bool:
+    """A meeting with the people of an international body (EU 집행위원과 면담, 유엔 사무총장과 통화): its
+    sides are the body, no country, and the one meeting it; it takes no pair from around it."""
+    if draft.type not in _MET_ONE_SIDE:
+        return False
+    table = table_of(doc)
+    found = [m for m in mentions(doc) if draft.sentence.start_char <= m.start < draft.trigger.start]
+    bodies = [m for m in found if m.label is EntityLabel.ORG and not m.country and _international(m)]
+    if not bodies:
+        return False
+    body = bodies[-1]
+    if any(m.label in (EntityLabel.COUNTRY, EntityLabel.MEETING) and m.start >= body.end for m in found):
+        return False  # EU 주재 독일 대사와, 회의를 마친 뒤 …: another side, or another act
+    joined = table.within(body.end, draft.trigger.start)
+    return any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in joined)
+
+
+def _international(body: Mention) -> bool:
+    """The body is an international organisation (유럽연합, 유엔, 나토)."""
+    return any(entry.attrs.get("kind") == "international" for entry in body.data.get("entries", ()))
 
 
 def series_parties(drafts: Sequence[Draft]) -> None:
