@@ -190,6 +190,44 @@ def test_an_event_counted_from_an_earlier_one_reports_that_one_too(
     assert all(e.date != earlier for e in found if e.salience.value == "main")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "earlier"),
+    [
+        (
+            "한국은 12일 파라과이와 국방협력 양해각서를 체결했다. 중남미 국가와는 2006년 브라질, 2011년 "
+            "페루에 이어 파라과이가 세 번째다.",
+            EventType.AGREEMENT,
+            [(["BRA", "KOR"], "2006"), (["KOR", "PER"], "2011")],
+        ),
+        (
+            "김 장관은 10일 베트남 외교장관과 전략대화를 가졌다. 아시아 국가와는 2015년 일본, 2019년 "
+            "인도네시아에 이어 베트남이 세 번째다.",
+            EventType.STRATEGIC_DIALOGUE,
+            [(["JPN", "KOR"], "2015"), (["IDN", "KOR"], "2019")],
+        ),
+        (
+            "한국과 캐나다는 11일 오타와에서 자유무역협정에 서명했다. 미주 국가로는 2004년 칠레, 2012년 "
+            "미국에 이어 캐나다가 세 번째 상대국이다.",
+            EventType.AGREEMENT,
+            [(["CHL", "KOR"], "2004"), (["KOR", "USA"], "2012")],
+        ),
+    ],
+)
+def test_dated_partners_the_current_one_is_counted_after_are_earlier_events(
+    korex: extractor.Extractor, text: str, kind: EventType, earlier: list[tuple[list[str], str]]
+) -> None:
+    found = [e for e in of_type(events(korex, text), kind) if e.salience.value == "mentioned"]
+    assert [(e.countries, e.date) for e in found] == earlier
+
+
+def test_partners_counted_without_dates_are_no_earlier_events(korex: extractor.Extractor) -> None:
+    text = (
+        "한국은 12일 파라과이와 국방협력 양해각서를 체결했다. 중남미 국가와는 브라질, 페루에 이어 "
+        "파라과이가 세 번째다."
+    )
+    assert [e.countries for e in events(korex, text)] == [["KOR", "PRY"]]
+
+
 def test_a_count_with_no_earlier_date_reports_no_earlier_event(korex: extractor.Extractor) -> None:
     text = "왕이 중국 외교부장은 14일 한국을 공식 방문했다. 중국 외교부장의 방한은 이번이 처음이다."
     visits = of_type(events(korex, text, doc_date="2025-05-14"), EventType.VISIT)

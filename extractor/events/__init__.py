@@ -13,7 +13,8 @@ Each trigger goes through the stages in the order of this package's files:
 - `dates.py`, `places.py`   its date and place (the dates of its sentence that are others' in
                      `date_owners.py`; a date taken from the events around it in `borrowed_dates.py`)
 - `split.py`         one mention that is several events (`각각`)
-- `merge.py`         several mentions that are one event (documents signed at one occasion in `signings.py`)
+- `merge.py`         several mentions that are one event (documents signed at one occasion in `signings.py`);
+                     earlier partners a sentence counts the current one after in `precedents.py`
 - `salience.py`      what the document is about
 
 An event needs a country party, and a document that names no foreign country holds no diplomatic
@@ -40,6 +41,7 @@ from extractor.events import (
     participants,
     parties,
     places,
+    precedents,
     reports,
     salience,
     split,
@@ -168,6 +170,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)
         context.series_parties(merged)  # 작년 제14차 포럼: the series' members, once a group is read
+    merged += precedents.listed(doc, merged)  # 2006년 브라질에 이어 파라과이가 두 번째: Brazil's in 2006
     places.from_trips(merged)
     salience.mark(merged, lead, anchor)
     place = places.main_place(merged)
