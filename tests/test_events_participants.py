@@ -546,3 +546,18 @@ def test_leaders_who_sign_are_its_signers(korex: extractor.Extractor) -> None:
     text = SUMMIT + "이어 두 정상은 산업 협력 양해각서에 서명했다."
     (signing,) = of_type(events(korex, text, doc_date="2025-03-10"), EventType.AGREEMENT)
     assert names(signing) == {"한동수", "조코 위도도"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("[국방]\n\n▲ 이종민 국방장관, 국외공무출장(9~12일 필리핀)\n", ["이종민"]),
+        ("[외교]\n\n▲ 박서준 외교부 차관, 해외 출장(∼9일, 미국 워싱턴)\n", ["박서준"]),
+        ("[외교]\n\n▲ 통일부, 필립 존슨 주한 미국대사 면담(10:30 정부서울청사)\n", ["필립 존슨"]),
+    ],
+)
+def test_a_schedule_item_names_its_own_people_else_its_head_acts(
+    korex: extractor.Extractor, text: str, names: list[str]
+) -> None:
+    (event,) = events(korex, text, doc_date="2025-03-05")
+    assert [p.name for p in event.participants] == names

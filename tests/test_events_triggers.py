@@ -287,6 +287,25 @@ def test_a_meeting_decided_on_is_still_to_come(korex: extractor.Extractor, text:
     assert all(e.salience.value == "mentioned" for e in events(korex, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("[국방]\n\n▲ 이 장관, 국외공무출장(8~10일 일본)\n", "JPN"),
+        ("[외교]\n\n▲ 박 차관, 공무출장(∼12일, 베트남 하노이)\n", "VNM"),
+        ("[통상]\n\n▲ 최 장관, 해외공무출장(∼7일, 인도 뉴델리)\n", "IND"),
+    ],
+)
+def test_an_official_trip_in_a_schedule_is_a_visit(
+    korex: extractor.Extractor, text: str, country: str
+) -> None:
+    found = of_type(events(korex, text, doc_date="2025-03-05"), EventType.VISIT)
+    assert [e.countries for e in found] == [sorted([country, "KOR"])]
+
+
+def test_a_report_on_a_trip_in_a_schedule_is_no_visit(korex: extractor.Extractor) -> None:
+    assert events(korex, "[외교]\n\n▲ 박 차관, 출장 결과 보고(10:00 청사)\n", doc_date="2025-03-05") == []
+
+
 SCHEDULE = """[외교·안보]
 
 ▲ 조현우 장관, 메콩 외교장관회의 참석(∼6일, 라오스 비엔티안)

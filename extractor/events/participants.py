@@ -39,6 +39,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     if draft.kind == "listed":  # a list item names its own people (…, 프라보워 수비안토 대통령 예방)
         item = _item_start(clause.text, sentence.start_char, trigger.start)
         people = [m for m in _people(in_sentence, trigger.end) if m.start >= item]
+        line = clause.text.rfind("\n", 0, item) + 1  # 이 장관, 국외출장(∼6일 호주): the item's head goes
+        people = people or [m for m in _people(in_sentence, item) if m.start >= line]
         draft.participants = [participant(m) for m in people]
         draft.participants += _officials(in_sentence, item, trigger.end)
     elif draft.kind in _SUBJECT_ACTS:
