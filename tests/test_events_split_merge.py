@@ -228,6 +228,43 @@ def test_partners_counted_without_dates_are_no_earlier_events(korex: extractor.E
     assert [e.countries for e in events(korex, text)] == [["KOR", "PRY"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "earlier"),
+    [
+        (
+            "윤 대통령은 23일 가나 대통령과 정상회담을 가졌다. 가나 대통령의 방한은 17년 만이다. 존 쿠포르 "
+            "당시 가나 대통령은 지난 2006년 한국을 방문했다.",
+            "GHA",
+            "2006",
+        ),
+        (
+            "김 대통령은 12일 칠레 대통령과 정상회담을 했다. 칠레 대통령의 방한은 10년 만이다. 당시 칠레 "
+            "대통령은 지난 2015년 한국을 방문했다.",
+            "CHL",
+            "2015",
+        ),
+        (
+            "김 대통령은 12일 페루 대통령과 정상회담을 했다. 페루 대통령은 2019년 한국을 국빈 방문했다. "
+            "페루 대통령의 이번 방한은 두 번째다.",
+            "PER",
+            "2019",
+        ),
+    ],
+)
+def test_a_visit_counted_from_long_before_is_not_the_earlier_visit(
+    korex: extractor.Extractor, text: str, country: str, earlier: str
+) -> None:
+    found = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
+    assert sorted((e.date or "")[:4] for e in found) == sorted([earlier, "2025"])
+    assert all(e.countries == sorted([country, "KOR"]) for e in found)
+
+
+def test_a_visit_named_again_without_a_count_is_the_dated_one(korex: extractor.Extractor) -> None:
+    text = "페루 대통령은 2019년 한국을 국빈 방문했다. 페루 대통령의 방한 기간 중 양국 정상은 회담을 했다."
+    found = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
+    assert [e.date for e in found] == ["2019"]
+
+
 def test_a_count_with_no_earlier_date_reports_no_earlier_event(korex: extractor.Extractor) -> None:
     text = "왕이 중국 외교부장은 14일 한국을 공식 방문했다. 중국 외교부장의 방한은 이번이 처음이다."
     visits = of_type(events(korex, text, doc_date="2025-05-14"), EventType.VISIT)

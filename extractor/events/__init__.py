@@ -13,7 +13,8 @@ Each trigger goes through the stages in the order of this package's files:
 - `dates.py`, `places.py`   its date and place (the dates of its sentence that are others' in
                      `date_owners.py`; a date taken from the events around it in `borrowed_dates.py`)
 - `split.py`         one mention that is several events (`각각`)
-- `merge.py`         several mentions that are one event (documents signed at one occasion in `signings.py`);
+- `merge.py`         several mentions that are one event (documents signed at one occasion in `signings.py`,
+                     the current event and the earlier one it is counted from in `occurrences.py`);
                      earlier partners a sentence counts the current one after in `precedents.py`
 - `salience.py`      what the document is about
 
@@ -161,7 +162,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
         participants.pair(doc, draft, main_people)
         attendance.amid(doc, draft)
     borrowed_dates.by_occasion(text, drafts)
-    merged = merge.merge(text, drafts)
+    merged = merge.merge(text, drafts, anchor.year if anchor else None)
     lead = salience.lead(merged, anchor)
     borrowed_dates.restated(lead, merged)
     if lead is not None:

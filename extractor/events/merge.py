@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import cues, signings
+from extractor.events import cues, occurrences, signings
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES
@@ -51,7 +51,7 @@ def refers_back(text: str, name_start: int) -> bool:
     return False
 
 
-def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
+def merge(text: str, drafts: Sequence[Draft], year: int | None = None) -> list[Draft]:
     """One draft per event, in the order first mentioned; drafts with no party are dropped. Meals join
     the meeting they accompany, written before or after them (만찬 간담회 … 정상회담)."""
     merged: list[Draft] = []
@@ -63,7 +63,13 @@ def merge(text: str, drafts: Sequence[Draft]) -> list[Draft]:
             meals.append(draft)
             continue
         _kind_of_recalled(text, merged, draft)
-        twins = [m for m in merged if _same_event(m, draft) and not signings.signed_before(text, m, draft)]
+        twins = [
+            m
+            for m in merged
+            if _same_event(m, draft)
+            and not signings.signed_before(text, m, draft)
+            and not occurrences.then_and_now(text, m, draft, year)
+        ]
         # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current one)
         twin = next((m for m in twins if draft.date and m.date == draft.date), twins[0] if twins else None)
         if twin is None and _bare(draft):

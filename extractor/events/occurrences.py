@@ -1,0 +1,20 @@
+"""Occurrences: the current event and the earlier one its sentence counts it from are two.
+
+`가나 총리의 방한은 17년 만이다` reports this visit; `2008년 … 한국을 방문했다` the earlier one. The
+undated mention a count describes stays apart from a mention dated in a year before the document's.
+"""
+
+from __future__ import annotations
+
+from extractor.events import split
+from extractor.events.draft import Draft
+
+
+def then_and_now(text: str, a: Draft, b: Draft, year: int | None) -> bool:
+    """A mention its sentence counts from long before (방한은 17년 만이다) is the current event; one
+    dated in a year before the document's (2008년 … 방문했다) is the earlier one: two events."""
+    pairs = ((a, b), (b, a))
+    return year is not None and any(
+        split.counts(text, x.sentence) and not (x.date or x.recalled) and y.date and int(y.date[:4]) < year
+        for x, y in pairs
+    )
