@@ -259,6 +259,39 @@ def test_a_visit_counted_from_long_before_is_not_the_earlier_visit(
     assert all(e.countries == sorted([country, "KOR"]) for e in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        (
+            "윤 대통령은 23일 가나 대통령과 정상회담을 가졌다. 가나 대통령의 방한은 17년 만이다. 존 쿠포르 "
+            "당시 가나 대통령은 지난 2006년 한국을 방문했다. 쿠포르 대통령은 수교 이후 한국을 방문한 최초의 "
+            "가나 정상이었다.",
+            "존 쿠포르",
+        ),
+        (
+            "김 대통령은 12일 칠레 대통령과 정상회담을 했다. 칠레 대통령의 방한은 10년 만이다. 미첼 로하스 "
+            "당시 칠레 대통령은 지난 2015년 한국을 방문했다. 로하스 대통령은 수교 이후 한국을 방문한 최초의 "
+            "칠레 정상이었다.",
+            "미첼 로하스",
+        ),
+        (
+            "김 대통령은 9일 페루 대통령과 정상회담을 했다. 페루 대통령의 방한은 12년 만이다. 알베르토 "
+            "가르시아 당시 페루 대통령은 지난 2013년 한국을 방문했다. 가르시아 대통령은 수교 이후 서울을 "
+            "방문한 최초의 페루 정상이었다.",
+            "알베르토 가르시아",
+        ),
+    ],
+)
+def test_a_later_mention_of_the_earlier_visitor_goes_with_the_earlier_visit(
+    korex: extractor.Extractor, text: str, visitor: str
+) -> None:
+    found = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
+    with_visitor = [e.date for e in found if visitor in {p.name for p in e.participants}]
+    assert len(found) == 2
+    assert len(with_visitor) == 1
+    assert with_visitor[0] is not None and with_visitor[0] < "2020"
+
+
 def test_a_visit_named_again_without_a_count_is_the_dated_one(korex: extractor.Extractor) -> None:
     text = "페루 대통령은 2019년 한국을 국빈 방문했다. 페루 대통령의 방한 기간 중 양국 정상은 회담을 했다."
     found = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)

@@ -70,8 +70,10 @@ def merge(text: str, drafts: Sequence[Draft], year: int | None = None) -> list[D
             and not signings.signed_before(text, m, draft)
             and not occurrences.then_and_now(text, m, draft, year)
         ]
-        # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current one)
-        twin = next((m for m in twins if draft.date and m.date == draft.date), twins[0] if twins else None)
+        # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current
+        # one), else of its people (쿠포르 대통령은 … 방문한 최초의: his visit, not the one counted after it)
+        named = [m for m in twins if occurrences.same_people(m, draft)] or twins
+        twin = next((m for m in twins if draft.date and m.date == draft.date), named[0] if named else None)
         if twin is None and _bare(draft):
             twin = _referent(text, merged, draft)
         if twin is None and draft.trigger.data.get("verb"):

@@ -1,7 +1,8 @@
 """Occurrences: the current event and the earlier one its sentence counts it from are two.
 
 `가나 총리의 방한은 17년 만이다` reports this visit; `2008년 … 한국을 방문했다` the earlier one. The
-undated mention a count describes stays apart from a mention dated in a year before the document's.
+undated mention a count describes stays apart from a mention dated in a year before the document's,
+and a mention naming someone goes with the one naming that person.
 """
 
 from __future__ import annotations
@@ -18,3 +19,11 @@ def then_and_now(text: str, a: Draft, b: Draft, year: int | None) -> bool:
         split.counts(text, x.sentence) and not (x.date or x.recalled) and y.date and int(y.date[:4]) < year
         for x, y in pairs
     )
+
+
+def same_people(a: Draft, b: Draft) -> bool:
+    """Both name someone, and someone of one shares a word of a name with someone of the other (조세
+    마리아, 조세 마리아 페레이라 네베스): mentions of that person's act."""
+    x = [p.name.split() for p in a.participants if p.name]
+    y = [p.name.split() for p in b.participants if p.name]
+    return any(set(m) & set(n) for m in x for n in y)
