@@ -561,3 +561,37 @@ def test_a_schedule_item_names_its_own_people_else_its_head_acts(
 ) -> None:
     (event,) = events(korex, text, doc_date="2025-03-05")
     assert [p.name for p in event.participants] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "윤 대통령은 23일 존 카마우 케냐 대통령과 정상회담을 가졌다. 케냐 대통령의 방한은 17년 만이다.",
+            "존 카마우",
+        ),
+        (
+            "김 장관은 12일 마리아 실바 브라질 외교장관과 회담했다. 브라질 외교장관의 방한은 "
+            "이번이 처음이다.",
+            "마리아 실바",
+        ),
+        (
+            "한 총리는 5일 솜차이 웡사왓 태국 총리와 회담했다. 태국 총리의 이번 방한은 3년 만이다.",
+            "솜차이 웡사왓",
+        ),
+    ],
+)
+def test_an_official_written_by_country_and_title_is_the_one_the_text_names(
+    korex: extractor.Extractor, text: str, name: str
+) -> None:
+    (visit,) = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
+    assert [p.name for p in visit.participants] == [name]
+
+
+def test_an_official_written_by_title_stays_unnamed_when_two_hold_it(korex: extractor.Extractor) -> None:
+    text = (
+        "윤 대통령은 23일 존 카마우 케냐 대통령과 정상회담을 가졌다. 케냐 대통령의 방한은 17년 만이다. "
+        "대니얼 오티에노 당시 케냐 대통령은 2006년 방한했다."
+    )
+    visits = of_type(events(korex, text, doc_date="2025-03-24"), EventType.VISIT)
+    assert [[p.name for p in v.participants] for v in visits] == [[None], ["대니얼 오티에노"]]

@@ -171,6 +171,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
             if draft is lead or not (draft.background or draft.subordinate):
                 context.group_parties(doc, draft)
         context.series_parties(merged)  # 작년 제14차 포럼: the series' members, once a group is read
+    attendance.named_by_title(doc, merged)  # 케냐 대통령의 방한: the Kenyan president the text names
     merged += precedents.listed(doc, merged)  # 2006년 브라질에 이어 파라과이가 두 번째: Brazil's in 2006
     places.from_trips(merged)
     salience.mark(merged, lead, anchor)

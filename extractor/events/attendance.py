@@ -1,6 +1,7 @@
 """People an event's text says were there beyond its clause: those a later sentence says attended
 (이번 면담에는 … 참석했다), those present while it was held (A와 B가 배석한 가운데), and the
-travellers of a trip made to attend it (회의 참석차 라오스를 방문)."""
+travellers of a trip made to attend it (회의 참석차 라오스를 방문); and who an official written by
+country and title alone is (케냐 대통령의 방한: the one Kenyan president the text names)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from extractor.events.clauses import Sentence, Sentences
 from extractor.events.draft import Draft
 from extractor.events.participants import participant
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType
+from extractor.models import EntityLabel, EventType, Participant
 from extractor.tokens import SPACE_TAG, TokenTable, table_of
 
 #: Most characters between a meeting and the trip made to attend it (회의 참석차 라오스를 방문).
@@ -104,3 +105,29 @@ def of_trip(text: str, drafts: Sequence[Draft]) -> None:
                 and context.attended_for(text[meeting.trigger.end : visit.trigger.start])
             ):
                 meeting.participants = list(visit.participants)
+
+
+def named_by_title(doc: Doc, drafts: Sequence[Draft]) -> None:
+    """An official of a current event written by country and title alone (가나 대통령의 방한) is the one
+    person the text names with that title and country (존 쿠포르 가나 대통령); an earlier event's holder
+    of the office may be another (당시 가나 대통령은 2006년 …)."""
+    named: dict[tuple[str, str], set[str]] = {}
+    for m in mentions(doc):
+        name, title, country = (m.data.get(k) for k in ("name", "title", "country"))
+        if m.label is EntityLabel.PERSON and name and title and country:
+            named.setdefault((country, title), set()).add(name)
+    for draft in drafts:
+        if draft.recalled or draft.earlier or draft.background:
+            continue
+        known = {p.name for p in draft.participants if p.name}
+        draft.participants = [_by_title(p, named, known) for p in draft.participants]
+
+
+def _by_title(person: Participant, named: dict[tuple[str, str], set[str]], known: set[str]) -> Participant:
+    """The person with the participant's title and country, when the text names one only."""
+    if person.name or not (person.country and person.title):
+        return person
+    names = named.get((person.country, person.title), set())
+    if len(names) != 1 or names & known:
+        return person
+    return person.model_copy(update={"name": next(iter(names))})
