@@ -15,7 +15,7 @@ from extractor.events.draft import Draft
 from extractor.events.participants import participant
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Participant
-from extractor.tokens import SPACE_TAG, TokenTable, table_of
+from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 #: Most characters between a meeting and the trip made to attend it (회의 참석차 라오스를 방문).
 _TRIP_GAP = 60
@@ -111,16 +111,25 @@ def named_by_title(doc: Doc, drafts: Sequence[Draft]) -> None:
     """An official of a current event written by country and title alone (가나 대통령의 방한) is the one
     person the text names with that title and country (존 쿠포르 가나 대통령); an earlier event's holder
     of the office may be another (당시 가나 대통령은 2006년 …)."""
+    text = text_of(doc)
+    people = [m for m in mentions(doc) if m.label is EntityLabel.PERSON and m.data.get("name")]
+    former = {m.data["name"] for m in people if _former(text, m)}
     named: dict[tuple[str, str], set[str]] = {}
-    for m in mentions(doc):
+    for m in people:
         name, title, country = (m.data.get(k) for k in ("name", "title", "country"))
-        if m.label is EntityLabel.PERSON and name and title and country:
+        if title and country and name not in former:
             named.setdefault((country, title), set()).add(name)
     for draft in drafts:
         if draft.recalled or draft.earlier or draft.background:
             continue
         known = {p.name for p in draft.participants if p.name}
         draft.participants = [_by_title(p, named, known) for p in draft.participants]
+
+
+def _former(text: str, person: Mention) -> bool:
+    """The person is named as a former holder of the office (쿠포르 당시 가나 대통령, 전 총리)."""
+    around = text[max(0, person.start - 4) : person.end + 6].split()
+    return any(word in cues.words("former") for word in around)
 
 
 def _by_title(person: Participant, named: dict[tuple[str, str], set[str]], known: set[str]) -> Participant:
