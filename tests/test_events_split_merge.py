@@ -339,6 +339,25 @@ def test_a_meeting_reported_by_its_verb_before_its_term_is_the_term(
     assert [e.type for e in events(korex, text)] == [EventType.COURTESY_CALL]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "일본 의원단은 10일 국회에서 한국 의원들과 면담했다. 이어 부산에서 부산시장과 면담했다.",
+        "베트남 대표단은 12일 서울에서 통일부 차관과 면담했다. 이어서 대전에서 충남 부지사와 면담을 가졌다.",
+        "몽골 대표단은 14일 서울에서 외교부 국장과 면담했다. 곧이어 인천에서 인천시장과 면담했다.",
+    ],
+)
+def test_a_meeting_with_a_side_named_after_a_word_of_sequence_is_the_next_one(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert len(of_type(events(korex, text, doc_date="2025-03-24"), EventType.TALKS)) == 2
+
+
+def test_a_meeting_named_again_after_a_word_of_sequence_is_the_same(korex: extractor.Extractor) -> None:
+    text = "김 장관은 12일 일본 외무상과 면담했다. 이어 양측은 면담에서 협력 방안을 논의했다."
+    assert len(of_type(events(korex, text, doc_date="2025-03-24"), EventType.TALKS)) == 1
+
+
 def test_a_verb_and_a_term_of_one_sentence_are_two_meetings(korex: extractor.Extractor) -> None:
     text = "김 장관은 3일 도쿄에서 가와무라 일본 외무상과 만나 협력을 논의한 뒤 일본 총리를 예방했다."
     assert [e.type for e in events(korex, text)] == [EventType.TALKS, EventType.COURTESY_CALL]

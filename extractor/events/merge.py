@@ -69,6 +69,7 @@ def merge(text: str, drafts: Sequence[Draft], year: int | None = None) -> list[D
             if _same_event(m, draft)
             and not signings.signed_before(text, m, draft)
             and not occurrences.then_and_now(text, m, draft, year)
+            and not (draft.partnered and occurrences.next_act(text, draft))
         ]
         # one of its own date first (1990년 … 한국을 방문했다: the earlier visit, not the undated current
         # one), else of its people (쿠포르 대통령은 … 방문한 최초의: his visit, not the one counted after it)
@@ -117,7 +118,7 @@ def _referent(text: str, merged: Sequence[Draft], draft: Draft) -> Draft | None:
             or "\n" in text[m.trigger.end : draft.trigger.start]
         )
         and (draft.refers_back or not (m.date and draft.date and not _same_days(m, draft)))
-        and not (draft.partnered and _someone_else(draft, m))
+        and not (draft.partnered and (_someone_else(draft, m) or occurrences.next_act(text, draft)))
     ]
     same = [m for m in held if m.type is draft.type]
     return (same or held)[-1] if held else None

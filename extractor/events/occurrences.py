@@ -2,13 +2,15 @@
 
 `가나 총리의 방한은 17년 만이다` reports this visit; `2008년 … 한국을 방문했다` the earlier one. The
 undated mention a count describes stays apart from a mention dated in a year before the document's,
-and a mention naming someone goes with the one naming that person.
+and a mention naming someone goes with the one naming that person; a meeting with a side named in a
+sentence opening on `이어` is the next one.
 """
 
 from __future__ import annotations
 
-from extractor.events import split
+from extractor.events import cues, split
 from extractor.events.draft import Draft
+from extractor.models import EventType
 
 
 def then_and_now(text: str, a: Draft, b: Draft, year: int | None) -> bool:
@@ -27,3 +29,11 @@ def same_people(a: Draft, b: Draft) -> bool:
     x = [p.name.split() for p in a.participants if p.name]
     y = [p.name.split() for p in b.participants if p.name]
     return any(set(m) & set(n) for m in x for n in y)
+
+
+def next_act(text: str, draft: Draft) -> bool:
+    """The draft's sentence opens on a word of sequence (이어 … 대사와 면담했다): the next meeting, with
+    the side its clause names, not the one before."""
+    first = text[draft.sentence.start_char : draft.trigger.start].split()[:1]
+    met = draft.type in (EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL)
+    return met and bool(first) and first[0].rstrip(",") in cues.words("sequence")
