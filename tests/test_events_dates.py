@@ -45,6 +45,27 @@ def test_a_day_before_a_place_of_the_meeting_is_the_meetings(korex: extractor.Ex
     assert [e.date for e in events(korex, text, doc_date="2025-03-14")] == ["2025-03-12"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정 차관은 오는 22일 아세안 해양안보회의 및 23일 메콩 보건장관회의에 참석차 캄보디아를 방문한다.",
+        "박 장관은 12일 한-메콩 외교장관회의와 13일 EAS 외교장관회의 참석을 위해 태국을 방문한다.",
+        "최 장관은 오는 18일 APEC 통상장관회의와 19일 WTO 소규모 각료회의에 참석하기 위해 페루를 방문한다.",
+    ],
+)
+def test_a_trip_to_attend_meetings_on_several_days_is_dated_by_their_month(
+    korex: extractor.Extractor, text: str
+) -> None:
+    (visit,) = of_type(events(korex, text, doc_date="2025-03-10"), EventType.VISIT)
+    assert visit.date == "2025-03"
+
+
+def test_a_trip_to_attend_one_meeting_takes_its_day(korex: extractor.Extractor) -> None:
+    text = "김 장관은 오는 20일 G20 외교장관회의에 참석차 브라질을 방문한다."
+    (visit,) = of_type(events(korex, text, doc_date="2025-03-10"), EventType.VISIT)
+    assert visit.date == "2025-03-20"
+
+
 def test_a_day_ahead_is_the_events_even_in_a_report(korex: extractor.Extractor) -> None:
     text = "외교부는 오는 18일 부산에서 한국과 호주가 한-호주 핵심광물대화 첫 회의를 개최한다고 밝혔다."
     (dialogue,) = [e for e in events(korex, text, doc_date="2025-03-10") if e.round == 1]

@@ -156,6 +156,7 @@ def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     places.borrow_occasion_place(drafts)
     context.purpose_of_trip(text, drafts)
     attendance.of_trip(text, drafts)
+    borrowed_dates.across_occasions(text, drafts)  # 20일 A회의 및 21일 B회의 참석차 … 방문: the month
     for draft in drafts:
         event_types.follow_series(draft, series)
         context.fill_main_pair(doc, draft, drafts, main_pair)

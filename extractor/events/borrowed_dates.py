@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from extractor.events import cues
+from extractor.events import context, cues
 from extractor.events.draft import Draft
 from extractor.mentions import Mention
 from extractor.models import EventType
@@ -144,3 +144,23 @@ def recorded(draft: Draft, anchor: dt.date | None, lead: Draft | None) -> str | 
     if draft.timed or day is None or len(day) != 10:
         return own  # at an hour of the document's day; within the lead's sentence its clauses decide
     return day[:7] if draft.type is EventType.VISIT else day
+
+
+def across_occasions(text: str, drafts: Sequence[Draft]) -> None:
+    """A trip made to attend meetings held on different days (20일 A회의 및 21일 B회의에 참석차 라오스를
+    방문) lasts across them: dated by one of their days alone, it takes their month."""
+    for visit in drafts:
+        if visit.type is not EventType.VISIT or not visit.date or len(visit.date) != len("2025-01-01"):
+            continue
+        days = {
+            d.date
+            for d in drafts
+            if d is not visit
+            and d.sentence == visit.sentence
+            and d.trigger.end <= visit.trigger.start
+            and d.date
+            and len(d.date) == len(visit.date)
+            and context.attended_for(text[d.trigger.end : visit.trigger.start])
+        }
+        if len(days) >= 2 and visit.date in days:
+            visit.date = visit.date[:7]
