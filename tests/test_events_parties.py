@@ -610,4 +610,4 @@ def test_a_meeting_with_a_countrys_official_after_a_visit_is_with_that_country(
     korex: extractor.Extractor,
 ) -> None:
     text = "박 차관은 독일을 방문해 독일 외교차관과 회담했다. 이어 독일 국방차관과도 면담했다."
-    assert [e.countries for e in of_type(events(korex, text), EventType.TALKS)] == [["DEU", "KOR"]]
+    assert [e.countries for e in of_type(events(korex, text), EventType.TALKS)] == [["DEU", "KOR"]] * 2

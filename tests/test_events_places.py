@@ -155,6 +155,7 @@ def test_each_stop_of_a_tour_is_in_its_country(korex: extractor.Extractor, text:
         "정하늘 장관은 14일 존 밀러 미국 국무장관과 회담하고 한반도에서 긴장이 높아지는 데 우려를 표명했다.",
         "정하늘 장관과 존 밀러 미국 국무장관은 14일 회담에서 인도-태평양에서 협력을 넓히기로 했다.",
         "정하늘 장관은 14일 존 밀러 미국 국무장관과 통화하고 한반도에서의 평화 정착 방안을 논의했다.",
+        "한반도에서 방문한 ‘제7차 한-페루 정책협의회’를",
     ],
 )
 def test_a_region_of_several_countries_is_no_venue(korex: extractor.Extractor, text: str) -> None:

@@ -82,6 +82,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause, seats: Seats) -> None:
         draft.location = _venue(text, in_sentence, clause.start, trigger)
     if draft.location is None:
         draft.location = _hall(text, clause.start, trigger.start, seats, marked=True)
+    if draft.location is not None and draft.location.country is None:
+        draft.location = None  # 한반도에서 방문한: a region of several countries is no event's place
 
 
 def location(text: str, place: Mention, seats: Seats) -> Location:
