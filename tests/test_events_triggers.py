@@ -518,7 +518,7 @@ def test_a_dropped_subject_is_the_actor_of_the_sentence_before(korex: extractor.
 @pytest.mark.parametrize(
     ("text", "destination", "date"),
     [
-        ("김 대통령은 지난 8~9일 하와이 호놀룰루를 방문했을 땐 참전용사를 만났다.", "USA", "2025-03-08"),
+        ("김 대통령은 지난 8~9일 미국 시애틀을 방문했을 땐 동포 간담회를 열었다.", "USA", "2025-03-08"),
         ("마쓰다 겐지 일본 총리가 2006년 중국을 방문했을 때 양국은 이 원칙에 합의했다.", "CHN", "2006"),
         ("박 장관은 지난달 베트남을 방문했을 때에도 같은 입장을 밝혔다.", "VNM", "2025-02"),
     ],
