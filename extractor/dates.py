@@ -35,13 +35,15 @@ from them are compiled once, on first use). Its columns:
 | `month_relative` | `이달`, `지난달`, `다음 달` | months from the anchor's month |
 | `year_relative` | `올해`, `지난해`, `내년` | years from the anchor's year |
 | `week_relative` | `지난주`, `다음 주` (resolved only before a weekday name) | weeks from the anchor's week |
+| `day_following` | `첫날`, `이튿날`, `다음 날` | days from the day the text last states (c) |
 | `direction` | `지난`, `이번`, `오는` + day, month, weekday | -1 last before anchor, 0 current, 1 next |
 | `weekday` | `금요일`, `금` | weekday index, 0 = Monday |
 | `month_name` | `October`, `Oct` (any case) | the month's number |
 | `period` | `초`, `중순`, `말`, `상반기` | part of the month or year: -1 early, 0 middle, 1 late (a) |
 | `duration_suffix` | `간`, `동안`, `만에` | 0; makes a number a duration (`9년간`) |
 | `duration_prefix` | `박` | 0; `3박` before a day makes it a length of stay (`3박 5일`) |
-| `offset_suffix` | `뒤`, `전` | 0; a word that ends there makes a number an offset (`3일 뒤인`) |
+| `offset_suffix` | `뒤`, `전` | 1 on, -1 back; after a number it makes an offset (`3일 뒤인`) (d) |
+| `day_count` | `이틀`, `사흘` | the number of days (`이틀 전인 24일`) |
 | `number_unit` | `%`, `배`, `억` | 0; after `1.5` it makes a number, not a month-day |
 | `name_suffix` | `선언`, `전쟁`, `절` | 0; a word so ending names an event (`6.15 공동선언`) |
 | `name_head` | `비전`, `엑스포` | 0; a year after such a word, or after a Latin word, is part of a name |
@@ -52,6 +54,9 @@ from them are compiled once, on first use). Its columns:
 
 (a) the value keeps the enclosing month (`10월 말` → `YYYY-10`) or year (`2021년 하반기` → `2021`).
 (b) any other syllable after a date word makes it part of a longer word (`모레노`, `이달고`).
+(c) from a span's first day; not from `이날` or `오늘` (the day of writing); no date at all where no
+day is stated shortly before in the paragraph, or where the word announces the day after it (`첫날인 5일`).
+(d) a day written after such a count (`3일 뒤인 27일`) is the one counted from the day stated before it.
 """
 
 from __future__ import annotations
@@ -194,6 +199,7 @@ class _Grammar:
     tense: re.Pattern[str]
     tense_sign: dict[str, int]
     quotative: re.Pattern[str]
+    counted: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,6 +323,8 @@ def _grammar() -> _Grammar:
             rf"|(?P<wdn>{wd_full}))",
             "direction",
         ),
+        # 첫날, 이튿날, 다음 날: a day counted from the last day the text states
+        (rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('day_following'))})", "day_following"),
         # 다음 주 화요일, 지난주 금요일; 지난주 alone names no one day
         (
             rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('week_relative'))})(?:{_SP}(?P<wdn>{wd_full}))?",
@@ -355,6 +363,10 @@ def _grammar() -> _Grammar:
         tense=re.compile(_alt([f for f, _ in tense_words])),
         tense_sign={_key(f): s for f, s in tense_words},
         quotative=re.compile(_alt(forms("quotative"))),
+        counted=re.compile(
+            rf"(?:(?P<n>\d{{1,3}}){_SP}일|(?P<w>{_alt(forms('day_count'))})){_SP}"
+            rf"(?P<dir>{_alt(forms('offset_suffix'))})인{_SP}$"
+        ),
     )
 
 
@@ -1033,6 +1045,12 @@ class _Finder:
         day = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=7 * weeks + weekday)
         return _Cand(match.start(), match.end(), day.year, day.month, day.day, Resolution.RELATIVE)
 
+    def _day_following(self, match: re.Match[str]) -> _Cand | None:
+        """`첫날`, `이튿날`: a mention whose day comes from the day stated before it (`_count_days`)."""
+        if self._is_not_date(match):
+            return None  # 첫날밤, 다음날짜
+        return _Cand(match.start(), match.end(), None, None, None, None, ranged=False)
+
     # ---- ranges
 
     def _extend(self, cand: _Cand) -> _Cand | None:
@@ -1104,6 +1122,7 @@ _HANDLERS: dict[str, Callable[[_Finder, re.Match[str]], _Cand | None]] = {
     "year_word": _Finder._year_word,
     "direction": _Finder._direction,
     "week_word": _Finder._week_word,
+    "day_following": _Finder._day_following,
 }
 
 
@@ -1151,7 +1170,8 @@ def find_dates(
     cands = sorted(chosen + _unresolved(probed, chosen), key=lambda c: c.start)
     if anchor is None and infer_anchor:
         cands = _resolve_nearby(finder, cands)
-    return [c.result(text) for c in _resolve_quoted_days(finder, cands)]
+    cands = _count_days(finder, _resolve_quoted_days(finder, cands))
+    return [c.result(text) for c in _count_offsets(finder, cands)]
 
 
 #: The anchor that finds the date expressions no real anchor resolves: in a leap year's mid-August,
@@ -1263,3 +1283,73 @@ def _resolve_quoted_days(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
         if other is not None and _fits(out, i, other):
             out[i] = other
     return out
+
+
+def _count_days(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
+    """`첫날` is the day last stated before it, `이튿날` (`다음 날`) the day after it (`17일 도착했다.
+    첫날에는 … 이튿날에는 …`: the 17th and the 18th); a span stated (`5일부터 7일까지`) counts from its
+    first day, and `이날`, `오늘` (the day of writing) are not counted from. No date at all: a word
+    that only announces the day written after it (`첫날인 5일`), or one with no day stated shortly
+    before it in its paragraph (`다음날 오전 귀국했다`)."""
+    text = finder.text
+    offsets = finder.g.offsets["day_following"]
+    for i, cand in enumerate(cands):
+        if cand.rule != "day_following":
+            continue
+        following = cands[i + 1] if i + 1 < len(cands) else None
+        if following is not None and _APPOSITION.match(text, cand.end, following.start):
+            continue
+        stated = [
+            c
+            for c in cands[:i]
+            if c.day() is not None and cand.start - c.end <= _COUNT_REACH and not _deictic(c)
+        ]
+        if not stated or "\n\n" in text[stated[-1].end : cand.start]:
+            continue
+        start = stated[-1]
+        if text.startswith("까지", start.end) and len(stated) > 1 and text.startswith("부터", stated[-2].end):
+            start = stated[-2]  # 5일부터 7일까지 … 이튿날: the 6th
+        first = start.day()
+        if first is None:
+            continue
+        day = first + dt.timedelta(days=offsets[_key(text[cand.start : cand.end])])
+        cand.y, cand.m, cand.d, cand.resolved = day.year, day.month, day.day, Resolution.RELATIVE
+    return [c for c in cands if c.rule != "day_following" or c.y is not None]
+
+
+def _count_offsets(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
+    """A day written as counted from the day stated before it (`지난해 11월 26일 … 이틀 전인 24일`,
+    `3일 뒤인 27일`) is that day's month's, not the nearest to the dateline: the day with its number
+    nearest the count."""
+    text, offsets = finder.text, finder.g.offsets
+    for i, cand in enumerate(cands):
+        if cand.rule != "day" or cand.d is None or cand.end_value:
+            continue
+        counted = finder.g.counted.search(text, max(0, cand.start - 16), cand.start)
+        stated = [c for c in cands[:i] if c.day() is not None and cand.start - c.end <= _COUNT_REACH]
+        if counted is None or not stated:
+            continue
+        days = int(counted["n"]) if counted["n"] else offsets["day_count"][_key(counted["w"])]
+        reference = stated[-1].day()
+        if reference is None:
+            continue
+        aim = reference + dt.timedelta(days=days * offsets["offset_suffix"][_key(counted["dir"])])
+        months = [_add_months(aim.year, aim.month, k) for k in (-1, 0, 1)]
+        options = [c for c in (_date(y, m, cand.d) for y, m in months) if c is not None]
+        day = min(options, key=lambda c: abs((c - aim).days), default=None)
+        if day is not None and abs((day - aim).days) <= _COUNT_SLACK:
+            cand.y, cand.m, cand.resolved = day.year, day.month, Resolution.RELATIVE
+    return cands
+
+
+def _deictic(cand: _Cand) -> bool:
+    """`이날`, `오늘`, `어제`: a day counted from the day of writing, which no narrative counts on from."""
+    return cand.rule == "day_word" and cand.match is not None and cand.match["pd"] is None
+
+
+#: How far back (in characters) `첫날` and `이튿날` look for the day they count from.
+_COUNT_REACH = 400
+#: How many days a counted day (`3일 뒤인 27일`) may lie from the count and still be the one meant.
+_COUNT_SLACK = 3
+#: A day word that only announces the day written after it (`방문 첫날인 5일`, `다음날인 현지시간 17일`).
+_APPOSITION = re.compile(r"인[ \u00a0]+(?:\S+[ \u00a0]+)?\Z")

@@ -118,9 +118,10 @@ class MeetingTypeRow(Row):
 
 
 class PlaceRow(Row):
-    """A capital, city, region or venue."""
+    """A capital, city, region or venue; `parent` is the place it lies in (a venue's city)."""
 
     kind: str
+    parent: str = ""
 
 
 class OfficialRow(Row):
@@ -486,6 +487,14 @@ def fingerprint(extra_dirs: Sequence[str | Path] = ()) -> str:
 
 
 @cache
+def north_korean_usage() -> dict[str, str]:
+    """The North's usage: each word's kind (`marker`: a word showing a text speaks it; else the ISO
+    code the word names in such a text: 조선, 공화국)."""
+    path = shipped_dir() / "north_korean_usage.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["form"]: row["kind"] for row in csv.DictReader(handle)}
+
+
 def compound_exceptions() -> frozenset[str]:
     """Words made of country short forms that are not country compounds (남미, 중남미)."""
     path = shipped_dir() / "country_compound_exceptions.csv"

@@ -73,6 +73,22 @@ def test_ordinary_words_are_not_countries(korex: extractor.Extractor, text: str)
     assert country_mentions(korex, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정부는 한-중남미 협력 기금을 늘리기로 했다.",
+        "양측은 한·남미 교역 확대를 논의했다.",
+        "올해 한-중남미 포럼은 리마에서 열린다.",
+    ],
+)
+def test_a_region_after_korea_is_no_run_of_countries(korex: extractor.Extractor, text: str) -> None:
+    assert country_mentions(korex, text) == [("한", "KOR")]
+
+
+def test_china_and_the_us_glued_after_korea_stay_three(korex: extractor.Extractor) -> None:
+    assert [code for _, code in country_mentions(korex, "한중미 3국 협의가 열렸다.")] == ["KOR", "CHN", "USA"]
+
+
 def test_document_countries_are_sorted_and_unique(korex: extractor.Extractor) -> None:
     doc = korex.extract("한일 외교장관이 29일 도쿄에서 회담했다. 일본 측은 한국과 협력하기로 했다.")
     assert doc.countries == ["JPN", "KOR"]
@@ -98,3 +114,54 @@ def test_visit_words_name_the_country_visited(
 )
 def test_words_starting_with_bang_are_not_visits(korex: extractor.Extractor, text: str) -> None:
     assert country_mentions(korex, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양국은 '한-호주 공동성명'을 채택했다.",
+        "그는 “한-호주 관계가 깊어졌다”고 말했다.",
+        "‘한·호주 경제협력 포럼’이 열렸다.",
+    ],
+)
+def test_korea_before_a_partner_after_a_quote_is_a_country(korex: extractor.Extractor, text: str) -> None:
+    assert [code for _, code in country_mentions(korex, text)] == ["KOR", "AUS"]
+
+
+def test_one_or_two_written_with_a_hyphen_is_no_country(korex: extractor.Extractor) -> None:
+    assert country_mentions(korex, "그는 '한-두 차례 더 들르겠다'고 말했다.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("조선중앙통신은 조선과 중국의 친선을 강조하였다.", ["PRK", "CHN"]),
+        ("로동당 대표단은 공화국 정부의 입장을 밝혔다.", ["PRK"]),
+        ("남조선 당국은 훈련을 중단해야 한다.", ["KOR"]),
+    ],
+)
+def test_the_norths_words_for_the_two_koreas(
+    korex: extractor.Extractor, text: str, expected: list[str]
+) -> None:
+    assert [code for _, code in country_mentions(korex, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "조선시대 외교 문서가 공개되었다.",
+        "조선업 수주가 늘었다.",
+        "조선중앙통신은 조선반도 정세를 논평하였다.",
+    ],
+)
+def test_joseon_as_a_dynasty_an_industry_or_a_region_is_no_country(
+    korex: extractor.Extractor, text: str
+) -> None:
+    assert "조선" not in [form for form, _ in country_mentions(korex, text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["우즈벡 대통령이 방한했다.", "한·우즈벡 협력 포럼이 열렸다.", "정부는 우즈벡과 협정을 맺었다."]
+)
+def test_the_press_short_form_of_uzbekistan(korex: extractor.Extractor, text: str) -> None:
+    assert "UZB" in [code for _, code in country_mentions(korex, text)]

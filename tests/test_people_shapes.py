@@ -110,6 +110,12 @@ FOUND = [
     ("aged", "수석 합격의 영예는 경제외교 분야 한지우(27세, 남)씨에게 돌아갔다.", "한지우"),
     ("aged", "사고로 박준호(45)씨가 다쳤다.", "박준호"),
     ("aged", "이날 이수민(31·회사원)씨가 증언했다.", "이수민"),
+    ("regional title after a name", "대사는 23일 송하진 지사를 면담했다.", "송하진"),
+    ("regional title after a name", "김영록 지사는 일본 대표단을 맞았다.", "김영록"),
+    ("regional title after a name", "이날 박형준 시장이 환영사를 했다.", "박형준"),
+    ("after a bound noun of time", "장관은 다음 주 존 밀러 미국 국무장관과 만난다.", "존 밀러"),
+    ("after a bound noun of time", "이번 주 마리아 로페스 스페인 외교장관이 방한한다.", "마리아 로페스"),
+    ("after a bound noun of time", "차관은 지난 달 응우옌 반 뚜언 외교차관과 통화했다.", "응우옌 반 뚜언"),
 ]
 
 
@@ -147,6 +153,11 @@ NOT_FOUND = [
     ("particle after a name", "김민준과 미국 국무부 부장관이 만났다.", None),
     ("pronoun", "우리 두 정상은 협력을 논의했다.", None),
     ("company before a caption-less title", "한국전력공사 사장과 원자력공사 사장이 서명했다.", None),
+    ("bound noun of time", "다음 주 존 밀러 국무장관이 방한한다.", "주 존 밀러"),
+    ("region before a regional title", "고치현 지사가 도청을 찾았다.", None),
+    ("portfolio compounded with a place", "캐나다 북극협력 대표는 서울에 도착했다.", None),
+    ("portfolio compounded with a place", "양국은 한-캐나다 북극협력 대표 협의를 가졌다.", None),
+    ("portfolio compounded with a region", "일본 외무성 아태협력 대사가 참석했다.", None),
 ]
 
 
@@ -189,6 +200,8 @@ def test_a_list_of_countries_is_no_list_of_names(korex: extractor.Extractor) -> 
         ("박민수 외교부 제1차관은 회담했다. 박 차관은 만족을 표했다.", "박민수", 2),
         ("존 스미스 미국 국무부 부장관과 회담했다. 스미스 부장관은 사의를 표했다.", "존 스미스", 2),
         ("아베 신조 일본 총리와 만났다. 아베 총리님은 감사를 표했다.", "아베 신조", 2),
+        ("조코 위도도 인도네시아 대통령이 방한했다. 장관은 위도도 대통령과 회담했다.", "조코 위도도", 2),
+        ("마르타 로도도 볼리비아 외교장관이 도착했다. 장관은 로도도 장관과 회담했다.", "마르타 로도도", 2),
     ],
 )
 def test_a_short_reference_is_a_mention_of_the_person(

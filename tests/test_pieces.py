@@ -42,7 +42,7 @@ def _closing(n: int) -> str:
     country, _, _, surname, _, _, foreign_surname, _ = MEETINGS[n]
     return (
         f"{surname} 차관은 {country} 정부의 협력에 사의를 표하고, "
-        f"{foreign_surname} 차관의 방한을 환영하였다.\n\n"
+        f"{foreign_surname} 차관의 적극적인 관심을 평가하였다.\n\n"
     )
 
 

@@ -2,12 +2,16 @@
 
 Each trigger goes through the stages in the order of this package's files:
 
-- `triggers.py`      which meeting terms report an event, and how (held, an occasion, a plan, ...)
+- `triggers.py`      which meeting terms (and `verbs.py`: which verbs) report an event
+- `reports.py`       how each is reported (held, an occasion, a plan, a schedule's item, ...)
 - `event_types.py`   the event's type (a statement of two governments is a joint statement)
 - `naming.py`        its name and round (제15차 한일 차관전략대화)
-- `participants.py`  the people taking part
-- `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`
-- `dates.py`, `places.py`   its date and place
+- `participants.py`  the people taking part (who does not, or is the actor, in `roles.py`; those
+                     attending or present beyond the clause in `attendance.py`)
+- `parties.py`       the countries that are its parties; a visit's visitor and destination in `visits.py`;
+                     those it takes from the events around it in `context.py`
+- `dates.py`, `places.py`   its date and place (the dates of its sentence that are others' in
+                     `date_owners.py`; a date taken from the events around it in `borrowed_dates.py`)
 - `split.py`         one mention that is several events (`각각`)
 - `merge.py`         several mentions that are one event
 - `salience.py`      what the document is about
@@ -23,7 +27,11 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor import gazetteer
 from extractor.events import (
+    attendance,
+    borrowed_dates,
+    context,
     cues,
     dates,
     event_types,
@@ -32,6 +40,7 @@ from extractor.events import (
     participants,
     parties,
     places,
+    reports,
     salience,
     split,
     triggers,
@@ -48,23 +57,38 @@ from extractor.tokens import table_of, text_of
 class EventAssembler:
     """spaCy component: `doc.user_data['korex_events']`, a list of `Event` records."""
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteers: Sequence[str] = ()) -> None:
         cues.load_cues()  # read the cue words when the pipeline is built, not on its first document
+        #: the places by id, where a venue's city is found (정부과천청사: Gwacheon)
+        self.seats = places.Seats.of(gazetteer.load(gazetteers).entries.values())
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        if not _countries_named(found) - {HOME}:
+        if not _foreign(found):
             doc.user_data[EVENTS_KEY] = []
             return doc
-        text = text_of(doc)
         sentences = Sentences.of_doc(doc)
         touching = sentences.touching(found)
         drafts = [
-            d for d in (_draft(doc, m, found, sentences, touching) for m in triggers.find(found, text)) if d
+            d
+            for d in (
+                _draft(doc, m, found, sentences, touching, self.seats)
+                for m in triggers.find(found, table_of(doc))
+            )
+            if d
         ]
-        drafts = [one for draft in drafts for one in split.respectively(text, draft)]
-        doc.user_data[EVENTS_KEY] = _finish(doc, drafts)
+        drafts = [one for draft in drafts for one in split.apart(doc, found, draft, drafts)]
+        doc.user_data[EVENTS_KEY] = _finish(doc, drafts, self.seats)
         return doc
+
+
+def _foreign(found: Sequence[Mention]) -> bool:
+    """The document names a foreign country, a foreign body (백악관, 조평통), a foreign city (자카르타)
+    or a foreign official the gazetteer knows (`마코 루비오 국무장관과 회담했다`)."""
+    countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
+    located = (EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
+    places = {m.country for m in found if m.label in located}
+    return bool((countries | places) - {HOME, None})
 
 
 def _draft(
@@ -73,6 +97,7 @@ def _draft(
     found: Sequence[Mention],
     sentences: Sentences,
     touching: dict[int, list[Mention]],
+    seats: places.Seats,
 ) -> Draft | None:
     """The event one trigger reports, or None; `touching` holds each sentence's mentions."""
     table = table_of(doc)
@@ -82,8 +107,8 @@ def _draft(
     text = table.text
     sentence = sentences.of(trigger.start)
     local = touching.get(sentence.start_char, [])
-    name_start = naming.name_start(text, sentence, trigger, local)
-    kind = triggers.how_reported(table, trigger, span, sentence, found, local, name_start)
+    name_start = naming.name_start(table, sentence, trigger, local)
+    kind = reports.how_reported(table, trigger, span, sentence, found, local, name_start)
     if not triggers.reports_event(table, trigger, span, kind, local, sentence, name_start):
         return None
     event_type, cameo, plover = event_types.of_trigger(trigger)
@@ -94,49 +119,67 @@ def _draft(
         name_start=name_start,
         cameo=cameo,
         plover=plover,
-        confidence=triggers.confidence(kind),
-        subordinate=kind in triggers.SUBORDINATE,
+        confidence=reports.confidence(kind),
+        subordinate=kind in reports.SUBORDINATE,
         kind=kind,
         future=kind == "before",
     )
     if name_start < trigger.start:
         naming.name_and_round(text, draft, local)
     draft.background = salience.in_note(text, trigger.start)
+    draft.earlier = salience.earlier(table, sentence.start_char, trigger)
     draft.refers_back = merge.refers_back(text, name_start)
     clause = Clause.around(doc, sentence, trigger, local)
+    draft.partnered = merge.partnered(doc, clause.start, trigger)
     participants.attach(doc, draft, clause)
     parties.decide(doc, draft, clause)
-    event_types.by_parties(draft)
+    event_types.by_parties(draft, clause)
+    event_types.by_level(doc, draft, clause)
     parties.add_host(draft, clause)
     dates.attach(doc, draft, clause)
-    places.attach(draft, clause)
+    places.attach(doc, draft, clause, seats)
     return draft
 
 
-def _finish(doc: Doc, drafts: list[Draft]) -> list[Event]:
+def _finish(doc: Doc, drafts: list[Draft], seats: places.Seats) -> list[Event]:
     """Fill parties from the document's main pair, merge repeated mentions, set salience."""
     text = text_of(doc)
     anchor = anchor_of(doc)
-    main_pair = parties.main_pair(doc, drafts)
+    context.without_home(doc, drafts)
+    main_pair = context.main_pair(doc, drafts, anchor)
     main_people = participants.main_people(drafts)
-    series = naming.series(drafts)
+    series = event_types.series_of(drafts, naming.series(drafts))
+    context.series_parties(drafts)
     places.borrow_occasion_place(drafts)
+    context.purpose_of_trip(text, drafts)
+    attendance.of_trip(text, drafts)
     for draft in drafts:
         event_types.follow_series(draft, series)
-        participants.pair(text, draft, main_people)
-        parties.fill_main_pair(draft, main_pair)
-    merged = merge.merge(drafts)
-    lead = salience.lead(merged)
+        context.fill_main_pair(doc, draft, drafts, main_pair)
+        participants.pair(doc, draft, main_people)
+        attendance.amid(doc, draft)
+    borrowed_dates.by_occasion(text, drafts)
+    merged = merge.merge(text, drafts)
+    lead = salience.lead(merged, anchor)
+    borrowed_dates.restated(lead, merged)
     if lead is not None:
-        participants.attendees(doc, lead)
+        attendance.attendees(doc, lead, merged)
         for draft in merged:
             if draft is lead or not (draft.background or draft.subordinate):
-                parties.group_parties(doc, draft)
-    place = places.main_place(merged)
+                context.group_parties(doc, draft)
+        context.series_parties(merged)  # 작년 제14차 포럼: the series' members, once a group is read
+    places.from_trips(merged)
     salience.mark(merged, lead, anchor)
+    place = places.main_place(merged)
+    borrowed_dates.by_meetings(merged, anchor)
+    borrowed_dates.by_trip(merged, anchor)
     for draft in merged:
         participants.from_lead(draft, lead)
-    return [_event(text, d, dates.recorded(d, anchor), places.recorded(d, lead, place)) for d in merged]
+        participants.visitors_only(draft)
+    return [
+        _event(text, d, borrowed_dates.recorded(d, anchor, lead), places.recorded(doc, d, lead, place, seats))
+        for d in merged
+    ]
 
 
 def _event(text: str, draft: Draft, date: str | None, location: Location | None) -> Event:
@@ -166,13 +209,6 @@ def _event(text: str, draft: Draft, date: str | None, location: Location | None)
 
 @Language.factory("korex_events", default_config={"gazetteers": []})
 def make_event_assembler(nlp: Language, name: str, gazetteers: list[str]) -> EventAssembler:
-    """Factory: the cue words of `event_cues.csv` (visit words come as COUNTRY mentions from the rules)."""
-    return EventAssembler()
-
-
-def _countries_named(found: Sequence[Mention]) -> set[str]:
-    """Every country the text names: by a country word, or by an official whose country is known
-    (`마코 루비오 국무장관과 회담했다` is a meeting with the United States)."""
-    named = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
-    named.update(m.country for m in found if m.label is EntityLabel.PERSON and m.country)
-    return named
+    """Factory: the cue words of `event_cues.csv` and the gazetteers' places (visit words come as
+    COUNTRY mentions from the rules)."""
+    return EventAssembler(gazetteers)

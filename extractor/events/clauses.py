@@ -7,16 +7,24 @@ subject particle, and a parenthesis right after a name (X(8.6-8, 마닐라)).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractor.events import cues
 from extractor.mentions import Mention
-from extractor.tokens import table_of, text_of
+from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 _SENTENCES_KEY = "korex_sentences"
+#: A short word glued to a parenthesis after a term: 참석(…), 개최(…).
+_REPORTING_WORD = re.compile(r"\s?[가-힣]{1,4}(?=\()")
+#: Kinds of the words that report a term before its parenthesis.
+_REPORTS = frozenset({"held", "attended", "issued", "signed"})
+#: Most words between a participle and the term it describes (약속하는 자매결연 체결식).
+_PARTICIPLE_WORDS = 2
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
 CLAUSE_END = frozenset({"EC"})
 
@@ -77,26 +85,84 @@ class Clause:
 
     @classmethod
     def around(cls, doc: Doc, sentence: Sentence, trigger: Mention, local: Sequence[Mention]) -> Clause:
-        """The clause of `trigger`; `local` holds the mentions touching its sentence."""
-        in_sentence = [m for m in local if sentence.start_char <= m.start and m.end <= sentence.end_char]
+        """The clause of `trigger`; `local` holds the mentions touching its sentence. A sentence that
+        runs over headline lines is read as its trigger's line (`wrapped_line`)."""
+        line_start, line_end = wrapped_line(table_of(doc), sentence, trigger)
+        in_sentence = [m for m in local if line_start <= m.start and m.end <= line_end]
         return cls(
             text_of(doc),
             in_sentence,
-            clause_start(doc, sentence, trigger),
-            clause_end(doc, sentence, trigger),
+            max(line_start, clause_start(doc, sentence, trigger)),
+            min(line_end, clause_end(doc, sentence, trigger)),
         )
 
 
 def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
-    """Start of the trigger's clause: after the last connective ending (하고, 하며) before it."""
+    """Start of the trigger's clause: after the last connective ending (하고, 하며) before it, or a
+    clause of circumstance followed by a subject (배석한 가운데 양 정상은), unless that ending joins two
+    verbs of a participle that describes the trigger (협력을 강화하고 발전을 약속하는 체결식: one clause)."""
     table = table_of(doc)
     start = sentence.start_char
     for i in range(sentence.start, sentence.end):
         if table.starts[i] >= trigger.start:
             break
-        if table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC"):
+        ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
+        if (
+            ends
+            and not _joins_participle(table, i, trigger.start)
+            and not _meets_into(table, i, trigger.start)
+            and not _adverb(table, i)
+        ):
             start = table.ends[i]
+        elif _amid(table, i) and _has_subject(table, table.ends[i], trigger.start):
+            start = table.ends[i]  # 수행원들이 배석한 가운데 | 양 정상은 …: a subject of its own
     return start
+
+
+def _amid(table: TokenTable, i: int) -> bool:
+    """Token `i` closes a clause of circumstance (… 배석한 가운데, 자리 한 가운데): a modifier before it."""
+    if table.lemmas[i] not in cues.words("amid") or i == 0:
+        return False
+    previous = i - 1 if table.tags[i - 1] != SPACE_TAG else i - 2
+    text = table.text[table.starts[previous] : table.ends[previous]]
+    return previous >= 0 and ("ETM" in table.tags[previous] or text == "한")
+
+
+def _has_subject(table: TokenTable, start: int, end: int) -> bool:
+    """A subject or topic particle stands between `start` and `end` (양 정상은)."""
+    return any(table.heads[k] in ("JX", "JKS") for k in table.within(start, end))
+
+
+def _adverb(table: TokenTable, i: int) -> bool:
+    """The connective at `i` ends a word used as an adverb of order (연이어 만나, 잇따라 면담):
+    no clause ends there."""
+    k = i
+    while k > 0 and table.starts[k] == table.ends[k - 1] and table.tags[k - 1] != SPACE_TAG:
+        k -= 1
+    word = table.text[table.starts[k] : table.ends[i]]
+    return word in cues.words("in_turn") | cues.words("respectively")
+
+
+def _meets_into(table: TokenTable, i: int, position: int) -> bool:
+    """The connective at `i` ends a verb of meeting that leads straight into the term (일본 총리와 만나
+    회담했다): one act, whose side met is named before the verb."""
+    verb = i if table.heads[i] != "EC" else i - 1
+    following = [k for k in table.within(table.ends[i], position) if table.tags[k] != SPACE_TAG]
+    return verb >= 0 and table.lemmas[verb] in cues.words("meet") and len(following) <= 1
+
+
+def _joins_participle(table: TokenTable, i: int, position: int) -> bool:
+    """The connective at `i` joins a verb to the participle right before `position` (강화하고 …
+    약속하는 체결식): no subject, topic or other connective between, and a participle ending within
+    the last words before `position`."""
+    following = [k for k in table.within(table.ends[i], position) if table.tags[k] != SPACE_TAG]
+    if not following or "ETM" not in "".join(table.tags[k] for k in following):
+        return False
+    modifier = max(k for k in following if "ETM" in table.tags[k])
+    between = [k for k in following if k < modifier]
+    if any(table.heads[k] in ("JX", "JKS") or table.tags[k].endswith("EC") for k in between):
+        return False
+    return len(table.text[table.ends[modifier] : position].split()) <= _PARTICIPLE_WORDS
 
 
 def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
@@ -110,9 +176,16 @@ def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
 
 def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | None:
     """Where the subject of the text between `start` and `end` ends: its first topic or subject
-    particle, or with `last` the one nearest `end` (the agent of an embedded clause)."""
+    particle, or with `last` the one nearest `end` (the agent of an embedded clause); a place or a
+    time made topic (회담에서는, 4일에는) is no subject."""
     table = table_of(doc)
-    marks = [table.starts[i] for i in table.within(start, end) if table.heads[i] in ("JX", "JKS")]
+    tokens = table.within(start, end)
+    marks = [
+        table.starts[i]
+        for k, i in enumerate(tokens)
+        if table.heads[i] == "JKS"
+        or (table.heads[i] == "JX" and not (k > 0 and table.heads[tokens[k - 1]].startswith(("JKB", "E"))))
+    ]
     return (marks[-1] if last else marks[0]) if marks else None
 
 
@@ -122,3 +195,51 @@ def aside(text: str, end: int) -> tuple[int, int] | None:
         return None
     close = text.find(")", end, end + 60)
     return (end + 1, close) if close != -1 else None
+
+
+def wrapped_line(table: TokenTable, sentence: Sentence, trigger: Mention) -> tuple[int, int]:
+    """The line of the sentence holding the trigger, joined to the lines it wraps onto: a line break
+    after a particle, an ending or a comma continues the sentence (정상회의를\n… 대통령님과\n…), one
+    after a term or a name ends a headline (… 정상회담·업무오찬\n반도체 대화체 …)."""
+    text = table.text
+    start = trigger.start
+    while True:
+        brk = text.rfind("\n", sentence.start_char, start)
+        if brk == -1 or not _continues(table, brk):
+            start = max(sentence.start_char, brk + 1)
+            break
+        start = brk
+    end = trigger.end
+    while True:
+        brk = text.find("\n", end, sentence.end_char)
+        if brk == -1:
+            end = sentence.end_char
+            break
+        if not _continues(table, brk):
+            end = brk
+            break
+        end = brk + 1
+    return start, end
+
+
+def _continues(table: TokenTable, line_break: int) -> bool:
+    """The text before a line break goes on after it: it ends in a particle, an ending or a comma."""
+    text = table.text
+    before = text[:line_break].rstrip()
+    if not before or before.endswith((",", "，")):
+        return bool(before)
+    last = table.holding(len(before) - 1)
+    tag = table.tags[last]
+    return table.heads[last].startswith("J") or tag.endswith(("EC", "ETM", "JKB", "JKO", "JKS", "JX", "JKG"))
+
+
+def aside_after(text: str, end: int) -> tuple[int, int] | None:
+    """The parentheses right after a meeting's name, or after the word that reports it (외교장관회의
+    참석(∼6일, 캄보디아 프놈펜)), which give its own date and place."""
+    found = aside(text, end)
+    if found:
+        return found
+    word = _REPORTING_WORD.match(text[end : end + 6])
+    if word is None or cues.kind_of(word.group().strip()) not in _REPORTS:
+        return None
+    return aside(text, end + word.end())

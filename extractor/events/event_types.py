@@ -7,10 +7,24 @@ Also the groups of types the other stages treat alike.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extractor.events import cues
+from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import Draft
 from extractor.events.naming import ROUND
-from extractor.mentions import Mention
-from extractor.models import EventType
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel, EventType
+
+#: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
+_BETWEEN = re.compile(r"^\s?(간의|간|사이의)\s?(첫|첫번째|역사적인|\s)*$")
+#: Endings that close the noun phrase before a meeting's name: particles (대통령은, 국빈방문해).
+_PARTICLES = ("은", "는", "이", "가", "을", "를", "에", "에서", "의", "와", "과", "도", "로", "해", "고")
+#: Ranks whose meetings are summits.
+_HEADS = frozenset({"head_of_state", "head_of_government"})
 
 #: Types of meetings a bare general term may refer back to (오늘 회담에서 …).
 MEETINGS = frozenset(
@@ -25,7 +39,8 @@ MEETINGS = frozenset(
 #: Types whose bare terms (회담, 회의, 협의) are general words for a meeting of any kind.
 GENERAL = frozenset({EventType.TALKS, EventType.CONFERENCE, EventType.CONSULTATION})
 #: Types whose records merge whatever word names them: a statement (규탄 성명, 공동성명), a call
-#: (외교장관 통화, 전화 통화), a courtesy call or a visit of the same parties on the same day is one.
+#: (외교장관 통화, 전화 통화), a courtesy call, a visit or a signing (협정 서명식, 양해각서 체결) of the
+#: same parties on the same day is one, unless their names differ.
 ONE_WORD_TYPES = frozenset(
     {
         EventType.JOINT_STATEMENT,
@@ -33,6 +48,7 @@ ONE_WORD_TYPES = frozenset(
         EventType.PHONE_CALL,
         EventType.COURTESY_CALL,
         EventType.VISIT,
+        EventType.AGREEMENT,
     }
 )
 MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
@@ -47,23 +63,106 @@ def of_trigger(trigger: Mention) -> tuple[EventType, str | None, str | None]:
     return EventType(attrs["event_type"]), attrs.get("cameo") or None, attrs.get("plover") or None
 
 
-def by_parties(draft: Draft) -> None:
-    """A statement several governments issue together is a joint statement."""
+def by_parties(draft: Draft, clause: Clause) -> None:
+    """A statement several governments issue together is a joint statement; a meeting (회의) named by
+    the two countries that hold it is a consultation between them (제12차 한·중 영사국장회의, 한일
+    재무장관 회의), not a conference of many; talks named by a group (G20 개발장관회담) are one."""
     if draft.type is EventType.STATEMENT and len(draft.countries) >= 2:
         draft.type = EventType.JOINT_STATEMENT
+    if draft.type is EventType.CONFERENCE and len(draft.countries) == 2 and _a_meeting(draft):
+        start = _phrase_start(clause.text, draft.name_start)  # 한·우즈벡 경제협력위 합동회의
+        named = {
+            m.norm
+            for m in clause.in_sentence
+            if m.label is EntityLabel.COUNTRY and start <= m.start and m.end <= draft.trigger.start
+        }
+        if named == set(draft.countries) and not _groups_named(draft, clause):
+            draft.type = EventType.CONSULTATION
+    if draft.type is EventType.TALKS and draft.name and _groups_named(draft, clause):
+        draft.type = EventType.CONFERENCE  # G20 개발장관회담: ministers of a group meet as a conference
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where the noun phrase ending at `start` begins: back over up to three words that carry no
+    particle (한·우즈벡 경제협력위 합동회의: at 한·우즈벡)."""
+    for _ in range(3):
+        before = text[:start].rstrip()
+        word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+        word = before[word_start:]
+        if not word or word.endswith(_PARTICLES) or not word[-1].isalnum():
+            break
+        start = word_start
+    return start
+
+
+def _a_meeting(draft: Draft) -> bool:
+    """The term is a word for a meeting (회의, 위원회), not a forum or a congress of many (포럼, 총회)."""
+    written = draft.trigger.data["entries"][0].canonical.replace(" ", "")
+    return not any(written.endswith(word) for word in cues.words("gathering"))
+
+
+def _groups_named(draft: Draft, clause: Clause) -> bool:
+    """The name holds an international body (G20, 아세안): its meetings are of many."""
+    return any(
+        m.label is EntityLabel.ORG and not m.country and draft.name_start <= m.start < draft.trigger.start
+        for m in clause.in_sentence
+    )
+
+
+def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
+    """A meeting named by a general word (회담, 양자회담, 만남) held by a head of state or government, or
+    written with a partner (X와의 회담) when all its people are heads, is a summit: 윤 대통령은 … 10여
+    개국과 연쇄 양자회담, 북미 정상간의 첫 만남, (푸틴 대통령은 …) 메르켈 총리와의 회담. A subject
+    joining a head to someone of lower rank holds talks (장원삼 이사장과 … 대통령이 면담)."""
+    entry = draft.trigger.data["entries"][0]
+    if draft.type is not EventType.TALKS or entry.attrs.get("level") != "any":
+        return
+    text = clause.text
+    end = subject_end(doc, clause.start, draft.trigger.start)
+    titles = [m for m in clause.in_sentence if _head(m)]
+    subject = [m for m in titles if end is not None and clause.start <= m.start and m.end <= end]
+    holding = [m for m in titles if _BETWEEN.match(text[m.end : draft.trigger.start])]
+    heads = {m.norm for m in mentions(doc) if m in titles or _head(m)}
+    people = [p for p in draft.participants if p.name]
+    of_heads = draft.kind == "with" and len(people) >= 2 and all(p.title in heads for p in people)
+    in_subject = [
+        m
+        for m in clause.in_sentence
+        if m.label is EntityLabel.TITLE and end is not None and clause.start <= m.start and m.end <= end
+    ]
+    below = any(not _head(m) for m in in_subject)  # 장원삼 이사장과 … 대통령이 면담: of two ranks
+    if (subject and not below) or holding or of_heads:
+        draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
+
+
+def _head(m: Mention) -> bool:
+    """The mention is the title of a head of state or government (대통령, 총리, 국왕)."""
+    return m.label is EntityLabel.TITLE and any(
+        e.attrs.get("rank") in _HEADS for e in m.data.get("entries", ())
+    )
+
+
+def series_of(drafts: Sequence[Draft], first_round: Draft | None) -> Draft | None:
+    """The series the document is about: its first event with a round, unless that is a bare term
+    itself (제2차 회의), then its first named meeting (한-몽골 전략대화가 열렸다. … 제2차 회의 이후)."""
+    if first_round is None or not generic_round(first_round):
+        return first_round
+    return next((d for d in drafts if d.type in MEETINGS and d.name and not generic_round(d)), first_round)
 
 
 def follow_series(draft: Draft, series: Draft | None) -> None:
     """A bare term with a round (제14차 회의) is a round of the series the document is about: it takes
     that series' type and no name of its own."""
-    if series is not None and draft is not series and draft.round and _generic(draft):
+    if series is not None and draft is not series and draft.round and generic_round(draft):
         draft.type, draft.name = series.type, None
 
 
-def _generic(draft: Draft) -> bool:
+def generic_round(draft: Draft) -> bool:
     """A bare term (회의, 대화) with a round refers to the series the document is about (제14차 회의)."""
-    return (
-        draft.trigger.data["entries"][0].attrs.get("level") == "any"
-        and draft.name is not None
-        and (ROUND.fullmatch(draft.name.rsplit(" ", 1)[0].replace(" ", "")) is not None)
-    )
+    entry = draft.trigger.data["entries"][0]
+    if entry.attrs.get("level") != "any" or draft.name is None or " " not in draft.name:
+        return False
+    head, last = draft.name.rsplit(" ", 1)
+    # 제14차 회의, not 제6차 파리평화포럼 (a name of its own around the term)
+    terms = {form.replace(" ", "") for form in entry.forms}
+    return ROUND.fullmatch(head.replace(" ", "")) is not None and last in terms

@@ -6,7 +6,8 @@ Short forms marked `free` in `countries.csv` (한 미 일 중 러 북 남) may j
 `marked` ones (영 독 불 호 인 ...) only with a separator (한·호), or after two free ones (한미호),
 since 한영 and 한인 are ordinary words.
 Words listed in `country_compound_exceptions.csv` (남미, 중남미) are regions, not compounds. A visit
-word (방북, 방한, 방일) names the country visited by its second syllable.
+word (방북, 방한, 방일) names the country visited by its second syllable. In a text that speaks the
+North's usage, 조선 and 공화국 name North Korea (`north_korean.py`).
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.mentions import Mention, covered, mentions
 from extractor.models import EntityLabel, EntitySource
+from extractor.rules import north_korean
 from extractor.tokens import table_of
 
 SEPARATORS = frozenset("·ㆍ・‧∙-–/")
 #: Tags the characters of a compound may carry: nouns, Hanja and the separators.
 COMPOUND_TAGS = frozenset({"NNP", "NNG", "SH", "SO", "SP", "SW", "XPN", "XSN", "UN"})
-#: Tags a lone short form must carry to stand for a country before `-name` (한/NNP-아세안).
-LONE_TAGS = frozenset({"NNP", "SH"})
+#: Tags a lone short form must carry to stand for a country before `-name` (한/NNP-아세안; after a
+#: quote Kiwi reads it as the determiner: '한/MM-호주 정상회담').
+LONE_TAGS = frozenset({"NNP", "SH", "MM"})
 #: Tags of the word after `한-` that make `한` a party on its own (한-아세안, 한-아프리카).
 PARTNER_TAGS = frozenset({"NNP", "NNG", "SL", "SH"})
 
@@ -63,6 +66,7 @@ class CountryCompounds:
         taken = _covered_chars(covered(doc, EntityLabel.COUNTRY))
         found = mentions(doc)
         found.extend(self._visits(text, tag_at, taken))
+        found.extend(north_korean.country_words(table, taken))
         position = 0
         for initial in self.initials.finditer(text):
             start = initial.start()
@@ -126,6 +130,10 @@ class CountryCompounds:
         position = start + 1
         while position < len(text):
             char = text[position]
+            if self._region_at(text, position, 3) or (
+                char in SEPARATORS and self._region_at(text, position + 1, 2)
+            ):
+                break  # 한중남미, 한-남미: the region is a word of its own, no run of short forms
             if char in self.shorts and (self.shorts[char].free or len(parts) >= 2) and parts[-1][1].free:
                 parts.append((position, self.shorts[char]))
                 position += 1
@@ -135,6 +143,11 @@ class CountryCompounds:
             else:
                 break
         return parts, position
+
+    def _region_at(self, text: str, position: int, shortest: int) -> bool:
+        """A region word listed as no compound (중남미, 남미), of at least `shortest` letters, starts at
+        `position` (중미 glued after 한 may be 한중미, Korea, China and the US)."""
+        return any(len(r) >= shortest and text.startswith(r, position) for r in self.exceptions)
 
     def _accept(
         self,
@@ -146,11 +159,11 @@ class CountryCompounds:
     ) -> bool:
         if text[start:end] in self.exceptions:
             return False
-        tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
-        if not tagged and not (len(parts) >= 2 and _whole_word(text, start, end, tag_at)):
-            return False
         if len(parts) == 1:
             return tag_at.get(start) in LONE_TAGS and self._before_partner(text, end, tag_at)
+        tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
+        if not tagged and not _whole_word(text, start, end, tag_at):
+            return False
         return tag_at.ends_token(end) and len({short.country for _, short in parts}) >= 2
 
     def _before_partner(self, text: str, end: int, tag_at: TagAt) -> bool:

@@ -97,7 +97,8 @@ class Candidate:
     index: int
     shape: Shape
     text: str
-    #: a determiner or an adverb alone (각, 함께): never a name's first word, never what makes one
+    #: a determiner, an adverb or a bound noun after its word (각, 함께, 다음 주): never a name's first
+    #: word, never what makes one
     determiner: bool
 
 
@@ -152,8 +153,8 @@ def shape_of(
     whole = text[w.start : w.end]
     if verb_read or misread:
         written = whole  # 비건: the ending Kiwi saw is part of the name
-    elif w.core_end == w.end:
-        written = whole
+    elif w.core_end == w.end or whole in known:
+        written = whole  # 위도도 (Kiwi: 위도 + 도), a word of a name already found
     elif last and particle:
         written = core
     else:
@@ -170,7 +171,8 @@ def shape_of(
         shape = Shape.PLAIN
     else:
         shape = Shape.ODD
-    return Candidate(i, shape, written, tags in (["MM"], ["MAG"]))
+    bound = tags == ["NNB"] and i > 0 and text[w.start - 1] == " " and not ws[i - 1].punct  # 다음 주
+    return Candidate(i, shape, written, tags in (["MM"], ["MAG"]) or bound)
 
 
 def accept_run(run: list[Candidate]) -> list[Candidate]:

@@ -201,8 +201,9 @@ class PeopleRules:
         return titles
 
     def _regional(self, page: _Page, i: int, core: str) -> bool:
-        """A title that is one only after a region's name (고치현 지사, 부산시 시장): the word before
-        is a place, or a proper noun ending in a region suffix, with no particle."""
+        """A title that is one only after a region's name (고치현 지사, 부산시 시장) or a person's
+        (송하진 지사): the word before is a place, a proper noun ending in a region suffix, or a Korean
+        name, with no particle."""
         if core not in self.cues.title_suffix or i == 0 or page.broken(i):
             return False
         before = page.ws[i - 1]
@@ -210,7 +211,22 @@ class PeopleRules:
         if before.punct or before.core_end != before.end:
             return False
         place = EntityLabel.LOCATION in page.at_start.get(i - 1, {}) or name in self.places
-        return place or ("NNP" in before.tags and name.endswith(self.cues.region_suffix))
+        return (
+            place
+            or ("NNP" in before.tags and name.endswith(self.cues.region_suffix))
+            or self._named_before(page, i)
+        )
+
+    def _named_before(self, page: _Page, i: int) -> bool:
+        """A Korean name stands right before word `i` (송하진 지사, 박민수 시장): a title ending used
+        alone names that person's office; a name ending like a region (고치현) is read as the region."""
+        if i == 0 or page.broken(i):
+            return False
+        before = page.ws[i - 1]
+        name = before.core(page.text)
+        regional = name.endswith(self.cues.region_suffix)  # 고치현 지사: the region's, as above
+        shaped = "NNP" in before.tags and korean_name(name, before, self.cues)
+        return before.core_end == before.end and shaped and not regional
 
     def _title_word(self, core: str, w: Word) -> bool:
         """A word ending in a title (북미국장, 경제수석), unless it is a surname and a two-syllable
@@ -254,7 +270,8 @@ class PeopleRules:
         text, ws = page.text, page.ws
         chain = _Chain()
         i = bisect_left(page.word_starts, title.start) - 1
-        if title.source is EntitySource.RULE and title.norm in self.cues.title_suffix:
+        regional = title.source is EntitySource.RULE and title.norm in self.cues.title_suffix
+        if regional and not self._named_before(page, i + 1):
             i -= 1  # 고치현 지사: the region is the office's
         i = self._walk(page, i, title, chain)
         if i is None:
@@ -829,13 +846,15 @@ class PeopleRules:
 
 
 def _plain(w: Word, token: str) -> bool:
-    """A Hangul word of common nouns only, with no particle (정책, 장갑차량)."""
+    """A Hangul word of common nouns, with no particle (정책, 장갑차량), or a proper noun compounded
+    with them (북극협력, 아태협력): a portfolio's word, not a name."""
     tags = core_tags(w)
+    compound = len(tags) > 1 and tags[0] == "NNP"
     return (
         not w.punct
         and w.core_end == w.end
         and bool(tags)
-        and all(tag == "NNG" for tag in tags)
+        and all(tag == "NNG" for tag in tags[1 if compound else 0 :])
         and HANGUL.match(token) is not None
     )
 

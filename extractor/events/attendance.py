@@ -1,0 +1,106 @@
+"""People an event's text says were there beyond its clause: those a later sentence says attended
+(이번 면담에는 … 참석했다), those present while it was held (A와 B가 배석한 가운데), and the
+travellers of a trip made to attend it (회의 참석차 라오스를 방문)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extractor.events import context, cues, roles
+from extractor.events.clauses import Sentence, Sentences
+from extractor.events.draft import Draft
+from extractor.events.participants import participant
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel, EventType
+from extractor.tokens import SPACE_TAG, TokenTable, table_of
+
+#: Most characters between a meeting and the trip made to attend it (회의 참석차 라오스를 방문).
+_TRIP_GAP = 60
+
+
+def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
+    """People a later sentence says attended (미국 측에서는 ... 부차관보가 참석하였다, 이번 면담에는 …이
+    참석했다) join the lead event, or the main event of the type the sentence names (면담에는: the
+    talks, when the lead is the visit)."""
+    attended = cues.words("attended")
+    found = mentions(doc)
+    table = table_of(doc)
+    lemmas = table.lemmas
+    for sentence in Sentences.of_doc(doc).spans:
+        if sentence.start_char <= lead.sentence.start_char:
+            continue
+        if not any(lemma in attended for lemma in lemmas[sentence.start : sentence.end]):
+            continue
+        meetings = [
+            m
+            for m in found
+            if m.label is EntityLabel.MEETING and sentence.start_char <= m.start < sentence.end_char
+        ]
+        if not all(_topic_of(table, sentence, m) for m in meetings):
+            continue  # 이번 면담에는 …이 참석했다: the meeting told of; 회의에 참석한 뒤: another
+        kinds = {m.data["entries"][0].attrs["event_type"] for m in meetings}
+        told = [
+            d
+            for d in drafts
+            if d.type.value in kinds
+            and d.trigger.start < sentence.start_char
+            and not (d.background or d.subordinate or d.earlier)
+        ]
+        target = told[-1] if told else lead
+        known = {p.name for p in target.participants}
+        for m in found:
+            in_it = sentence.start_char <= m.start < sentence.end_char
+            if in_it and m.label is EntityLabel.PERSON and m.data.get("name") not in known:
+                target.participants.append(participant(m))
+                known.add(m.data.get("name"))
+                if m.data.get("country"):
+                    target.countries = sorted(set(target.countries) | {m.data["country"]})
+
+
+def _topic_of(table: TokenTable, sentence: Sentence, meeting: Mention) -> bool:
+    """The meeting is what the sentence is about: among its first two words, its word made topic
+    (이번 면담에는, 이날 체결식에는, 회의는)."""
+    if len(table.text[sentence.start_char : meeting.start].split()) > 1:
+        return False
+    word_end = next(
+        (k for k in range(meeting.end, sentence.end_char) if table.text[k].isspace()), meeting.end
+    )
+    rest = [table.heads[i] for i in table.within(meeting.end, word_end) if table.tags[i] != SPACE_TAG]
+    return bool(rest) and rest[-1] == "JX"  # 면담에는, 체결식에는, 회의는
+
+
+def amid(doc: Doc, draft: Draft) -> None:
+    """People the trigger's sentence says were present before it (A와 B 등이 배석한 가운데 양 정상은
+    회담했다, … 자리한 가운데) take part too."""
+    if draft.subordinate or draft.background or draft.tentative:
+        return
+    sentence = draft.sentence
+    end = roles.present_until(table_of(doc), sentence, draft.trigger)
+    if end is None:
+        return
+    known = {p.name for p in draft.participants}
+    for m in mentions(doc):
+        present = m.label is EntityLabel.PERSON and sentence.start_char <= m.start < end
+        if present and m.data.get("name") not in known:
+            draft.participants.append(participant(m))
+            known.add(m.data.get("name"))
+
+
+def of_trip(text: str, drafts: Sequence[Draft]) -> None:
+    """A meeting a trip is made to attend (APEC 정상회의 참석차 베트남을 방문, 회의에 참석하기 위해
+    출국한 X) is attended by the travellers, when its own clause names nobody."""
+    for visit in drafts:
+        if visit.type is not EventType.VISIT or not visit.participants:
+            continue
+        for meeting in drafts:
+            gap = visit.trigger.start - meeting.trigger.end
+            if (
+                meeting.type is not EventType.VISIT
+                and not meeting.participants
+                and meeting.sentence == visit.sentence
+                and 0 < gap <= _TRIP_GAP
+                and context.attended_for(text[meeting.trigger.end : visit.trigger.start])
+            ):
+                meeting.participants = list(visit.participants)
