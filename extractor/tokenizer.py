@@ -26,6 +26,10 @@ from extractor.tokens import SPACE_TAG, UNKNOWN_TAG, TokenTable, set_table
 #: Longest piece of text given to Kiwi at once; longer texts are cut at line ends (or, failing
 #: that, at spaces) so that memory stays bounded and offsets stay exact.
 MAX_CHUNK_CHARS = 20_000
+#: Characters a sentence may run before one is started at the next space. Written sentences run to
+#: about 600 (a list of attendees); a page without stops (names or keywords repeated hundreds of
+#: times) would otherwise be one sentence, and the event rules read a trigger's whole sentence.
+LONGEST_SENTENCE = 1_000
 #: Kiwi's default matching without SERIAL: SERIAL glues `2024. 6. 28. 2005` into one token,
 #: which hides date and number boundaries from the rules.
 MATCH_OPTIONS = Match.ALL & ~Match.SERIAL
@@ -143,6 +147,7 @@ class _Builder:
         pending_forms: list[str] = []
         final = False
         previous_sentence = previous_last = None
+        sentence_from = offset  # where the sentence being laid starts
         # The piece being built: its span, joined tags and forms, first and last tag, Kiwi sentence.
         g_start = g_end = -1
         g_tag = g_head = g_last = g_lemma = g_form = ""
@@ -182,7 +187,10 @@ class _Builder:
                         previous_last is None  # a chunk starts a sentence
                         or (breaks >= 2)
                         or (g_sentence != previous_sentence and (final or breaks))
+                        or (begin > pos and begin - sentence_from > LONGEST_SENTENCE)
                     )
+                    if new_sentence:
+                        sentence_from = begin
                     add_start(begin)
                     add_end(g_end)
                     add_word(text[begin:g_end])

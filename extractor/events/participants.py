@@ -346,7 +346,7 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
     witnesses (두 정상 임석 하에)."""
     text = text_of(doc)
     table = table_of(doc)
-    titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
+    titles: set[int] | None = None
     position = draft.sentence.start_char
     end = draft.trigger.start
     if _heads_participle(table, draft.trigger.end):  # 방문해 만난 두 정상은: the pair the act describes
@@ -356,13 +356,19 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
         position = start + len(word)
         if word.rstrip("은는이가도") not in cues.words("pair"):
             continue
-        following = position + len(text[position:]) - len(text[position:].lstrip())
+        following = position
+        while following < len(text) and text[following].isspace():
+            following += 1
         next_words = text[following:end].split(maxsplit=2)
         next_word = next_words[0] if next_words else ""
         if titled and len(next_words) > 1 and next_words[1].startswith(tuple(cues.words("witnessed"))):
             continue  # 두 정상 임석 하에 양국은 … 체결: witnesses of what the sides sign
         person_word = next_word.startswith(tuple(cues.words("person_word")))
-        if (word != word.rstrip("은는이가도") and not titled) or following in titles or person_word:
+        if (word != word.rstrip("은는이가도") and not titled) or person_word:
+            return True
+        if titles is None:
+            titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
+        if following in titles:
             return True
     return False
 

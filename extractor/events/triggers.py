@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from extractor.events import cues, reports, roles, split, verbs
 from extractor.events.clauses import Sentence
@@ -226,7 +227,7 @@ def _called_off(
 def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
     방문을 계획했으나)."""
-    following = [i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG][:6]
+    following = list(islice((i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG), 6))
     words = [table.lemmas[i] for i in following]
     return (
         bool({"예정", "계획"} & set(words))
