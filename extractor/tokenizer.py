@@ -30,6 +30,9 @@ MAX_CHUNK_CHARS = 20_000
 #: about 600 (a list of attendees); a page without stops (names or keywords repeated hundreds of
 #: times) would otherwise be one sentence, and the event rules read a trigger's whole sentence.
 LONGEST_SENTENCE = 1_000
+#: Marks that open a list item or a note: a line opening with one, after a line that may end a
+#: sentence, starts a sentence (a schedule's items, which Kiwi may run together).
+LIST_MARKS = frozenset("-•·○●□■▲△◦ㅇ※*")
 #: Kiwi's default matching without SERIAL: SERIAL glues `2024. 6. 28. 2005` into one token,
 #: which hides date and number boundaries from the rules.
 MATCH_OPTIONS = Match.ALL & ~Match.SERIAL
@@ -133,7 +136,8 @@ class _Builder:
         Morphemes that overlap the previous piece of surface, or have no characters, join it (at the
         very start, zero-length ones join the piece after them). Kiwi's sentence breaks are kept where a
         sentence can end: after a final ending (했다., 합니다), or at a line break after a line that does
-        not stop mid-phrase (a headline, a list item). Kiwi also breaks after the dots of a date
+        not stop mid-phrase (a headline, a list item); a line opening with a list mark after such a line
+        always starts one. Kiwi also breaks after the dots of a date
         (6.28.(금)), which these two conditions rule out. A blank line after such a line always ends a
         sentence.
         """
@@ -188,6 +192,7 @@ class _Builder:
                         or (breaks >= 2)
                         or (g_sentence != previous_sentence and (final or breaks))
                         or (begin > pos and begin - sentence_from > LONGEST_SENTENCE)
+                        or (breaks and text[begin] in LIST_MARKS)
                     )
                     if new_sentence:
                         sentence_from = begin

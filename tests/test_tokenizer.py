@@ -99,6 +99,24 @@ def test_a_long_written_sentence_stays_whole() -> None:
     assert LONGEST_SENTENCE // 2 < len(text) < LONGEST_SENTENCE
     assert len(list(nlp(text).sents)) == 1
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "올해 주요 일정\n- 3.4. 한-칠레 외교장관 회담 (서울)\n- 4.9. 제3차 한-페루 정책협의회 (리마)",
+        "주간 일정 안내\n○ 화요일 주한 스웨덴 대사 접견\n○ 목요일 한-노르웨이 차관 협의",
+        "이번 방문의 성과\n□ 공급망 협력 양해각서 서명 (10.2.)\n□ 청년 교류 확대 합의 (10.3.)",
+    ],
+)
+def test_each_list_item_on_its_own_line_is_a_sentence(text: str) -> None:
+    lines = text.split("\n")
+    assert [s.text.strip() for s in nlp(text).sents] == lines
+
+
+def test_a_line_continuing_a_phrase_is_no_new_item() -> None:
+    text = "양측은 다음 사항에 대해\n- 긴밀히 협력해 나가기로 하였다."
+    assert len(list(nlp(text).sents)) == 1
+
 def test_long_texts_are_cut_at_line_ends_and_keep_offsets() -> None:
     line = "외교부는 오늘 정례 브리핑을 열었다.\n"
     text = line * 50
