@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Clause, Sentences, aside_after
+from extractor.events.clauses import Clause, Sentence, Sentences, aside_after
 from extractor.events.draft import Draft
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
@@ -276,12 +276,13 @@ def _list_place(
 
 def borrow_occasion_place(drafts: Sequence[Draft]) -> None:
     """An event with no place of its own takes that of the occasion in its sentence (X 참석 계기)."""
+    occasions: dict[Sentence, Location] = {}
+    for d in drafts:
+        if d.subordinate and d.location:
+            occasions.setdefault(d.sentence, d.location)
     for draft in drafts:
         if draft.location is None:
-            draft.location = next(
-                (d.location for d in drafts if d.subordinate and d.location and d.sentence == draft.sentence),
-                None,
-            )
+            draft.location = occasions.get(draft.sentence)
 
 
 def main_place(drafts: Sequence[Draft]) -> Location | None:
