@@ -245,15 +245,7 @@ def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draf
     if len(partners) < 2:
         return []
     own = [code for code in draft.countries if code not in partners] or [HOME]
-    return [
-        replace(
-            draft,
-            countries=sorted({*own, code}),
-            participants=[p for p in draft.participants if p.country in (None, *own, code)],
-            distributed=True,
-        )
-        for code in partners
-    ]
+    return _one_with_each(draft, own, partners)
 
 
 def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Draft]:
@@ -280,6 +272,11 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
     own = [code for code in draft.countries if code not in partners]
     if len(own) != 1 or len(partners) < 2:
         return []
+    return _one_with_each(draft, own, sorted(partners))
+
+
+def _one_with_each(draft: Draft, own: list[str], partners: list[str]) -> list[Draft]:
+    """One event of the subject's side with each partner, with the people of those two sides."""
     return [
         replace(
             draft,
@@ -287,7 +284,7 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
             participants=[p for p in draft.participants if p.country in (None, *own, code)],
             distributed=True,
         )
-        for code in sorted(partners)
+        for code in partners
     ]
 
 
