@@ -1,25 +1,35 @@
-"""Time the loader on hostile input against ordinary press-release text (seconds per MB).
+"""Time hostile input against ordinary press-release text: the loader (seconds per MB), then full
+extraction (CPU microseconds per character, and that cost relative to ordinary text).
 
-Run: python benchmarks/adversarial.py [--repeat N]
+Run: python benchmarks/adversarial.py [--repeat N] [--only loader|extract] [--out benchmarks/RESULTS.md]
 
 Every hostile input must cost about what ordinary text costs per character: no regular
-expression may backtrack and no parser may rescan its input. A row far above the ordinary
-rows is a bug. JSON rows time `load_file` on a temporary file, the others `read_text`.
+expression may backtrack, no parser may rescan its input, and no rule may compare each mention
+with every other one. A row far above the ordinary rows is a bug. Loader rows: JSON rows time
+`load_file` on a temporary file, the others `read_text`. Extraction rows time `extractor.extract`
+(CPU time, best of `--repeat`) on texts a run over scraped pages meets: a name repeated hundreds
+of times, dense officials, dense country compounds, a yearly list of hundreds of meetings; each is
+reported against the ordinary texts' cost per character (target: within 3x), with the pipeline step
+that took most of it when it is over. The extraction table goes to `--out` as `# Hostile texts`.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from extractor.errors import InputError
-from extractor.loader import load_file, read_text
+from results import load, machine, versions, write_section  # noqa: E402
+
+from extractor.errors import InputError  # noqa: E402
+from extractor.loader import load_file, read_text  # noqa: E402
 
 RELEASE = "\n".join(
     [
@@ -170,25 +180,155 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, str]:
     return best, outcome
 
 
+#: Extraction may cost this many times ordinary text per character.
+TARGET = 3.0
+#: A yearly list: counterparts, terms and cities it cycles through (invented entries).
+_PARTNERS = ("호주", "몽골", "베트남", "인도", "일본", "중국", "미국", "독일", "프랑스", "영국", "캐나다")
+_TERMS = ("외교장관 회담", "외교차관 전략대화", "정책협의회", "정상회담", "외교장관 전화통화", "공동위원회")
+_CITIES = ("서울", "부산", "제주", "뉴욕", "제네바", "자카르타")
+COMPOUNDS = "한미·한일·한중·한러·한호·한영 "
+
+
+def yearly_list(count: int) -> str:
+    """A year's list of `count` bilateral meetings, one a line (`- 3.14. 제7차 한-몽골 정책협의회 (서울)`)."""
+    lines = ["2024년 외교부 주요 양자회담 일지", ""]
+    for i in range(count):
+        term = _TERMS[(i // 3) % len(_TERMS)]
+        rounds = f"제{i % 30 + 1}차 " if term in ("정책협의회", "공동위원회", "외교차관 전략대화") else ""
+        partner, city = _PARTNERS[i % len(_PARTNERS)], _CITIES[i % len(_CITIES)]
+        lines.append(f"- {i % 12 + 1}.{i % 28 + 1}. {rounds}한-{partner} {term} ({city})")
+    return "\n".join(lines) + "\n"
+
+
+def extraction_cases() -> dict[str, tuple[str, bool]]:
+    """Name → (text, ordinary?): two ordinary releases, then the hostile texts."""
+    return {
+        "ordinary: policy-briefing page x 6": (_repeat_to(RELEASE, 12_000), True),
+        "ordinary: plain release x 40": (_repeat_to(PLAIN, 20_000), True),
+        "meeting name x 250": ("한-호주 외교장관 회담 " * 250, False),
+        "meeting name x 500": ("한-호주 외교장관 회담 " * 500, False),
+        "official with title x 250": ("박서진 외교부 제1차관 " * 250, False),
+        "official with title x 500": ("박서진 외교부 제1차관 " * 500, False),
+        "country compounds x 250, then a meeting": (
+            "한미·한일·한중·한러·한호·한영 " * 250 + "외교장관 회담",
+            False,
+        ),
+        "country compounds x 500, then a meeting": (
+            "한미·한일·한중·한러·한호·한영 " * 500 + "외교장관 회담",
+            False,
+        ),
+        "yearly list of 800 meetings": (yearly_list(800), False),
+    }
+
+
+def extract_cpu(extractor_: object, text: str, repeat: int) -> float:
+    """Best CPU time of `repeat` extractions of `text`."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        extractor_.extract(text)  # type: ignore[attr-defined]
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def slowest_step(nlp: object, text: str) -> tuple[str, float]:
+    """The pipeline step (the tokenizer or a component) that takes most of one analysis, and its share."""
+    from extractor.rules.date_mentions import ANCHOR_KEY
+
+    steps: dict[str, float] = {}
+    started = time.process_time()
+    doc = nlp.make_doc(text)  # type: ignore[attr-defined]
+    steps["tokenizer"] = time.process_time() - started
+    doc.user_data[ANCHOR_KEY] = dt.date(2024, 12, 31)
+    for name, component in nlp.pipeline:  # type: ignore[attr-defined]
+        started = time.process_time()
+        doc = component(doc)
+        steps[name] = time.process_time() - started
+    name = max(steps, key=steps.__getitem__)
+    return name, steps[name] / max(sum(steps.values()), 1e-9)
+
+
+def extraction_rows(repeat: int) -> list[tuple[str, int, float, float, float, str]]:
+    """(name, characters, CPU s, µs per character, x ordinary, slowest step) per extraction case."""
+    import extractor
+
+    korex = extractor.Extractor()
+    korex.extract("워밍업 문장입니다.")
+    measured = {
+        name: (text, ordinary, extract_cpu(korex, text, repeat))
+        for name, (text, ordinary) in extraction_cases().items()
+    }
+    ordinary_cost = [cpu / len(text) for text, ordinary, cpu in measured.values() if ordinary]
+    baseline = sum(ordinary_cost) / len(ordinary_cost)
+    rows = []
+    for name, (text, _, cpu) in measured.items():
+        ratio = cpu / len(text) / baseline
+        step = ""
+        if ratio > TARGET:
+            slowest, share = slowest_step(korex.nlp, text)
+            step = f"{slowest} ({share:.0%})"
+        rows.append((name, len(text), cpu, cpu / len(text) * 1e6, ratio, step))
+    return rows
+
+
+def extraction_report(rows: list[tuple[str, int, float, float, float, str]], loads: tuple[str, str]) -> str:
+    """The `# Hostile texts` section of RESULTS.md."""
+    over = [name for name, *_, ratio, _ in rows if ratio > TARGET]
+    lines = [
+        "# Hostile texts",
+        "",
+        f"Measured {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} by `python benchmarks/adversarial.py`.",
+        "",
+        f"- Machine: {machine()}; packages: {versions()}",
+        f"- Load average before / after: {loads[0]} / {loads[1]}",
+        "- `extractor.extract` on each text, CPU time (`time.process_time`), best of the runs; the cost per",
+        "  character against the mean of the two ordinary texts'",
+        "",
+        "| text | characters | CPU s | µs CPU / char | x ordinary | slowest step (share) when over |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for name, chars, cpu, per_char, ratio, step in rows:
+        lines.append(f"| {name} | {chars:,} | {cpu:.3f} | {per_char:.1f} | {ratio:.2f} | {step} |")
+    lines += [
+        "",
+        f"Target: every hostile text within {TARGET:g}x the ordinary cost per character: "
+        + ("met." if not over else f"**not met** by {len(over)} of {len(rows) - 2}: {', '.join(over)}."),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print one row per input: size, seconds, seconds per MB."""
+    """Print one row per input: size, seconds, seconds per MB; then the extraction table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per input; the best is kept")
+    parser.add_argument("--only", choices=("loader", "extract"), help="run one of the two parts")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(argv)
+    if args.only != "extract":
+        loader_rows(args.repeat)
+    if args.only != "loader":
+        before = load()
+        text = extraction_report(extraction_rows(args.repeat), (before, load()))
+        write_section(args.out, text)
+        print(text)
+    return 0
+
+
+def loader_rows(repeat: int) -> None:
+    """Print the loader's row per input: size, seconds, seconds per MB."""
     read_text("warm up the rules")
     print(f"{'input':40} {'MB':>7} {'seconds':>9} {'s/MB':>8}  result")
     for name, text in cases().items():
-        seconds, outcome = timed(lambda text=text: read_text(text), args.repeat)
+        seconds, outcome = timed(lambda text=text: read_text(text), repeat)
         size = _size(text)
         print(f"{name:40} {size:7.2f} {seconds:9.4f} {seconds / size:8.3f}  {outcome}")
     with tempfile.TemporaryDirectory() as folder:
         for name, content in json_cases().items():
             path = Path(folder) / "case.json"
             path.write_text(content, encoding="utf-8")
-            seconds, outcome = timed(lambda path=path: load_file(path), args.repeat)
+            seconds, outcome = timed(lambda path=path: load_file(path), repeat)
             size = _size(content)
             print(f"{name:40} {size:7.2f} {seconds:9.4f} {seconds / size:8.3f}  {outcome}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -268,12 +268,14 @@ def _grammar() -> _Grammar:
             rf"(?<![\w.,/:'’])(?P<y>\d{{4}}){_SP}년(?P<do>도)?(?:{_SP}{month_day_k}|{_SP}(?P<yper>{period}))?",
             "year_k",
         ),
-        # October 9, 2021 / 9 October 2021 / October 2021
+        # October 9, 2021 / 9 October 2021 / October 2021 (each form opens with a letter or a digit,
+        # which the lookahead checks first: most of a Korean text is neither)
         (
-            rf"(?<![A-Za-z])(?P<mon>{month_name})\.?[ \u00a0](?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]"
+            r"(?=[A-Za-z\d])"
+            rf"(?:(?<![A-Za-z])(?P<mon>{month_name})\.?[ \u00a0](?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]"
             rf"(?P<y>\d{{4}})(?!\d)"
             rf"|(?<![\w.])(?P<d2>\d{{1,2}})[ \u00a0](?P<mon2>{month_name})\.?,?[ \u00a0](?P<y2>\d{{4}})(?!\d)"
-            rf"|(?<![A-Za-z])(?P<mon3>{month_name})\.?,?[ \u00a0](?P<y3>\d{{4}})(?!\d)",
+            rf"|(?<![A-Za-z])(?P<mon3>{month_name})\.?,?[ \u00a0](?P<y3>\d{{4}})(?!\d))",
             "en_date",
         ),
         # 1990년대, 2000년대 초반: a decade, a date mention that names no one value

@@ -35,7 +35,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from rapidfuzz import fuzz, process
@@ -62,6 +62,8 @@ MIN_PLACE_SYLLABLES = 4
 MIN_HEAD_ENTRIES = 3
 #: Longest run of words one candidate may span (한일 차관 전략대화).
 MAX_RUN = 3
+#: Answers each label's index keeps before it starts afresh.
+MEMO_SIZE = 100_000
 #: Labels matched on word runs by their head syllable, and those matched on single proper nouns.
 HEADED = (EntityLabel.ORG, EntityLabel.TITLE, EntityLabel.MEETING)
 PLACE = EntityLabel.LOCATION
@@ -130,6 +132,7 @@ class LabelIndex:
         self.buckets = {key: _Bucket(items) for key, items in buckets.items()}
         #: Head syllables that end the forms of at least MIN_HEAD_ENTRIES entries.
         self.heads = frozenset(head for head, ids in heads.items() if len(ids) >= MIN_HEAD_ENTRIES)
+        self.memo: dict[tuple[str, float, float], Link | None] = {}
 
     def _bucket(self, key: str) -> str:
         """The bucket of a form or query (spaces already dropped)."""
@@ -139,8 +142,20 @@ class LabelIndex:
         return initial + key[-1] if self.bucket == "head" else initial
 
     def best(self, text: str, threshold: float, margin: float) -> Link | None:
-        """The target `text` links to: similarity ≥ threshold and `margin` ahead of any other entry's."""
+        """The target `text` links to: similarity ≥ threshold and `margin` ahead of any other entry's.
+
+        Answers are kept (up to `MEMO_SIZE` of them): the same words recur from one text to the next.
+        """
         key = squash(text)
+        asked = (key, threshold, margin)
+        if asked in self.memo:
+            return self.memo[asked]
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        link = self.memo[asked] = self._best(key, threshold, margin)
+        return link
+
+    def _best(self, key: str, threshold: float, margin: float) -> Link | None:
         bucket = self.buckets.get(self._bucket(key)) if key else None
         if bucket is None:
             return None
@@ -252,6 +267,14 @@ class FuzzyLinker:
     threshold: float = THRESHOLD
     margin: float = MARGIN
 
+    def __post_init__(self) -> None:
+        heads = {label: self.indexes[label].heads for label in HEADED}
+        #: The headed labels (in `HEADED` order) whose forms each head syllable ends.
+        self.labels_of = {
+            head: tuple(label for label in HEADED if head in heads[label])
+            for head in frozenset().union(*heads.values())
+        }
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         if not text:
@@ -285,19 +308,17 @@ class FuzzyLinker:
 
     def _candidates(self, text: str, ws: Sequence[Word], taken: _Taken) -> Iterator[_Candidate]:
         """Word runs ending in a label's head syllable, and lone proper nouns, that no mention covers."""
-        heads = {label: self.indexes[label].heads for label in HEADED}
-        any_head = frozenset().union(*heads.values())
+        labels_of = self.labels_of
         for i, w in enumerate(ws):
-            if w.punct:
+            if w.punct or w.core_end == w.start:
                 continue
             core = text[w.start : w.core_end]
-            if not core:
+            labels = labels_of.get(core[-1], ())
+            if not labels and len(core) < MIN_PLACE_SYLLABLES:
                 continue
-            headed = core[-1] in any_head
             place = len(core) >= MIN_PLACE_SYLLABLES and _proper_noun(w)
-            if not (headed or place) or not HANGUL.match(core):
+            if not (labels or place) or not HANGUL.match(core):
                 continue
-            labels = [label for label in HEADED if core[-1] in heads[label]] if headed else []
             for first in _run_starts(text, ws, i) if labels else ():
                 start = ws[first].start
                 key = squash(text[start : w.core_end])
@@ -316,7 +337,7 @@ class FuzzyLinker:
         self, text: str, on: dt.date | None, ws: Sequence[Word], found: list[Mention], taken: _Taken
     ) -> None:
         """Link the people the rules named but could not link, widening a name Kiwi cut short."""
-        by_start = {w.start: i for i, w in enumerate(ws)}
+        by_start: dict[int, int] | None = None  # word index by start, made when first needed
         for m in found:
             name = text[m.start : m.end]
             if m.label is not EntityLabel.PERSON or m.kb_id is not None or m.data.get("entries"):
@@ -327,6 +348,8 @@ class FuzzyLinker:
             south = southern(name)
             if south != name:
                 options.append((m.start, south))  # 로무현 → 노무현, 리용호 → 이용호: exact only, below
+            if by_start is None:
+                by_start = {w.start: i for i, w in enumerate(ws)}
             i = by_start.get(m.start)
             if i is not None and i > 0:
                 before = ws[i - 1]
@@ -362,6 +385,7 @@ _IOTATED = frozenset("\u1175\u1163\u1167\u116d\u1172\u1168")
 _TENSE = {"ᄁ": "ᄏ", "ᄄ": "ᄐ", "ᄈ": "ᄑ", "ᄍ": "ᄎ"}
 
 
+@lru_cache(maxsize=65_536)
 def southern(name: str) -> str:
     """The South Korean spelling of a North Korean one, word by word: an initial ㄹ as ㄴ or ㅇ (로무현 →
     노무현, 리용호 → 이용호, 량 → 양), an initial ㄴ before i or y as ㅇ (녀 → 여), and tense consonants as

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -16,7 +17,6 @@ from extractor.models import (
     DateResolution,
     DateValue,
     Document,
-    Entity,
     EntityLabel,
     Event,
     Organization,
@@ -41,20 +41,22 @@ class Meta:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-def entities(found: Iterable[Mention], text: str) -> list[Entity]:
-    """Every mention as an `Entity`, in text order (ties: longer first)."""
-    ordered = sorted(found, key=lambda m: (m.start, -m.end, m.label.value))
+def entities(ordered: Iterable[Mention], text: str) -> list[dict[str, Any]]:
+    """The fields of an `Entity` for each mention, in the order given (`document` gives text order).
+
+    `Document` validates them all in one call: half the cost of building an `Entity` per mention.
+    """
     return [
-        Entity(
-            label=m.label,
-            text=text[m.start : m.end],
-            start=m.start,
-            end=m.end,
-            norm=m.norm,
-            kb_id=m.kb_id,
-            source=m.source,
-            score=m.score,
-        )
+        {
+            "label": m.label,
+            "text": text[m.start : m.end],
+            "start": m.start,
+            "end": m.end,
+            "norm": m.norm,
+            "kb_id": m.kb_id,
+            "source": m.source,
+            "score": m.score,
+        }
         for m in ordered
     ]
 
@@ -128,7 +130,8 @@ def countries(found: Iterable[Mention]) -> list[str]:
     for m in found:
         if m.label is EntityLabel.COUNTRY and m.norm:
             codes.add(m.norm)
-        codes.update(m.data.get("countries", ()))
+        if listed := m.data.get("countries"):
+            codes.update(listed)
     return sorted(codes)
 
 
@@ -169,19 +172,26 @@ def to_document(doc: Doc, meta: Meta) -> Document:
 def document(text: str, all_mentions: Sequence[Mention], events: list[Event], meta: Meta) -> Document:
     """The `Document` record of a text analysed into these mentions and events (one Doc's, or those of
     a long text's pieces, `extractor.pieces`)."""
-    found = sorted(all_mentions, key=lambda m: (m.start, -m.end))
-    return Document(
-        id=meta.id,
-        source=meta.source,
-        title=meta.title,
-        publisher=meta.publisher,
-        doc_date=meta.doc_date,
-        text=text,
-        entities=entities(found, text),
-        persons=persons(found, text),
-        organizations=organizations(found, text),
-        countries=countries(found),
-        dates=dates(found, text, meta),
-        events=events,
-        warnings=list(meta.warnings),
+    found = sorted(all_mentions, key=_text_order)
+    return Document.model_validate(
+        {
+            "id": meta.id,
+            "source": meta.source,
+            "title": meta.title,
+            "publisher": meta.publisher,
+            "doc_date": meta.doc_date,
+            "text": text,
+            "entities": entities(found, text),
+            "persons": persons(found, text),
+            "organizations": organizations(found, text),
+            "countries": countries(found),
+            "dates": dates(found, text, meta),
+            "events": events,
+            "warnings": list(meta.warnings),
+        }
     )
+
+
+def _text_order(m: Mention) -> tuple[int, int, str]:
+    """Mentions in text order; of those on one span, the longer first, then by label."""
+    return m.start, -m.end, m.label

@@ -80,21 +80,29 @@ class Lexicon:
         label in the order the lexicon was given them, each label's in text order."""
         hits: dict[EntityLabel, list[Hit]] = {label: [] for label in self.labels}
         next_free = dict.fromkeys(self.labels, 0)
+        all_free = 0  # the first token from which no label is held by a hit
+        starters_of, prefixes, index = self.starters.get, self.prefixes, self.index
         for i, (start, end, tag) in enumerate(tokens):
-            starters = self.starters.get(tag)
-            if not starters:
+            starters = starters_of(tag)
+            if starters is None:
                 continue
-            first = _key(text[start:end])
-            if first not in self.prefixes:
+            first = text[start:end]
+            if not first.isalnum():
+                first = squash(first)
+            if first not in prefixes:
                 continue
-            live = {label: strict for label, strict in starters if i >= next_free[label]}
-            if not live:
-                continue
+            if i >= all_free:
+                live = dict(starters)
+            else:
+                live = {label: strict for label, strict in starters if i >= next_free[label]}
+                if not live:
+                    continue
             for key, key_end, last in reversed(self._keys(text, tokens, i, first)):  # longest first
-                for label, found in self.index[key].items():
+                for label, found in index[key].items():
                     if label in live and (live[label] or key_end - start >= 3):
                         hits[label].append(Hit(start, key_end, found))
                         next_free[label] = last + 1
+                        all_free = max(all_free, last + 1)
                         del live[label]
                 if not live:
                     break
@@ -105,19 +113,19 @@ class Lexicon:
     ) -> list[tuple[str, int, int]]:
         """The forms of any label that start on token `i` (whose own key is `key`), shortest first, as
         `(key, end, last token)`."""
+        index, prefixes, inner_tags = self.index, self.prefixes, self.inner_tags
         previous_end = tokens[i][1]
-        keys = [(key, previous_end, i)] if key in self.index else []
+        keys = [(key, previous_end, i)] if key in index else []
         for j in range(i + 1, len(tokens)):
             token_start, token_end, tag = tokens[j]
-            if token_start - previous_end > _MAX_GAP or tag not in self.inner_tags:
+            if token_start - previous_end > _MAX_GAP or tag not in inner_tags:
                 break
-            piece = text[previous_end:token_end]
-            if "\n" in piece[: token_start - previous_end]:
+            if token_start > previous_end and "\n" in text[previous_end:token_start]:
                 break
-            key += _key(piece)
-            if key not in self.prefixes:
+            key += _key(text[token_start:token_end])  # what lies between tokens is whitespace
+            if key not in prefixes:
                 break
-            if key in self.index:
+            if key in index:
                 keys.append((key, token_end, j))
             previous_end = token_end
         return keys

@@ -17,7 +17,7 @@ from typing import Any
 import numpy
 import spacy
 from kiwipiepy import Kiwi, Match
-from spacy.attrs import LEMMA, TAG
+from spacy.attrs import LEMMA, SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -26,6 +26,13 @@ from extractor.tokens import SPACE_TAG, UNKNOWN_TAG, TokenTable, set_table
 #: Longest piece of text given to Kiwi at once; longer texts are cut at line ends (or, failing
 #: that, at spaces) so that memory stays bounded and offsets stay exact.
 MAX_CHUNK_CHARS = 20_000
+#: Characters a sentence may run before one is started at the next space. Written sentences run to
+#: about 600 (a list of attendees); a page without stops (names or keywords repeated hundreds of
+#: times) would otherwise be one sentence, and the event rules read a trigger's whole sentence.
+LONGEST_SENTENCE = 1_000
+#: Marks that open a list item or a note: a line opening with one, after a line that may end a
+#: sentence, starts a sentence (a schedule's items, which Kiwi may run together).
+LIST_MARKS = frozenset("-•·○●□■▲△◦ㅇ※*")
 #: Kiwi's default matching without SERIAL: SERIAL glues `2024. 6. 28. 2005` into one token,
 #: which hides date and number boundaries from the rules.
 MATCH_OPTIONS = Match.ALL & ~Match.SERIAL
@@ -86,13 +93,14 @@ class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts: list[int] = []
+        self.ends: list[int] = []
         self.words: list[str] = []
         self.spaces: list[bool] = []
         self.tags: list[str] = []
         self.heads: list[str] = []
         self.lemmas: list[str] = []
         self.first_forms: list[str] = []
-        self.sent_starts: list[bool] = []
+        self.sent_starts: list[int] = []  # 1 where a sentence starts, else -1 (spaCy's SENT_START)
         self.pos = 0
 
     def gap(self, end: int) -> None:
@@ -107,19 +115,19 @@ class _Builder:
             for run_start, run_end, is_space in _runs(piece):
                 tag = SPACE_TAG if is_space else UNKNOWN_TAG
                 word = piece[run_start:run_end]
-                self._add(start + run_start, word, tag, tag, word, word, not self.words)
+                self._add(start + run_start, word, tag, 1 if not self.words else -1)
         self.pos = end
 
-    def _add(
-        self, start: int, word: str, tag: str, head: str, lemma: str, form: str, sent_start: bool
-    ) -> None:
+    def _add(self, start: int, word: str, tag: str, sent_start: int) -> None:
+        """A token of its own characters and one tag (whitespace, skipped text)."""
         self.starts.append(start)
+        self.ends.append(start + len(word))
         self.words.append(word)
         self.spaces.append(False)
         self.tags.append(tag)
-        self.heads.append(head)
-        self.lemmas.append(lemma)
-        self.first_forms.append(form)
+        self.heads.append(tag)
+        self.lemmas.append(word)
+        self.first_forms.append(word)
         self.sent_starts.append(sent_start)
 
     def lay(self, offset: int, length: int, tokens: Iterable[Any]) -> None:
@@ -128,12 +136,14 @@ class _Builder:
         Morphemes that overlap the previous piece of surface, or have no characters, join it (at the
         very start, zero-length ones join the piece after them). Kiwi's sentence breaks are kept where a
         sentence can end: after a final ending (했다., 합니다), or at a line break after a line that does
-        not stop mid-phrase (a headline, a list item). Kiwi also breaks after the dots of a date
+        not stop mid-phrase (a headline, a list item); a line opening with a list mark after such a line
+        always starts one. Kiwi also breaks after the dots of a date
         (6.28.(금)), which these two conditions rule out. A blank line after such a line always ends a
         sentence.
         """
-        text = self.text
-        add_start, add_word, add_space = self.starts.append, self.words.append, self.spaces.append
+        text, words, spaces = self.text, self.words, self.spaces
+        add_start, add_end, add_word = self.starts.append, self.ends.append, words.append
+        add_space = spaces.append
         add_tag, add_head, add_lemma = self.tags.append, self.heads.append, self.lemmas.append
         add_form, add_sent_start = self.first_forms.append, self.sent_starts.append
         limit = offset + length
@@ -141,6 +151,7 @@ class _Builder:
         pending_forms: list[str] = []
         final = False
         previous_sentence = previous_last = None
+        sentence_from = offset  # where the sentence being laid starts
         # The piece being built: its span, joined tags and forms, first and last tag, Kiwi sentence.
         g_start = g_end = -1
         g_tag = g_head = g_last = g_lemma = g_form = ""
@@ -165,25 +176,35 @@ class _Builder:
                     pending_forms.append(tok.form)
                     continue
             if g_end >= 0:
-                begin = max(g_start, self.pos)
+                pos = self.pos
+                begin = g_start if g_start > pos else pos
                 if g_end > begin:
-                    gap = text[self.pos : begin]
-                    line_break = "\n" in gap and not _continues(previous_last or "EF")
+                    breaks = 0  # line breaks before the piece that may end a sentence
+                    if begin == pos + 1 and text[pos] == " " and spaces and not spaces[-1]:
+                        spaces[-1] = True  # the usual gap: one plain space after a word
+                    elif begin > pos:
+                        gap = text[pos:begin]
+                        if "\n" in gap and not _continues(previous_last or "EF"):
+                            breaks = gap.count("\n")
+                        self.gap(begin)
                     new_sentence = (
                         previous_last is None  # a chunk starts a sentence
-                        or (g_sentence != previous_sentence and (final or line_break))
-                        or (line_break and gap.count("\n") >= 2)
+                        or (breaks >= 2)
+                        or (g_sentence != previous_sentence and (final or breaks))
+                        or (begin > pos and begin - sentence_from > LONGEST_SENTENCE)
+                        or (breaks and text[begin] in LIST_MARKS)
                     )
-                    if begin > self.pos:
-                        self.gap(begin)
+                    if new_sentence:
+                        sentence_from = begin
                     add_start(begin)
+                    add_end(g_end)
                     add_word(text[begin:g_end])
                     add_space(False)
                     add_tag(g_tag)
                     add_head(g_head)
                     add_lemma(g_lemma)
                     add_form(g_form)
-                    add_sent_start(new_sentence or len(self.words) == 1)
+                    add_sent_start(1 if new_sentence else -1)
                     self.pos = g_end
                     previous_sentence, previous_last = g_sentence, g_last
                     if g_last == "EF":
@@ -195,28 +216,32 @@ class _Builder:
             g_start, g_end, g_last, g_sentence = start, end, tok.tag, tok.sent_position
             g_form = g_lemma = tok.form
             g_tag = g_last
-            g_head = pending_tags[0] if pending_tags else g_last
             if pending_tags:
+                g_head = pending_tags[0]
                 g_tag = "+".join([*pending_tags, g_last])
                 g_lemma = "+".join([*pending_forms, g_form])
                 g_form = pending_forms[0]
                 pending_tags, pending_forms = [], []
+            else:
+                g_head = g_last
 
     def doc(self, vocab: Vocab) -> Doc:
         """The finished Doc, its text the input exactly, with its token table attached."""
         self.gap(len(self.text))
-        if not self.words:
-            doc = Doc(vocab, words=[], spaces=[])
-        else:
-            doc = Doc(vocab, words=self.words, spaces=self.spaces, sent_starts=self.sent_starts)
-            # Hashed once here, set in one call: half the time of passing them to Doc() as strings.
+        doc = Doc(vocab, words=self.words, spaces=self.spaces)
+        if self.words:
+            # Tags, lemmas and sentence starts set in one call, each distinct string hashed once:
+            # a third of the time of passing them to Doc() as strings and booleans.
             add = vocab.strings.add
-            hashes = numpy.empty((len(self.words), 2), dtype=numpy.uint64)
-            hashes[:, 0] = numpy.fromiter(map(add, self.tags), dtype=numpy.uint64, count=len(self.tags))
-            hashes[:, 1] = numpy.fromiter(map(add, self.lemmas), dtype=numpy.uint64, count=len(self.lemmas))
-            doc.from_array([TAG, LEMMA], hashes)
-        ends = [start + len(word) for start, word in zip(self.starts, self.words, strict=True)]
-        table = TokenTable(self.text, self.starts, ends, self.tags, self.heads, self.first_forms, self.spaces)
+            hashed = {value: add(value) for value in {*self.tags, *self.lemmas}}.__getitem__
+            columns = numpy.empty((len(self.words), 3), dtype=numpy.uint64)
+            columns[:, 0] = numpy.fromiter(map(hashed, self.tags), dtype=numpy.uint64)
+            columns[:, 1] = numpy.fromiter(map(hashed, self.lemmas), dtype=numpy.uint64)
+            columns[:, 2] = numpy.array(self.sent_starts, dtype=numpy.int64).view(numpy.uint64)
+            doc.from_array([TAG, LEMMA, SENT_START], columns)
+        table = TokenTable(
+            self.text, self.starts, self.ends, self.tags, self.heads, self.first_forms, self.spaces
+        )
         set_table(doc, table)
         return doc
 

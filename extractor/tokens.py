@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -73,6 +74,11 @@ class TokenTable:
         if first < len(self.ends) and self.ends[first] <= start:
             first += 1
         return range(first, max(first, self.first_from(end)))
+
+    def words_within(self, start: int, end: int, count: int) -> list[int]:
+        """Indexes of the first `count` tokens other than whitespace within `text[start:end]`; it
+        stops there, so a look a few words ahead costs a few words in a sentence of any length."""
+        return list(islice((i for i in self.within(start, end) if self.tags[i] != SPACE_TAG), count))
 
 
 def table_of(doc: Doc) -> TokenTable:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractor
 from extractor import frames
-from extractor.dedupe import EventGroup, _absorb, dates_agree, group_ids, same_event
+from extractor.dedupe import EventGroup, _absorb, dates_agree, group_ids, group_rows, same_event
 from extractor.models import Document, Event, EventFormat, EventType
 
 RELEASE = (
@@ -217,3 +220,38 @@ def test_dates_agree() -> None:
     assert dates_agree("2025-04", "2025-04-10", window_days=0)
     assert dates_agree("2025", "2025-04-10", window_days=0)
     assert not dates_agree(None, "2025-04-10", window_days=1)
+
+
+def _talks(doc_id: str, day: str) -> Document:
+    return _doc(doc_id, _event(EventType.TALKS, ["JPN", "KOR"], date=day), doc_date=day)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_grouping_leaves_the_collector_as_the_caller_had_it(enabled: bool) -> None:
+    """The collector is paused only while events are placed: the caller's documents are made with it as
+    the caller set it, and it is left so afterwards, after a failure too."""
+    states: list[bool] = []
+
+    def documents() -> Iterator[Document]:
+        for day in ("2025-04-10", "2025-04-11", "2025-05-02"):
+            states.append(gc.isenabled())
+            yield _talks(day, day)
+
+    def failing() -> Iterator[Document]:
+        yield _talks("a", "2025-04-10")
+        raise RuntimeError("the caller's reader failed")
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert len(extractor.dedupe(documents())) == 2
+        assert states == [enabled] * 3
+        assert gc.isenabled() is enabled
+        rows = [("TALKS", ["JPN", "KOR"], "2025-04-10", None, None, None)] * 2
+        assert len(set(group_rows(iter(rows)))) == 1
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError):
+            extractor.dedupe(failing())
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -508,7 +508,8 @@ def test_a_meeting_attended_keeps_the_attendee(korex: extractor.Extractor) -> No
     "text",
     [
         "올레그 페트로프 러시아 대통령과 다나카 히로시 일본 총리가 10일 정상회담을 가졌다. "
-        "이날 동방경제포럼 참석차 블라디보스토크를 방문해 만난 두 정상은 회담 뒤 공동 기자회견을 열었다.",
+        "이날 국제경제회의 참석을 위해 하바롭스크를 방문해 마주 앉은 두 정상은 "
+        "회담을 마친 뒤 공동 회견에 나섰다.",
         "에마뉘엘 르블랑 프랑스 대통령은 15일 마리오 로시 이탈리아 총리와 파리에서 회담했다. "
         "양국 정상은 회담 이후 공동 기자회견을 가졌다.",
         "미국 국무부는 존 밀러 장관이 다음 주 인도를 방문해 라지브 싱 인도 외교장관과 회담한다고 밝혔다. "
@@ -524,7 +525,8 @@ def test_a_text_naming_no_korean_side_gives_korea_no_part(korex: extractor.Extra
 def test_the_guest_of_two_leaders_visiting_is_the_side_not_visited(korex: extractor.Extractor) -> None:
     text = (
         "올레그 페트로프 러시아 대통령과 다나카 히로시 일본 총리가 10일 정상회담을 가졌다. "
-        "이날 동방경제포럼 참석차 블라디보스토크를 방문해 만난 두 정상은 회담 뒤 공동 기자회견을 열었다."
+        "이날 국제경제회의 참석을 위해 하바롭스크를 방문해 마주 앉은 두 정상은 "
+        "회담을 마친 뒤 공동 회견에 나섰다."
     )
     (visit,) = of_type(events(korex, text), EventType.VISIT)
     assert visit.countries == ["JPN", "RUS"]
@@ -569,7 +571,7 @@ def test_the_place_a_conference_opens_in_hosts_it(korex: extractor.Extractor, te
 
 
 def test_the_venue_of_a_meeting_of_two_is_no_party(korex: extractor.Extractor) -> None:
-    text = "시진핑 중국 국가주석과 다카이치 사나에 일본 총리가 31일 경주에서 정상회담을 가졌다."
+    text = "리웨이 중국 국무원 총리와 스즈키 마사오 일본 총리가 12일 부산에서 양자 정상회담을 했다."
     (summit,) = events(korex, text)
     assert summit.countries == ["CHN", "JPN"]
 

@@ -786,8 +786,8 @@ def test_a_tour_by_its_stops_is_made_by_all_its_travellers(korex: extractor.Extr
 
 def test_a_tour_named_again_by_its_stops_is_the_visits_reported(korex: extractor.Extractor) -> None:
     text = (
-        "김도현 대통령은 25일 라오스 국빈 방문을 마치고 귀국길에 올랐다. 김 대통령과 최수진 여사는 "
-        "이날 4박6일간의 베트남·라오스 순방을 마무리했다. 김 대통령은 앞서 21~23일 베트남을 국빈 방문했다."
+        "김도현 대통령은 25일 라오스 국빈 방문을 마치고 서울로 돌아왔다. 김 대통령 내외는 "
+        "이날 5박6일 일정의 베트남·라오스 순방을 마무리했다. 김 대통령은 앞서 21~23일 베트남을 국빈 방문했다."
     )
     visits = of_type(events(korex, text), EventType.VISIT)
     assert sorted(v.countries for v in visits) == [["KOR", "LAO"], ["KOR", "VNM"]]
@@ -796,7 +796,7 @@ def test_a_tour_named_again_by_its_stops_is_the_visits_reported(korex: extractor
 @pytest.mark.parametrize(
     "text",
     [
-        "김 장관은 알랭 르루 프랑스 외교장관과 회담했다. 외교부는 지난 9월에 이어 2개월 만에 개최된 "
+        "김 장관은 알랭 르루 프랑스 외교장관과 회담했다. 외교부는 지난 9월 이후 2개월 만에 열린 "
         "양국 외교장관 회담을 통해 소통이 강화됐다고 밝혔다.",
         "김 장관은 알랭 르루 프랑스 외교장관과 회담했다. 양국 외교장관의 회담은 지난 3월 이후 8개월 만이다.",
         "김 장관은 알랭 르루 프랑스 외교장관과 회담했다. 이번 회담은 지난해 5월에 이어 두 번째다.",

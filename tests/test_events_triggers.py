@@ -6,6 +6,7 @@ import pytest
 from eventkit import events, of_type
 
 import extractor
+from extractor.events.clauses import Sentences
 from extractor.models import EventType
 
 
@@ -578,7 +579,7 @@ def test_a_dropped_subject_is_the_actor_of_the_sentence_before(korex: extractor.
 @pytest.mark.parametrize(
     ("text", "destination", "date"),
     [
-        ("김 대통령은 지난 8~9일 하와이 호놀룰루를 방문했을 땐 참전용사를 만났다.", "USA", "2025-03-08"),
+        ("김 대통령은 지난 8~9일 미국 시애틀을 방문했을 땐 동포 간담회를 열었다.", "USA", "2025-03-08"),
         ("마쓰다 겐지 일본 총리가 2006년 중국을 방문했을 때 양국은 이 원칙에 합의했다.", "CHN", "2006"),
         ("박 장관은 지난달 베트남을 방문했을 때에도 같은 입장을 밝혔다.", "VNM", "2025-02"),
     ],
@@ -624,3 +625,22 @@ def test_a_meeting_reported_as_hoegyeon_with_someone_is_an_event(
 )
 def test_a_press_conference_is_no_meeting(korex: extractor.Extractor, text: str) -> None:
     assert events(korex, text) == []
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["한-칠레 외교장관 회담 ", "한중 외교차관 전략대화 ", "제5차 한-몽골 정책협의회, "],
+)
+def test_a_run_of_terms_without_stops_is_read_item_by_item(korex: extractor.Extractor, unit: str) -> None:
+    doc = korex.nlp(unit * 40)
+    spans = Sentences.of_doc(doc).spans
+    assert len(spans) >= 30
+    assert all(len(doc.text[s.start_char : s.end_char]) <= 2 * len(unit) for s in spans)
+
+
+def test_a_written_sentence_naming_several_meetings_stays_whole(korex: extractor.Extractor) -> None:
+    text = (
+        "김 장관은 이번 순방 기간 한-칠레 외교장관 회담, 한-페루 외교장관 회담, 한-멕시코 정책협의회, "
+        "한-콜롬비아 공동위원회, 한-에콰도르 차관 협의, 한-파나마 외교장관 회담에 잇따라 참석했다."
+    )
+    assert len(Sentences.of_doc(korex.nlp(text)).spans) == 1

@@ -213,7 +213,7 @@ def test_a_tours_length_after_its_stops_keeps_each_stops_days(korex: extractor.E
 def test_a_stop_keeps_its_country_when_the_tour_is_named_again(korex: extractor.Extractor) -> None:
     text = (
         "대통령은 오는 5~7일 베트남, 7~9일 캄보디아를 4박 5일의 일정으로 방문할 계획이다. "
-        "대통령은 금번 순방에서 각국 정상들과 정상회담을 갖는다."
+        "대통령은 이번 순방 기간 두 나라 정상과 각각 회담할 예정이다."
     )
     visits = of_type(events(korex, text, doc_date="2025-03-04"), EventType.VISIT)
     assert visits

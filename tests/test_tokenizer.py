@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.tokenizer import SPACE_TAG, UNKNOWN_TAG, KiwiTokenizer, split_chunks
+from extractor.tokenizer import LONGEST_SENTENCE, SPACE_TAG, UNKNOWN_TAG, KiwiTokenizer, split_chunks
 
 nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "korex.KiwiTokenizer.v1"}}})
 
@@ -78,6 +79,43 @@ def test_sentences_follow_kiwi() -> None:
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences == ["양국은 협력하기로 하였다.", "이어서 공동성명을 발표하였다."]
 
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["한-캐나다 외교차관 전략대화 ", "박민호 외교부 제2차관 ", "핵심광물 공급망 협력 강화 "],
+)
+def test_a_text_without_stops_is_cut_into_sentences_at_spaces(unit: str) -> None:
+    text = unit * (3 * LONGEST_SENTENCE // len(unit))
+    sentences = list(nlp(text).sents)
+    assert len(sentences) >= 3
+    assert all(len(s.text) <= LONGEST_SENTENCE + len(unit) for s in sentences)
+    assert all(s.start_char == 0 or text[s.start_char - 1] == " " for s in sentences)
+
+
+def test_a_long_written_sentence_stays_whole() -> None:
+    clause = "양국은 교역과 투자, 공급망과 에너지 분야의 협력을 확대해 나가기로 하였으며, "
+    text = clause * ((LONGEST_SENTENCE - 100) // len(clause)) + "이를 위한 후속 협의를 이어가기로 하였다."
+    assert LONGEST_SENTENCE // 2 < len(text) < LONGEST_SENTENCE
+    assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "올해 주요 일정\n- 3.4. 한-칠레 외교장관 회담 (서울)\n- 4.9. 제3차 한-페루 정책협의회 (리마)",
+        "주간 일정 안내\n○ 화요일 주한 스웨덴 대사 접견\n○ 목요일 한-노르웨이 차관 협의",
+        "이번 방문의 성과\n□ 공급망 협력 양해각서 서명 (10.2.)\n□ 청년 교류 확대 합의 (10.3.)",
+    ],
+)
+def test_each_list_item_on_its_own_line_is_a_sentence(text: str) -> None:
+    lines = text.split("\n")
+    assert [s.text.strip() for s in nlp(text).sents] == lines
+
+
+def test_a_line_continuing_a_phrase_is_no_new_item() -> None:
+    text = "양측은 다음 사항에 대해\n- 긴밀히 협력해 나가기로 하였다."
+    assert len(list(nlp(text).sents)) == 1
 
 def test_long_texts_are_cut_at_line_ends_and_keep_offsets() -> None:
     line = "외교부는 오늘 정례 브리핑을 열었다.\n"

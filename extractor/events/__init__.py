@@ -80,7 +80,11 @@ class EventAssembler:
             )
             if d
         ]
-        drafts = [one for draft in drafts for one in split.apart(doc, found, draft, drafts)]
+        drafts = [
+            one
+            for draft in drafts
+            for one in split.apart(doc, found, draft, drafts, touching.get(draft.sentence.start_char, []))
+        ]
         doc.user_data[EVENTS_KEY] = _finish(doc, drafts, self.seats)
         return doc
 
@@ -111,7 +115,7 @@ def _draft(
     sentence = sentences.of(trigger.start)
     local = touching.get(sentence.start_char, [])
     name_start = naming.name_start(table, sentence, trigger, local)
-    kind = reports.how_reported(table, trigger, span, sentence, found, local, name_start)
+    kind = reports.how_reported(table, trigger, span, sentence, local, name_start)
     if not triggers.reports_event(table, trigger, span, kind, local, sentence, name_start):
         return None
     event_type, cameo, plover = event_types.of_trigger(trigger)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from extractor.events import context, cues
+from extractor.events.clauses import Sentence
 from extractor.events.draft import Draft
 from extractor.mentions import Mention
 from extractor.models import EventType
@@ -69,17 +70,14 @@ def by_occasion(text: str, drafts: Sequence[Draft]) -> None:
     """An event with no date of its own, held on an occasion its sentence points back to (이번 회담을
     계기로 … MOU를 체결했다), takes the date of that earlier event: its day, or of a trip (이번 방문을
     계기로) the month."""
+    occasions: dict[Sentence, Draft] = {}
+    for d in drafts:
+        if d.kind == "occasion" and not d.date and d.sentence not in occasions and _pointed(text, d):
+            occasions[d.sentence] = d
     for draft in drafts:
         if draft.date or draft.subordinate or draft.background:
             continue
-        occasion = next(
-            (
-                d
-                for d in drafts
-                if d.kind == "occasion" and d.sentence == draft.sentence and not d.date and _pointed(text, d)
-            ),
-            None,
-        )
+        occasion = occasions.get(draft.sentence)
         if occasion is None:
             continue
         term = _term(text, occasion.trigger)

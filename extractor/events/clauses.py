@@ -8,17 +8,21 @@ subject particle, and a parenthesis right after a name (X(8.6-8, 마닐라)).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.mentions import Mention
+from extractor.mentions import Mention, mentions
+from extractor.models import EntityLabel
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 _SENTENCES_KEY = "korex_sentences"
+#: Meeting terms a sentence may hold and stay whole (written ones hold up to about six; a run of
+#: names without stops holds one every few words).
+_LISTED_TERMS = 12
 #: A short word glued to a parenthesis after a term: 참석(…), 개최(…).
 _REPORTING_WORD = re.compile(r"\s?[가-힣]{1,4}(?=\()")
 #: Kinds of the words that report a term before its parenthesis.
@@ -54,7 +58,7 @@ class Sentences:
         found = doc.user_data.get(_SENTENCES_KEY)
         if found is None:
             spans = [Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
-            found = doc.user_data[_SENTENCES_KEY] = cls(spans)
+            found = doc.user_data[_SENTENCES_KEY] = cls(_listings_apart(doc, spans))
         return found
 
     def of(self, char: int) -> Sentence:
@@ -72,6 +76,35 @@ class Sentences:
                     touching.setdefault(self.starts[k], []).append(m)
                 k += 1
         return touching
+
+
+def _listings_apart(doc: Doc, spans: list[Sentence]) -> list[Sentence]:
+    """Sentences holding more meeting terms than any written one, cut after each term: a run of
+    names without stops (a tag list, a schedule on one line) is read item by item, as a reader
+    does, and each term's look over its sentence stays short."""
+    ends = sorted(m.end for m in mentions(doc) if m.label is EntityLabel.MEETING)
+    if len(ends) <= _LISTED_TERMS:
+        return spans
+    table = table_of(doc)
+    cut: list[Sentence] = []
+    for span in spans:
+        inside = ends[bisect_left(ends, span.start_char + 1) : bisect_left(ends, span.end_char)]
+        if len(inside) <= _LISTED_TERMS:
+            cut.append(span)
+            continue
+        start = span.start
+        for end in inside:
+            following = table.first_from(end)
+            while following < span.end and table.tags[following] == SPACE_TAG:
+                following += 1
+            if start < following < span.end:
+                last = following - 1
+                while table.tags[last] == SPACE_TAG:
+                    last -= 1
+                cut.append(Sentence(start, following, table.starts[start], table.ends[last]))
+                start = following
+        cut.append(Sentence(start, span.end, table.starts[start], span.end_char))
+    return cut
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,7 +142,7 @@ def dates_of_others(
     for meeting in meetings:
         if meeting.end > name_start:
             continue
-        following = [i for i in table.within(meeting.end, name_start) if table.tags[i] != SPACE_TAG][:3]
+        following = table.words_within(meeting.end, name_start, 3)
         if not any(after_or_during(table.lemmas[i]) for i in following):
             continue
         own = [m for m in dates if m.end <= meeting.start]

@@ -40,7 +40,9 @@ _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The date (and a span's end) the trigger's sentence gives the event."""
     table = table_of(doc)
-    draft.reported_coming = _coming(table, draft.trigger, clause.text.find("\n", draft.trigger.end))
+    line_end = clause.text.find("\n", draft.trigger.end, draft.sentence.end_char)
+    end = draft.sentence.end_char if line_end == -1 else line_end
+    draft.reported_coming = _coming(table, draft.trigger, end)
     trigger, in_sentence = draft.trigger, clause.in_sentence
     draft.vaguely_dated = any(
         m.label is EntityLabel.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
@@ -133,10 +135,9 @@ def _after(
     return date
 
 
-def _coming(table: TokenTable, trigger: Mention, line_end: int) -> bool:
+def _coming(table: TokenTable, trigger: Mention, end: int) -> bool:
     """The sentence reports the event as coming, in the plain present (정상회담을 갖는다, 회의가
-    열린다) rather than in the past (가졌다)."""
-    end = line_end if line_end != -1 else len(table.text)
+    열린다) rather than in the past (가졌다), before `end` (its line's or its own end)."""
     for i in table.within(trigger.end, end):
         if "EP" in table.tags[i]:
             return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -372,6 +373,7 @@ def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
     return bool(tokens) and table.heads[tokens[-1]] == "JKO"
 
 
+@lru_cache(maxsize=4096)
 def _name_key(name: str | None) -> str:
     """A name without spaces, punctuation and a trailing abbreviation (양해각서(MOU)), to compare how
     two mentions write it."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from extractor.events import cues
 from extractor.events.clauses import Sentence
@@ -45,6 +46,9 @@ _ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)")
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN"})
 #: Plain nouns that may stand in a name on the way back to a country or a round.
 _MAX_PLAIN = 2
+#: Words a name may hold before its term (the longest written ones hold about eight): the run back
+#: stops there, so a page repeating a name hundreds of times costs each term a few words, not the page.
+_MAX_WORDS = 12
 #: Types that are acts rather than named meetings: the words before them (일본 방문, 정상 간 통화)
 #: say where or who, and their records carry no name.
 _ACTS = frozenset({EventType.PHONE_CALL, EventType.COURTESY_CALL, EventType.VISIT})
@@ -74,7 +78,7 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
         return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
     plain = 0
     document = trigger.data["entries"][0].attrs.get("event_type") == EventType.AGREEMENT.value
-    for word_start, word_end in _words_before(text, sentence.start_char, start):
+    for word_start, word_end in islice(_words_before(text, sentence.start_char, start), _MAX_WORDS):
         cut = text.rfind(_DATELINE_END, word_start, word_end)
         if cut != -1:  # 서울--(코리아와이어)--제3차 …: the name opens after the dateline
             word_start = cut + len(_DATELINE_END)
@@ -218,7 +222,7 @@ def _name_word(word: str, start: int, end: int, named: Sequence[tuple[int, int]]
         return True
     if word in cues.words("name_word") or word in cues.words("first"):
         return True
-    covered = {i for a, b in named for i in range(max(a, start), min(b, end))}
+    covered = {i for a, b in named if a < end and start < b for i in range(max(a, start), min(b, end))}
     if start not in covered:
         return False
     head = start

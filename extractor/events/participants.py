@@ -348,7 +348,6 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
     witnesses (두 정상 임석 하에)."""
     text = text_of(doc)
     table = table_of(doc)
-    titles = {m.start for m in mentions(doc) if m.label is EntityLabel.TITLE}
     position = draft.sentence.start_char
     end = draft.trigger.start
     if _heads_participle(table, draft.trigger.end):  # 방문해 만난 두 정상은: the pair the act describes
@@ -358,13 +357,15 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
         position = start + len(word)
         if word.rstrip("은는이가도") not in cues.words("pair"):
             continue
-        following = position + len(text[position:]) - len(text[position:].lstrip())
+        following = next((k for k in range(position, len(text)) if not text[k].isspace()), len(text))
         next_words = text[following:end].split(maxsplit=2)
         next_word = next_words[0] if next_words else ""
         if titled and len(next_words) > 1 and next_words[1].startswith(tuple(cues.words("witnessed"))):
             continue  # 두 정상 임석 하에 양국은 … 체결: witnesses of what the sides sign
         person_word = next_word.startswith(tuple(cues.words("person_word")))
-        if (word != word.rstrip("은는이가도") and not titled) or following in titles or person_word:
+        if (word != word.rstrip("은는이가도") and not titled) or person_word:
+            return True
+        if any(m.start == following and m.label is EntityLabel.TITLE for m in mentions(doc)):
             return True
     return False
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Clause, Sentences, aside_after
+from extractor.events.clauses import Clause, Sentence, Sentences, aside_after
 from extractor.events.draft import Draft
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
@@ -210,7 +210,7 @@ def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, e
     for place in reversed(places):
         term = next((v for v in visits if v.start <= place.start and place.end <= v.end), None)
         after = term.end if term else place.end  # 방한 기간 중: the visit word names where it goes
-        tokens = [i for i in table.within(after, end) if table.tags[i] != SPACE_TAG][:5]
+        tokens = table.words_within(after, end, 5)
         k = 1 if tokens and table.heads[tokens[0]].startswith("J") else 0
         if term is None and (k >= len(tokens) or table.lemmas[tokens[k]] not in cues.words("trip")):
             continue
@@ -278,12 +278,13 @@ def _list_place(
 
 def borrow_occasion_place(drafts: Sequence[Draft]) -> None:
     """An event with no place of its own takes that of the occasion in its sentence (X 참석 계기)."""
+    occasions: dict[Sentence, Location] = {}
+    for d in drafts:
+        if d.subordinate and d.location:
+            occasions.setdefault(d.sentence, d.location)
     for draft in drafts:
         if draft.location is None:
-            draft.location = next(
-                (d.location for d in drafts if d.subordinate and d.location and d.sentence == draft.sentence),
-                None,
-            )
+            draft.location = occasions.get(draft.sentence)
 
 
 def main_place(drafts: Sequence[Draft]) -> Location | None:

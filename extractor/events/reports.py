@@ -43,7 +43,6 @@ def how_reported(
     trigger: Mention,
     span: range,
     sentence: Sentence,
-    found: Sequence[Mention],
     local: Sequence[Mention],
     name_start: int,
 ) -> str | None:
@@ -56,7 +55,7 @@ def how_reported(
         or _titled(table, trigger, span)
         or _visit_modifying(table, trigger, span, local)
         or _participle_before(table, name_start)
-        or _listed(table.text, trigger, found)
+        or _listed(table.text, trigger, local)
         or _dated(table, local, sentence, name_start)
         or _with_someone(table.text, local, name_start)
     )
@@ -276,10 +275,10 @@ def _participle_before(table: TokenTable, start: int) -> str | None:
     return kind if kind in ("held", "issued", "signed") else None
 
 
-def _listed(text: str, trigger: Mention, found: Sequence[Mention]) -> str | None:
+def _listed(text: str, trigger: Mention, local: Sequence[Mention]) -> str | None:
     """A term in a note's list with its date: written before a parenthesis that opens with a date
     (실무방한(8.21-22, …)), or inside one (… 파견(8.14, 대통령 예방))."""
-    starts = {m.start for m in found if m.label is EntityLabel.DATE}
+    starts = {m.start for m in local if m.label is EntityLabel.DATE}
     after = aside_after(text, trigger.end)
     if after:
         opening = text[after[0] : after[1]]

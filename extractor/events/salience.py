@@ -16,7 +16,7 @@ from extractor.events.borrowed_dates import day_or_month
 from extractor.events.draft import Draft
 from extractor.mentions import Mention
 from extractor.models import EventType
-from extractor.tokens import SPACE_TAG, TokenTable
+from extractor.tokens import TokenTable
 
 #: Days before the document's date beyond which an event is no longer its news.
 _RECENT_DAYS = 14
@@ -32,25 +32,30 @@ def earlier(table: TokenTable, sentence_start: int, trigger: Mention) -> bool:
     opening = table.text[sentence_start : trigger.start].split()[:2]
     if any(word.rstrip(",") in cues.words("earlier") for word in opening):
         return True
-    following = [i for i in table.within(trigger.end, trigger.end + 12) if table.tags[i] != SPACE_TAG][:4]
+    following = table.words_within(trigger.end, trigger.end + 12, 4)
     return any(
         table.lemmas[i] in cues.words("experience") and k > 0 and "ETM" in table.tags[following[k - 1]]
         for k, i in enumerate(following)
     )
 
 
+#: Sub-items a note's reach runs over (a longer list of `-` lines is no note's, and each term
+#: looking further back would make a long list cost the square of its length).
+_NOTE_REACH = 200
 def in_note(text: str, position: int) -> bool:
     """Whether `position` lies in a note (a line starting ※ or *) or in a `-` sub-item under one."""
     line_start = text.rfind("\n", 0, position) + 1
-    while True:
+    for _ in range(_NOTE_REACH):
         line = text[line_start:position].lstrip()
         if line.startswith(_BACKGROUND):
             return True
         if not line.startswith("-") or line_start == 0:
             return False
-        previous = text[:line_start].rstrip()
-        position = len(previous)
+        position = line_start
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
         line_start = text.rfind("\n", 0, position) + 1
+    return False
 
 
 def aside_event(draft: Draft) -> bool:

@@ -46,9 +46,11 @@ _COUNT = re.compile(r"\d+\s*여?\s*개국")
 _COUNTED = re.compile(r"^\d+\s*개?국")
 
 
-def apart(doc: Doc, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
+def apart(
+    doc: Doc, found: Sequence[Mention], draft: Draft, drafts: Sequence[Draft], local: Sequence[Mention]
+) -> list[Draft]:
     """The events one draft reports (the draft itself when it reports one); `drafts` are all the
-    document's, among which a trip to several countries."""
+    document's, among which a trip to several countries; `local` the mentions of its sentence."""
     text = text_of(doc)
     if draft.type is EventType.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
@@ -56,7 +58,7 @@ def apart(doc: Doc, found: Sequence[Mention], draft: Draft, drafts: Sequence[Dra
         return []  # 18개국과 양자회담: the meetings each reported on their own, or not at all
     split = (
         _per_partner(text, found, draft)
-        or _per_pair(text, found, draft)
+        or _per_pair(text, local, draft)
         or _per_stop(text, draft, drafts)
         or _either_partner(doc, found, draft)
         or _respectively(doc, draft, found)
@@ -191,14 +193,14 @@ def _met_between(found: Sequence[Mention], start: int, end: int) -> bool:
     )
 
 
-def _per_pair(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+def _per_pair(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
     """One event per pair of countries listed in its name (한중·한일 국장급 협의) or, before `각각`, as
     its subject (브라질과 칠레, 브라질과 페루는 각각 양자 협정을 체결했다)."""
     if _multilateral(draft):
         return []
-    named = lists.pairs(text, found, draft.name_start, draft.trigger.start)
+    named = lists.pairs(text, local, draft.name_start, draft.trigger.start)
     if not named and _distributive(text, draft):
-        named = lists.pairs(text, found, draft.sentence.start_char, draft.trigger.start)
+        named = lists.pairs(text, local, draft.sentence.start_char, draft.trigger.start)
     return [
         replace(
             draft,
@@ -243,15 +245,7 @@ def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draf
     if len(partners) < 2:
         return []
     own = [code for code in draft.countries if code not in partners] or [HOME]
-    return [
-        replace(
-            draft,
-            countries=sorted({*own, code}),
-            participants=[p for p in draft.participants if p.country in (None, *own, code)],
-            distributed=True,
-        )
-        for code in partners
-    ]
+    return _one_with_each(draft, own, partners)
 
 
 def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Draft]:
@@ -278,6 +272,11 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
     own = [code for code in draft.countries if code not in partners]
     if len(own) != 1 or len(partners) < 2:
         return []
+    return _one_with_each(draft, own, sorted(partners))
+
+
+def _one_with_each(draft: Draft, own: list[str], partners: list[str]) -> list[Draft]:
+    """One event of the subject's side with each partner, with the people of those two sides."""
     return [
         replace(
             draft,
@@ -285,7 +284,7 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
             participants=[p for p in draft.participants if p.country in (None, *own, code)],
             distributed=True,
         )
-        for code in sorted(partners)
+        for code in partners
     ]
 
 

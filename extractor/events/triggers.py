@@ -10,7 +10,10 @@ meeting discussed (통화를 갖고 … 협의했다), or an agreement named but
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice
 
 from extractor.events import cues, reports, roles, split, verbs
 from extractor.events.clauses import Sentence
@@ -58,7 +61,7 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
         key=lambda m: m.start,
     )
     text = table.text
-    titles = [m for m in found if m.label is EntityLabel.TITLE]
+    titles = _Titles.of(found)
     meetings = [m for m in meetings if not _negotiated(text, m, meetings)]
     meetings = [
         m
@@ -108,10 +111,28 @@ def _negotiated(text: str, m: Mention, meetings: Sequence[Mention]) -> bool:
     return any(0 <= o.start - m.end <= 1 and _process(text, o) for o in meetings)
 
 
-def _post_in(text: str, m: Mention, titles: Sequence[Mention]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Titles:
+    """TITLE mentions by start, to find those holding or following a term without a pass over all."""
+
+    spans: list[Mention]
+    starts: list[int]
+    longest: int
+
+    @classmethod
+    def of(cls, found: Sequence[Mention]) -> _Titles:
+        spans = sorted((m for m in found if m.label is EntityLabel.TITLE), key=lambda m: m.start)
+        return cls(spans, [m.start for m in spans], max((m.end - m.start for m in spans), default=0))
+
+    def near(self, start: int, end: int) -> list[Mention]:
+        """The titles that may hold `start`-`end` or start right after it."""
+        return self.spans[bisect_left(self.starts, start - self.longest) : bisect_right(self.starts, end + 1)]
+
+
+def _post_in(text: str, m: Mention, titles: _Titles) -> bool:
     """The term names the body of someone's post: a title follows it (공동위원회 위원장인 김 차관,
     6자회담 수석대표) or holds it (한인기업협의회장)."""
-    for title in titles:
+    for title in titles.near(m.start, m.end):
         if title.start <= m.start and m.end <= title.end and title.end - title.start > m.end - m.start:
             return True
         if title.start >= m.end and not text[m.end : title.start].strip() and title.start - m.end <= 1:
@@ -230,7 +251,7 @@ def _called_off(
 def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
     방문을 계획했으나)."""
-    following = [i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG][:6]
+    following = list(islice((i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG), 6))
     words = [table.lemmas[i] for i in following]
     return (
         bool({"예정", "계획"} & set(words))
@@ -274,7 +295,7 @@ def _discussed(
     if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
         return False
     talked = {t.value for t in (*MEETINGS, EventType.PHONE_CALL, EventType.COURTESY_CALL)}
-    titles = [m for m in local if m.label is EntityLabel.TITLE]
+    titles = _Titles.of(local)
     meetings = [
         m
         for m in local

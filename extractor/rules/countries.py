@@ -12,8 +12,10 @@ North's usage, 조선 and 공화국 name North Korea (`north_korean.py`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -49,21 +51,28 @@ class CountryCompounds:
     shorts: dict[str, Short]
     exceptions: frozenset[str]
 
+    def __post_init__(self) -> None:
+        #: The characters a compound or a visit word may start with, to find them without a pass
+        #: over every token.
+        initials = "".join(sorted(re.escape(form) for form in self.shorts if len(form) == 1))
+        short = f"[{initials}]" if initials else "(?!)"
+        self.initials = re.compile(short)
+        self.visit_words = re.compile(f"방(?={short})")
+
     def __call__(self, doc: Doc) -> Doc:
         table = table_of(doc)
-        text, tokens = table.text, table.solid
-        starts = {start: tag for start, _, tag in tokens}
-        ends = {end for _, end, _ in tokens}
-        tag_at = TagAt(tokens)
+        text = table.text
+        tag_at = TagAt(table.solid)
         taken = _covered_chars(covered(doc, EntityLabel.COUNTRY))
         found = mentions(doc)
-        found.extend(self._visits(text, starts, ends, taken))
+        found.extend(self._visits(text, tag_at, taken))
         found.extend(north_korean.country_words(table, taken))
         position = 0
-        for start in sorted(starts):
-            if start < position or text[start] not in self.shorts:
+        for initial in self.initials.finditer(text):
+            start = initial.start()
+            if start < position or not tag_at.starts_token(start):
                 continue
-            parts = self._longest_accepted(text, start, ends, tag_at)
+            parts = self._longest_accepted(text, start, tag_at)
             if not parts:
                 continue
             end = parts[-1][0] + 1
@@ -82,15 +91,16 @@ class CountryCompounds:
                     )
         return doc
 
-    def _visits(self, text: str, starts: dict[int, str], ends: set[int], taken: set[int]) -> list[Mention]:
+    def _visits(self, text: str, tag_at: TagAt, taken: set[int]) -> list[Mention]:
         """Visit words (방북, 방한, 실무방한): 방 and a country's short form making up whole tokens; the
         short form names the country visited."""
         found = []
-        for start in starts:
+        for visit in self.visit_words.finditer(text):
+            start = visit.start()
             offset = start + 1
-            if text[start] != "방" or offset >= len(text) or text[offset] not in self.shorts:
+            if not tag_at.starts_token(start):
                 continue
-            if offset + 1 not in ends or offset in taken:
+            if not tag_at.ends_token(offset + 1) or offset in taken:
                 continue
             country = self.shorts[text[offset]].country
             found.append(
@@ -105,14 +115,12 @@ class CountryCompounds:
             )
         return found
 
-    def _longest_accepted(
-        self, text: str, start: int, ends: set[int], tag_at: TagAt
-    ) -> list[tuple[int, Short]]:
+    def _longest_accepted(self, text: str, start: int, tag_at: TagAt) -> list[tuple[int, Short]]:
         """The longest run of short forms from `start` that reads as a compound (not 한-베 of 한-베트남)."""
         parts, _ = self._parts(text, start)
         for count in range(len(parts), 0, -1):
             head = parts[:count]
-            if self._accept(text, head, start, head[-1][0] + 1, ends, tag_at):
+            if self._accept(text, head, start, head[-1][0] + 1, tag_at):
                 return head
         return []
 
@@ -147,7 +155,6 @@ class CountryCompounds:
         parts: list[tuple[int, Short]],
         start: int,
         end: int,
-        ends: set[int],
         tag_at: TagAt,
     ) -> bool:
         if text[start:end] in self.exceptions:
@@ -157,7 +164,7 @@ class CountryCompounds:
         tagged = all(tag_at.get(offset) in COMPOUND_TAGS for offset in range(start, end))
         if not tagged and not _whole_word(text, start, end, tag_at):
             return False
-        return end in ends and len({short.country for _, short in parts}) >= 2
+        return tag_at.ends_token(end) and len({short.country for _, short in parts}) >= 2
 
     def _before_partner(self, text: str, end: int, tag_at: TagAt) -> bool:
         """`한-아세안`, `한·베트남`: one short form, a separator, then a name."""
@@ -174,7 +181,7 @@ class TagAt:
 
     def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
         self.tokens = tokens
-        self.starts = [start for start, _, _ in tokens]
+        self.starts = list(map(itemgetter(0), tokens))
 
     def get(self, offset: int, default: str | None = None) -> str | None:
         """Like `dict.get`: the covering token's first tag, or `default`."""
@@ -182,6 +189,16 @@ class TagAt:
         if i >= 0 and offset < self.tokens[i][1]:
             return self.tokens[i][2]
         return default
+
+    def starts_token(self, offset: int) -> bool:
+        """A token starts at `offset`."""
+        i = bisect_left(self.starts, offset)
+        return i < len(self.starts) and self.starts[i] == offset
+
+    def ends_token(self, offset: int) -> bool:
+        """A token ends at `offset`."""
+        i = bisect_left(self.starts, offset) - 1
+        return i >= 0 and self.tokens[i][1] == offset
 
 
 def _whole_word(text: str, start: int, end: int, tag_at: TagAt) -> bool:

@@ -10,6 +10,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -63,52 +64,61 @@ def _words(table: TokenTable, honorifics: frozenset[str]) -> list[Word]:
     """The Doc's words in order; punctuation tokens are words of their own (`punct`). A word's core
     ends before its particles and endings, and before honorific or plural suffixes (대통령님, 장관들)."""
     found: list[Word] = []
-    text, starts, ends, heads = table.text, table.starts, table.ends, table.heads
+    add = found.append
+    text, starts, ends, heads, spaced = table.text, table.starts, table.ends, table.heads, table.spaced
+    # Each token's kind, and a whitespace after the last one that closes the last word.
+    kinds = [*map({head: _kind(head) for head in set(heads)}.__getitem__, heads), _SPACE]
+    predicate = {tag: _predicate_tag(tag) for tag in set(table.tags)}.__getitem__
+    predicates_before = list(accumulate(map(predicate, table.tags), initial=0))
     first = -1  # the open word's first token, -1 when none is open
     core_last = -1  # its last token that belongs to the core
 
-    for i, (tag, head, spaced) in enumerate(zip(table.tags, heads, table.spaced, strict=True)):
-        punct = head in _PUNCT_TAGS
-        if tag != SPACE_TAG and not punct:
+    for i, kind in enumerate(kinds):
+        if kind <= _SUFFIX:
             if first < 0:
                 first = core_last = i
-            elif not (
-                head.startswith(_TRAILING) or (head == "XSN" and text[starts[i] : ends[i]] in honorifics)
-            ):
+            elif kind == _CORE or (kind == _SUFFIX and text[starts[i] : ends[i]] not in honorifics):
                 core_last = i
-            if not spaced:
+            if not spaced[i]:
                 continue
             last = i
         elif first < 0:
-            if punct:
-                found.append(Word(starts[i], ends[i], ends[i], (head,), punct=True))
+            if kind == _PUNCT:
+                add(Word(starts[i], ends[i], ends[i], (heads[i],), punct=True))
             continue
         else:
             last = i - 1
-        found.append(_word(table, first, last, core_last))
+        add(
+            Word(
+                starts[first],
+                ends[last],
+                ends[last] if core_last == last else starts[core_last + 1],
+                tuple(heads[first : last + 1]),
+                predicate=predicates_before[last + 1] > predicates_before[first],
+            )
+        )
         first = -1
-        if punct:
-            found.append(Word(starts[i], ends[i], ends[i], (head,), punct=True))
-    if first >= 0:
-        found.append(_word(table, first, len(heads) - 1, core_last))
+        if kind == _PUNCT:
+            add(Word(starts[i], ends[i], ends[i], (heads[i],), punct=True))
     return found
 
 
-@cache
+#: What a token's first morpheme makes it: part of a word's core, a trailing particle or ending, a
+#: noun suffix (in the core unless honorific), punctuation, or whitespace.
+_CORE, _TRAILING_PART, _SUFFIX, _PUNCT, _SPACE = range(5)
+
+
+def _kind(head: str) -> int:
+    """The kind (above) of a token whose first morpheme has tag `head`."""
+    if head == SPACE_TAG:
+        return _SPACE
+    if head in _PUNCT_TAGS:
+        return _PUNCT
+    if head.startswith(_TRAILING):
+        return _TRAILING_PART
+    return _SUFFIX if head == "XSN" else _CORE
+
+
 def _predicate_tag(tag: str) -> bool:
     """A token tag (`XSV+EP`) holding a morpheme that makes its word a predicate."""
     return any(part in _PREDICATE for part in tag.split("+"))
-
-
-def _word(table: TokenTable, first: int, last: int, core_last: int) -> Word:
-    """The word of tokens `first`..`last`, its core ending with token `core_last`."""
-    core_end = table.ends[last] if core_last == last else table.starts[core_last + 1]
-    tags = table.tags[first : last + 1]
-    predicate = any(map(_predicate_tag, tags))
-    return Word(
-        table.starts[first],
-        table.ends[last],
-        core_end,
-        tuple(table.heads[first : last + 1]),
-        predicate=predicate,
-    )
