@@ -214,6 +214,7 @@ def report(
     """RESULTS.md as text."""
     docs, size = corpus
     ratio = single["extract_cps"] / single["kiwi_cps"]
+    cpu_ratio = single["extract_cpu_cps"] / single["kiwi_cpu_cps"]
     one, two = runs[1], runs[2]
     steady = two["steady_cps"] / one["steady_cps"]
     wall = two["cps"] / one["cps"]
@@ -243,7 +244,8 @@ def report(
         f"| Kiwi tokenisation alone, one core, a document at a time | {single['kiwi_cps']:,.0f} chars/s | |",
         f"| full extraction (`extract_loaded`), one core, a document at a time, same texts "
         f"| {single['extract_cps']:,.0f} chars/s | |",
-        f"| ratio full / Kiwi alone | {ratio:.2f} | ≥ 0.6: {mark(ratio >= 0.6)} |",
+        f"| ratio full / Kiwi alone, wall | {ratio:.2f} | |",
+        f"| ratio full / Kiwi alone, CPU | {cpu_ratio:.2f} | ≥ 0.75 (issue 18): {mark(cpu_ratio >= 0.75)} |",
         f"| `extract_folder`, 1 job: after the first result / whole run | {one['steady_cps']:,.0f} chars/s "
         f"/ {one['cps']:,.0f} chars/s ({one['wall_s']:.1f} s) | |",
         f"| `extract_folder`, 2 jobs: after the first result / whole run | {two['steady_cps']:,.0f} chars/s "
