@@ -173,7 +173,7 @@ def _adverb(table: TokenTable, i: int) -> bool:
     while k > 0 and table.starts[k] == table.ends[k - 1] and table.tags[k - 1] != SPACE_TAG:
         k -= 1
     word = table.text[table.starts[k] : table.ends[i]]
-    return word in cues.words("in_turn") | cues.words("respectively")
+    return word in cues.any_of("in_turn", "respectively")
 
 
 def _meets_into(table: TokenTable, i: int, position: int) -> bool:

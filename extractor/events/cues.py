@@ -44,9 +44,16 @@ def load_cues() -> Cues:
     return Cues({kind: frozenset(forms) for kind, forms in kinds.items()})
 
 
+@cache
 def words(kind: str) -> frozenset[str]:
-    """The forms of one kind (empty if the file has none)."""
+    """The forms of one kind (empty if the file has none); cached, as rules ask for them per word."""
     return load_cues().kinds.get(kind, frozenset())
+
+
+@cache
+def any_of(*kinds: str) -> frozenset[str]:
+    """The forms of any of several kinds, united once per process."""
+    return frozenset().union(*(words(kind) for kind in kinds))
 
 
 def kind_of(form: str) -> str | None:

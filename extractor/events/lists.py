@@ -57,7 +57,7 @@ def before(
 def _closes(tail: str, *, titled: bool) -> bool:
     """The text between a list's last country and its word closes the list: `등 3개국을`, `를 차례로`,
     `을 9박 12일의 일정으로`."""
-    order = cues.words("respectively") | cues.words("in_turn") | cues.words("bilateral")
+    order = cues.any_of("respectively", "in_turn", "bilateral")
     rest = _SCHEDULE.sub("", tail.rstrip())
     tail = rest
     for word in reversed(tail.split()):

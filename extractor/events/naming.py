@@ -114,7 +114,7 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
 def _no_name_words() -> frozenset[str]:
     """Words that end a name's run back: a demonstrative (이번 양해각서), a clause of circumstance's
     close (참석한 가운데 … 협정)."""
-    return cues.words("demonstrative") | cues.words("amid")
+    return cues.any_of("demonstrative", "amid")
 
 
 def _particle_ends(table: TokenTable, start: int, end: int) -> bool:
@@ -236,7 +236,7 @@ def _name_word(word: str, start: int, end: int, named: Sequence[tuple[int, int]]
 def specific(prefix: str) -> bool:
     """A name prefix says which meeting it is when it holds more than a level word (국장급)."""
     words = prefix.split()
-    plain = cues.words("name_word") | cues.words("first")
+    plain = cues.any_of("name_word", "first")
     return bool(words) and not all(_LEVEL.match(w) or w in plain for w in words)
 
 

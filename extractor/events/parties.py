@@ -208,7 +208,7 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     과/와, or before the object particle of a verb that is the trigger."""
     table = table_of(doc)
     start = subject_end(doc, clause.start, trigger.start) or clause.start
-    order = cues.words("respectively") | cues.words("in_turn")
+    order = cues.any_of("respectively", "in_turn")
     tokens = [
         i
         for i in table.within(start, trigger.start)

@@ -110,7 +110,7 @@ def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> M
 
 def present_until(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
     """Where a clause of those present before the trigger ends (… 배석한 가운데 |), if there is one."""
-    present = cues.words("attended") | cues.words("present")
+    present = cues.any_of("attended", "present")
     tokens = [i for i in table.within(sentence.start_char, trigger.start) if table.tags[i] != SPACE_TAG]
     ends = [
         table.ends[tokens[k]]

@@ -308,7 +308,7 @@ def _multilateral(draft: Draft) -> bool:
 
 def _order_words() -> frozenset[str]:
     """Words that make a meeting with several partners one with each: 각각, 잇따라, 양자."""
-    return cues.words("respectively") | cues.words("in_turn") | cues.words("bilateral")
+    return cues.any_of("respectively", "in_turn", "bilateral")
 
 
 def _distributive(text: str, draft: Draft) -> bool:

@@ -115,7 +115,7 @@ def kind(table: TokenTable, span: range) -> str | None:
 def _foreign_partner(table: TokenTable, found: Sequence[Mention], verb: int) -> bool:
     """The phrase marked as the one met, right before the verb, names a country, a foreign body or a
     person of a country (마자오쉬 중국 외교부 상무부부장과 만나), not reporters (기자들과 만나)."""
-    order = cues.words("respectively") | cues.words("in_turn")
+    order = cues.any_of("respectively", "in_turn")
     before = [
         i
         for i in range(max(0, verb - 4), verb)
