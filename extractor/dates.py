@@ -171,6 +171,14 @@ def _alt(forms: list[str] | tuple[str, ...]) -> str:
     return "|".join(_form_re(f) for f in unique)
 
 
+def _opening(forms: list[str]) -> str:
+    """A lookahead on the characters that open `forms`, for a rule that starts with one of them:
+    checked first, it fails fast on most of a text (no lookahead where a form opens with a space)."""
+    if not forms or any(form.startswith(" ") for form in forms):
+        return ""
+    return f"(?=[{''.join(sorted({re.escape(form[0]) for form in forms}))}])"
+
+
 def _key(form: str) -> str:
     """A matched word form without spaces, for looking up its offset."""
     return re.sub(r"\s", "", form)
@@ -223,7 +231,9 @@ def _grammar() -> _Grammar:
     day_k = rf"(?P<d>\d{{1,2}})(?:{_SP}(?P<il>일)|(?={_SEP}\d))"  # `28일`, or `28` before `~30일`
     month_day_k = rf"(?P<m>\d{{1,2}}){_SP}월(?:{_SP}{day_k}{wd('wd')}|{_SP}(?P<per>{period}))?"
     dot_md = rf"(?P<m2>\d{{1,2}})\.(?P<d2>\d{{1,2}})(?P<dot>\.)?{wd('wd2')}"
-    num_left = r"(?<![\w.,/:'’\-~])"
+    # A rule opening with a digit checks one first: most of a Korean text is none, and the lookbehinds
+    # that follow cost a scan of every character.
+    num_left = r"(?=\d)(?<![\w.,/:'’\-~])"
     apostrophe = f"[{_APOSTROPHES}]"
 
     raw_rules: list[tuple[str, str]] = [
@@ -249,7 +259,7 @@ def _grammar() -> _Grammar:
         ),
         # '24.6.28. / ’18.12~’19.2월 / ’97년 7월 / ’20년 / (’21안)
         (
-            rf"(?<![\w{_APOSTROPHES}])(?P<q>{apostrophe})(?P<yy>\d{{2}})(?:"
+            rf"(?={apostrophe})(?<![\w{_APOSTROPHES}])(?P<q>{apostrophe})(?P<yy>\d{{2}})(?:"
             rf"\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})(?P<dot>\.)?{wd('wd')}"
             rf"|\.(?P<ym>\d{{1,2}})(?P<ymw>{_SP}월|\.(?!\d))?"
             rf"(?:{_SEP}{apostrophe}(?P<yy2>\d{{2}})\.(?P<ym2>\d{{1,2}})(?:{_SP}월|\.)?)?"
@@ -259,13 +269,13 @@ def _grammar() -> _Grammar:
         ),
         # a year alone on its line (`2016`, `2016년`) or a hashtag year (`#2016`): a heading
         (
-            rf"(?<![^\n \t\u00a0])(?P<y>(?:19|20)\d{{2}})(?:{_SP}년)?(?=[ \t\u00a0]*(?:\n|$))"
-            rf"|#(?P<yt>(?:19|20)\d{{2}})(?!\d)",
+            rf"(?=[\d#])(?:(?<![^\n \t\u00a0])(?P<y>(?:19|20)\d{{2}})(?:{_SP}년)?(?=[ \t\u00a0]*(?:\n|$))"
+            rf"|#(?P<yt>(?:19|20)\d{{2}})(?!\d))",
             "year_alone",
         ),
         # 2024년 6월 28일(금) / 2024년 6월 / 2024년 10월 말 / 2021년 하반기 / 2024년
         (
-            rf"(?<![\w.,/:'’])(?P<y>\d{{4}}){_SP}년(?P<do>도)?(?:{_SP}{month_day_k}|{_SP}(?P<yper>{period}))?",
+            rf"(?=\d)(?<![\w.,/:'’])(?P<y>\d{{4}}){_SP}년(?P<do>도)?(?:{_SP}{month_day_k}|{_SP}(?P<yper>{period}))?",
             "year_k",
         ),
         # October 9, 2021 / 9 October 2021 / October 2021 (each form opens with a letter or a digit,
@@ -279,9 +289,9 @@ def _grammar() -> _Grammar:
             "en_date",
         ),
         # 1990년대, 2000년대 초반: a decade, a date mention that names no one value
-        (rf"(?<![\w.,/:'’])\d{{3}}0{_SP}년대(?:{_SP}(?:초반|중반|후반|{period}))?", "decade"),
+        (rf"(?=\d)(?<![\w.,/:'’])\d{{3}}0{_SP}년대(?:{_SP}(?:초반|중반|후반|{period}))?", "decade"),
         # 2024 한-아프리카 정상회의: a bare year before a word
-        (rf"(?<![\w.,/:\-~])(?P<y>(?:19|20)\d{{2}})(?=[ ][{_HANGUL}A-Za-z])", "bare_year"),
+        (rf"(?=\d)(?<![\w.,/:\-~])(?P<y>(?:19|20)\d{{2}})(?=[ ][{_HANGUL}A-Za-z])", "bare_year"),
         # 6.28. / 6.28.(금) / 6. 28(금) / 8.31 / 6.12일
         (
             rf"{num_left}(?P<m>\d{{1,2}})\.(?:(?P<d>\d{{1,2}})|[ ]{{1,2}}(?P<ds>\d{{1,2}}))"
@@ -294,42 +304,45 @@ def _grammar() -> _Grammar:
             "md_dash",
         ),
         # 6월 28일(금) / 6월 / 10월 말
-        (rf"(?<![\d.,]){month_day_k}", "month_k"),
+        (rf"(?=\d)(?<![\d.,]){month_day_k}", "month_k"),
         # 28일 / 28일(금) / 28~30일
         (
-            rf"(?<![\w.,/:\-~])(?P<d>\d{{1,2}})(?:(?P<il>일)|(?={_SEP}\d{{1,2}}일)){wd('wd')}",
+            rf"(?=\d)(?<![\w.,/:\-~])(?P<d>\d{{1,2}})(?:(?P<il>일)|(?={_SEP}\d{{1,2}}일)){wd('wd')}",
             "day",
         ),
         # 오늘, 어제, 내일(5일)
         (
-            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('day_relative'))})"
+            rf"{_opening(forms('day_relative'))}(?<![{_HANGUL}])(?P<w>{_alt(forms('day_relative'))})"
             rf"(?:{_SP}\({_SP}(?P<pd>\d{{1,2}}){_SP}일{_SP}\))?",
             "day_word",
         ),
         # 지난달, 이달 5일, 다음 달 초
         (
-            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('month_relative'))})"
+            rf"{_opening(forms('month_relative'))}(?<![{_HANGUL}])(?P<w>{_alt(forms('month_relative'))})"
             rf"(?:{_SP}{day_k}{wd('wd')}|{_SP}(?P<per>{period}))?",
             "month_word",
         ),
         # 올해, 지난해 12.28., 내년 3월, 금년 7월, 지난해 하반기
         (
-            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('year_relative'))})"
+            rf"{_opening(forms('year_relative'))}(?<![{_HANGUL}])(?P<w>{_alt(forms('year_relative'))})"
             rf"(?:{_SP}(?:{month_day_k}|{dot_md}|(?P<yper>{period})))?",
             "year_word",
         ),
         # 지난 5일, 오는 6월, 지난 6월 3일, 오는 금요일, 지난 12.28.
         (
-            rf"(?<![{_HANGUL}])(?P<dir>{_alt(forms('direction'))}){_SP}"
+            rf"{_opening(forms('direction'))}(?<![{_HANGUL}])(?P<dir>{_alt(forms('direction'))}){_SP}"
             rf"(?:{month_day_k}|{dot_md}|(?P<dd>\d{{1,2}})(?:(?P<il3>일)|(?={_SEP}\d{{1,2}}일)){wd('wd3')}"
             rf"|(?P<wdn>{wd_full}))",
             "direction",
         ),
         # 첫날, 이튿날, 다음 날: a day counted from the last day the text states
-        (rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('day_following'))})", "day_following"),
+        (
+            rf"{_opening(forms('day_following'))}(?<![{_HANGUL}])(?P<w>{_alt(forms('day_following'))})",
+            "day_following",
+        ),
         # 다음 주 화요일, 지난주 금요일; 지난주 alone names no one day
         (
-            rf"(?<![{_HANGUL}])(?P<w>{_alt(forms('week_relative'))})(?:{_SP}(?P<wdn>{wd_full}))?",
+            rf"{_opening(forms('week_relative'))}(?<![{_HANGUL}])(?P<w>{_alt(forms('week_relative'))})(?:{_SP}(?P<wdn>{wd_full}))?",
             "week_word",
         ),
     ]
