@@ -34,10 +34,12 @@ def listed(doc: Doc, merged: Sequence[Draft]) -> list[Draft]:
     found = sorted(mentions(doc), key=lambda m: m.start)
     earlier: list[Draft] = []
     for sentence in Sentences.of_doc(doc).spans:
-        inside = [m for m in found if sentence.start_char <= m.start < sentence.end_char]
         following = _FOLLOWING.search(text, sentence.start_char, sentence.end_char)
-        if following is None or any(m.label is EntityLabel.MEETING for m in inside):
-            continue  # none, or a term of the sentence's own reports it (split.py)
+        if following is None:
+            continue
+        inside = [m for m in found if sentence.start_char <= m.start < sentence.end_char]
+        if any(m.label is EntityLabel.MEETING for m in inside):
+            continue  # a term of the sentence's own reports it (split.py)
         countries = [m for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
         after = [m for m in countries if m.start >= following.end()]
         if not after or not _COUNTED.match(text[after[0].end : sentence.end_char]):
