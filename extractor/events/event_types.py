@@ -122,9 +122,8 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     titles = [m for m in clause.in_sentence if _head(m)]
     subject = [m for m in titles if end is not None and clause.start <= m.start and m.end <= end]
     holding = [m for m in titles if _BETWEEN.match(text[m.end : draft.trigger.start])]
-    heads = {m.norm for m in mentions(doc) if m in titles or _head(m)}
     people = [p for p in draft.participants if p.name]
-    of_heads = draft.kind == "with" and len(people) >= 2 and all(p.title in heads for p in people)
+    of_heads = draft.kind == "with" and len(people) >= 2 and {p.title for p in people} <= _heads(doc)
     in_subject = [
         m
         for m in clause.in_sentence
@@ -133,6 +132,11 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     below = any(not _head(m) for m in in_subject)  # 장원삼 이사장과 … 대통령이 면담: of two ranks
     if (subject and not below) or holding or of_heads:
         draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
+
+
+def _heads(doc: Doc) -> set[str | None]:
+    """The titles of heads of state or government the document names."""
+    return {m.norm for m in mentions(doc) if _head(m)}
 
 
 def _head(m: Mention) -> bool:
