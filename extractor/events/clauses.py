@@ -201,8 +201,8 @@ def _joins_participle(table: TokenTable, i: int, position: int) -> bool:
 def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
     """End of the trigger's clause: its first connective ending (하고, 하며) after the trigger."""
     table = table_of(doc)
-    for i in range(sentence.start, sentence.end):
-        if table.starts[i] >= trigger.end and (table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")):
+    for i in range(max(sentence.start, table.first_from(trigger.end)), sentence.end):
+        if table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC"):
             return table.ends[i]
     return sentence.end_char
 
@@ -213,13 +213,17 @@ def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | 
     time made topic (회담에서는, 4일에는) is no subject."""
     table = table_of(doc)
     tokens = table.within(start, end)
-    marks = [
-        table.starts[i]
-        for k, i in enumerate(tokens)
-        if table.heads[i] == "JKS"
-        or (table.heads[i] == "JX" and not (k > 0 and table.heads[tokens[k - 1]].startswith(("JKB", "E"))))
-    ]
-    return (marks[-1] if last else marks[0]) if marks else None
+    order = reversed(tokens) if last else tokens
+    mark = next((i for i in order if _subject_mark(table, i, tokens.start)), None)
+    return table.starts[mark] if mark is not None else None
+
+
+def _subject_mark(table: TokenTable, i: int, first: int) -> bool:
+    """Token `i` marks a subject or topic, not a place or time made topic (회담에서는, 4일에는); the
+    token before it is read only from `first`, where the text looked at starts."""
+    return table.heads[i] == "JKS" or (
+        table.heads[i] == "JX" and not (i > first and table.heads[i - 1].startswith(("JKB", "E")))
+    )
 
 
 def aside(text: str, end: int) -> tuple[int, int] | None:
