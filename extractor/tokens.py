@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -34,13 +33,12 @@ class TokenTable:
     spaced: list[bool]
     #: `(start, end, first tag)` of each token that is not whitespace, for matching across tokens.
     solid: list[tuple[int, int, str]] = field(init=False)
+    #: The index of each token that is not whitespace, in order: its tokens within a span, by bisection.
+    solid_indexes: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.solid = [
-            (start, end, head)
-            for start, end, tag, head in zip(self.starts, self.ends, self.tags, self.heads, strict=True)
-            if tag != SPACE_TAG
-        ]
+        self.solid_indexes = [i for i, tag in enumerate(self.tags) if tag != SPACE_TAG]
+        self.solid = [(self.starts[i], self.ends[i], self.heads[i]) for i in self.solid_indexes]
 
     @classmethod
     def from_doc(cls, doc: Doc) -> TokenTable:
@@ -75,10 +73,20 @@ class TokenTable:
             first += 1
         return range(first, max(first, self.first_from(end)))
 
+    def solid_within(self, start: int, end: int) -> list[int]:
+        """Indexes of the tokens other than whitespace within `text[start:end]` (as `within`)."""
+        span = self.within(start, end)
+        first = bisect_left(self.solid_indexes, span.start)
+        return self.solid_indexes[first : bisect_left(self.solid_indexes, span.stop, first)]
+
     def words_within(self, start: int, end: int, count: int) -> list[int]:
-        """Indexes of the first `count` tokens other than whitespace within `text[start:end]`; it
-        stops there, so a look a few words ahead costs a few words in a sentence of any length."""
-        return list(islice((i for i in self.within(start, end) if self.tags[i] != SPACE_TAG), count))
+        """Indexes of the first `count` tokens other than whitespace within `text[start:end]`; found by
+        bisection, a look a few words ahead costs a few words in a sentence of any length."""
+        span = self.within(start, end)
+        first = bisect_left(self.solid_indexes, span.start)
+        return self.solid_indexes[
+            first : min(first + count, bisect_left(self.solid_indexes, span.stop, first))
+        ]
 
 
 def table_of(doc: Doc) -> TokenTable:

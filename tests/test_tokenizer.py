@@ -149,3 +149,17 @@ def test_the_recorded_token_table_is_the_docs_own(text: str) -> None:
         assert getattr(recorded, name) == getattr(rebuilt, name), name
     # the recorded lemma is the first morpheme's form, exact even where a form holds `+`
     assert all(token.lemma_.startswith(lemma) for token, lemma in zip(doc, recorded.lemmas, strict=True))
+
+
+@settings(max_examples=200, deadline=None)
+@given(ANY_TEXT, st.integers(-2, 60), st.integers(-2, 60), st.integers(0, 5))
+def test_the_words_within_a_span_are_its_tokens_other_than_whitespace(
+    text: str, start: int, end: int, count: int
+) -> None:
+    """`solid_within` and `words_within`, found by bisection, hold what a pass over `within` keeps."""
+    from extractor.tokens import table_of
+
+    table = table_of(nlp(text))
+    words = [i for i in table.within(start, end) if table.tags[i] != SPACE_TAG]
+    assert table.solid_within(start, end) == words
+    assert table.words_within(start, end, count) == words[:count]

@@ -180,7 +180,7 @@ def _meets_into(table: TokenTable, i: int, position: int) -> bool:
     """The connective at `i` ends a verb of meeting that leads straight into the term (일본 총리와 만나
     회담했다): one act, whose side met is named before the verb."""
     verb = i if table.heads[i] != "EC" else i - 1
-    following = [k for k in table.within(table.ends[i], position) if table.tags[k] != SPACE_TAG]
+    following = table.solid_within(table.ends[i], position)
     return verb >= 0 and table.lemmas[verb] in cues.words("meet") and len(following) <= 1
 
 
@@ -188,7 +188,7 @@ def _joins_participle(table: TokenTable, i: int, position: int) -> bool:
     """The connective at `i` joins a verb to the participle right before `position` (강화하고 …
     약속하는 체결식): no subject, topic or other connective between, and a participle ending within
     the last words before `position`."""
-    following = [k for k in table.within(table.ends[i], position) if table.tags[k] != SPACE_TAG]
+    following = table.solid_within(table.ends[i], position)
     if not following or "ETM" not in "".join(table.tags[k] for k in following):
         return False
     modifier = max(k for k in following if "ETM" in table.tags[k])

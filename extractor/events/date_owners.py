@@ -33,7 +33,7 @@ def names_another(table: TokenTable, date: Mention, meetings: Sequence[Mention])
     for meeting in meetings:
         if meeting.start < date.end or meeting.start - date.end > _NAME_REACH:
             continue
-        between = [i for i in table.within(date.end, meeting.start) if table.tags[i] != SPACE_TAG]
+        between = table.solid_within(date.end, meeting.start)
         after = table.first_from(meeting.end)
         verb = after < len(table) and table.starts[after] == meeting.end and table.heads[after] == "XSV"
         return not verb and all(table.heads[i] in ("NNG", "NNP", "SL", "SN", "SH") for i in between)
@@ -111,7 +111,7 @@ def of_another_noun(table: TokenTable, date: Mention, trigger: Mention) -> bool:
     (2일 열린 한일 정상회담에서)."""
     if date.end > trigger.start:
         return False
-    tokens = [i for i in table.within(date.end, trigger.start) if table.tags[i] != SPACE_TAG]
+    tokens = table.solid_within(date.end, trigger.start)
     if tokens and table.heads[tokens[0]] == "JKB":
         tokens = tokens[1:]  # 2007년에
     held = cues.words("held")

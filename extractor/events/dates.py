@@ -175,7 +175,7 @@ def _sequence_date(
         return date  # 2일에는 (김 차관은) 전시회에 참석한 데 이어 … 만났다: the day of all its acts
     if subject_end(doc, date.end, trigger.start) is not None:
         return None
-    joint = [i for i in table.within(date.end, clause_start) if table.tags[i] != SPACE_TAG][-3:]
+    joint = table.solid_within(date.end, clause_start)[-3:]
     if any(date_owners.after_or_during(table.lemmas[i]) for i in joint):
         return None
     acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
@@ -255,7 +255,7 @@ def _next_token(table: TokenTable, position: int) -> int:
 def _under_way(table: TokenTable, trigger: Mention) -> bool:
     """The visit is under way or ending (방문 중인, 방문을 마친), or describes the one who acts (방한한
     장관과 만나): a day of its sentence is another act's."""
-    following = [i for i in table.within(trigger.end, trigger.end + 8) if table.tags[i] != SPACE_TAG]
+    following = table.solid_within(trigger.end, trigger.end + 8)
     return any(
         cues.kind_of(table.lemmas[i]) == "ongoing" or table.lemmas[i] in cues.words("ending")
         for i in following[:3]
@@ -272,7 +272,7 @@ def _describes_someone(table: TokenTable, end: int, following: Sequence[int]) ->
 
 def _ending(table: TokenTable, trigger: Mention) -> bool:
     """The visit is reported as ending (방문을 마친, 일정을 마치고)."""
-    following = [i for i in table.within(trigger.end, trigger.end + 12) if table.tags[i] != SPACE_TAG]
+    following = table.solid_within(trigger.end, trigger.end + 12)
     return any(table.lemmas[i] in cues.words("ending") for i in following[:4])
 
 

@@ -23,7 +23,7 @@ from extractor.events.naming import ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
 from extractor.models import EventType
-from extractor.tokens import SPACE_TAG, table_of
+from extractor.tokens import table_of
 
 #: Endings of a word that close a noun phrase before a name: a topic, subject, object or place particle.
 _ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도", "고", "며", "서")
@@ -367,7 +367,7 @@ def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
     회담을 가졌다) or an object right before it (지사를 면담하고)."""
     table = table_of(doc)
     start = subject_end(doc, clause_start, trigger.start) or clause_start
-    tokens = [i for i in table.within(start, trigger.start) if table.tags[i] != SPACE_TAG]
+    tokens = table.solid_within(start, trigger.start)
     if any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in tokens):
         return True
     return bool(tokens) and table.heads[tokens[-1]] == "JKO"

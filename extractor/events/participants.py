@@ -63,9 +63,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
 def _done_by(table: TokenTable, trigger: Mention, in_sentence: Sequence[Mention]) -> list[Mention]:
     """The people a participle of the act describes (국빈방문을 마친 A 대통령과 B 여사가): all of its
     noun phrase, up to its particle."""
-    after = [
-        i for i in table.within(trigger.end, trigger.end + _PARTICIPLE_REACH) if table.tags[i] != SPACE_TAG
-    ]
+    after = table.solid_within(trigger.end, trigger.end + _PARTICIPLE_REACH)
     modifier = next((i for i in after if "ETM" in table.tags[i]), None)
     if modifier is None:
         return []
@@ -93,9 +91,7 @@ def _tentative(doc: Doc, draft: Draft, clause: Clause) -> bool:
     개최를 위해, 개최하기로 합의, 대화를 열어 … 나가기로 했다), whose people are not yet known, unlike
     one scheduled (회담을 가질 예정) or to be attended (회의에 참석하기 위해)."""
     table = table_of(doc)
-    following = [
-        i for i in table.within(draft.trigger.end, draft.sentence.end_char) if table.tags[i] != SPACE_TAG
-    ]
+    following = table.solid_within(draft.trigger.end, draft.sentence.end_char)
     for k, i in enumerate(following):
         ends_act = (
             k > 0 and table.tags[following[k - 1]].endswith("EC") and not _chained(table, following[k - 1])
@@ -165,7 +161,7 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
 def _named_subject(table: TokenTable, start: int, end: int) -> bool:
     """A subject or topic particle (이, 가, 은, 는) closes a noun between `start` and `end`: the clause
     names its own actor (not `김 위원장도 예방했다`, whose 도 marks the one met)."""
-    tokens = [i for i in table.within(start, end) if table.tags[i] != SPACE_TAG]
+    tokens = table.solid_within(start, end)
     return any(
         k > 0
         and table.heads[tokens[k - 1]].startswith("N")
@@ -177,7 +173,7 @@ def _named_subject(table: TokenTable, start: int, end: int) -> bool:
 def _heads_participle(table: TokenTable, start: int) -> bool:
     """The act is part of a participle whose head is the subject (… 방문해 만난 두 정상은): the actor
     is named after it, not dropped."""
-    tokens = [i for i in table.within(start, start + _PARTICIPLE_REACH) if table.tags[i] != SPACE_TAG]
+    tokens = table.solid_within(start, start + _PARTICIPLE_REACH)
     modifier = next((i for i in tokens if "ETM" in table.tags[i]), None)
     if modifier is None:
         return False
@@ -203,7 +199,7 @@ def _pronoun_subject(table: TokenTable, start: int, end: int | None) -> bool:
 def _has_subject(table: TokenTable, start: int, end: int) -> bool:
     """A subject or topic is marked between `start` and `end` (장관은, 양국이), not only a place or a
     time made topic (4일에는, 도쿄에서는)."""
-    tokens = [i for i in table.within(start, end) if table.tags[i] != SPACE_TAG]
+    tokens = table.solid_within(start, end)
     for k, i in enumerate(tokens):
         if table.heads[i] == "JKS":
             return True

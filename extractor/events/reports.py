@@ -305,7 +305,7 @@ def _dated(table: TokenTable, local: Sequence[Mention], sentence: Sentence, name
     ]
     if not dates:
         return None
-    between = [i for i in table.within(dates[-1].end, name_start) if table.tags[i] != SPACE_TAG]
+    between = table.solid_within(dates[-1].end, name_start)
     if len(between) > 4 or any(table.heads[i] not in _DATED_BETWEEN for i in between):
         return None
     return "dated"

@@ -17,7 +17,7 @@ from extractor.events import cues
 from extractor.events.clauses import Sentence
 from extractor.mentions import Mention
 from extractor.models import EntityLabel
-from extractor.tokens import SPACE_TAG, TokenTable
+from extractor.tokens import TokenTable
 
 #: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
 _VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
@@ -36,7 +36,7 @@ _QUOTATION = {"“": "”", '"': '"'}
 def reporter_end(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
     """Where the topic of a reporting sentence ends when its event has a subject of its own (외교부는 /
     김 대변인은 … A가 B와 회담했다고 밝혔다): the topic reports, the embedded subject acts."""
-    tokens = [i for i in table.within(sentence.start_char, sentence.end_char) if table.tags[i] != SPACE_TAG]
+    tokens = table.solid_within(sentence.start_char, sentence.end_char)
     reporting = cues.words("reporting")
     if not any(table.starts[i] >= trigger.end and table.lemmas[i] in reporting for i in tokens):
         return None
@@ -111,7 +111,7 @@ def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> M
 def present_until(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
     """Where a clause of those present before the trigger ends (… 배석한 가운데 |), if there is one."""
     present = cues.any_of("attended", "present")
-    tokens = [i for i in table.within(sentence.start_char, trigger.start) if table.tags[i] != SPACE_TAG]
+    tokens = table.solid_within(sentence.start_char, trigger.start)
     ends = [
         table.ends[tokens[k]]
         for k in range(2, len(tokens))

@@ -235,7 +235,7 @@ def _called_off(
     others = [m.start for m in local if m.label is EntityLabel.MEETING and m.start >= trigger.end]
     planned_before = _plan_that_was(table, span, sentence)
     stop = sentence.end_char if planned_before else min(others, default=sentence.end_char)
-    following = [i for i in table.within(trigger.end, stop) if table.tags[i] != SPACE_TAG]
+    following = table.solid_within(trigger.end, stop)
     for k, i in enumerate(following[:-1]):
         if table.lemmas[i] in cues.words("called_off") and table.heads[following[k + 1]] == "XSV":
             return True  # 연기했다, 무산됐다; not 연기 요청
