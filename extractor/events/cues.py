@@ -58,4 +58,4 @@ def any_of(*kinds: str) -> frozenset[str]:
 
 def kind_of(form: str) -> str | None:
     """The kind of a form, or None."""
-    return load_cues().kind_of(form)
+    return load_cues().by_form.get(form)

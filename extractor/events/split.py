@@ -316,7 +316,7 @@ def _distributive(text: str, draft: Draft) -> bool:
     words = text[draft.sentence.start_char : draft.trigger.start].split()
     order = _order_words()
     written = text[draft.trigger.start : draft.trigger.end]
-    return any(word in order for word in words[-3:]) or any(written.startswith(word) for word in order)
+    return any(word in order for word in words[-3:]) or written.startswith(tuple(order))
 
 
 def _list_end(text: str, draft: Draft) -> int:
