@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -37,6 +38,12 @@ _RECENT = dt.timedelta(days=7)
 _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
 
+@cache
+def _hour() -> re.Pattern[str]:
+    """A time of day and its hour (오전 10시), compiled once."""
+    return re.compile(rf"(?:{'|'.join(cues.words('time_of_day'))})\s?\d{{1,2}}시")
+
+
 def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The date (and a span's end) the trigger's sentence gives the event."""
     table = table_of(doc)
@@ -48,8 +55,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         m.label is EntityLabel.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
         for m in in_sentence
     )
-    hours = "|".join(cues.words("time_of_day"))
-    draft.timed = bool(re.search(rf"(?:{hours})\s?\d{{1,2}}시", table.text[clause.start : trigger.start]))
+    draft.timed = bool(_hour().search(table.text, clause.start, trigger.start))
     dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not date_owners.reporting(table, m, trigger, draft.sentence.end_char)]

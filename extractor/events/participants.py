@@ -80,8 +80,10 @@ def _after_earlier_act(table: TokenTable, start: int, end: int) -> int:
     counterpart is not the next one's."""
     after = start
     for i in table.within(start, end):
+        if cues.kind_of(table.lemmas[i]) != "after":
+            continue
         previous = i - 1 if i > 0 and table.tags[i - 1] != SPACE_TAG else i - 2
-        if cues.kind_of(table.lemmas[i]) == "after" and previous >= 0 and "ETM" in table.tags[previous]:
+        if previous >= 0 and "ETM" in table.tags[previous]:
             after = table.ends[i]
     return after
 
