@@ -89,6 +89,15 @@ class TokenTable:
         ]
 
 
+def stripped_end(text: str, end: int) -> int:
+    """Where `text[:end].rstrip()` ends, found without copying the text before `end` (rules ask it at
+    every meeting term of a long page)."""
+    end = min(end, len(text))
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def table_of(doc: Doc) -> TokenTable:
     """The Doc's token table, made once per Doc."""
     found = doc.user_data.get(_KEY)

@@ -163,3 +163,11 @@ def test_the_words_within_a_span_are_its_tokens_other_than_whitespace(
     words = [i for i in table.within(start, end) if table.tags[i] != SPACE_TAG]
     assert table.solid_within(start, end) == words
     assert table.words_within(start, end, count) == words[:count]
+
+
+@given(ANY_TEXT, st.integers(0, 60))
+def test_the_stripped_end_is_where_the_stripped_prefix_ends(text: str, end: int) -> None:
+    """`stripped_end` says what `len(text[:end].rstrip())` says, without the copy."""
+    from extractor.tokens import stripped_end
+
+    assert stripped_end(text, end) == len(text[:end].rstrip())

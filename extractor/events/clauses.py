@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.events import cues
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel
-from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
+from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of, text_of
 
 _SENTENCES_KEY = "korex_sentences"
 #: Meeting terms a sentence may hold and stay whole (written ones hold up to about six; a run of
@@ -261,11 +261,10 @@ def wrapped_line(table: TokenTable, sentence: Sentence, trigger: Mention) -> tup
 
 def _continues(table: TokenTable, line_break: int) -> bool:
     """The text before a line break goes on after it: it ends in a particle, an ending or a comma."""
-    text = table.text
-    before = text[:line_break].rstrip()
-    if not before or before.endswith((",", "，")):
-        return bool(before)
-    last = table.holding(len(before) - 1)
+    end = stripped_end(table.text, line_break)
+    if end == 0 or table.text[end - 1] in (",", "，"):
+        return end > 0
+    last = table.holding(end - 1)
     tag = table.tags[last]
     return table.heads[last].startswith("J") or tag.endswith(("EC", "ETM", "JKB", "JKO", "JKS", "JX", "JKG"))
 

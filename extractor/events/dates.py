@@ -24,7 +24,7 @@ from extractor.events.clauses import Clause, aside, subject_end
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import DateResolution, EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, TokenTable, table_of
+from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of
 
 #: How a day the text states was resolved: written whole, or a day of the dateline's month (28일).
 _STATED = frozenset({DateResolution.EXPLICIT, DateResolution.DATELINE})
@@ -195,8 +195,10 @@ def _sequence_date(
 
 def _after_circumstance(table: TokenTable, clause_start: int) -> bool:
     """The clause opens after a clause of circumstance (… 참석한 가운데), whose day is its own."""
-    before = table.text[:clause_start].split()
-    return bool(before) and before[-1] in cues.words("amid")
+    end = start = stripped_end(table.text, clause_start)
+    while start > 0 and not table.text[start - 1].isspace():
+        start -= 1  # back to the last word's first character
+    return end > 0 and table.text[start:end] in cues.words("amid")
 
 
 def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:

@@ -18,6 +18,7 @@ from extractor.events.draft import Draft
 from extractor.events.naming import ROUND
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
+from extractor.tokens import stripped_end
 
 #: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
 _BETWEEN = re.compile(r"^\s?(간의|간|사이의)\s?(첫|첫번째|역사적인|\s)*$")
@@ -86,9 +87,9 @@ def _phrase_start(text: str, start: int) -> int:
     """Where the noun phrase ending at `start` begins: back over up to three words that carry no
     particle (한·우즈벡 경제협력위 합동회의: at 한·우즈벡)."""
     for _ in range(3):
-        before = text[:start].rstrip()
-        word_start = max(before.rfind(" "), before.rfind("\n")) + 1
-        word = before[word_start:]
+        end = stripped_end(text, start)
+        word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+        word = text[word_start:end]
         if not word or word.endswith(_PARTICLES) or not word[-1].isalnum():
             break
         start = word_start

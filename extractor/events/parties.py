@@ -20,7 +20,7 @@ from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import OWN_PARTIES
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, table_of, text_of
+from extractor.tokens import SPACE_TAG, stripped_end, table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
@@ -297,16 +297,14 @@ def _of_leaders(text: str, in_sentence: Sequence[Mention], end: int) -> list[str
     전화통화, 한일 외교장관 간 통화): the parties, whatever the clause names first."""
     position = end
     while True:
-        stripped = text[:position].rstrip()
+        stop = stripped_end(text, position)
         for word in _BETWEEN_LEADERS:
-            if stripped.endswith(word):
-                stripped = stripped[: -len(word)].rstrip()
+            if text.endswith(word, 0, stop):
+                stop = stripped_end(text, stop - len(word))
                 break
-        title = next(
-            (m for m in in_sentence if m.label is EntityLabel.TITLE and m.end == len(stripped)), None
-        )
+        title = next((m for m in in_sentence if m.label is EntityLabel.TITLE and m.end == stop), None)
         if title is None:
-            position = len(stripped)
+            position = stop
             break
         position = title.start
     if position == end:

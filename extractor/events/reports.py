@@ -17,7 +17,7 @@ from extractor.events import cues, verbs
 from extractor.events.clauses import CLAUSE_END, Sentence, aside_after
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, TokenTable
+from extractor.tokens import SPACE_TAG, TokenTable, stripped_end
 
 #: Kinds of the words that report a meeting term.
 REPORTING = frozenset(
@@ -266,9 +266,9 @@ def _participle_before(table: TokenTable, start: int) -> str | None:
     무역투자촉진프레임워크, 열린 회의)."""
     text = table.text
     word_of_name = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    before = text[:word_of_name].rstrip()
-    word_start = max(before.rfind(" "), before.rfind("\n")) + 1
-    word = table.within(word_start, len(before))
+    end = stripped_end(text, word_of_name)
+    word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    word = table.within(word_start, end)
     if not word or not any("ETM" in table.tags[i] for i in word):
         return None
     kind = cues.kind_of(table.lemmas[word[0]])
@@ -314,9 +314,9 @@ def _dated(table: TokenTable, local: Sequence[Mention], sentence: Sentence, name
 def _with_someone(text: str, local: Sequence[Mention], name_start: int) -> str | None:
     """`with` for a meeting written with the person it was held with and no predicate (총리와의 회담에는
     … 늦었다, 교황과의 만남도): that meeting, mentioned in passing."""
-    before = text[:name_start].rstrip()
-    if not before.endswith(_WITH):
+    before_end = stripped_end(text, name_start)
+    if not text.endswith(_WITH, 0, before_end):
         return None
-    end = len(before) - len(_WITH[0])
+    end = before_end - len(_WITH[0])
     partner = (EntityLabel.PERSON, EntityLabel.TITLE)
     return "with" if any(m.label in partner and m.end == end for m in local) else None

@@ -21,7 +21,7 @@ from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, TokenTable
+from extractor.tokens import SPACE_TAG, TokenTable, stripped_end
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
@@ -263,8 +263,8 @@ def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
 def _founded(table: TokenTable, name_start: int) -> bool:
     """The word before the name is a participle of founding (창설된, 출범한): the series, not a meeting."""
     text = table.text
-    before = text[:name_start].rstrip()
-    word = table.within(max(before.rfind(" "), before.rfind("\n")) + 1, len(before))
+    end = stripped_end(text, name_start)
+    word = table.within(max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1, end)
     founded = cues.words("founded")
     return bool(word) and table.lemmas[word[0]] in founded and any("ETM" in table.tags[i] for i in word)
 
