@@ -98,6 +98,13 @@ def stripped_end(text: str, end: int) -> int:
     return end
 
 
+def stripped_start(text: str, start: int) -> int:
+    """Where `text[start:].lstrip()` starts, found without copying the text after `start`."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
 def table_of(doc: Doc) -> TokenTable:
     """The Doc's token table, made once per Doc."""
     found = doc.user_data.get(_KEY)

@@ -166,8 +166,9 @@ def test_the_words_within_a_span_are_its_tokens_other_than_whitespace(
 
 
 @given(ANY_TEXT, st.integers(0, 60))
-def test_the_stripped_end_is_where_the_stripped_prefix_ends(text: str, end: int) -> None:
-    """`stripped_end` says what `len(text[:end].rstrip())` says, without the copy."""
-    from extractor.tokens import stripped_end
+def test_the_stripped_ends_are_where_the_stripped_prefix_ends_and_suffix_starts(text: str, end: int) -> None:
+    """`stripped_end` and `stripped_start` say what `rstrip` and `lstrip` of a copy say."""
+    from extractor.tokens import stripped_end, stripped_start
 
     assert stripped_end(text, end) == len(text[:end].rstrip())
+    assert stripped_start(text, end) == end + len(text[end:]) - len(text[end:].lstrip())

@@ -20,7 +20,7 @@ from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import OWN_PARTIES
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, stripped_end, table_of, text_of
+from extractor.tokens import SPACE_TAG, stripped_end, stripped_start, table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
 _SUBJECT_JOIN = re.compile(r"^(과|와|및|,|·|ㆍ|-|\s)*$")
@@ -236,8 +236,7 @@ def _home_subject(text: str, start: int, end: int) -> bool:
 
 def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool:
     """A country word opens the clause (한미일, 러북 간 … 성명 발표: the issuer, written first)."""
-    first = text[start:].lstrip()
-    offset = len(text[start:]) - len(first) + start
+    offset = stripped_start(text, start)
     return any(m.label is EntityLabel.COUNTRY and m.start == offset for m in in_sentence)
 
 

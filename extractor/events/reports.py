@@ -17,7 +17,7 @@ from extractor.events import cues, verbs
 from extractor.events.clauses import CLAUSE_END, Sentence, aside_after
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, TokenTable, stripped_end
+from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, stripped_start
 
 #: Kinds of the words that report a meeting term.
 REPORTING = frozenset(
@@ -291,7 +291,7 @@ def _listed(text: str, trigger: Mention, local: Sequence[Mention]) -> str | None
     opened = text.rfind("(", max(0, trigger.start - 60), trigger.start)
     if opened == -1 or ")" in text[opened : trigger.start] or "\n" in text[opened : trigger.start]:
         return None
-    first = opened + 1 + len(text[opened + 1 :]) - len(text[opened + 1 :].lstrip())
+    first = stripped_start(text, opened + 1)
     return "listed" if first in starts else None
 
 
