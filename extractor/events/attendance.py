@@ -32,7 +32,7 @@ def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
     for sentence in Sentences.of_doc(doc).spans:
         if sentence.start_char <= lead.sentence.start_char:
             continue
-        if not any(lemma in attended for lemma in lemmas[sentence.start : sentence.end]):
+        if attended.isdisjoint(lemmas[sentence.start : sentence.end]):
             continue
         meetings = [
             m

@@ -312,12 +312,14 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
         and not (present and draft.sentence.start_char <= m.start < present)
     ]
     spans = Sentences.of_doc(doc)
-    found = mentions(doc)
+    countries = [m for m in mentions(doc) if m.label is EntityLabel.COUNTRY]
     chosen: dict[str, Mention] = {}
     for country in sorted(draft.countries, key=lambda c: c == HOME):  # foreign parties first
         of_country = [m for m in named if (m.data.get("country") or HOME) == country]
         if country != HOME and not of_country:  # 라히모프 대통령의 초청으로 타지키스탄을 방문
-            of_country = [m for m in named if not m.data.get("country") and _names(spans, found, m, country)]
+            of_country = [
+                m for m in named if not m.data.get("country") and _names(spans, countries, m, country)
+            ]
         if country == HOME:
             of_country = [m for m in of_country if m not in chosen.values()]
         if not of_country:
@@ -327,16 +329,11 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     return people if len(people) >= 2 else []
 
 
-def _names(spans: Sentences, found: Sequence[Mention], person: Mention, country: str) -> bool:
+def _names(spans: Sentences, countries: Sequence[Mention], person: Mention, country: str) -> bool:
     """The sentence of a person of no stated country names `country` (… 대통령의 초청으로 타지키스탄을
-    방문한다): that person may be its side."""
+    방문한다) among the document's `countries`: that person may be its side."""
     sentence = spans.of(person.start)
-    return any(
-        m.label is EntityLabel.COUNTRY
-        and m.norm == country
-        and sentence.start_char <= m.start < sentence.end_char
-        for m in found
-    )
+    return any(m.norm == country and sentence.start_char <= m.start < sentence.end_char for m in countries)
 
 
 def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:

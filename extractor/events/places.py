@@ -327,14 +327,13 @@ def recorded(
     found = draft.location or (((lead.location if lead else None) or place) if draft.main else None)
     if found is None or found.city or not found.country:
         return found
+    text = text_of(doc)
     cities = [
         m
         for m in mentions(doc)
-        if m.label is EntityLabel.LOCATION
-        and m.country == found.country
-        and not _DATELINE.match(text_of(doc), m.end)
+        if m.label is EntityLabel.LOCATION and m.country == found.country and not _DATELINE.match(text, m.end)
     ]
     if not cities:
         return found
     nearest = min(cities, key=lambda m: abs(m.start - draft.sentence.start_char))
-    return location(text_of(doc), nearest, seats)
+    return location(text, nearest, seats)
