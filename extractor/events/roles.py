@@ -36,10 +36,11 @@ _QUOTATION = {"“": "”", '"': '"'}
 def reporter_end(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
     """Where the topic of a reporting sentence ends when its event has a subject of its own (외교부는 /
     김 대변인은 … A가 B와 회담했다고 밝혔다): the topic reports, the embedded subject acts."""
+    whole = table.within(sentence.start_char, sentence.end_char)
+    after = table.lemmas[max(whole.start, table.first_from(trigger.end)) : whole.stop]
+    if cues.words("reporting").isdisjoint(after):
+        return None  # no reporting verb after the trigger (a whitespace token's lemma is no cue)
     tokens = table.solid_within(sentence.start_char, sentence.end_char)
-    reporting = cues.words("reporting")
-    if not any(table.starts[i] >= trigger.end and table.lemmas[i] in reporting for i in tokens):
-        return None
     before = [i for i in tokens if table.ends[i] <= trigger.start]
     topic = next((i for i in before if table.heads[i] == "JX"), None)
     if topic is None:
@@ -110,6 +111,9 @@ def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> M
 
 def present_until(table: TokenTable, sentence: Sentence, trigger: Mention) -> int | None:
     """Where a clause of those present before the trigger ends (… 배석한 가운데 |), if there is one."""
+    before = table.within(sentence.start_char, trigger.start)
+    if cues.words("amid").isdisjoint(table.lemmas[before.start : before.stop]):
+        return None  # no 가운데 at all, as in most sentences (a whitespace token's lemma is no cue)
     present = cues.any_of("attended", "present")
     tokens = table.solid_within(sentence.start_char, trigger.start)
     ends = [
