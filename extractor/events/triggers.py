@@ -275,8 +275,11 @@ def _recurring(table: TokenTable, span: range, local: Sequence[Mention], sentenc
     3년 연속 정상회의에 참석: that meeting's count)."""
     recurring, running = cues.words("recurring"), cues.words("years_running")
     after = range(span.stop, sentence.end)
-    if any(table.lemmas[i] in recurring for i in after):
+    lemmas_after = table.lemmas[span.stop : sentence.end]
+    if not recurring.isdisjoint(lemmas_after):
         return True
+    if running.isdisjoint(lemmas_after):
+        return False
     last_term = max((m.start for m in local if m.label is EntityLabel.MEETING), default=0)
     return any(
         table.lemmas[i] in running
