@@ -231,8 +231,8 @@ def _each_country(text: str, draft: Draft) -> bool:
     """`각국`, or a count of countries (3국, 4개국), stands before the term in its sentence (3국 정상과의
     회담을 통해 … 총 76건의 MOU 체결을 통해: both with each)."""
     words = text[draft.sentence.start_char : draft.trigger.start].split()
-    each = cues.words("each_country")
-    return any(any(word.startswith(form) for form in each) or _COUNTED.match(word) for word in words)
+    each = tuple(cues.words("each_country"))
+    return any(word.startswith(each) or _COUNTED.match(word) for word in words)
 
 
 def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
