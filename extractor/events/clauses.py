@@ -214,7 +214,8 @@ def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | 
     table = table_of(doc)
     tokens = table.within(start, end)
     order = reversed(tokens) if last else tokens
-    mark = next((i for i in order if _subject_mark(table, i, tokens.start)), None)
+    marks = ("JKS", "JX")  # read further by `_subject_mark`
+    mark = next((i for i in order if table.heads[i] in marks and _subject_mark(table, i, tokens.start)), None)
     return table.starts[mark] if mark is not None else None
 
 
