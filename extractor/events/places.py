@@ -65,7 +65,8 @@ def attach(doc: Doc, draft: Draft, clause: Clause, seats: Seats) -> None:
     places = [
         m
         for m in in_sentence
-        if _where_held(table, m, draft.name_start, trigger.end, clause.end)
+        if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY)
+        and _where_held(table, m, draft.name_start, trigger.end, clause.end)
         and not _anothers(table, m, in_sentence, draft.name_start)
     ]
     if places and draft.location is None:
@@ -130,10 +131,10 @@ def _city_before(doc: Doc, venue: Mention) -> Mention:
 def _where_held(
     table: TokenTable, place: Mention, name_start: int, trigger_end: int, clause_end: int
 ) -> bool:
-    """A place the clause says the meeting is held at: a city in its name (뮌헨안보회의), or a city or
-    country marked before it (서울에서, 부산 개최, 서울 롯데호텔에서) or after it (회의를 캔버라에서
-    개최), but no dateline (서울=연합뉴스) and no origin (중국에서 온)."""
-    if place.label not in (EntityLabel.LOCATION, EntityLabel.COUNTRY) or place.end > clause_end:
+    """A place (a city or country mention) the clause says the meeting is held at: a city in its name
+    (뮌헨안보회의), or a city or country marked before it (서울에서, 부산 개최, 서울 롯데호텔에서) or
+    after it (회의를 캔버라에서 개최), but no dateline (서울=연합뉴스) and no origin (중국에서 온)."""
+    if place.end > clause_end:
         return False
     if not place.country:
         return False  # 한반도에서, 인도-태평양에서: a region of several countries, no venue
