@@ -170,7 +170,10 @@ def _quoted_around(text: str, m: Mention) -> tuple[int, int] | None:
 
 def _inside_other_word(text: str, m: Mention) -> bool:
     """The term is part of a word that names no event (국무회의, 통화스와프, 담화록, 회담장)."""
+    written = text[m.start : m.end]
     for form in cues.words("not_event"):
+        if written not in form:
+            continue  # a word holding the term holds its letters
         found = text.find(form, max(0, m.start - len(form)), m.end + len(form))
         if found != -1 and found <= m.start and m.end <= found + len(form):
             return True
