@@ -99,7 +99,7 @@ def _phrase_start(text: str, start: int) -> int:
 def _a_meeting(draft: Draft) -> bool:
     """The term is a word for a meeting (회의, 위원회), not a forum or a congress of many (포럼, 총회)."""
     written = draft.trigger.data["entries"][0].canonical.replace(" ", "")
-    return not any(written.endswith(word) for word in cues.words("gathering"))
+    return not written.endswith(tuple(cues.words("gathering")))
 
 
 def _groups_named(draft: Draft, clause: Clause) -> bool:

@@ -76,7 +76,7 @@ def participle_head(table: TokenTable, trigger: Mention, people: Sequence[Mentio
 def bystander(person: Mention) -> bool:
     """A person named by a title that never takes part (기자, 대변인)."""
     title = person.data.get("title") or ""
-    return any(title.endswith(word) for word in cues.words("bystander"))
+    return title.endswith(tuple(cues.words("bystander")))
 
 
 def possessor(text: str, person: Mention, people: Sequence[Mention]) -> bool:

@@ -348,7 +348,7 @@ def _partner_met(table: TokenTable, trigger: Mention, sentence: Sentence) -> boo
 def _process(text: str, trigger: Mention) -> bool:
     """The term names a process rather than a meeting (협상), however it is compounded (핵협상)."""
     written = text[trigger.start : trigger.end]
-    return any(written.endswith(form) for form in cues.words("process"))
+    return written.endswith(tuple(cues.words("process")))
 
 
 def _generic_before(text: str, start: int) -> bool:
