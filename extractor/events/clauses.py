@@ -136,6 +136,7 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
     verbs of a participle that describes the trigger (협력을 강화하고 발전을 약속하는 체결식: one clause)."""
     table = table_of(doc)
     start = sentence.start_char
+    closes = cues.words("amid")  # read further by `_amid`
     for i in range(sentence.start, sentence.end):
         if table.starts[i] >= trigger.start:
             break
@@ -147,7 +148,11 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
             and not _adverb(table, i)
         ):
             start = table.ends[i]
-        elif _amid(table, i) and _has_subject(table, table.ends[i], trigger.start):
+        elif (
+            table.lemmas[i] in closes
+            and _amid(table, i)
+            and _has_subject(table, table.ends[i], trigger.start)
+        ):
             start = table.ends[i]  # 수행원들이 배석한 가운데 | 양 정상은 …: a subject of its own
     return start
 
