@@ -325,7 +325,7 @@ def _bare(draft: Draft) -> bool:
 
 
 def _kind_of_recalled(text: str, merged: Sequence[Draft], draft: Draft) -> None:
-    """An earlier occurrence counted by a bare term (한국에서 회의가 열리는 것은 2016년 이후 8년 만이다)
+    """An earlier occurrence counted by a bare term (서울에서 이 회의가 열리는 것은 2015년 이후 9년 만이다)
     is of the kind of the meeting the term refers back to."""
     if draft.recalled and _general(draft):
         meeting = _referent(text, merged, draft)
