@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import context, cues, roles
-from extractor.events.clauses import Sentence, Sentences
+from extractor.events.clauses import Sentence, Sentences, local_mentions
 from extractor.events.draft import Draft
 from extractor.events.participants import participant
 from extractor.mentions import Mention, mentions
@@ -26,7 +26,7 @@ def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
     참석했다) join the lead event, or the main event of the type the sentence names (면담에는: the
     talks, when the lead is the visit)."""
     attended = cues.words("attended")
-    found = mentions(doc)
+    by_sentence = local_mentions(doc)
     table = table_of(doc)
     lemmas = table.lemmas
     for sentence in Sentences.of_doc(doc).spans:
@@ -34,6 +34,7 @@ def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
             continue
         if not any(lemma in attended for lemma in lemmas[sentence.start : sentence.end]):
             continue
+        found = by_sentence.get(sentence.start_char, [])
         meetings = [
             m
             for m in found

@@ -17,7 +17,7 @@ from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import Draft
 from extractor.events.naming import ROUND
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType
+from extractor.models import EntityLabel, EventType, Participant
 
 #: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
 _BETWEEN = re.compile(r"^\s?(간의|간|사이의)\s?(첫|첫번째|역사적인|\s)*$")
@@ -122,9 +122,8 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     titles = [m for m in clause.in_sentence if _head(m)]
     subject = [m for m in titles if end is not None and clause.start <= m.start and m.end <= end]
     holding = [m for m in titles if _BETWEEN.match(text[m.end : draft.trigger.start])]
-    heads = {m.norm for m in mentions(doc) if m in titles or _head(m)}
     people = [p for p in draft.participants if p.name]
-    of_heads = draft.kind == "with" and len(people) >= 2 and all(p.title in heads for p in people)
+    of_heads = draft.kind == "with" and len(people) >= 2 and _all_heads(doc, people)
     in_subject = [
         m
         for m in clause.in_sentence
@@ -133,6 +132,12 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     below = any(not _head(m) for m in in_subject)  # 장원삼 이사장과 … 대통령이 면담: of two ranks
     if (subject and not below) or holding or of_heads:
         draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
+
+
+def _all_heads(doc: Doc, people: Sequence[Participant]) -> bool:
+    """Every person holds a title the text gives a head of state or government."""
+    heads = {m.norm for m in mentions(doc) if _head(m)}
+    return all(p.title in heads for p in people)
 
 
 def _head(m: Mention) -> bool:
