@@ -57,7 +57,7 @@ def apart(
     if _counted_partners(text, found, draft):
         return []  # 18개국과 양자회담: the meetings each reported on their own, or not at all
     split = (
-        _per_partner(text, found, draft)
+        _per_partner(text, local, draft)
         or _per_pair(text, local, draft)
         or _per_stop(text, draft, drafts)
         or _either_partner(doc, found, draft)
@@ -235,12 +235,12 @@ def _each_country(text: str, draft: Draft) -> bool:
     return any(any(word.startswith(form) for form in each) or _COUNTED.match(word) for word in words)
 
 
-def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+def _per_partner(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
     """One meeting per country of the list before a distributive word (브루나이, 싱가포르와 잇달아 양자
     회담; 영국, 독일 외교장관과 각각 통화), with the subject's side as the other party."""
     if _multilateral(draft) or not _distributive(text, draft):
         return []
-    listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
+    listed = lists.before(text, local, _list_end(text, draft), draft.sentence.start_char, titled=True)
     partners = list(dict.fromkeys(m.norm or "" for m in listed))
     if len(partners) < 2:
         return []
