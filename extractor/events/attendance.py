@@ -99,10 +99,10 @@ def of_trip(text: str, drafts: Sequence[Draft]) -> None:
         for meeting in drafts:
             gap = visit.trigger.start - meeting.trigger.end
             if (
-                meeting.type is not EventType.VISIT
+                0 < gap <= _TRIP_GAP
+                and meeting.type is not EventType.VISIT
                 and not meeting.participants
                 and meeting.sentence == visit.sentence
-                and 0 < gap <= _TRIP_GAP
                 and context.attended_for(text[meeting.trigger.end : visit.trigger.start])
             ):
                 meeting.participants = list(visit.participants)

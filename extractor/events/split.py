@@ -64,19 +64,19 @@ def apart(
         or _respectively(doc, draft, found)
     )
     earlier = _earlier(text, found, draft, drafts)
-    return [*split, *([earlier] if earlier else []), *_earlier_partners(text, found, draft)]
+    return [*split, *([earlier] if earlier else []), *_earlier_partners(text, local, draft)]
 
 
-def _earlier_partners(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+def _earlier_partners(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
     """The same acts with the countries listed before `에 이어` in the event's sentence, done earlier
     (캐나다·호주(9일), 인도·브라질(13일)에 이어 오늘 멕시코 외교장관과 통화): one with each."""
     start = draft.sentence.start_char
     following = _FOLLOWING.search(text, start, draft.trigger.start)
     if following is None or any(
-        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in found
+        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in local
     ):
         return []  # none, or 에 이어 belongs to another act between (… 통화함으로써 … 전화 협의를)
-    listed = lists.before(text, found, following.start() + 1, start)
+    listed = lists.before(text, local, following.start() + 1, start)
     partners = [code for code in dict.fromkeys(m.norm or "" for m in listed) if code not in draft.countries]
     if not partners:
         return []

@@ -58,7 +58,8 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
     )
     text = table.text
     titles = _Titles.of(found)
-    meetings = [m for m in meetings if not _negotiated(text, m, meetings)]
+    starts = [m.start for m in meetings]
+    meetings = [m for m in meetings if not _negotiated(text, m, meetings, starts)]
     meetings = [
         m
         for m in meetings
@@ -100,11 +101,13 @@ def _object_of(between: str) -> bool:
     return len(between) > 0 and len(bare) <= 2
 
 
-def _negotiated(text: str, m: Mention, meetings: Sequence[Mention]) -> bool:
-    """An agreement named as what is negotiated (투자협정 협상, FTA 협상): its negotiation, not a signing."""
+def _negotiated(text: str, m: Mention, meetings: Sequence[Mention], starts: Sequence[int]) -> bool:
+    """An agreement named as what is negotiated (투자협정 협상, FTA 협상): its negotiation, not a signing
+    (`meetings` in order of their `starts`)."""
     if m.data["entries"][0].attrs["event_type"] != EventType.AGREEMENT.value:
         return False
-    return any(0 <= o.start - m.end <= 1 and _process(text, o) for o in meetings)
+    after = meetings[bisect_left(starts, m.end) : bisect_right(starts, m.end + 1)]
+    return any(_process(text, o) for o in after)
 
 
 @dataclass(frozen=True, slots=True)
