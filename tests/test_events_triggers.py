@@ -580,7 +580,7 @@ def test_a_dropped_subject_is_the_actor_of_the_sentence_before(korex: extractor.
     ("text", "destination", "date"),
     [
         ("김 대통령은 지난 8~9일 미국 시애틀을 방문했을 땐 동포 간담회를 열었다.", "USA", "2025-03-08"),
-        ("마쓰다 겐지 일본 총리가 2006년 중국을 방문했을 때 양국은 이 원칙에 합의했다.", "CHN", "2006"),
+        ("마쓰다 겐지 일본 총리가 2006년 중국을 방문했을 때 두 나라는 이 방침을 확인했다.", "CHN", "2006"),
         ("박 장관은 지난달 베트남을 방문했을 때에도 같은 입장을 밝혔다.", "VNM", "2025-02"),
     ],
 )
@@ -597,7 +597,7 @@ def test_whenever_a_visit_is_made_is_no_visit(korex: extractor.Extractor) -> Non
 
 
 def test_bilateral_meetings_with_partners_only_counted_are_no_event(korex: extractor.Extractor) -> None:
-    text = "한국국제협력단은 아프리카 정상급 인사 포함 18개국과 양자회담을 개최했다고 밝혔다."
+    text = "한국수출입은행은 중남미 장관급 인사를 포함해 12개국과 양자회담을 열었다고 전했다."
     assert of_type(events(korex, text), EventType.TALKS) == []
 
 

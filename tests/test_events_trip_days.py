@@ -269,7 +269,7 @@ def test_a_trip_whose_meeting_is_on_the_documents_day_keeps_the_month(korex: ext
 
 def test_a_trip_weeks_before_is_not_made_main_by_an_undated_meeting(korex: extractor.Extractor) -> None:
     text = (
-        "중국 외교부장이 23일 한국을 공식 방문한다. 외교부장은 김 장관과 회담할 것으로 보인다. "
+        "중국 외교부장이 23일 서울을 공식 방문한다. 외교부장은 방한 중 김 장관과 회담할 전망이다. "
         "외교부장은 지난해 11월 한국을 방문한 바 있다."
     )
     found = events(korex, text, doc_date="2025-03-22")

@@ -48,7 +48,7 @@ from extractor.events import (
     split,
     triggers,
 )
-from extractor.events.clauses import Clause, Sentences
+from extractor.events.clauses import Clause, Sentences, local_mentions
 from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, Event, EventFormat, Evidence, Location, Salience
@@ -71,7 +71,7 @@ class EventAssembler:
             doc.user_data[EVENTS_KEY] = []
             return doc
         sentences = Sentences.of_doc(doc)
-        touching = sentences.touching(found)
+        touching = local_mentions(doc)
         drafts = [
             d
             for d in (

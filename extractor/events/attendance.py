@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import context, cues, roles
-from extractor.events.clauses import Sentence, Sentences
+from extractor.events.clauses import Sentence, Sentences, local_mentions
 from extractor.events.draft import Draft
 from extractor.events.participants import participant
 from extractor.mentions import Mention, mentions
@@ -26,7 +26,7 @@ def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
     참석했다) join the lead event, or the main event of the type the sentence names (면담에는: the
     talks, when the lead is the visit)."""
     attended = cues.words("attended")
-    found = mentions(doc)
+    by_sentence = local_mentions(doc)
     table = table_of(doc)
     lemmas = table.lemmas
     for sentence in Sentences.of_doc(doc).spans:
@@ -34,6 +34,7 @@ def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
             continue
         if attended.isdisjoint(lemmas[sentence.start : sentence.end]):
             continue
+        found = by_sentence.get(sentence.start_char, [])
         meetings = [
             m
             for m in found
@@ -98,10 +99,10 @@ def of_trip(text: str, drafts: Sequence[Draft]) -> None:
         for meeting in drafts:
             gap = visit.trigger.start - meeting.trigger.end
             if (
-                meeting.type is not EventType.VISIT
+                0 < gap <= _TRIP_GAP
+                and meeting.type is not EventType.VISIT
                 and not meeting.participants
                 and meeting.sentence == visit.sentence
-                and 0 < gap <= _TRIP_GAP
                 and context.attended_for(text[meeting.trigger.end : visit.trigger.start])
             ):
                 meeting.participants = list(visit.participants)

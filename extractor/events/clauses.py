@@ -20,6 +20,8 @@ from extractor.models import EntityLabel
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of, text_of
 
 _SENTENCES_KEY = "korex_sentences"
+_LOCAL_KEY = "korex_sentence_mentions"
+_LABELLED_KEY = "korex_mentions_by_label"
 #: Meeting terms a sentence may hold and stay whole (written ones hold up to about six; a run of
 #: names without stops holds one every few words).
 _LISTED_TERMS = 12
@@ -76,6 +78,24 @@ class Sentences:
                     touching.setdefault(self.starts[k], []).append(m)
                 k += 1
         return touching
+
+
+def local_mentions(doc: Doc) -> dict[int, list[Mention]]:
+    """Each sentence's mentions by the sentence's first character, built once per Doc when the events
+    stage first asks (every mention is found by then): what a look within one sentence reads."""
+    found = doc.user_data.get(_LOCAL_KEY)
+    if found is None:
+        found = doc.user_data[_LOCAL_KEY] = Sentences.of_doc(doc).touching(mentions(doc))
+    return found
+
+
+def labelled(doc: Doc, label: EntityLabel) -> list[Mention]:
+    """The mentions of one label, in the order found, built once per Doc for the events stage."""
+    by_label = doc.user_data.setdefault(_LABELLED_KEY, {})
+    found = by_label.get(label)
+    if found is None:
+        found = by_label[label] = [m for m in mentions(doc) if m.label is label]
+    return found
 
 
 def _listings_apart(doc: Doc, spans: list[Sentence]) -> list[Sentence]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Sentences
+from extractor.events.clauses import Sentences, labelled, local_mentions
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MULTILATERAL, OWN_PARTIES, generic_round
 from extractor.events.naming import JOINERS
@@ -115,10 +115,10 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     near = [
         d
         for d in drafts
-        if d.trigger.start < draft.trigger.start
+        if d.sentence.start_char >= previous
+        and d.trigger.start < draft.trigger.start
         and len(d.countries) >= 2
         and not d.background
-        and d.sentence.start_char >= previous
         and not (_many(d) and len(d.countries) > 2)
         and not (_many(draft) and d.distributed)  # a meeting of many is none of the bilaterals around it
     ]
@@ -132,7 +132,8 @@ def _with_body(doc: Doc, draft: Draft) -> bool:
     if draft.type not in _MET_ONE_SIDE:
         return False
     table = table_of(doc)
-    found = [m for m in mentions(doc) if draft.sentence.start_char <= m.start < draft.trigger.start]
+    local = local_mentions(doc).get(draft.sentence.start_char, [])
+    found = [m for m in local if draft.sentence.start_char <= m.start < draft.trigger.start]
     bodies = [m for m in found if m.label is EntityLabel.ORG and not m.country and _international(m)]
     if not bodies:
         return False
@@ -208,9 +209,9 @@ def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
         meetings = [
             d
             for d in drafts
-            if _many(d)
+            if 0 < visit.trigger.start - d.trigger.end <= 60
             and d.sentence == visit.sentence
-            and 0 < visit.trigger.start - d.trigger.end <= 60
+            and _many(d)
             and set(d.countries) <= {HOME}
             and attended_for(text[d.trigger.end : visit.trigger.start])
         ]
@@ -250,8 +251,8 @@ def group_parties(doc: Doc, draft: Draft) -> None:
     territory = cues.words("territory")
     named: set[str] = set()
     left_out: set[str] = set()
-    for m in mentions(doc):
-        if m.label is not EntityLabel.COUNTRY or not m.norm:
+    for m in labelled(doc, EntityLabel.COUNTRY):
+        if not m.norm:
             continue
         named.add(m.norm)
         after = text[m.end : m.end + 12].split()
@@ -269,7 +270,7 @@ def _with_group(doc: Doc, draft: Draft) -> bool:
     written = text.find(draft.name or "")
     if draft.name and written != -1 and text[start:end].strip() != draft.name:
         start, end = written, written + len(draft.name)
-    countries = [m for m in mentions(doc) if m.label is EntityLabel.COUNTRY and start <= m.start < end]
+    countries = [m for m in labelled(doc, EntityLabel.COUNTRY) if start <= m.start < end]
     for m in countries:
         if text[m.end : m.end + 1] in JOINERS and not any(c.start == m.end + 1 for c in countries):
             return True

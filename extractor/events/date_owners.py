@@ -26,7 +26,7 @@ _NAME_REACH = 24
 
 
 def names_another(table: TokenTable, date: Mention, meetings: Sequence[Mention]) -> bool:
-    """A year alone that opens another meeting's name (2013 중국국제도시협력포럼 개막식에서 … 만나):
+    """A year alone that opens another meeting's name (2015 국제도시포럼 개막식에서 … 만나):
     nothing but nouns between it and that meeting's term, which is no verb (지난해 체결한 협정)."""
     if len(date.norm or "") != 4:
         return False

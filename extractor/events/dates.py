@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractor.events import cues, date_owners, verbs
-from extractor.events.clauses import Clause, aside, subject_end
+from extractor.events.clauses import Clause, aside, labelled, subject_end
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import DateResolution, EntityLabel, EventType
@@ -213,9 +213,8 @@ def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
         return None
     dates = [
         m
-        for m in mentions(doc)
-        if m.label is EntityLabel.DATE
-        and m.norm
+        for m in labelled(doc, EntityLabel.DATE)
+        if m.norm
         and len(m.norm) == 10
         and m.end <= sentence.start_char
         and not date_owners.reporting(table, m, draft.trigger, sentence.start_char)

@@ -17,7 +17,7 @@ from extractor.events.clauses import Clause, subject_end
 from extractor.events.draft import Draft
 from extractor.events.naming import ROUND
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType
+from extractor.models import EntityLabel, EventType, Participant
 from extractor.tokens import stripped_end
 
 #: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
@@ -124,7 +124,7 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     subject = [m for m in titles if end is not None and clause.start <= m.start and m.end <= end]
     holding = [m for m in titles if _BETWEEN.match(text[m.end : draft.trigger.start])]
     people = [p for p in draft.participants if p.name]
-    of_heads = draft.kind == "with" and len(people) >= 2 and {p.title for p in people} <= _heads(doc)
+    of_heads = draft.kind == "with" and len(people) >= 2 and _all_heads(doc, people)
     in_subject = [
         m
         for m in clause.in_sentence
@@ -135,9 +135,10 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
         draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
 
 
-def _heads(doc: Doc) -> set[str | None]:
-    """The titles of heads of state or government the document names."""
-    return {m.norm for m in mentions(doc) if _head(m)}
+def _all_heads(doc: Doc, people: Sequence[Participant]) -> bool:
+    """Every person holds a title the text gives a head of state or government."""
+    heads = {m.norm for m in mentions(doc) if _head(m)}
+    return all(p.title in heads for p in people)
 
 
 def _head(m: Mention) -> bool:

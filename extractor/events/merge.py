@@ -67,7 +67,7 @@ def merge(text: str, drafts: Sequence[Draft], year: int | None = None) -> list[D
         twins = [
             m
             for m in merged
-            if _same_event(m, draft)
+            if m.type is draft.type and _same_event(m, draft)
             and not signings.signed_before(text, m, draft)
             and not occurrences.then_and_now(text, m, draft, year)
             and not (draft.partnered and occurrences.next_act(text, draft))
@@ -85,7 +85,7 @@ def merge(text: str, drafts: Sequence[Draft], year: int | None = None) -> list[D
             if verb is not None:
                 merged[merged.index(verb)] = draft
                 twin, draft = draft, verb
-        package = next((m for m in merged if signings.in_package(text, m, draft)), None)
+        package = signings.package_of(text, merged, draft)
         if package is not None:
             _absorb(package, draft)
             package.name = None  # 7건의 양해각서: the signing of them all, named by none of them
@@ -325,7 +325,7 @@ def _bare(draft: Draft) -> bool:
 
 
 def _kind_of_recalled(text: str, merged: Sequence[Draft], draft: Draft) -> None:
-    """An earlier occurrence counted by a bare term (한국에서 회의가 열리는 것은 2016년 이후 8년 만이다)
+    """An earlier occurrence counted by a bare term (서울에서 이 회의가 열리는 것은 2015년 이후 9년 만이다)
     is of the kind of the meeting the term refers back to."""
     if draft.recalled and _general(draft):
         meeting = _referent(text, merged, draft)

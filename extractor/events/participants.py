@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extractor.events import context, cues, reports, roles
+from extractor.events import clauses, context, cues, reports, roles
 from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, wrapped_line
 from extractor.events.draft import HOME, Draft
-from extractor.mentions import Mention, mentions
+from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType, Participant
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
@@ -216,14 +216,14 @@ def _subject_before(doc: Doc, table: TokenTable, sentence: Sentence) -> list[Men
     양 도는 …. 지난달에는 … 회담을 갖고)."""
     spans = Sentences.of_doc(doc).spans
     index = next((k for k, s in enumerate(spans) if s.start_char == sentence.start_char), 0)
-    found = mentions(doc)
+    by_sentence = clauses.local_mentions(doc)
     for previous in reversed(spans[max(0, index - 3) : index]):
         end = subject_end(doc, previous.start_char, previous.end_char)
         if end is None:
             continue
         people = [
             m
-            for m in found
+            for m in by_sentence.get(previous.start_char, [])
             if m.label is EntityLabel.PERSON and previous.start_char <= m.start and m.end <= end
         ]
         return people
@@ -306,20 +306,17 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     present = roles.present_until(table_of(doc), draft.sentence, draft.trigger)  # 대표단이 자리한 가운데
     named = [
         m
-        for m in mentions(doc)
-        if m.label is EntityLabel.PERSON
-        and m.end <= draft.trigger.start
+        for m in clauses.labelled(doc, EntityLabel.PERSON)
+        if m.end <= draft.trigger.start
         and not (present and draft.sentence.start_char <= m.start < present)
     ]
     spans = Sentences.of_doc(doc)
-    countries = [m for m in mentions(doc) if m.label is EntityLabel.COUNTRY]
+    found = clauses.local_mentions(doc)
     chosen: dict[str, Mention] = {}
     for country in sorted(draft.countries, key=lambda c: c == HOME):  # foreign parties first
         of_country = [m for m in named if (m.data.get("country") or HOME) == country]
         if country != HOME and not of_country:  # 라히모프 대통령의 초청으로 타지키스탄을 방문
-            of_country = [
-                m for m in named if not m.data.get("country") and _names(spans, countries, m, country)
-            ]
+            of_country = [m for m in named if not m.data.get("country") and _names(spans, found, m, country)]
         if country == HOME:
             of_country = [m for m in of_country if m not in chosen.values()]
         if not of_country:
@@ -329,11 +326,16 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     return people if len(people) >= 2 else []
 
 
-def _names(spans: Sentences, countries: Sequence[Mention], person: Mention, country: str) -> bool:
+def _names(spans: Sentences, found: dict[int, list[Mention]], person: Mention, country: str) -> bool:
     """The sentence of a person of no stated country names `country` (… 대통령의 초청으로 타지키스탄을
-    방문한다) among the document's `countries`: that person may be its side."""
+    방문한다): that person may be its side."""
     sentence = spans.of(person.start)
-    return any(m.norm == country and sentence.start_char <= m.start < sentence.end_char for m in countries)
+    return any(
+        m.label is EntityLabel.COUNTRY
+        and m.norm == country
+        and sentence.start_char <= m.start < sentence.end_char
+        for m in found.get(sentence.start_char, ())
+    )
 
 
 def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
@@ -360,7 +362,7 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
         person_word = next_word.startswith(tuple(cues.words("person_word")))
         if (word != word.rstrip("은는이가도") and not titled) or person_word:
             return True
-        if any(m.start == following and m.label is EntityLabel.TITLE for m in mentions(doc)):
+        if any(m.start == following for m in clauses.labelled(doc, EntityLabel.TITLE)):
             return True
     return False
 

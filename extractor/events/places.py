@@ -22,6 +22,7 @@ from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Location
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
+_CITIES_KEY = "korex_cities"
 #: What marks a place as where something happens: 에서, 서, or 개최 (부산 개최 FEALAC 외교장관회의).
 _PLACE_MARK = re.compile(r"^\s?(에서(?!는)|서\b|\s*개최)")
 #: A dateline's place, which says where the report was written (서울=연합뉴스, 워싱턴(미국)=).
@@ -320,6 +321,18 @@ def from_trips(drafts: Sequence[Draft]) -> None:
         )
 
 
+def _cities(doc: Doc) -> dict[str, list[Mention]]:
+    """The places the text names, not as a dateline, by country: built once per Doc."""
+    found = doc.user_data.get(_CITIES_KEY)
+    if found is None:
+        found = doc.user_data[_CITIES_KEY] = {}
+        text = text_of(doc)
+        for m in mentions(doc):
+            if m.label is EntityLabel.LOCATION and m.country and not _DATELINE.match(text, m.end):
+                found.setdefault(m.country, []).append(m)
+    return found
+
+
 def recorded(
     doc: Doc, draft: Draft, lead: Draft | None, place: Location | None, seats: Seats
 ) -> Location | None:
@@ -328,13 +341,8 @@ def recorded(
     found = draft.location or (((lead.location if lead else None) or place) if draft.main else None)
     if found is None or found.city or not found.country:
         return found
-    text = text_of(doc)
-    cities = [
-        m
-        for m in mentions(doc)
-        if m.label is EntityLabel.LOCATION and m.country == found.country and not _DATELINE.match(text, m.end)
-    ]
+    cities = _cities(doc).get(found.country, [])
     if not cities:
         return found
     nearest = min(cities, key=lambda m: abs(m.start - draft.sentence.start_char))
-    return location(text, nearest, seats)
+    return location(text_of(doc), nearest, seats)

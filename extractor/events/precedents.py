@@ -9,6 +9,7 @@ current event's other side and that partner, at its own date; an undated partner
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -32,12 +33,13 @@ def listed(doc: Doc, merged: Sequence[Draft]) -> list[Draft]:
     """The earlier events of the sentences that count a current event's partner after dated others."""
     text = text_of(doc)
     found = sorted(mentions(doc), key=lambda m: m.start)
+    starts = [m.start for m in found]
     earlier: list[Draft] = []
     for sentence in Sentences.of_doc(doc).spans:
         following = _FOLLOWING.search(text, sentence.start_char, sentence.end_char)
         if following is None:
             continue
-        inside = [m for m in found if sentence.start_char <= m.start < sentence.end_char]
+        inside = found[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]
         if any(m.label is EntityLabel.MEETING for m in inside):
             continue  # a term of the sentence's own reports it (split.py)
         countries = [m for m in inside if m.label is EntityLabel.COUNTRY and m.norm]

@@ -7,6 +7,8 @@ sentences (또 '… MOU'도 맺었다) reports one signing; a document dated by 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from extractor.events import reports
 from extractor.events.draft import Draft
 from extractor.models import EventType
@@ -17,6 +19,13 @@ def signed_before(text: str, package: Draft, draft: Draft) -> bool:
     counts as signed (7건의 양해각서를 체결했다): it was signed before."""
     coarse = bool(draft.date) and len(draft.date or "") < len("2025-01-01")
     return coarse and package.type is EventType.AGREEMENT and reports.counted_documents(text, package.trigger)
+
+
+def package_of(text: str, merged: Sequence[Draft], draft: Draft) -> Draft | None:
+    """The earlier counted signing a document belongs to (`in_package`), if any; only documents are."""
+    if draft.type is not EventType.AGREEMENT:
+        return None
+    return next((m for m in merged if in_package(text, m, draft)), None)
 
 
 def in_package(text: str, package: Draft, draft: Draft) -> bool:

@@ -57,26 +57,26 @@ def apart(
     if _counted_partners(text, found, draft):
         return []  # 18개국과 양자회담: the meetings each reported on their own, or not at all
     split = (
-        _per_partner(text, found, draft)
+        _per_partner(text, local, draft)
         or _per_pair(text, local, draft)
         or _per_stop(text, draft, drafts)
         or _either_partner(doc, found, draft)
         or _respectively(doc, draft, found)
     )
     earlier = _earlier(text, found, draft, drafts)
-    return [*split, *([earlier] if earlier else []), *_earlier_partners(text, found, draft)]
+    return [*split, *([earlier] if earlier else []), *_earlier_partners(text, local, draft)]
 
 
-def _earlier_partners(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+def _earlier_partners(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
     """The same acts with the countries listed before `에 이어` in the event's sentence, done earlier
     (캐나다·호주(9일), 인도·브라질(13일)에 이어 오늘 멕시코 외교장관과 통화): one with each."""
     start = draft.sentence.start_char
     following = _FOLLOWING.search(text, start, draft.trigger.start)
     if following is None or any(
-        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in found
+        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in local
     ):
         return []  # none, or 에 이어 belongs to another act between (… 통화함으로써 … 전화 협의를)
-    listed = lists.before(text, found, following.start() + 1, start)
+    listed = lists.before(text, local, following.start() + 1, start)
     partners = [code for code in dict.fromkeys(m.norm or "" for m in listed) if code not in draft.countries]
     if not partners:
         return []
@@ -235,12 +235,12 @@ def _each_country(text: str, draft: Draft) -> bool:
     return any(word.startswith(each) or _COUNTED.match(word) for word in words)
 
 
-def _per_partner(text: str, found: Sequence[Mention], draft: Draft) -> list[Draft]:
+def _per_partner(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
     """One meeting per country of the list before a distributive word (브루나이, 싱가포르와 잇달아 양자
     회담; 영국, 독일 외교장관과 각각 통화), with the subject's side as the other party."""
     if _multilateral(draft) or not _distributive(text, draft):
         return []
-    listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
+    listed = lists.before(text, local, _list_end(text, draft), draft.sentence.start_char, titled=True)
     partners = list(dict.fromkeys(m.norm or "" for m in listed))
     if len(partners) < 2:
         return []

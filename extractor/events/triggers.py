@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, islice
 
 from extractor.events import cues, reports, roles, split, verbs
 from extractor.events.clauses import Sentence
@@ -51,18 +51,15 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
     """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회) or
     of a word that names none (국무회의, 통화스와프), and not the verb of the term before them
     (양해각서에 서명: 서명 reports the 양해각서)."""
-    orgs = [(m.start, m.end) for m in found if m.label is EntityLabel.ORG]
+    orgs = _Spans.of(found, EntityLabel.ORG)
     meetings = sorted(
-        (
-            m
-            for m in found
-            if m.label is EntityLabel.MEETING and not any(a <= m.start and m.end <= b for a, b in orgs)
-        ),
+        (m for m in found if m.label is EntityLabel.MEETING and not orgs.holds(m.start, m.end)),
         key=lambda m: m.start,
     )
     text = table.text
     titles = _Titles.of(found)
-    meetings = [m for m in meetings if not _negotiated(text, m, meetings)]
+    starts = [m.start for m in meetings]
+    meetings = [m for m in meetings if not _negotiated(text, m, meetings, starts)]
     meetings = [
         m
         for m in meetings
@@ -104,11 +101,30 @@ def _object_of(between: str) -> bool:
     return len(between) > 0 and len(bare) <= 2
 
 
-def _negotiated(text: str, m: Mention, meetings: Sequence[Mention]) -> bool:
-    """An agreement named as what is negotiated (투자협정 협상, FTA 협상): its negotiation, not a signing."""
+def _negotiated(text: str, m: Mention, meetings: Sequence[Mention], starts: Sequence[int]) -> bool:
+    """An agreement named as what is negotiated (투자협정 협상, FTA 협상): its negotiation, not a signing
+    (`meetings` in order of their `starts`)."""
     if m.data["entries"][0].attrs["event_type"] != EventType.AGREEMENT.value:
         return False
-    return any(0 <= o.start - m.end <= 1 and _process(text, o) for o in meetings)
+    after = meetings[bisect_left(starts, m.end) : bisect_right(starts, m.end + 1)]
+    return any(_process(text, o) for o in after)
+
+
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Spans of one label by start, with the furthest end reached so far, to bisect for one holding."""
+
+    starts: list[int]
+    reach: list[int]
+
+    @classmethod
+    def of(cls, found: Sequence[Mention], label: EntityLabel) -> _Spans:
+        spans = sorted((m.start, m.end) for m in found if m.label is label)
+        return cls([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
+
+    def holds(self, start: int, end: int) -> bool:
+        """A span starts at or before `start` and ends at or after `end`."""
+        return (k := bisect_right(self.starts, start)) > 0 and self.reach[k - 1] >= end
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ country or city is its destination (리마로 향할 예정, 앙골라로 이동
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -61,6 +62,11 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
     a verb made with 하다: 출국한다)."""
     verbs = _verbs()
     triggers = []
+    held = sorted(
+        m.start
+        for m in found
+        if m.label is EntityLabel.MEETING and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
+    )
     for i, lemma in enumerate(table.lemmas):
         verb = verbs.get(lemma)
         if verb is None or not _verb_at(table, i):
@@ -68,7 +74,7 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
         if verb.argument in _PLACE_MARKS:
             wanted = _destination(table, found, i, _PLACE_MARKS[verb.argument])
         elif verb.argument == "discussed_with":
-            wanted = _discussed_with(table, found, i)
+            wanted = _discussed_with(table, found, i, held)
         else:
             wanted = (_foreign_partner(table, found, i) or _pair_subject(table, i)) and not _term_follows(
                 table, found, i
@@ -137,19 +143,16 @@ def _foreign_partner(table: TokenTable, found: Sequence[Mention], verb: int) -> 
     )
 
 
-def _discussed_with(table: TokenTable, found: Sequence[Mention], verb: int) -> bool:
+def _discussed_with(table: TokenTable, found: Sequence[Mention], verb: int, held: Sequence[int]) -> bool:
     """A discussion with a foreign side named by 과/와 in the verb's sentence (터키를 방문해 알파이 국방차관과
-    협력 방안을 논의했다), where no meeting term reports what the discussion took place at."""
+    협력 방안을 논의했다), where no meeting term reports what the discussion took place at (`held`: where
+    the meeting terms start, in order)."""
     start = verb
     while start > 0 and table.heads[start - 1] not in ("SF",) and not table.heads[start - 1].startswith("EF"):
         start -= 1
     first, last = table.starts[start], table.starts[verb]
-    if any(
-        m.label is EntityLabel.MEETING
-        and first <= m.start < last
-        and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
-        for m in found
-    ):
+    k = bisect_left(held, first)
+    if k < len(held) and held[k] < last:
         return False  # 회담에서 … 논의했다: what the meeting covered
     subject = next((i for i in range(start, verb) if table.heads[i] in ("JX", "JKS")), start)
     marks = [
