@@ -73,20 +73,13 @@ class TokenTable:
             first += 1
         return range(first, max(first, bisect_left(self.starts, end)))
 
-    def solid_within(self, start: int, end: int) -> list[int]:
-        """Indexes of the tokens other than whitespace within `text[start:end]` (as `within`)."""
+    def solid_within(self, start: int, end: int, count: int | None = None) -> list[int]:
+        """Indexes of the tokens other than whitespace within `text[start:end]` (as `within`), the first
+        `count` of them when given: found by bisection, a look a few words ahead costs a few words."""
         span = self.within(start, end)
         first = bisect_left(self.solid_indexes, span.start)
-        return self.solid_indexes[first : bisect_left(self.solid_indexes, span.stop, first)]
-
-    def words_within(self, start: int, end: int, count: int) -> list[int]:
-        """Indexes of the first `count` tokens other than whitespace within `text[start:end]`; found by
-        bisection, a look a few words ahead costs a few words in a sentence of any length."""
-        span = self.within(start, end)
-        first = bisect_left(self.solid_indexes, span.start)
-        return self.solid_indexes[
-            first : min(first + count, bisect_left(self.solid_indexes, span.stop, first))
-        ]
+        stop = bisect_left(self.solid_indexes, span.stop, first)
+        return self.solid_indexes[first : stop if count is None else min(first + count, stop)]
 
 
 def stripped_end(text: str, end: int) -> int:

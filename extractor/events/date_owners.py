@@ -142,7 +142,7 @@ def dates_of_others(
     for meeting in meetings:
         if meeting.end > name_start:
             continue
-        following = table.words_within(meeting.end, name_start, 3)
+        following = table.solid_within(meeting.end, name_start, 3)
         if not any(after_or_during(table.lemmas[i]) for i in following):
             continue
         own = [m for m in dates if m.end <= meeting.start]

@@ -16,7 +16,7 @@ from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, w
 from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType, Participant
-from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
+from extractor.tokens import SPACE_TAG, TokenTable, stripped_start, table_of, text_of
 
 #: Documents the sides themselves conclude (양국은 … MOU를 체결): a pair names their people only
 #: with a title (양 정상은 … 서명).
@@ -354,7 +354,7 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
         position = start + len(word)
         if word.rstrip("은는이가도") not in cues.words("pair"):
             continue
-        following = next((k for k in range(position, len(text)) if not text[k].isspace()), len(text))
+        following = stripped_start(text, position)
         next_words = text[following:end].split(maxsplit=2)
         next_word = next_words[0] if next_words else ""
         if titled and len(next_words) > 1 and next_words[1].startswith(tuple(cues.words("witnessed"))):

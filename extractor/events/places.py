@@ -212,7 +212,7 @@ def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, e
     for place in reversed(places):
         term = next((v for v in visits if v.start <= place.start and place.end <= v.end), None)
         after = term.end if term else place.end  # 방한 기간 중: the visit word names where it goes
-        tokens = table.words_within(after, end, 5)
+        tokens = table.solid_within(after, end, 5)
         k = 1 if tokens and table.heads[tokens[0]].startswith("J") else 0
         if term is None and (k >= len(tokens) or table.lemmas[tokens[k]] not in cues.words("trip")):
             continue

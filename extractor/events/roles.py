@@ -64,7 +64,7 @@ def quotation(text: str, sentence: Sentence, position: int) -> tuple[int, int] |
 def participle_head(table: TokenTable, trigger: Mention, people: Sequence[Mention]) -> Mention | None:
     """The person a participle of the event describes (방한 중인 Y, 회의에 참석한 Y, 방문한 Y): the one
     named right after the trigger's participle."""
-    tokens = table.words_within(trigger.end, trigger.end + 16, 4)
+    tokens = table.solid_within(trigger.end, trigger.end + 16, 4)
     modifier = next((i for i in tokens if "ETM" in table.tags[i]), None)
     if modifier is None or any(table.heads[i] in ("JKS", "JX", "JKO") for i in tokens if i < modifier):
         return None

@@ -16,7 +16,7 @@ from extractor.events.borrowed_dates import day_or_month
 from extractor.events.draft import Draft
 from extractor.mentions import Mention
 from extractor.models import EventType
-from extractor.tokens import TokenTable
+from extractor.tokens import TokenTable, stripped_end
 
 #: Days before the document's date beyond which an event is no longer its news.
 _RECENT_DAYS = 14
@@ -32,7 +32,7 @@ def earlier(table: TokenTable, sentence_start: int, trigger: Mention) -> bool:
     opening = table.text[sentence_start : trigger.start].split()[:2]
     if any(word.rstrip(",") in cues.words("earlier") for word in opening):
         return True
-    following = table.words_within(trigger.end, trigger.end + 12, 4)
+    following = table.solid_within(trigger.end, trigger.end + 12, 4)
     return any(
         table.lemmas[i] in cues.words("experience") and k > 0 and "ETM" in table.tags[following[k - 1]]
         for k, i in enumerate(following)
@@ -51,9 +51,7 @@ def in_note(text: str, position: int) -> bool:
             return True
         if not line.startswith("-") or line_start == 0:
             return False
-        position = line_start
-        while position > 0 and text[position - 1].isspace():
-            position -= 1
+        position = stripped_end(text, line_start)
         line_start = text.rfind("\n", 0, position) + 1
     return False
 
