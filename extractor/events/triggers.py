@@ -271,11 +271,11 @@ def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
     방문을 계획했으나)."""
     following = list(islice((i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG), 6))
-    words = [table.lemmas[i] for i in following]
+    words = {table.lemmas[i] for i in following}
     return (
-        bool({"예정", "계획"} & set(words))
+        bool(cues.words("scheduled") & words)
         and any("EP" in table.tags[i] for i in following)
-        and any(table.lemmas[i] in ("으나", "나", "지만") for i in following)
+        and bool(cues.words("contrast") & words)
     )
 
 
