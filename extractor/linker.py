@@ -49,7 +49,7 @@ from extractor.models import EntityLabel, EntitySource
 from extractor.ruler import squash
 from extractor.rules.date_mentions import anchor_of
 from extractor.rules.people import pick_official
-from extractor.rules.words import HANGUL, Word, words
+from extractor.rules.words import HANGUL, Word, core_tags, words
 from extractor.tokens import text_of
 
 #: Similarity (0..1) a link needs, and its lead over the best form of any other entry.
@@ -409,8 +409,7 @@ def southern(name: str) -> str:
 
 def _proper_noun(w: Word) -> bool:
     """A word that is one proper noun before its particles (블라디보스토크에서): a place candidate."""
-    core_tags = [tag for tag in w.tags if not tag.startswith(("J", "E", "VCP"))]
-    return core_tags == ["NNP"]
+    return core_tags(w) == ["NNP"]
 
 
 def _run_starts(text: str, ws: Sequence[Word], i: int) -> Iterator[int]:

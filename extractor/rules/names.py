@@ -12,36 +12,15 @@ determiner (각 부처 장관) or a time word (오후 존 케리) is not part of
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 from functools import cache
 
 from extractor import gazetteer
-from extractor.rules.words import HANGUL, Word
+from extractor.rules.words import HANGUL, Word, core_tags
 
 #: Most words a name without an original in parentheses may have.
 MAX_NAME_WORDS = 6
-_KINDS = (
-    "surname",
-    "modifier",
-    "stop",
-    "latin_honorific",
-    "era",
-    "name_particle",
-    "portfolio",
-    "caption",
-    "body_suffix",
-    "conjunction",
-    "title_suffix",
-    "pair",
-    "region_suffix",
-    "name_ending",
-    "residence",
-)
-#: Tags of particles, endings and the copula after a word's core.
-_TRAILING = ("J", "E", "VCP")
-
-
 @dataclass(frozen=True)
 class Cues:
     """Word lists of `person_cues.csv`, one set per kind (documented in gazetteers/README.md)."""
@@ -66,12 +45,12 @@ class Cues:
 @cache
 def load_cues() -> Cues:
     """`person_cues.csv`, read once; suffix lists longest first."""
-    kinds: dict[str, set[str]] = {kind: set() for kind in _KINDS}
+    kinds: dict[str, set[str]] = {field.name: set() for field in fields(Cues)}
     with (gazetteer.shipped_dir() / "person_cues.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["kind"] in kinds:
                 kinds[row["kind"]].add(row["form"])
-    suffixes = {"body_suffix", "title_suffix", "region_suffix", "name_ending"}
+    suffixes = {field.name for field in fields(Cues) if str(field.type).startswith("tuple")}
     return Cues(
         **{
             kind: tuple(sorted(forms, key=len, reverse=True)) if kind in suffixes else frozenset(forms)
@@ -100,11 +79,6 @@ class Candidate:
     #: a determiner, an adverb or a bound noun after its word (각, 함께, 다음 주): never a name's first
     #: word, never what makes one
     determiner: bool
-
-
-def core_tags(w: Word) -> list[str]:
-    """The tags of a word's core, without particles and endings."""
-    return [tag for tag in w.tags if not tag.startswith(_TRAILING)]
 
 
 def korean_name(core: str, w: Word, cues: Cues, *, after_org: bool = False, placed: bool = False) -> bool:

@@ -40,13 +40,12 @@ from extractor.rules.names import (
     Cues,
     Shape,
     accept_run,
-    core_tags,
     korean_name,
     load_cues,
     shape_of,
 )
 from extractor.rules.person_links import Found, link_people
-from extractor.rules.words import HANGUL, Word, words
+from extractor.rules.words import HANGUL, Word, core_tags, words
 from extractor.tokens import text_of
 
 _ORIGINAL = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z .'\-·]+$")
@@ -134,6 +133,7 @@ class PeopleRules:
                         families[family].append(entry)
         self.families = {family: tuple(entries) for family, entries in families.items()}
         self.title_lasts = frozenset(form[-1] for form in (*self.title_forms, *self.cues.title_suffix))
+        self.portfolio_endings = tuple(self.cues.portfolio)  # for str.endswith, made once
 
     def _title_end(self, core: str) -> str | None:
         """The longest title form `core` ends with (북미국장 → 북미국장; 한반도정책국장 → 국장)."""
@@ -386,7 +386,7 @@ class PeopleRules:
             if (joined or after_gyeom) and (EntityLabel.TITLE in here or self._is_title(core)):
                 i -= 1
                 continue
-            if core.endswith(tuple(self.cues.portfolio)):
+            if core.endswith(self.portfolio_endings):
                 i -= 2 if core in self.cues.portfolio else 1  # 에너지 담당: the portfolio's word too
                 continue
             party = core in self.cues.body_suffix and page.ws[i + 1].start >= title.start  # 당 대표

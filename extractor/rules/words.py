@@ -122,3 +122,8 @@ def _kind(head: str) -> int:
 def _predicate_tag(tag: str) -> bool:
     """A token tag (`XSV+EP`) holding a morpheme that makes its word a predicate."""
     return any(part in _PREDICATE for part in tag.split("+"))
+
+
+def core_tags(w: Word) -> list[str]:
+    """The tags of a word's core, without particles and endings."""
+    return [tag for tag in w.tags if not tag.startswith(_TRAILING)]
