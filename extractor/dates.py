@@ -1314,11 +1314,7 @@ def _count_days(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
         following = cands[i + 1] if i + 1 < len(cands) else None
         if following is not None and _APPOSITION.match(text, cand.end, following.start):
             continue
-        stated = [
-            c
-            for c in cands[:i]
-            if c.day() is not None and cand.start - c.end <= _COUNT_REACH and not _deictic(c)
-        ]
+        stated = _stated_before(cands, i, 2, counted_from=True)
         if not stated or "\n\n" in text[stated[-1].end : cand.start]:
             continue
         start = stated[-1]
@@ -1341,8 +1337,10 @@ def _count_offsets(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
         if cand.rule != "day" or cand.d is None or cand.end_value:
             continue
         counted = finder.g.counted.search(text, max(0, cand.start - 16), cand.start)
-        stated = [c for c in cands[:i] if c.day() is not None and cand.start - c.end <= _COUNT_REACH]
-        if counted is None or not stated:
+        if counted is None:
+            continue
+        stated = _stated_before(cands, i, 1)
+        if not stated:
             continue
         days = int(counted["n"]) if counted["n"] else offsets["day_count"][_key(counted["w"])]
         reference = stated[-1].day()
@@ -1355,6 +1353,20 @@ def _count_offsets(finder: _Finder, cands: list[_Cand]) -> list[_Cand]:
         if day is not None and abs((day - aim).days) <= _COUNT_SLACK:
             cand.y, cand.m, cand.resolved = day.year, day.month, Resolution.RELATIVE
     return cands
+
+
+def _stated_before(cands: list[_Cand], i: int, count: int, *, counted_from: bool = False) -> list[_Cand]:
+    """The last `count` candidates before the i-th that state a day within `_COUNT_REACH` characters
+    of it, in text order (with `counted_from`, not a day of writing): walked back from it, so a
+    count costs the dates it passes, not every date of the text."""
+    start = cands[i].start
+    found: list[_Cand] = []
+    for c in map(cands.__getitem__, range(i - 1, -1, -1)):
+        if c.day() is not None and start - c.end <= _COUNT_REACH and not (counted_from and _deictic(c)):
+            found.append(c)
+            if len(found) == count:
+                break
+    return found[::-1]
 
 
 def _deictic(cand: _Cand) -> bool:
