@@ -495,6 +495,7 @@ def north_korean_usage() -> dict[str, str]:
         return {row["form"]: row["kind"] for row in csv.DictReader(handle)}
 
 
+@cache
 def compound_exceptions() -> frozenset[str]:
     """Words made of country short forms that are not country compounds (남미, 중남미)."""
     path = shipped_dir() / "country_compound_exceptions.csv"

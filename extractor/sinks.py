@@ -355,6 +355,10 @@ class JsonlSink(Sink):
 Pieces = Sequence[tuple[Path, int, int]]
 
 
+#: Parquet tables a merge keeps read at once: the output's and a few chunks', which its pieces interleave.
+_OPEN_TABLES = 4
+
+
 class _Files:
     """Open files read by a merge, a few at a time (a journal may name thousands of chunks)."""
 
@@ -507,19 +511,23 @@ class _Parquet:
         import pyarrow.parquet as pq
 
         schema = arrow_schema(table)
-        tables: dict[Path, Any] = {}
+        tables: OrderedDict[Path, Any] = OrderedDict()  # the output's table and the chunks' interleave
 
         def fill(handle: BinaryIO) -> None:
             waiting: list[Any] = []
+            rows = 0
             with pq.ParquetWriter(handle, schema) as writer:
                 for path, start, count in _coalesced(pieces):
-                    if path not in tables:
-                        tables.clear()  # pieces of one file come together: keep one mapped at a time
-                        tables[path] = pq.read_table(path, memory_map=True)
-                    waiting.append(tables[path].slice(start, count).cast(schema))
-                    if sum(part.num_rows for part in waiting) >= 65_536:
+                    read = tables.pop(path, None) or pq.read_table(path, memory_map=True)
+                    tables[path] = read
+                    while len(tables) > _OPEN_TABLES:
+                        tables.popitem(last=False)
+                    waiting.append(read.slice(start, count).cast(schema))
+                    rows += waiting[-1].num_rows
+                    if rows >= 65_536:
                         writer.write_table(pa.concat_tables(waiting))
                         waiting.clear()
+                        rows = 0
                 if waiting:
                     writer.write_table(pa.concat_tables(waiting))
 
@@ -901,9 +909,7 @@ class StagedSink(Sink):
         header = {"manifest": _LAYOUTS[self.fmt], "entries": len(final), "sizes": sizes}
         lines = [_state_line(header), *(_state_line(located[key][0].to_json(key)) for key in final)]
         following = self.state / "manifest.next.jsonl"
-        durable.write(self._tmp(following), lambda handle: handle.writelines(lines))
-        durable.replace(self._tmp(following), following)
-        durable.fsync_dir(self.state)
+        durable.write_atomic(following, lambda handle: handle.writelines(lines))
         for target in self.targets.values():
             durable.replace(self._tmp(target), target)
         durable.fsync_dir(self.output if self.folder else self.output.parent)

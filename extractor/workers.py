@@ -235,9 +235,7 @@ def _unpack(path: str, message: tuple[Any, ...]) -> Event:
         model = Document if is_document else FileError
         return Item(model.model_validate_json(data), chars)
     except ValueError as exc:  # a record that does not survive the trip is a row, not a crash
-        return Item(
-            FileError(path=path, reason="internal_error", message=f"{path}: {type(exc).__name__}: {exc}")
-        )
+        return Item(internal_error(path, None, exc))
 
 
 @dataclass
