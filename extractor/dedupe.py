@@ -311,16 +311,9 @@ def _collector_paused() -> Iterator[None]:
 def _each_paused(items: Iterable[T]) -> Iterator[T]:
     """`items` one by one, the collector paused while the caller works on each and left as the caller
     had it while the next one is made (the caller's iterable may be a run of extractions)."""
-    enabled = gc.isenabled()
-    try:
-        for item in items:
-            gc.disable()
+    for item in items:
+        with _collector_paused():
             yield item
-            if enabled:
-                gc.enable()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def group_ids(groups: Iterable[EventGroup]) -> dict[tuple[str, int], str]:

@@ -27,6 +27,7 @@ from typing import Any
 
 from extractor.dates import find_dates
 from extractor.events.clauses import Sentences
+from extractor.events.draft import HOME
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention, mentions
 from extractor.models import DateResolution, EntityLabel, Event, Salience
@@ -39,7 +40,6 @@ PIECE_CHARS = 100_000
 #: Longest lead-in read before a piece, and longest sentence kept for one.
 LEAD_IN_CHARS = 10_000
 _LONGEST_SENTENCE = 2_000
-HOME = "KOR"
 Span = tuple[int, int]
 #: Where a piece may end, best first: after a blank line, a line end, a sentence end, a space.
 _BREAKS = (

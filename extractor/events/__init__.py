@@ -75,7 +75,7 @@ class EventAssembler:
         drafts = [
             d
             for d in (
-                _draft(doc, m, found, sentences, touching, self.seats)
+                _draft(doc, m, sentences, touching, self.seats)
                 for m in triggers.find(found, table_of(doc))
             )
             if d
@@ -101,7 +101,6 @@ def _foreign(found: Sequence[Mention]) -> bool:
 def _draft(
     doc: Doc,
     trigger: Mention,
-    found: Sequence[Mention],
     sentences: Sentences,
     touching: dict[int, list[Mention]],
     seats: places.Seats,

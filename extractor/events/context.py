@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.events import cues
 from extractor.events.clauses import Sentences, labelled, local_mentions
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL, OWN_PARTIES, generic_round
+from extractor.events.event_types import MULTILATERAL, OWN_PARTIES, generic_round, of_many
 from extractor.events.naming import JOINERS
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
@@ -119,8 +119,8 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
         and d.trigger.start < draft.trigger.start
         and len(d.countries) >= 2
         and not d.background
-        and not (_many(d) and len(d.countries) > 2)
-        and not (_many(draft) and d.distributed)  # a meeting of many is none of the bilaterals around it
+        and not (of_many(d) and len(d.countries) > 2)
+        and not (of_many(draft) and d.distributed)  # a meeting of many is none of the bilaterals around it
     ]
     context = max(near, key=lambda d: d.trigger.start).countries if near else pair
     draft.countries = sorted(set(draft.countries) | set(context))
@@ -211,7 +211,7 @@ def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
             for d in drafts
             if 0 < visit.trigger.start - d.trigger.end <= 60
             and d.sentence == visit.sentence
-            and _many(d)
+            and of_many(d)
             and set(d.countries) <= {HOME}
             and attended_for(text[d.trigger.end : visit.trigger.start])
         ]
@@ -233,12 +233,6 @@ def attended_for(between: str) -> bool:
             rest = word[len(form) :] + "".join(words[i + 1 : i + 3])
             return rest.startswith(tuple(cues.words("purpose")))
     return False
-
-
-def _many(draft: Draft) -> bool:
-    """A meeting of many by its term (회의, 정상회의): its parties are no pair for the events near it."""
-    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
-    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
 
 
 def group_parties(doc: Doc, draft: Draft) -> None:

@@ -135,6 +135,10 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
         draft.type = EventType.SUMMIT  # 윤 대통령은 … 양자회담; 북미 정상간의 첫 만남; 총리와의 회담
 
 
+def of_many(draft: Draft) -> bool:
+    """A meeting of many by its term (회의, 정상회의, or a term PLOVER counts as multilateral)."""
+    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
+    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
 def _all_heads(doc: Doc, people: Sequence[Participant]) -> bool:
     """Every person holds a title the text gives a head of state or government."""
     heads = {m.norm for m in mentions(doc) if _head(m)}

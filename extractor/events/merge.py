@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from extractor.events import cues, occurrences, signings
 from extractor.events.clauses import subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES
+from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES, of_many
 from extractor.events.naming import ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
@@ -218,9 +218,7 @@ def _one_gathering(a: Draft, b: Draft) -> bool:
     … 중국 외교부장은 이번 G20 외교장관회의에 불참했다): the same, with the parties of the mention
     naming more of them if it names all the other does."""
     x, y = _name_key(a.name), _name_key(b.name)
-    plover = a.trigger.data["entries"][0].attrs.get("plover") or ""
-    many = a.type is EventType.CONFERENCE or plover.endswith("multilateral")
-    return a.type in MULTILATERAL and many and bool(x and y) and _same_name(x, y)
+    return a.type in MULTILATERAL and of_many(a) and bool(x and y) and _same_name(x, y)
 
 
 def _two_documents(a: Draft, b: Draft) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.events import cues, lists, visits
 from extractor.events.clauses import Clause, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import OWN_PARTIES
+from extractor.events.event_types import OWN_PARTIES, of_many
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, stripped_end, stripped_start, table_of, text_of
@@ -103,9 +103,7 @@ def add_host(draft: Draft, clause: Clause) -> None:
         inside = [m for m in clause.in_sentence if after[0] <= m.start and m.end <= after[1]]
         named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
         host = host or (named[0] if named else None)
-    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
-    many = draft.type is EventType.CONFERENCE or plover.endswith("multilateral")  # not 경주에서 정상회담
-    if host and many:
+    if host and of_many(draft):  # not 경주에서 정상회담
         draft.countries = sorted(set(draft.countries) | {host})
 
 

@@ -15,14 +15,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from extractor.events import split
 from extractor.events.clauses import Sentences
 from extractor.events.draft import Draft
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel
 from extractor.tokens import text_of
 
-#: The phrase after the earlier partners (에 이어).
-_FOLLOWING = re.compile(r"에\s?이어")
 #: After the current partner, its place in the count (파라과이가 세 번째다, 캐나다가 세 번째 상대국).
 _COUNTED = re.compile(r"^(이|가|은|는)?\s*\S{1,4}\s?번째")
 #: What may stand between a partner's date and the partner (2006년 브라질).
@@ -36,7 +35,7 @@ def listed(doc: Doc, merged: Sequence[Draft]) -> list[Draft]:
     starts = [m.start for m in found]
     earlier: list[Draft] = []
     for sentence in Sentences.of_doc(doc).spans:
-        following = _FOLLOWING.search(text, sentence.start_char, sentence.end_char)
+        following = split.FOLLOWING.search(text, sentence.start_char, sentence.end_char)
         if following is None:
             continue
         inside = found[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from extractor.events import cues, lists
 from extractor.events.clauses import Sentence, subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL
+from extractor.events.event_types import MULTILATERAL, of_many
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import table_of, text_of
@@ -37,7 +37,7 @@ _TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s"
 #: 11월 5일 도쿄에서 마주 앉은 이후; 2019년 제2차 전략대화 이후).
 _SINCE_WITHIN = 5
 #: 에 이어 (following): what is listed before it was done earlier.
-_FOLLOWING = re.compile(r"에\s?이어")
+FOLLOWING = re.compile(r"에\s?이어")
 #: Meetings held with one side at a time: partners joined by `or` are one meeting with each.
 _HELD_WITH_ONE = frozenset({EventType.TALKS, EventType.PHONE_CALL, EventType.COURTESY_CALL})
 #: A count of countries: 18개국과, 10여개국, 10여 개국.
@@ -71,7 +71,7 @@ def _earlier_partners(text: str, local: Sequence[Mention], draft: Draft) -> list
     """The same acts with the countries listed before `에 이어` in the event's sentence, done earlier
     (캐나다·호주(9일), 인도·브라질(13일)에 이어 오늘 멕시코 외교장관과 통화): one with each."""
     start = draft.sentence.start_char
-    following = _FOLLOWING.search(text, start, draft.trigger.start)
+    following = FOLLOWING.search(text, start, draft.trigger.start)
     if following is None or any(
         m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in local
     ):
@@ -196,7 +196,7 @@ def _met_between(found: Sequence[Mention], start: int, end: int) -> bool:
 def _per_pair(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
     """One event per pair of countries listed in its name (한중·한일 국장급 협의) or, before `각각`, as
     its subject (브라질과 칠레, 브라질과 페루는 각각 양자 협정을 체결했다)."""
-    if _multilateral(draft):
+    if of_many(draft):
         return []
     named = lists.pairs(text, local, draft.name_start, draft.trigger.start)
     if not named and _distributive(text, draft):
@@ -215,7 +215,7 @@ def _per_pair(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
 def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
     """One meeting per country of the document's tour when it is held with `각국` or `N국` leaders
     (김 총리는 4개국 정상과 잇단 회담으로 …; 이번 방문에서 각국 정상과 회담하고; 각국과 협정 서명)."""
-    if _multilateral(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
+    if of_many(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
         return []
     trips = [d for d in drafts if d.type is EventType.VISIT and len(d.destination) >= 2]
     if not trips:
@@ -238,7 +238,7 @@ def _each_country(text: str, draft: Draft) -> bool:
 def _per_partner(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
     """One meeting per country of the list before a distributive word (브루나이, 싱가포르와 잇달아 양자
     회담; 영국, 독일 외교장관과 각각 통화), with the subject's side as the other party."""
-    if _multilateral(draft) or not _distributive(text, draft):
+    if of_many(draft) or not _distributive(text, draft):
         return []
     listed = lists.before(text, local, _list_end(text, draft), draft.sentence.start_char, titled=True)
     partners = list(dict.fromkeys(m.norm or "" for m in listed))
@@ -252,7 +252,7 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
     """Talks, a call or a courtesy call with partners joined by `or` (여왕이나 교황과의 만남, 미국 또는
     일본 장관과 통화): no one meeting holds them together, so one with each."""
     written = EventType(draft.trigger.data["entries"][0].attrs["event_type"])
-    if written not in _HELD_WITH_ONE or _multilateral(draft) or len(draft.countries) < 3:
+    if written not in _HELD_WITH_ONE or of_many(draft) or len(draft.countries) < 3:
         return []
     table = table_of(doc)
     start = draft.sentence.start_char
@@ -291,19 +291,13 @@ def _one_with_each(draft: Draft, own: list[str], partners: list[str]) -> list[Dr
 def _counted_partners(text: str, found: Sequence[Mention], draft: Draft) -> bool:
     """Bilateral meetings with partners given by their count alone (18개국과 양자회담, 日 포함 10여개국
     연쇄 양자회담): many meetings, no one event, whose parties the text does not list."""
-    if _multilateral(draft) or not _distributive(text, draft):
+    if of_many(draft) or not _distributive(text, draft):
         return False
     words = text[draft.sentence.start_char : draft.trigger.start].split()[-4:]
     if not any(_COUNT.search(word) for word in words):
         return False
     listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
     return len(listed) < 2
-
-
-def _multilateral(draft: Draft) -> bool:
-    """A term for a meeting of many (회의, 정상회의): a list before it names its members."""
-    plover = draft.trigger.data["entries"][0].attrs.get("plover") or ""
-    return draft.type is EventType.CONFERENCE or plover.endswith("multilateral")
 
 
 def _order_words() -> frozenset[str]:
