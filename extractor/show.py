@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractor.errors import InputError
+from extractor.frames import LIST_SEP
 from extractor.models import Document, FileError
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def _value(cell: Any) -> Any:
 
 def _split(cell: Any) -> list[str]:
     value = _value(cell)
-    return [code for code in value.split(";") if code] if value else []
+    return [code for code in value.split(LIST_SEP) if code] if value else []
 
 
 def _records(data: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from extractor.events.clauses import Sentence
@@ -10,6 +11,8 @@ from extractor.models import EventType, Location, Participant
 
 #: The home government of the texts korex reads: a party wherever the text speaks for Korea.
 HOME = "KOR"
+#: The longest a visit or a tour lasts: two dates closer than this may be days of one trip.
+TRIP = dt.timedelta(days=10)
 
 
 @dataclass

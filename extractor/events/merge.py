@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from extractor.events import cues, occurrences, signings
 from extractor.events.clauses import subject_end
-from extractor.events.draft import HOME, Draft
+from extractor.events.draft import HOME, TRIP, Draft
 from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES, of_many
 from extractor.events.naming import ROUND
 from extractor.events.participants import without_unnamed_twins
@@ -35,8 +35,6 @@ _ABBREVIATED = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)$")
 _MET = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: Meetings a verb reports (만나): a term may name them later (만나 악수했다 … 차관을 예방했다).
 _MET_BY_VERB = frozenset({EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL})
-#: The longest a state visit or a tour lasts: two dates of one visit that lie closer are one trip.
-_TRIP = dt.timedelta(days=10)
 
 
 def refers_back(text: str, name_start: int) -> bool:
@@ -244,7 +242,7 @@ def _same_days(a: Draft, b: Draft) -> bool:
     if a.trigger.data["entries"][0] is not b.trigger.data["entries"][0] and not (verb or stop):
         return False  # 특사 파견 and 하노이 방문: two legs, reported as two visits
     gap = abs(dt.date.fromisoformat(x) - dt.date.fromisoformat(y))
-    return gap <= _TRIP
+    return gap <= TRIP
 
 
 def _same_term(first: Draft, later: Draft) -> bool:

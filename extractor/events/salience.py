@@ -13,15 +13,13 @@ from collections.abc import Sequence
 
 from extractor.events import cues
 from extractor.events.borrowed_dates import day_or_month
-from extractor.events.draft import Draft
+from extractor.events.draft import TRIP, Draft
 from extractor.mentions import Mention
 from extractor.models import EventType
 from extractor.tokens import TokenTable, stripped_end
 
 #: Days before the document's date beyond which an event is no longer its news.
 _RECENT_DAYS = 14
-#: The longest a trip lasts: the days after a trip's first day that may be its own.
-_TRIP = dt.timedelta(days=10)
 #: Markers of background: a note line, or words that put the event in the past or future.
 _BACKGROUND = ("※", "*", "☞")
 
@@ -148,7 +146,7 @@ def _days_on(meeting: Draft, trip: Draft) -> bool:
     if trip.end_date or len(start) != 10 or len(day) != 10:
         return False
     gap = dt.date.fromisoformat(day) - dt.date.fromisoformat(start)
-    return dt.timedelta(0) <= gap <= _TRIP
+    return dt.timedelta(0) <= gap <= TRIP
 
 
 def _same_day(draft: Draft, lead: Draft, lead_date: str | None) -> bool:
