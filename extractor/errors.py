@@ -24,7 +24,6 @@ __all__ = [
     "OutputBusyError",
     "OutputError",
     "OutputRefusedError",
-    "TimeoutInputError",
     "UnreadableInputError",
     "UnsupportedFormatError",
 ]
@@ -106,12 +105,6 @@ class GazetteerError(KorexError):
     """A gazetteer or rule file (CSV) is missing, malformed or has an invalid row."""
 
     reason: ClassVar[str] = "gazetteer"
-
-
-class TimeoutInputError(InputError):
-    """A document took longer than the per-document time budget of a batch run."""
-
-    reason: ClassVar[str] = "timeout"
 
 
 class OutputError(KorexError):
