@@ -170,7 +170,7 @@ def output_format(output: str | os.PathLike[str], fmt: str | None = None) -> str
 def _written_format(output: Path) -> str | None:
     """The format recorded in the state of a folder output korex wrote, or None."""
     try:
-        found = json.loads((output / ".korex" / "config.json").read_text(encoding="utf-8"))
+        found = json.loads((state_folder(output, folder=True) / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     fmt = found.get("format") if isinstance(found, dict) else None
@@ -403,8 +403,16 @@ class _Bytes:
         """What starts every file of `table` before its rows."""
         return b""
 
+    def start(self, table: str) -> int:
+        """Where the rows of a file of `table` begin: after its head."""
+        return len(self.head(table))
+
     def size(self, payload: bytes) -> int:
         return len(payload)
+
+    def holds(self, path: Path, table: str, size: int) -> bool:
+        """Whether the chunk file `path` is whole: its head and rows of `size` bytes, no more, no less."""
+        return _size(path) == self.start(table) + size
 
     def write(self, path: Path, table: str, payloads: Sequence[bytes]) -> None:
         def fill(handle: BinaryIO) -> None:
@@ -497,8 +505,16 @@ class _Parquet:
         found = rows(result.items, file=file)
         return {table: found[table] for table in tables}
 
+    def start(self, table: str) -> int:
+        """Where the rows of a file begin: at the first (a Parquet file has no head among its rows)."""
+        return 0
+
     def size(self, payload: list[Any]) -> int:
         return len(payload)
+
+    def holds(self, path: Path, table: str, size: int) -> bool:
+        """Whether the chunk file `path` is there (written whole and renamed into place, or not at all)."""
+        return _size(path) is not None
 
     def write(self, path: Path, table: str, payloads: Sequence[list[Any]]) -> None:
         import pyarrow.parquet as pq
@@ -636,11 +652,10 @@ class StagedSink(Sink):
         else:
             self.tables = (table,) if table else TABLES
         self.folder = is_folder(output, fmt, table)
+        self.state = state_folder(self.output, folder=self.folder)
         if self.folder:
-            self.state = self.output / ".korex"
             self.targets = {t: self.output / f"{t}{self.format.ext}" for t in self.tables}
         else:
-            self.state = self.output.with_name(f".{self.output.name}.korex")
             self.targets = {self.tables[0]: self.output}
         self._lock_handle: IO[str] | None = None
         self._closed = False
@@ -679,7 +694,7 @@ class StagedSink(Sink):
         """Whether the output path already holds something (that korex's state does not describe)."""
         if not self.folder:
             return self.output.exists()
-        return self.output.is_dir() and any(entry.name != ".korex" for entry in self.output.iterdir())
+        return self.output.is_dir() and any(entry != self.state for entry in self.output.iterdir())
 
     # ----- state files
 
@@ -802,16 +817,10 @@ class StagedSink(Sink):
 
     def _chunk_whole(self, name: str, entries: list[tuple[str, Recorded]]) -> bool:
         """Whether every file of a chunk is there, and (for byte formats) of the size its entries say."""
-        for table in self.tables:
-            path = self._chunk_file(name, table)
-            size = _size(path)
-            if size is None:
-                return False
-            if isinstance(self.format, _Bytes):
-                expected = len(self.format.head(table)) + sum(e.sizes.get(table, 0) for _, e in entries)
-                if size != expected:
-                    return False
-        return True
+        return all(
+            self.format.holds(self._chunk_file(name, t), t, sum(e.sizes.get(t, 0) for _, e in entries))
+            for t in self.tables
+        )
 
     def _chunk_file(self, name: str, table: str) -> Path:
         return self.state / f"{name}.{table}{self.format.ext}"
@@ -880,18 +889,16 @@ class StagedSink(Sink):
 
     def _merge(self) -> None:
         """The kept output and the chunks, in path order, into temporary files renamed over the output."""
-        head = {t: len(self.format.head(t)) if isinstance(self.format, _Bytes) else 0 for t in self.tables}
-        # Where each entry's rows are now: (entry, file per table, offset per table).
+        # Where each entry's rows are now: (entry, file per table, offset per table); a file a later
+        # chunk holds again is taken from there.
         located: dict[str, tuple[Recorded, dict[str, tuple[Path, int]]]] = {}
-        offsets = dict(head)
-        for key, entry in self.manifest:
-            located[key] = (entry, {t: (self.targets[t], offsets[t]) for t in self.tables})
-            for t in self.tables:
-                offsets[t] += entry.sizes.get(t, 0)
-        for name, entries in self.journal:
-            offsets = dict(head)
+        sources = [(self.targets, self.manifest)] + [
+            ({t: self._chunk_file(name, t) for t in self.tables}, entries) for name, entries in self.journal
+        ]
+        for files, entries in sources:
+            offsets = {t: self.format.start(t) for t in self.tables}
             for key, entry in entries:
-                located[key] = (entry, {t: (self._chunk_file(name, t), offsets[t]) for t in self.tables})
+                located[key] = (entry, {t: (files[t], offsets[t]) for t in self.tables})
                 for t in self.tables:
                     offsets[t] += entry.sizes.get(t, 0)
         final = sorted(located, key=_order)
@@ -936,9 +943,12 @@ def _now() -> float:
     return time.monotonic()
 
 
-def state_folder(output: Path) -> Path:
-    """The folder of korex's state for a file output (beside it) or a folder output (inside it)."""
-    return output / ".korex" if output.is_dir() else output.with_name(f".{output.name}.korex")
+def state_folder(output: Path, *, folder: bool | None = None) -> Path:
+    """The folder of korex's state for a file output (beside it) or a folder output (inside it); `folder`
+    says which the output is (None: what the path is on disk)."""
+    if folder is None:
+        folder = output.is_dir()
+    return output / ".korex" if folder else output.with_name(f".{output.name}.korex")
 
 
 def recorded_errors(output: str | os.PathLike[str]) -> list[FileError]:
