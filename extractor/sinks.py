@@ -1100,19 +1100,18 @@ class DuckDBSink(Sink):
         self._pending_documents = 0
 
     def _write_pending(self) -> list[list[str]]:
-        from extractor.frames import TABLES, doc_key, rows
+        from extractor.frames import TABLES, rows
 
         con = self.con
         found: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES}
         keys: list[list[str]] = []
         for key, _, result in self._pending:
-            for table, table_rows in rows(result.items, file=key).items():
+            made = rows(result.items, file=key)
+            keys.append([row[0] for row in made["documents"]])  # each document's row opens with its key
+            for table, table_rows in made.items():
                 if table == "errors":
                     table_rows = [(*row, key) for row in table_rows]
                 found[table].extend(table_rows)
-            keys.append(
-                [doc_key(item, (key, i)) for i, item in enumerate(result.items) if isinstance(item, Document)]
-            )
         replaced = [key for key, _, _ in self._pending if key in self.latest]
         old_documents = [doc for key in replaced for doc in self.latest[key][1]]
         files = [
