@@ -84,25 +84,31 @@ def iter_paths(paths: Input | Iterable[Input], *, pattern: str = "*") -> Iterato
     twice is read once. A path that does not exist, and a folder that cannot be listed, is still
     yielded, so the reader reports it as an error row instead of losing it.
     """
+    for path, _ in _iter_found(paths, pattern=pattern):
+        yield path
+
+
+def _iter_found(
+    paths: Input | Iterable[Input], *, pattern: str = "*"
+) -> Iterator[tuple[Path | Given, Path | None]]:
+    """`iter_paths`, each file with its `resolved` path (None for a given document): resolved once."""
     if isinstance(paths, (str, os.PathLike, Given)):
         paths = [paths]
     seen: set[Path] = set()
 
-    def first_time(path: Path) -> bool:
+    def first_time(path: Path) -> Iterator[tuple[Path, Path]]:
         found = resolved(path)
-        if found in seen:
-            return False
-        seen.add(found)
-        return True
+        if found not in seen:
+            seen.add(found)
+            yield path, found
 
     for given in paths:
         if isinstance(given, Given):
-            yield given
+            yield given, None
             continue
         path = Path(given)
         if not path.is_dir():
-            if first_time(path):
-                yield path
+            yield from first_time(path)
             continue
         found: list[Path] = []
         unlisted: list[OSError] = []
@@ -115,8 +121,7 @@ def iter_paths(paths: Input | Iterable[Input], *, pattern: str = "*") -> Iterato
                     found.append(Path(root) / name)
         found.extend(Path(error.filename) for error in unlisted if error.filename is not None)
         for file in sorted(found, key=lambda p: p.relative_to(path).parts):
-            if first_time(file):
-                yield file
+            yield from first_time(file)
 
 
 def file_hash(path: Input) -> str | None:
@@ -538,12 +543,13 @@ def counted(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def file_key(path: Input) -> str:
+def file_key(path: Input, found: Path | None = None) -> str:
     """How outputs remember an input file: its absolute path (as `loader.display_path` writes it), so
-    a run from another folder still matches; a given document by its name."""
+    a run from another folder still matches; a given document by its name. `found`: the path already
+    `resolved`."""
     if isinstance(path, Given):
         return path.name
-    return loader.display_path(resolved(path))
+    return loader.display_path(found or resolved(path))
 
 
 def describe(error: FileError) -> str:
@@ -553,20 +559,19 @@ def describe(error: FileError) -> str:
     return f"{error.path}: {error.message}"
 
 
-def _is_output(path: Path | Given, output: PathLike | None) -> bool:
-    """Whether `path` is the output itself (or inside it): an output in the input folder is not input."""
-    if output is None or isinstance(path, Given):
+def _is_output(found: Path | None, target: Path | None) -> bool:
+    """Whether a resolved input path is the resolved output itself (or inside it): an output in the
+    input folder is not input."""
+    if found is None or target is None:
         return False
-    target = resolved(output)
-    found = resolved(path)
     return found == target or target in found.parents
 
 
-def _refuse_output_among_inputs(given: Sequence[Input], output: PathLike | None) -> None:
-    """OutputRefusedError if the output is one of the paths given to read (or inside one given file)."""
-    if output is None:
+def _refuse_output_among_inputs(given: Sequence[Input], output: PathLike | None, target: Path | None) -> None:
+    """OutputRefusedError if the output (`target` resolved) is one of the paths given to read (or inside
+    one given file)."""
+    if target is None:
         return
-    target = resolved(output)
     for path in given:
         if isinstance(path, Given):
             continue
@@ -622,7 +627,8 @@ def extract_to(
     summary = Summary()
     given: list[Input] = [paths] if isinstance(paths, (str, os.PathLike, Given)) else list(paths)
     check_output(output, table=table, fmt=fmt)
-    _refuse_output_among_inputs(given, output)
+    target = resolved(output) if output is not None else None
+    _refuse_output_among_inputs(given, output, target)
     _require_input(given)
     check_gazetteers(extractor)
     fingerprint = extractor.fingerprint()
@@ -631,11 +637,13 @@ def extract_to(
         jobs = 1  # its bytes are here, not in a file a worker could read
     with open_sink(output, table=table, overwrite=overwrite, fmt=fmt, fingerprint=fingerprint) as sink:
         todo: list[Path | Given] = []
-        for path in iter_paths(given, pattern=pattern):
-            if _is_output(path, output):
+        keys: list[str] = []
+        for path, found in _iter_found(given, pattern=pattern):
+            if _is_output(found, target):
                 continue
             summary.files += 1
-            before = sink.previous(file_key(path))
+            key = file_key(path, found)
+            before = sink.previous(key)
             if (
                 not force
                 and before is not None
@@ -647,6 +655,7 @@ def extract_to(
                 summary.earlier_errors += len(before.errors)
                 continue
             todo.append(path)
+            keys.append(key)
         lock = threading.Lock()
 
         def commit() -> None:
@@ -665,7 +674,7 @@ def extract_to(
             )
             for result in results:
                 with lock:
-                    sink.add(file_key(todo[result.index]), result)
+                    sink.add(keys[result.index], result)
                 summary.extracted += 1
                 summary.documents += len(result.items) - len(result.errors)
                 summary.chars += result.chars
