@@ -271,9 +271,19 @@ class _Worker:
             self.tasks = deque([self.tasks[0]])
         return queued
 
+    def busy_for(self, now: float) -> float | None:
+        """Seconds it has been on the document it is on (since its last word), or None: not started, or
+        no file to work on."""
+        return now - self.since if self.ready and self.tasks else None
+
+    def busy_over(self, seconds: float, now: float) -> bool:
+        """Whether it has been on one document for more than `seconds`."""
+        busy = self.busy_for(now)
+        return busy is not None and busy > seconds
+
     def slow(self, now: float) -> bool:
         """Whether it has been on one document for more than _STEAL_SECONDS."""
-        return self.ready and bool(self.tasks) and now - self.since > _STEAL_SECONDS
+        return self.busy_over(_STEAL_SECONDS, now)
 
     def stop(self, *, kill: bool) -> None:
         if not kill and self.process.is_alive():
@@ -323,19 +333,20 @@ class _Pool:
         return [w for w in self.workers if len(w.tasks) > 1 and w.slow(now)]
 
     def overdue(self) -> list[_Worker]:
+        """Workers on one document for longer than the time budget."""
         if self.timeout is None:
             return []
         now = time.monotonic()
-        return [w for w in self.workers if w.ready and w.tasks and now - w.since > self.timeout]
+        return [w for w in self.workers if w.busy_over(self.timeout, now)]
 
     def wait_seconds(self) -> float:
         """How long to wait for news before a deadline or an idle commit is due."""
         wait_for = IDLE_SECONDS / 2
         if self.timeout is not None:
             now = time.monotonic()
-            for worker in self.workers:
-                if worker.ready and worker.tasks:
-                    wait_for = min(wait_for, max(0.0, worker.since + self.timeout - now) + 0.01)
+            for busy in (worker.busy_for(now) for worker in self.workers):
+                if busy is not None:
+                    wait_for = min(wait_for, max(0.0, self.timeout - busy) + 0.01)
         return wait_for
 
     def close(self, *, kill: bool) -> None:
@@ -417,7 +428,6 @@ def run(
         worker.since = time.monotonic()
         worker.tasks[0].heard = True
         if message[1] == "done":
-            assert worker.tasks[0].seq == seq, "a worker finishes its files in the order sent"
             worker.tasks.popleft()
             finished[seq] = assemblies.pop(seq).result
             return
