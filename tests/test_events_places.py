@@ -138,6 +138,46 @@ def test_a_dateline_or_an_origin_is_no_venue(korex: extractor.Extractor, text: s
 @pytest.mark.parametrize(
     "text",
     [
+        "(서울=코리아뉴스) 정하늘 외교부 장관은 8일 외교부 청사에서 사토 겐 일본 외무상과 회담했다.",
+        "(서울=코리아뉴스) 한동수 대통령은 8일 방한한 마리아 로페스 칠레 대통령과 정상회담을 했다.",
+        "[서울=한빛통신] 정하늘 외교부 장관은 9일 방한 중인 사토 겐 일본 외무상과 회담했다.",
+    ],
+)
+def test_a_home_desks_dateline_is_not_the_city_of_a_meeting_at_home(
+    korex: extractor.Extractor, text: str
+) -> None:
+    found = events(korex, text)
+    assert found
+    assert all(place(e) in ((None, "KOR"), (None, None)) for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "(워싱턴=코리아뉴스) 김가람 특파원 = 정하늘 장관은 24일 국무부에서 존 밀러 국무장관과 회담했다.",
+            "워싱턴",
+        ),
+        ("[도쿄=이하나 특파원] 정하늘 장관은 9일 일본 외무성에서 사토 겐 일본 외무상과 회담했다.", "도쿄"),
+        ("(베이징=한빛뉴스) 박민 특파원 = 한중은 3일 중국 외교부에서 차관급 전략대화를 가졌다.", "베이징"),
+    ],
+)
+def test_a_correspondents_dateline_abroad_names_the_city_of_a_meeting_there(
+    korex: extractor.Extractor, text: str, city: str
+) -> None:
+    (event,) = events(korex, text)
+    assert place(event)[0] == city
+
+
+def test_a_dateline_abroad_is_no_city_of_a_meeting_in_another_country(korex: extractor.Extractor) -> None:
+    text = "[도쿄=이하나 특파원] 정하늘 외교부 장관은 9일 중국 외교부에서 왕리 중국 외교부장과 회담했다."
+    (event,) = events(korex, text)
+    assert place(event) == (None, "CHN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "한동수 대통령이 콜롬비아, 페루, 칠레 등 남미 3개국을 순방한다.",
         "한동수 대통령은 다음 주 콜롬비아와 페루, 칠레를 차례로 방문한다.",
         "한동수 대통령은 21일부터 콜롬비아, 페루, 칠레를 잇따라 국빈 방문할 예정이다.",

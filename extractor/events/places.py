@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from extractor.events import cues
 from extractor.events.clauses import Clause, Sentence, Sentences, aside_after
-from extractor.events.draft import Draft
+from extractor.events.draft import HOME, Draft
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType, Location
@@ -26,7 +26,7 @@ _CITIES_KEY = "korex_cities"
 #: What marks a place as where something happens: 에서, 서, or 개최 (부산 개최 FEALAC 외교장관회의).
 _PLACE_MARK = re.compile(r"^\s?(에서(?!는)|서\b|\s*개최)")
 #: A dateline's place, which says where the report was written (서울=연합뉴스, 워싱턴(미국)=).
-_DATELINE = re.compile(r"^\s?(\([^()]{1,8}\))?\s?=")
+_DATELINE = re.compile(r"\s?(\([^()]{1,8}\))?\s?=")
 #: Tags of the words between a city and the venue it holds (서울 소공동 롯데호텔에서, 워싱턴의 백악관에서).
 _VENUE_TAGS = frozenset({"NNP", "NNG", "NNB", "SL", "SN", "SH", "XSN", "XPN", "JKG"})
 #: Words of the venue between a city and 에서, at most.
@@ -322,13 +322,17 @@ def from_trips(drafts: Sequence[Draft]) -> None:
 
 
 def _cities(doc: Doc) -> dict[str, list[Mention]]:
-    """The places the text names, not as a dateline, by country: built once per Doc."""
+    """The cities the text names, by country: built once per Doc. A dateline's city counts abroad
+    (워싱턴=특파원: a correspondent posted where it happens), not at home (서울=연합뉴스: a desk that
+    reports the whole country)."""
     found = doc.user_data.get(_CITIES_KEY)
     if found is None:
         found = doc.user_data[_CITIES_KEY] = {}
         text = text_of(doc)
         for m in mentions(doc):
-            if m.label is EntityLabel.LOCATION and m.country and not _DATELINE.match(text, m.end):
+            if m.label is not EntityLabel.LOCATION or not m.country:
+                continue
+            if m.country != HOME or not _DATELINE.match(text, m.end):
                 found.setdefault(m.country, []).append(m)
     return found
 
