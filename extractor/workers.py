@@ -14,7 +14,10 @@ always knows which document each worker is on: when a worker dies (a crash in na
 out-of-memory killer) or overruns the budget (then the parent kills it), that document alone becomes a
 `worker_crashed` or `timeout` row, a new worker takes the worker's other files, and the file goes on
 from its next record. A worker that spends more than two seconds on one document hands the files
-queued behind it back, to the other workers: no file waits for a slow one. Results come out as files
+queued behind it back, to the other workers: no file waits for a slow one. Each file sent is numbered,
+and the worker says the number with each piece of news: if it began one of those files before the
+take-back reached it, that run's news match nothing and count for nothing (the file is done again, whole,
+where it went), and it gets no new file until it answers the take-back. Results come out as files
 finish (or in path order when `ordered`).
 """
 
@@ -188,10 +191,11 @@ def _serve(
     except BaseException as exc:
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    queued: deque[tuple[int, str, int]] = deque()
+    queued: deque[tuple[int, str, int]] = deque()  # (dispatch, path, first record)
 
     def hear(message: tuple[Any, ...] | None) -> bool:
-        """Take a message from the parent: a file, files taken back, or the end (False)."""
+        """Take a message from the parent: a file, files taken back (answered: none of them is begun after
+        this), or the end (False)."""
         if message is None:
             return False
         if message[0] == "take-back":
@@ -199,6 +203,7 @@ def _serve(
             kept = [task for task in queued if task[0] not in gone]
             queued.clear()
             queued.extend(kept)
+            conn.send(("took-back",))
         else:
             queued.append(message[1:])
         return True
@@ -213,10 +218,10 @@ def _serve(
                 if not hear(conn.recv()):
                     return
                 continue
-            seq, path, first = queued.popleft()
+            dispatch, path, first = queued.popleft()
             for event in iter_file(worker, path, first=first, max_bytes=max_bytes):
-                conn.send((seq, *_packed(event, path)))
-            conn.send((seq, "done"))
+                conn.send((dispatch, *_packed(event, path)))
+            conn.send((dispatch, "done"))
     except (EOFError, OSError):  # the parent is gone (it ended, or was killed): so is the work
         return
 
@@ -243,6 +248,7 @@ class _Task:
     seq: int
     path: str
     first: int = 0
+    dispatch: int = 0  # its number on the worker it was last sent to, which says it beside each piece of news
     heard: bool = False  # the worker said something about it
     retried: bool = False  # sent again after its worker died before saying anything
 
@@ -256,25 +262,40 @@ class _Worker:
     tasks: deque[_Task] = field(default_factory=deque)
     ready: bool = False
     since: float = 0.0  # when the document it is on started (its last word)
+    dispatched: int = 0  # files sent to it so far: each file sent is numbered, never twice the same
+    taking_back: bool = False  # files taken back, and it has not yet said it will begin none of them
 
     def send(self, task: _Task) -> None:
         if not self.tasks:
             self.since = time.monotonic()
+        self.dispatched += 1
+        task.dispatch = self.dispatched
         self.tasks.append(task)
-        self.conn.send(("file", task.seq, task.path, task.first))
+        self.conn.send(("file", task.dispatch, task.path, task.first))
 
     def take_back(self) -> list[_Task]:
-        """The files queued behind the one it is on, taken back (it will not begin them)."""
+        """The files queued behind the one it is on, taken back. It may begin one before the take-back
+        reaches it: until it answers, that file's news match no file sent and it gets no new file."""
         queued = list(self.tasks)[1:]
         if queued:
-            self.conn.send(("take-back", [task.seq for task in queued]))
+            self.conn.send(("take-back", [task.dispatch for task in queued]))
             self.tasks = deque([self.tasks[0]])
+            self.taking_back = True
         return queued
+
+    def on(self, dispatch: int) -> _Task | None:
+        """The file sent as `dispatch` if it is the one it is on, or None (a file taken back after it
+        had begun, which is done again, whole, by a worker that has it)."""
+        return self.tasks[0] if self.tasks and self.tasks[0].dispatch == dispatch else None
+
+    def has_room(self, now: float) -> bool:
+        """Whether to send it another file: few queued, not long on one document, no take-back unanswered."""
+        return len(self.tasks) <= _AHEAD and not self.taking_back and not self.slow(now)
 
     def busy_for(self, now: float) -> float | None:
         """Seconds it has been on the document it is on (since its last word), or None: not started, or
-        no file to work on."""
-        return now - self.since if self.ready and self.tasks else None
+        no file to work on (neither sent nor, as far as it has said, taken back after it began)."""
+        return now - self.since if self.ready and (self.tasks or self.taking_back) else None
 
     def busy_over(self, seconds: float, now: float) -> bool:
         """Whether it has been on one document for more than `seconds`."""
@@ -416,30 +437,31 @@ def run(
             pass
 
     def hear(worker: _Worker, message: tuple[Any, ...]) -> None:
-        if message[0] == "ready":
-            worker.ready = True
-            worker.since = time.monotonic()
-            return
         if message[0] == "failed":
             raise WorkerStartError(f"a worker process could not start: {message[1]}")
-        seq = message[0]
-        if not worker.tasks or worker.tasks[0].seq != seq:
-            return  # a file taken back after it had begun: another worker does it
         worker.since = time.monotonic()
-        worker.tasks[0].heard = True
+        if message[0] == "ready":
+            worker.ready = True
+            return
+        if message[0] == "took-back":
+            worker.taking_back = False
+            return
+        task = worker.on(message[0])
+        if task is None:
+            return
+        task.heard = True
         if message[1] == "done":
             worker.tasks.popleft()
-            finished[seq] = assemblies.pop(seq).result
+            finished[task.seq] = assemblies.pop(task.seq).result
             return
-        assemblies[seq].take(_unpack(assemblies[seq].result.path, message[1:]))
+        assembly = assemblies[task.seq]
+        assembly.take(_unpack(assembly.result.path, message[1:]))
 
     try:
         while True:
             now = time.monotonic()
             for worker in list(pool.workers):
-                while (
-                    len(worker.tasks) <= _AHEAD and not worker.slow(now) and (task := next_task()) is not None
-                ):
+                while worker.has_room(now) and (task := next_task()) is not None:
                     worker.send(task)
             while len(pool.workers) < jobs and (again or not exhausted):
                 task = next_task()

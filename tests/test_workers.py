@@ -9,9 +9,11 @@ from typing import Any
 from extractor import workers
 
 
-def worker(*, ready: bool = True, files: int = 1, since: float = 100.0) -> workers._Worker:
+def worker(
+    *, ready: bool = True, files: int = 1, since: float = 100.0, taking_back: bool = False
+) -> workers._Worker:
     """A worker as the parent sees it (no process behind it: only its bookkeeping is read)."""
-    found = workers._Worker(process=None, conn=None, ready=ready, since=since)  # type: ignore[arg-type]
+    found = workers._Worker(process=None, conn=None, ready=ready, since=since, taking_back=taking_back)  # type: ignore[arg-type]
     found.tasks.extend(workers._Task(seq, f"r{seq:02d}.txt") for seq in range(files))
     return found
 
@@ -28,6 +30,15 @@ def test_a_worker_is_busy_only_when_started_and_on_a_file() -> None:
     assert worker().busy_for(112.5) == 12.5
     assert worker(ready=False).busy_for(112.5) is None  # still building its pipeline
     assert worker(files=0).busy_for(112.5) is None  # idle, whatever its last word
+    # no file, but it may be on one taken back after it began, until it answers the take-back
+    assert worker(files=0, taking_back=True).busy_for(112.5) == 12.5
+
+
+def test_a_worker_gets_more_files_only_when_not_long_on_one_and_no_take_back_is_unanswered() -> None:
+    assert worker(files=workers._AHEAD).has_room(101.0)
+    assert not worker(files=workers._AHEAD + 1).has_room(101.0)
+    assert not worker(files=0, taking_back=True).has_room(101.0)
+    assert not worker().has_room(100.0 + workers._STEAL_SECONDS + 1)
 
 
 def test_slow_is_past_the_steal_time_on_one_document() -> None:
