@@ -392,18 +392,19 @@ def southern(name: str) -> str:
     aspirated (뿌찐 → 푸친)."""
     out = []
     for word in name.split(" "):
-        jamo_word = [unicodedata.normalize("NFD", ch) for ch in word]
-        for k, parts in enumerate(jamo_word):
-            if len(parts) < 2 or not HANGUL.match(word[k]):
+        letters = list(word)  # only syllables change, each alone: nothing else is composed or split
+        for k, syllable in enumerate(word):
+            if not HANGUL.match(syllable):
                 continue
+            parts = unicodedata.normalize("NFD", syllable)
             lead, vowel = parts[0], parts[1]
             if k == 0 and lead == "ᄅ":
                 lead = "ᄋ" if vowel in _IOTATED else "ᄂ"
             elif k == 0 and lead == "ᄂ" and vowel in _IOTATED:
                 lead = "ᄋ"
             lead = _TENSE.get(lead, lead)
-            jamo_word[k] = lead + parts[1:]
-        out.append(unicodedata.normalize("NFC", "".join(jamo_word)))
+            letters[k] = unicodedata.normalize("NFC", lead + parts[1:])
+        out.append("".join(letters))
     return " ".join(out)
 
 

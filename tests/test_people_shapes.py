@@ -8,11 +8,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import extractor
 from extractor.linker import southern
+from extractor.rules.words import HANGUL
 
 
 def names(ex: extractor.Extractor, text: str) -> list[str]:
@@ -317,7 +318,15 @@ def test_person_mentions_are_clean_spans_of_any_text(
 
 
 @given(st.text(max_size=40))
+@example("\u0f93")  # a letter NFC does not rebuild from its parts
+@example("가\u11a8 e\u0301")  # a syllable and a final jamo, a letter and its accent: never joined
 def test_southern_keeps_length_and_settles(text: str) -> None:
     south = southern(text)
     assert len(south) == len(text)
     assert southern(south) == south
+    assert all(a == b for a, b in zip(text, south, strict=True) if not HANGUL.match(a))
+
+
+def test_southern_respells_northern_syllables_only() -> None:
+    assert southern("리용호 로동신문") == "이용호 노동신문"
+    assert southern("뿌찐 Ryu") == "푸친 Ryu"
