@@ -23,7 +23,8 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,6 +52,7 @@ from extractor.tokens import text_of
 _ORIGINAL = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z .'\-·]+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _NEWLINE = re.compile("\n")
+_OPENING_PAREN = re.compile(r"\(")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+$")
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
 _AGE = re.compile(r"^\d{1,3}(세)?$")
@@ -74,31 +76,61 @@ _MAX_PORTFOLIO_WORDS = 4
 @dataclass(frozen=True)
 class _Page:
     """One Doc as the people rules read it: its text, its words, the mentions on each word (see
-    `PeopleRules._index`), its country mentions, and where lines break between words."""
+    `_index`), its country mentions, and the words a line break separates from the word before."""
 
     text: str
     ws: list[Word]
-    at_start: dict[int, dict[EntityLabel, Mention]]
+    found: InitVar[Sequence[Mention]]
     countries: list[Mention]
     word_starts: list[int] = field(init=False)
+    at_start: dict[int, dict[EntityLabel, Mention]] = field(init=False)
     country_starts: list[int] = field(init=False)
-    newlines: list[int] = field(init=False)
+    breaks: frozenset[int] = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "word_starts", [w.start for w in self.ws])
+    def __post_init__(self, found: Sequence[Mention]) -> None:
+        word_starts = list(map(attrgetter("start"), self.ws))
+        object.__setattr__(self, "word_starts", word_starts)
+        object.__setattr__(self, "at_start", _index(found, self.ws, word_starts))
         object.__setattr__(self, "country_starts", [m.start for m in self.countries])
-        object.__setattr__(self, "newlines", [m.start() for m in _NEWLINE.finditer(self.text)])
+        object.__setattr__(self, "breaks", _breaks(self.text, self.ws, word_starts))
 
     def broken(self, i: int) -> bool:
         """A line break lies between word i-1 and word i."""
-        if i <= 0 or i >= len(self.ws):
-            return False
-        k = bisect_left(self.newlines, self.ws[i - 1].end)
-        return k < len(self.newlines) and self.newlines[k] < self.ws[i].start
+        return i in self.breaks
 
     def token(self, i: int) -> str:
         """The text of word `i`."""
         return self.text[self.ws[i].start : self.ws[i].end]
+
+
+def _index(
+    found: Sequence[Mention], ws: Sequence[Word], word_starts: list[int]
+) -> dict[int, dict[EntityLabel, Mention]]:
+    """Mentions by the index of the word they start on; a body or country written over several words
+    (호주 외교통상부) also under the word whose core it ends, so a walk from the right meets it."""
+    index: dict[int, dict[EntityLabel, Mention]] = {}
+    for m in found:
+        i = bisect_left(word_starts, m.start)
+        if i == len(ws) or ws[i].start != m.start:
+            i = -1
+        else:
+            index.setdefault(i, {}).setdefault(m.label, m)
+        if m.label not in _PREFIXES or m.end <= 0:
+            continue
+        j = bisect_right(word_starts, m.end - 1) - 1
+        if j >= 0 and j != i and ws[j].core_end == m.end:
+            index.setdefault(j, {}).setdefault(m.label, m)
+    return index
+
+
+def _breaks(text: str, ws: Sequence[Word], word_starts: list[int]) -> frozenset[int]:
+    """The indexes of the words with a line break between them and the word before."""
+    broken = set()
+    for newline in _NEWLINE.finditer(text):
+        i = bisect_right(word_starts, newline.start())
+        if 0 < i < len(ws) and ws[i - 1].end <= newline.start():
+            broken.add(i)
+    return frozenset(broken)
 
 
 @dataclass
@@ -149,7 +181,7 @@ class PeopleRules:
         found[:] = [m for m in found if m.label is not EntityLabel.PERSON]
         ws = words(doc)
         countries = sorted((m for m in found if m.label is EntityLabel.COUNTRY), key=lambda m: m.start)
-        page = _Page(text, ws, self._index(found, ws), countries)
+        page = _Page(text, ws, found, countries)
         titles = self._titles(page)
         found.extend(m for m in titles.values() if m.source is EntitySource.RULE)
         people = self._people(page, titles) + self._aged(page)
@@ -157,27 +189,16 @@ class PeopleRules:
         found.extend(link_people(people, text, self.cues.surname))
         return doc
 
-    def _index(self, found: Sequence[Mention], ws: Sequence[Word]) -> dict[int, dict[EntityLabel, Mention]]:
-        """Mentions by the index of the word they start on; a body or country written over several
-        words (호주 외교통상부) also under the word it ends on, so a walk from the right meets it."""
-        starts = {w.start: i for i, w in enumerate(ws)}
-        core_ends = {w.core_end: i for i, w in enumerate(ws)}
-        index: dict[int, dict[EntityLabel, Mention]] = {}
-        for m in found:
-            i = starts.get(m.start)
-            if i is not None:
-                index.setdefault(i, {}).setdefault(m.label, m)
-            j = core_ends.get(m.end)
-            if j is not None and j != i and m.label in _PREFIXES:
-                index.setdefault(j, {}).setdefault(m.label, m)
-        return index
-
     def _titles(self, page: _Page) -> dict[int, Mention]:
         """The title of each word that is (or ends in) one, keyed by word index."""
         text, ws, at_start = page.text, page.ws, page.at_start
         titles: dict[int, Mention] = {}
         covered_to = -1
-        for i, w in enumerate(ws):
+        lasts = self.title_lasts
+        ending = [i for i, w in enumerate(ws) if text[w.core_end - 1] in lasts]  # 국장, 부산시장
+        known_at = [i for i, here in at_start.items() if EntityLabel.TITLE in here]
+        for i in sorted({*ending, *known_at}):
+            w = ws[i]
             if w.punct or w.start < covered_to:
                 continue
             here = at_start.get(i)
@@ -770,7 +791,10 @@ class PeopleRules:
         """Korean names followed by an age in parentheses (김민수(45)씨, 이지은(29세, 여)씨)."""
         text, ws = page.text, page.ws
         people: list[Found] = []
-        for i in range(len(ws) - 2):
+        for opening in _OPENING_PAREN.finditer(text):
+            i = bisect_left(page.word_starts, opening.start()) - 1  # the word before a `(`
+            if not 0 <= i < len(ws) - 2 or ws[i + 1].start != opening.start():
+                continue
             w = ws[i]
             if w.punct or page.token(i + 1) != "(" or ws[i + 1].start != w.end:
                 continue
