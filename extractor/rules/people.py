@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import InitVar, dataclass, field
+from itertools import count
 from operator import attrgetter
 
 from spacy.language import Language
@@ -108,17 +109,15 @@ def _index(
 ) -> dict[int, dict[EntityLabel, Mention]]:
     """Mentions by the index of the word they start on; a body or country written over several words
     (호주 외교통상부) also under the word whose core it ends, so a walk from the right meets it."""
+    starts = dict(zip(word_starts, count()))
+    core_ends = dict(zip(map(attrgetter("core_end"), ws), count()))
     index: dict[int, dict[EntityLabel, Mention]] = {}
     for m in found:
-        i = bisect_left(word_starts, m.start)
-        if i == len(ws) or ws[i].start != m.start:
-            i = -1
-        else:
+        i = starts.get(m.start)
+        if i is not None:
             index.setdefault(i, {}).setdefault(m.label, m)
-        if m.label not in _PREFIXES or m.end <= 0:
-            continue
-        j = bisect_right(word_starts, m.end - 1) - 1
-        if j >= 0 and j != i and ws[j].core_end == m.end:
+        j = core_ends.get(m.end)
+        if j is not None and j != i and m.label in _PREFIXES:
             index.setdefault(j, {}).setdefault(m.label, m)
     return index
 
