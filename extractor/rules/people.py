@@ -343,18 +343,15 @@ class PeopleRules:
             core = w.core(text)
             if w.punct:
                 if token == ")":
-                    opened = _open_paren(text, ws, i)
-                    if opened is None:
+                    paren = _paren(page, i)
+                    if paren is None:
                         return None
-                    inside = text[ws[opened].end : w.start].strip()
-                    before = opened - 1
-                    attached = before >= 0 and ws[before].end == ws[opened].start
-                    if _ORIGINAL.match(inside) and not _ACRONYM.match(inside):
-                        chain.original, chain.attached = inside, attached
-                        return before
-                    if attached and inside.split(" ")[0] in self.cues.caption:
-                        return before
-                    i = before
+                    if _ORIGINAL.match(paren.inside) and not _ACRONYM.match(paren.inside):
+                        chain.original, chain.attached = paren.inside, paren.attached
+                        return paren.opened - 1
+                    if self._caption(paren):
+                        return paren.opened - 1
+                    i = paren.opened - 1
                     continue
                 if token in _CLOSERS:
                     bracketed = self._bracketed(page, i, title, chain)
@@ -461,22 +458,20 @@ class PeopleRules:
     def _caption_before(self, page: _Page, i: int) -> int | None:
         """A photo caption's position in parentheses a few words left of `i` (최민식(왼쪽) SK 회장): the
         index of the name's last word, right before the parenthesis."""
-        text, ws = page.text, page.ws
+        ws = page.ws
         for j in range(i, max(-1, i - 3), -1):
             if page.broken(j + 1):
                 return None
             if ws[j].punct:
-                if page.token(j) != ")":
-                    return None
-                opened = _open_paren(text, ws, j)
-                if opened is None or opened == 0:
-                    return None
-                inside = text[ws[opened].end : ws[j].start].strip()
-                attached = ws[opened - 1].end == ws[opened].start
-                return opened - 1 if attached and inside.split(" ")[0] in self.cues.caption else None
+                paren = _paren(page, j) if page.token(j) == ")" else None
+                return paren.opened - 1 if paren is not None and self._caption(paren) else None
             if ws[j].core_end != ws[j].end or ws[j].predicate or not core_tags(ws[j]):
                 return None
         return None
+
+    def _caption(self, paren: _Paren) -> bool:
+        """A photo caption's position in parentheses right after a name (최민식(왼쪽))."""
+        return paren.attached and paren.inside.split(" ")[0] in self.cues.caption
 
     def _portfolio_before(self, page: _Page, i: int) -> int:
         """Plain words of a portfolio between an organisation and its title (방산협력단 함정
@@ -502,11 +497,10 @@ class PeopleRules:
                 j -= 1
                 continue
             if w.punct and token == ")":
-                opened = _open_paren(text, ws, j)
-                inside = text[ws[opened].end : w.start].strip() if opened is not None else ""
-                if opened is None or not _ACRONYM.match(inside):
+                paren = _paren(page, j)
+                if paren is None or not _ACRONYM.match(paren.inside):
                     return i
-                j = opened - 1  # 방산협력단(DCA) 함정 사업부장
+                j = paren.opened - 1  # 방산협력단(DCA) 함정 사업부장
                 continue
             if not _plain(w, token) or korean_name(token, w, self.cues, after_org=True, placed=j == i):
                 return i
@@ -933,6 +927,26 @@ def _genitive_country(page: _Page, i: int) -> str | None:
 def _org_at(page: _Page, i: int) -> Mention | None:
     """The organisation written just before a name (외교부 김민준 정책기획관)."""
     return page.at_start.get(i, {}).get(EntityLabel.ORG) if i >= 0 else None
+
+
+@dataclass(frozen=True)
+class _Paren:
+    """A parenthesis closed at a word: the index of the word that opens it, what it holds (stripped),
+    and whether it is attached to the word before it (최민식(왼쪽), 존 케리(John Kerry))."""
+
+    opened: int
+    inside: str
+    attached: bool
+
+
+def _paren(page: _Page, close: int) -> _Paren | None:
+    """The parenthesis the `)` at word `close` closes, if it opens within a few words."""
+    ws = page.ws
+    opened = _open_paren(page.text, ws, close)
+    if opened is None:
+        return None
+    inside = page.text[ws[opened].end : ws[close].start].strip()
+    return _Paren(opened, inside, opened > 0 and ws[opened - 1].end == ws[opened].start)
 
 
 def _open_paren(text: str, ws: Sequence[Word], close: int) -> int | None:
