@@ -69,6 +69,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from string import ascii_letters
 from types import MappingProxyType
 
 from extractor.errors import GazetteerError
@@ -394,33 +395,36 @@ def _grammar() -> _Grammar:
 
 @dataclass(frozen=True)
 class _Window:
-    """Where a rule that opens with a rare character (a digit, a Latin letter, an apostrophe) can
-    match: within `reach` characters of a run of `opening` characters. Scanning only there finds the
-    same matches as scanning the whole text, at a fraction of the cost (most of a text is Hangul)."""
+    """Where a rule that opens with a rare character (a digit, an apostrophe) can match: within
+    `reach` characters after one (`stretch` finds the runs of such characters less than `reach` apart).
+    Scanning only there finds the same matches as scanning the whole text, for less (most of a text is
+    Hangul; a scan for the opening characters serves every rule that opens with them)."""
 
-    opening: re.Pattern[str]
+    stretch: re.Pattern[str]
     reach: int
 
 
-#: The character class a rule's leading lookahead requires (`(?=\d)`, `(?=[A-Za-z\d])`).
+#: The character class a rule's leading lookahead requires (`(?=\d)`, `(?=['’‘])`).
 _LEADING_CLASS = re.compile(r"\(\?=(\\d|\[(?:\\.|[^\]\\])*\])\)")
+#: Letters frequent in a text: an opening that allows one of them gains nothing from a window.
+_FREQUENT = [*map(chr, range(0xAC00, 0xD7A4)), *ascii_letters]
 
 
 def _windows(patterns: list[str]) -> tuple[_Window | None, ...]:
-    """Each pattern's window: for one that opens with a lookahead on characters other than Hangul and
-    reads a bounded number of characters, runs of those characters and the most any such rule reads
-    (rules with one opening share a window); None for the others."""
+    """Each pattern's window: for one that opens with a lookahead on rare characters and reads a
+    bounded number of characters, the stretches near those characters within the most any rule that
+    opens with them reads (such rules share a window); None for the others."""
     bounded: list[tuple[str, int] | None] = []
     for pattern in patterns:
         leading = _LEADING_CLASS.match(pattern)
-        rare = leading is not None and not re.search(f"[{_HANGUL}]", leading.group(1))
-        reach = _reach(pattern) if leading is not None and rare else None
-        bounded.append(None if leading is None or reach is None else (leading.group(1), reach))
+        opening = leading.group(1) if leading is not None else None
+        rare = opening is not None and not any(map(re.compile(opening).fullmatch, _FREQUENT))
+        reach = _reach(pattern) if rare else None
+        bounded.append(None if opening is None or reach is None else (opening, reach))
     widest: dict[str, int] = {}
     for opening, reach in filter(None, bounded):
         widest[opening] = max(widest.get(opening, 0), reach)
-    # `X X*` rather than `X+`: a pattern that opens with a character class scans for it in C
-    shared = {opening: _Window(re.compile(opening * 2 + "*"), reach) for opening, reach in widest.items()}
+    shared = {opening: _Window(_stretch(opening, reach), reach) for opening, reach in widest.items()}
     return tuple(None if found is None else shared[found[0]] for found in bounded)
 
 
@@ -466,17 +470,18 @@ def _width(items: list[tuple[object, object]]) -> int | None:
     return total
 
 
+def _stretch(opening: str, reach: int) -> re.Pattern[str]:
+    """A regex for runs of the characters `opening` (`\\d` or a class `[...]`) less than `reach` apart:
+    from the first to the last."""
+    other = r"\D" if opening == r"\d" else f"[^{opening[1:-1]}]"
+    return re.compile(f"{opening}(?:{other}{{0,{reach - 2}}}{opening})*")
+
+
 def _stretches(text: str, window: _Window) -> list[tuple[int, int]]:
-    """The parts of `text` a rule with this window can match in: from each run of opening characters
-    to `reach` past its last one, overlapping parts joined."""
-    stretches: list[tuple[int, int]] = []
-    for run in window.opening.finditer(text):
-        start, stop = run.start(), min(len(text), run.end() - 1 + window.reach)
-        if stretches and start < stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], stop)
-        else:
-            stretches.append((start, stop))
-    return stretches
+    """The parts of `text` a rule with this window can match in: each run of opening characters less
+    than `reach` apart, to `reach` past its last one."""
+    size, reach = len(text), window.reach
+    return [(found.start(), min(size, found.end() - 1 + reach)) for found in window.stretch.finditer(text)]
 
 
 # --------------------------------------------------------------------------------------------
