@@ -189,7 +189,10 @@ def _opening(forms: list[str]) -> str:
 
 def _key(form: str) -> str:
     """A matched word form without spaces, for looking up its offset."""
-    return re.sub(r"\s", "", form)
+    return _SPACES.sub("", form)
+
+
+_SPACES = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
