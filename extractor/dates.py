@@ -69,18 +69,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from string import ascii_letters
 from types import MappingProxyType
 
 from extractor.errors import GazetteerError
 from extractor.models import DateResolution
-
-try:  # the parser `re` compiles with, to bound how far a rule reads (`_reach`)
-    from re import _constants as _sre  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 __all__ = ["DateMatch", "Resolution", "find_dates", "month_names"]
 
@@ -201,7 +193,6 @@ class _Grammar:
 
     offsets: dict[str, dict[str, int]]
     rules: tuple[tuple[re.Pattern[str], str], ...]
-    windows: tuple[_Window | None, ...]  # each rule's window (`_Window`), None to scan the whole text
     relative_rules: frozenset[str]
     tail_day: re.Pattern[str]
     tail_month: re.Pattern[str]
@@ -357,7 +348,6 @@ def _grammar() -> _Grammar:
         ),
     ]
     rules = tuple((re.compile(p), name) for p, name in raw_rules)
-    windows = _windows([p for p, _ in raw_rules])
 
     tail_day = re.compile(
         rf"{_SEP}(?:(?P<y>\d{{4}}){_SP}(?:[./\-]|년){_SP})?(?:(?P<m>\d{{1,2}}){_SP}(?:\.|월){_SP})?"
@@ -372,7 +362,6 @@ def _grammar() -> _Grammar:
     return _Grammar(
         offsets=offsets,
         rules=rules,
-        windows=windows,
         relative_rules=frozenset({"day_word", "month_word", "year_word", "direction", "week_word"}),
         tail_day=tail_day,
         tail_month=tail_month,
@@ -394,97 +383,6 @@ def _grammar() -> _Grammar:
             rf"(?P<dir>{_alt(forms('offset_suffix'))})인{_SP}$"
         ),
     )
-
-
-@dataclass(frozen=True)
-class _Window:
-    """Where a rule that opens with a rare character (a digit, an apostrophe) can match: within
-    `reach` characters after one (`stretch` finds the runs of such characters less than `reach` apart).
-    Scanning only there finds the same matches as scanning the whole text, for less (most of a text is
-    Hangul; a scan for the opening characters serves every rule that opens with them)."""
-
-    stretch: re.Pattern[str]
-    reach: int
-
-
-#: The character class a rule's leading lookahead requires (`(?=\d)`, `(?=['’‘])`).
-_LEADING_CLASS = re.compile(r"\(\?=(\\d|\[(?:\\.|[^\]\\])*\])\)")
-#: Letters frequent in a text: an opening that allows one of them gains nothing from a window.
-_FREQUENT = [*map(chr, range(0xAC00, 0xD7A4)), *ascii_letters]
-
-
-def _windows(patterns: list[str]) -> tuple[_Window | None, ...]:
-    """Each pattern's window: for one that opens with a lookahead on rare characters and reads a
-    bounded number of characters, the stretches near those characters within the most any rule that
-    opens with them reads (such rules share a window); None for the others."""
-    bounded: list[tuple[str, int] | None] = []
-    for pattern in patterns:
-        leading = _LEADING_CLASS.match(pattern)
-        opening = leading.group(1) if leading is not None else None
-        rare = opening is not None and not any(map(re.compile(opening).fullmatch, _FREQUENT))
-        reach = _reach(pattern) if rare else None
-        bounded.append(None if opening is None or reach is None else (opening, reach))
-    widest: dict[str, int] = {}
-    for opening, reach in filter(None, bounded):
-        widest[opening] = max(widest.get(opening, 0), reach)
-    shared = {opening: _Window(_stretch(opening, reach), reach) for opening, reach in widest.items()}
-    return tuple(None if found is None else shared[found[0]] for found in bounded)
-
-
-def _reach(pattern: str) -> int | None:
-    """At most how many characters from where it starts a match of `pattern` reads, lookaheads
-    included; None if unbounded or if it does not open with a lookahead (which all its matches pass)."""
-    items = _sre_parse.parse(pattern).data
-    if not items or items[0][0] is not _sre.ASSERT or items[0][1][0] != 1:
-        return None
-    return _width(items)
-
-
-def _width(items: list[tuple[object, object]]) -> int | None:
-    """The most characters a parsed sequence reads (see `_reach`), None if unbounded."""
-    total = 0
-    for op, av in items:
-        width: int | None
-        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY):
-            width = 1
-        elif op is _sre.SUBPATTERN:
-            width = _width(av[-1].data)  # type: ignore[index]
-        elif op is _sre.BRANCH:
-            branches = [_width(branch.data) for branch in av[1]]  # type: ignore[index]
-            width = None if None in branches else max(branches)  # type: ignore[type-var]
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            _, high, body = av  # type: ignore[misc]
-            inner = _width(body.data)
-            width = None if inner is None or high == _sre.MAXREPEAT else high * inner
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            direction, body = av  # type: ignore[misc]
-            width = _width(body.data) if direction == 1 else 0  # a lookbehind reads before the start
-        elif op is _sre.AT and av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
-            width = 0
-        elif op is _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
-            width = 1
-        elif op is _sre.AT and av in (_sre.AT_END, _sre.AT_END_STRING):
-            width = 2  # `$` also holds before a last newline: it reads the character after, too
-        else:
-            width = None
-        if width is None:
-            return None
-        total += width
-    return total
-
-
-def _stretch(opening: str, reach: int) -> re.Pattern[str]:
-    """A regex for runs of the characters `opening` (`\\d` or a class `[...]`) less than `reach` apart:
-    from the first to the last."""
-    other = r"\D" if opening == r"\d" else f"[^{opening[1:-1]}]"
-    return re.compile(f"{opening}(?:{other}{{0,{reach - 2}}}{opening})*")
-
-
-def _stretches(text: str, window: _Window) -> list[tuple[int, int]]:
-    """The parts of `text` a rule with this window can match in: each run of opening characters less
-    than `reach` apart, to `reach` past its last one."""
-    size, reach = len(text), window.reach
-    return [(found.start(), min(size, found.end() - 1 + reach)) for found in window.stretch.finditer(text)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -586,18 +484,7 @@ class _Finder:
     def scan(self) -> list[tuple[str, list[re.Match[str]]]]:
         """Each rule's matches in the text: what `run` resolves (other `_Finder`s with other anchors
         take them too, without scanning again). Explicit rules come first."""
-        text = self.text
-        stretches: dict[_Window, list[tuple[int, int]]] = {}
-        scanned: list[tuple[str, list[re.Match[str]]]] = []
-        for (rule, name), window in zip(self.g.rules, self.g.windows, strict=True):
-            if window is None:
-                scanned.append((name, list(rule.finditer(text))))
-                continue
-            if window not in stretches:
-                stretches[window] = _stretches(text, window)
-            found = [match for start, stop in stretches[window] for match in rule.finditer(text, start, stop)]
-            scanned.append((name, found))
-        return scanned
+        return [(name, list(rule.finditer(self.text))) for rule, name in self.g.rules]
 
     def run(self, scanned: list[tuple[str, list[re.Match[str]]]]) -> list[_Cand]:
         """The candidates of `scanned`, longest first on overlaps, sorted by start. Explicit dates

@@ -731,25 +731,3 @@ def test_date_like_text_gives_valid_sorted_non_overlapping_matches(
     text: str, anchor: dt.date | None, infer: bool
 ) -> None:
     _check(text, find_dates(text, anchor, today=TODAY, infer_anchor=infer))
-
-
-#: Pieces that carry a date expression far past its last digit.
-SPANS = ["년도 ", " 상반기까지", "월 하반기에는", "(금요일)", " ~ ", "\n\n", "다음 달 초", "September"]
-
-
-@given(st.lists(st.sampled_from([*FRAGMENTS, *SPANS]), max_size=60).map("".join))
-@settings(max_examples=400, deadline=None)
-def test_scanning_only_near_digits_and_apostrophes_finds_what_a_whole_scan_finds(text: str) -> None:
-    whole = [
-        (name, [(m.span(), m.groupdict()) for m in rule.finditer(text)])
-        for rule, name in dates._grammar().rules
-    ]
-    scanned = dates._Finder(text, None, TODAY).scan()
-    assert [(name, [(m.span(), m.groupdict()) for m in found]) for name, found in scanned] == whole
-
-
-def test_a_rule_reads_a_bounded_stretch_unless_it_tests_the_end_of_a_line() -> None:
-    assert dates._reach(r"(?=\d)\d{4}년(?=[^가-힣]|$)") == 1 + 4 + 1 + 2
-    assert dates._reach(r"(?=\d)\d+") is None
-    assert dates._reach(r"\d{4}") is None  # no leading lookahead: it may match anywhere
-    assert dates._reach(r"(?=\d)(?<![\w.])\d{1,2}(?:일|월)") == 1 + 2 + 1
