@@ -181,7 +181,10 @@ def _opening(forms: list[str]) -> str:
 
 def _key(form: str) -> str:
     """A matched word form without spaces, for looking up its offset."""
-    return re.sub(r"\s", "", form)
+    return _SPACES.sub("", form)
+
+
+_SPACES = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,6 @@ class _Grammar:
     """The compiled rules and the word tables they use."""
 
     offsets: dict[str, dict[str, int]]
-    months: dict[str, int]
     rules: tuple[tuple[re.Pattern[str], str], ...]
     relative_rules: frozenset[str]
     tail_day: re.Pattern[str]
@@ -219,7 +221,6 @@ def _grammar() -> _Grammar:
         return [f for f, _ in words.get(kind, ())]
 
     offsets = {kind: {_key(f): o for f, o in pairs} for kind, pairs in words.items()}
-    months = {_key(f).casefold(): o for f, o in words.get("month_name", ())}
     month_name = f"(?i:{_alt(forms('month_name'))})"
     wd_all = _alt(forms("weekday"))
     wd_full = _alt([f for f in forms("weekday") if len(f) > 1])
@@ -360,7 +361,6 @@ def _grammar() -> _Grammar:
     tense_words = [(f, -1) for f in forms("tense_past")] + [(f, 1) for f in forms("tense_future")]
     return _Grammar(
         offsets=offsets,
-        months=months,
         rules=rules,
         relative_rules=frozenset({"day_word", "month_word", "year_word", "direction", "week_word"}),
         tail_day=tail_day,
@@ -840,7 +840,7 @@ class _Finder:
 
     def _en_date(self, match: re.Match[str]) -> _Cand | None:
         """`October 9, 2021`, `9 Oct. 2021`, `October 2021`: a date written in English."""
-        months = self.g.months
+        months = month_names()
         y = int(match["y"] or match["y2"] or match["y3"])
         m = months[_key(match["mon"] or match["mon2"] or match["mon3"]).casefold()]
         raw_day = match["d"] or match["d2"]

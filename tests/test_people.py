@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import extractor
+from extractor.rules.people import _Page
+from extractor.rules.words import words
+from extractor.tokens import text_of
 
 
 def people(ex: extractor.Extractor, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -107,3 +112,18 @@ def test_a_bare_title_word_is_no_unnamed_official(korex: extractor.Extractor) ->
     doc = korex.extract("양측은 영사 분야 협력을 논의했다. 회의장에서 만난 대표들은 캐나다 측과 협의했다.")
     assert all(p.name is not None or p.org or p.country for e in doc.events for p in e.participants)
     assert not [p for e in doc.events for p in e.participants if p.title in ("영사", "회의장")]
+
+
+#: Words, brackets and the whitespace between them: line breaks among words.
+LINES = ["김민수", "외교부", "장관", "은", "(", ")", "·", " ", "  ", "\n", " \n", "\n\n", "3"]
+
+
+@given(st.lists(st.sampled_from(LINES), max_size=30).map("".join))
+@settings(max_examples=60, deadline=None)
+def test_a_line_break_parts_just_the_words_it_stands_between(korex: extractor.Extractor, text: str) -> None:
+    doc = korex.nlp.make_doc(text)
+    ws = words(doc)
+    page = _Page(text_of(doc), ws, [], [])
+    for i in range(len(ws) + 1):
+        between = 0 < i < len(ws) and "\n" in page.text[ws[i - 1].end : ws[i].start]
+        assert page.broken(i) == between

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -56,8 +57,15 @@ class CountryCompounds:
         #: over every token.
         initials = "".join(sorted(re.escape(form) for form in self.shorts if len(form) == 1))
         short = f"[{initials}]" if initials else "(?!)"
-        self.initials = re.compile(short)
+        #: A compound's first syllable, followed by another or by a separator (한미, 한·호, 한-아세안):
+        #: one alone is no compound.
+        follows = sorted({*SEPARATORS, *(form for form in self.shorts if len(form) == 1)})
+        self.initials = re.compile(f"{short}(?=[{''.join(map(re.escape, follows))}])")
         self.visit_words = re.compile(f"방(?={short})")
+        #: Region words listed as no compound (`_region_at`), by the fewest letters they have.
+        self.regions = {
+            shortest: _any_of(r for r in self.exceptions if len(r) >= shortest) for shortest in (2, 3)
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         table = table_of(doc)
@@ -147,7 +155,7 @@ class CountryCompounds:
     def _region_at(self, text: str, position: int, shortest: int) -> bool:
         """A region word listed as no compound (중남미, 남미), of at least `shortest` letters, starts at
         `position` (중미 glued after 한 may be 한중미, Korea, China and the US)."""
-        return any(len(r) >= shortest and text.startswith(r, position) for r in self.exceptions)
+        return self.regions[shortest].match(text, position) is not None
 
     def _accept(
         self,
@@ -169,6 +177,11 @@ class CountryCompounds:
     def _before_partner(self, text: str, end: int, tag_at: TagAt) -> bool:
         """`한-아세안`, `한·베트남`: one short form, a separator, then a name."""
         return end + 1 < len(text) and text[end] in SEPARATORS and tag_at.get(end + 1) in PARTNER_TAGS
+
+
+def _any_of(forms: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any of `forms` (none: nothing)."""
+    return re.compile("|".join(map(re.escape, forms)) or "(?!)")
 
 
 def _covered_chars(spans: list[tuple[int, int]]) -> set[int]:

@@ -21,6 +21,8 @@ from extractor.rules.words import HANGUL, Word, core_tags
 
 #: Most words a name without an original in parentheses may have.
 MAX_NAME_WORDS = 6
+
+
 @dataclass(frozen=True)
 class Cues:
     """Word lists of `person_cues.csv`, one set per kind (documented in gazetteers/README.md)."""

@@ -20,14 +20,20 @@ _ENDS_WORD = ("J", "S")
 
 
 @cache
-def _usage() -> dict[str, str]:
-    """Each word of `north_korean_usage.csv` with its kind."""
-    return gazetteer.north_korean_usage()
+def _markers() -> tuple[str, ...]:
+    """The words of `north_korean_usage.csv` that show a text speaks the North's usage."""
+    return tuple(form for form, kind in gazetteer.north_korean_usage().items() if kind == "marker")
+
+
+@cache
+def _country_forms() -> dict[str, str]:
+    """The words of `north_korean_usage.csv` that name a country in such a text, with its code."""
+    return {form: code for form, code in gazetteer.north_korean_usage().items() if code != "marker"}
 
 
 def speaks_it(text: str) -> bool:
     """The text uses a word only the North's usage has (조선중앙통신, 남조선)."""
-    return any(kind == "marker" and form in text for form, kind in _usage().items())
+    return any(form in text for form in _markers())
 
 
 def country_words(table: TokenTable, taken: Collection[int]) -> list[Mention]:
@@ -36,7 +42,7 @@ def country_words(table: TokenTable, taken: Collection[int]) -> list[Mention]:
     text = table.text
     if not speaks_it(text):
         return []
-    words = {form: code for form, code in _usage().items() if code != "marker"}
+    words = _country_forms()
     found = []
     for i, start in enumerate(table.starts):
         word = text[start : table.ends[i]]

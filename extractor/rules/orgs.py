@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
-from extractor.rules.words import HANGUL, words
+from extractor.rules.words import HANGUL, Word, words
 from extractor.tokens import text_of
 
 HOME = "KOR"
@@ -64,7 +65,7 @@ class OrgSuffixes:
             if m.label is EntityLabel.MEETING:
                 meetings_ending.setdefault(m.end, []).append(m)
         countries = _Within([m for m in found if m.label is EntityLabel.COUNTRY])
-        for w in words(doc):
+        for w in self._candidates(text, words(doc)):
             core = text[w.start : w.core_end]
             if not core.endswith(self.endings):
                 continue
@@ -87,6 +88,23 @@ class OrgSuffixes:
                     data={"name": core, "country": _country(core, inside), "kind": self.suffixes[suffix]},
                 )
             )
+
+    def _candidates(self, text: str, ws: list[Word]) -> list[Word]:
+        """The words whose core may end in a suffix, in order: those whose core ends where a suffix
+        written in the text ends (found by substring search, not by a pass over every word)."""
+        chosen: set[int] = set()
+        for suffix in self.endings:
+            at = text.find(suffix)
+            while at >= 0:
+                end = at + len(suffix)
+                i = bisect_right(ws, end - 1, key=_START) - 1
+                if i >= 0 and ws[i].core_end == end:
+                    chosen.add(i)
+                at = text.find(suffix, at + 1)
+        return [ws[i] for i in sorted(chosen)]
+
+
+_START = attrgetter("start")
 
 
 class _Within:

@@ -23,7 +23,9 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
+from itertools import count
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,6 +53,7 @@ from extractor.tokens import text_of
 _ORIGINAL = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z .'\-·]+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _NEWLINE = re.compile("\n")
+_OPENING_PAREN = re.compile(r"\(")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+$")
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
 _AGE = re.compile(r"^\d{1,3}(세)?$")
@@ -74,31 +77,59 @@ _MAX_PORTFOLIO_WORDS = 4
 @dataclass(frozen=True)
 class _Page:
     """One Doc as the people rules read it: its text, its words, the mentions on each word (see
-    `PeopleRules._index`), its country mentions, and where lines break between words."""
+    `_index`), its country mentions, and the words a line break separates from the word before."""
 
     text: str
     ws: list[Word]
-    at_start: dict[int, dict[EntityLabel, Mention]]
+    found: InitVar[Sequence[Mention]]
     countries: list[Mention]
     word_starts: list[int] = field(init=False)
+    at_start: dict[int, dict[EntityLabel, Mention]] = field(init=False)
     country_starts: list[int] = field(init=False)
-    newlines: list[int] = field(init=False)
+    breaks: frozenset[int] = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "word_starts", [w.start for w in self.ws])
+    def __post_init__(self, found: Sequence[Mention]) -> None:
+        word_starts = list(map(attrgetter("start"), self.ws))
+        object.__setattr__(self, "word_starts", word_starts)
+        object.__setattr__(self, "at_start", _index(found, self.ws, word_starts))
         object.__setattr__(self, "country_starts", [m.start for m in self.countries])
-        object.__setattr__(self, "newlines", [m.start() for m in _NEWLINE.finditer(self.text)])
+        object.__setattr__(self, "breaks", _breaks(self.text, self.ws, word_starts))
 
     def broken(self, i: int) -> bool:
         """A line break lies between word i-1 and word i."""
-        if i <= 0 or i >= len(self.ws):
-            return False
-        k = bisect_left(self.newlines, self.ws[i - 1].end)
-        return k < len(self.newlines) and self.newlines[k] < self.ws[i].start
+        return i in self.breaks
 
     def token(self, i: int) -> str:
         """The text of word `i`."""
         return self.text[self.ws[i].start : self.ws[i].end]
+
+
+def _index(
+    found: Sequence[Mention], ws: Sequence[Word], word_starts: list[int]
+) -> dict[int, dict[EntityLabel, Mention]]:
+    """Mentions by the index of the word they start on; a body or country written over several words
+    (호주 외교통상부) also under the word whose core it ends, so a walk from the right meets it."""
+    starts = dict(zip(word_starts, count()))
+    core_ends = dict(zip(map(attrgetter("core_end"), ws), count()))
+    index: dict[int, dict[EntityLabel, Mention]] = {}
+    for m in found:
+        i = starts.get(m.start)
+        if i is not None:
+            index.setdefault(i, {}).setdefault(m.label, m)
+        j = core_ends.get(m.end)
+        if j is not None and j != i and m.label in _PREFIXES:
+            index.setdefault(j, {}).setdefault(m.label, m)
+    return index
+
+
+def _breaks(text: str, ws: Sequence[Word], word_starts: list[int]) -> frozenset[int]:
+    """The indexes of the words with a line break between them and the word before."""
+    broken = set()
+    for newline in _NEWLINE.finditer(text):
+        i = bisect_right(word_starts, newline.start())
+        if 0 < i < len(ws) and ws[i - 1].end <= newline.start():
+            broken.add(i)
+    return frozenset(broken)
 
 
 @dataclass
@@ -149,7 +180,7 @@ class PeopleRules:
         found[:] = [m for m in found if m.label is not EntityLabel.PERSON]
         ws = words(doc)
         countries = sorted((m for m in found if m.label is EntityLabel.COUNTRY), key=lambda m: m.start)
-        page = _Page(text, ws, self._index(found, ws), countries)
+        page = _Page(text, ws, found, countries)
         titles = self._titles(page)
         found.extend(m for m in titles.values() if m.source is EntitySource.RULE)
         people = self._people(page, titles) + self._aged(page)
@@ -157,27 +188,16 @@ class PeopleRules:
         found.extend(link_people(people, text, self.cues.surname))
         return doc
 
-    def _index(self, found: Sequence[Mention], ws: Sequence[Word]) -> dict[int, dict[EntityLabel, Mention]]:
-        """Mentions by the index of the word they start on; a body or country written over several
-        words (호주 외교통상부) also under the word it ends on, so a walk from the right meets it."""
-        starts = {w.start: i for i, w in enumerate(ws)}
-        core_ends = {w.core_end: i for i, w in enumerate(ws)}
-        index: dict[int, dict[EntityLabel, Mention]] = {}
-        for m in found:
-            i = starts.get(m.start)
-            if i is not None:
-                index.setdefault(i, {}).setdefault(m.label, m)
-            j = core_ends.get(m.end)
-            if j is not None and j != i and m.label in _PREFIXES:
-                index.setdefault(j, {}).setdefault(m.label, m)
-        return index
-
     def _titles(self, page: _Page) -> dict[int, Mention]:
         """The title of each word that is (or ends in) one, keyed by word index."""
         text, ws, at_start = page.text, page.ws, page.at_start
         titles: dict[int, Mention] = {}
         covered_to = -1
-        for i, w in enumerate(ws):
+        lasts = self.title_lasts
+        ending = [i for i, w in enumerate(ws) if text[w.core_end - 1] in lasts]  # 국장, 부산시장
+        known_at = [i for i, here in at_start.items() if EntityLabel.TITLE in here]
+        for i in sorted({*ending, *known_at}):
+            w = ws[i]
             if w.punct or w.start < covered_to:
                 continue
             here = at_start.get(i)
@@ -323,18 +343,15 @@ class PeopleRules:
             core = w.core(text)
             if w.punct:
                 if token == ")":
-                    opened = _open_paren(text, ws, i)
-                    if opened is None:
+                    paren = _paren(page, i)
+                    if paren is None:
                         return None
-                    inside = text[ws[opened].end : w.start].strip()
-                    before = opened - 1
-                    attached = before >= 0 and ws[before].end == ws[opened].start
-                    if _ORIGINAL.match(inside) and not _ACRONYM.match(inside):
-                        chain.original, chain.attached = inside, attached
-                        return before
-                    if attached and inside.split(" ")[0] in self.cues.caption:
-                        return before
-                    i = before
+                    if _ORIGINAL.match(paren.inside) and not _ACRONYM.match(paren.inside):
+                        chain.original, chain.attached = paren.inside, paren.attached
+                        return paren.opened - 1
+                    if self._caption(paren):
+                        return paren.opened - 1
+                    i = paren.opened - 1
                     continue
                 if token in _CLOSERS:
                     bracketed = self._bracketed(page, i, title, chain)
@@ -441,22 +458,20 @@ class PeopleRules:
     def _caption_before(self, page: _Page, i: int) -> int | None:
         """A photo caption's position in parentheses a few words left of `i` (최민식(왼쪽) SK 회장): the
         index of the name's last word, right before the parenthesis."""
-        text, ws = page.text, page.ws
+        ws = page.ws
         for j in range(i, max(-1, i - 3), -1):
             if page.broken(j + 1):
                 return None
             if ws[j].punct:
-                if page.token(j) != ")":
-                    return None
-                opened = _open_paren(text, ws, j)
-                if opened is None or opened == 0:
-                    return None
-                inside = text[ws[opened].end : ws[j].start].strip()
-                attached = ws[opened - 1].end == ws[opened].start
-                return opened - 1 if attached and inside.split(" ")[0] in self.cues.caption else None
+                paren = _paren(page, j) if page.token(j) == ")" else None
+                return paren.opened - 1 if paren is not None and self._caption(paren) else None
             if ws[j].core_end != ws[j].end or ws[j].predicate or not core_tags(ws[j]):
                 return None
         return None
+
+    def _caption(self, paren: _Paren) -> bool:
+        """A photo caption's position in parentheses right after a name (최민식(왼쪽))."""
+        return paren.attached and paren.inside.split(" ")[0] in self.cues.caption
 
     def _portfolio_before(self, page: _Page, i: int) -> int:
         """Plain words of a portfolio between an organisation and its title (방산협력단 함정
@@ -482,11 +497,10 @@ class PeopleRules:
                 j -= 1
                 continue
             if w.punct and token == ")":
-                opened = _open_paren(text, ws, j)
-                inside = text[ws[opened].end : w.start].strip() if opened is not None else ""
-                if opened is None or not _ACRONYM.match(inside):
+                paren = _paren(page, j)
+                if paren is None or not _ACRONYM.match(paren.inside):
                     return i
-                j = opened - 1  # 방산협력단(DCA) 함정 사업부장
+                j = paren.opened - 1  # 방산협력단(DCA) 함정 사업부장
                 continue
             if not _plain(w, token) or korean_name(token, w, self.cues, after_org=True, placed=j == i):
                 return i
@@ -770,7 +784,10 @@ class PeopleRules:
         """Korean names followed by an age in parentheses (김민수(45)씨, 이지은(29세, 여)씨)."""
         text, ws = page.text, page.ws
         people: list[Found] = []
-        for i in range(len(ws) - 2):
+        for opening in _OPENING_PAREN.finditer(text):
+            i = bisect_left(page.word_starts, opening.start()) - 1  # the word before a `(`
+            if not 0 <= i < len(ws) - 2 or ws[i + 1].start != opening.start():
+                continue
             w = ws[i]
             if w.punct or page.token(i + 1) != "(" or ws[i + 1].start != w.end:
                 continue
@@ -910,6 +927,26 @@ def _genitive_country(page: _Page, i: int) -> str | None:
 def _org_at(page: _Page, i: int) -> Mention | None:
     """The organisation written just before a name (외교부 김민준 정책기획관)."""
     return page.at_start.get(i, {}).get(EntityLabel.ORG) if i >= 0 else None
+
+
+@dataclass(frozen=True)
+class _Paren:
+    """A parenthesis closed at a word: the index of the word that opens it, what it holds (stripped),
+    and whether it is attached to the word before it (최민식(왼쪽), 존 케리(John Kerry))."""
+
+    opened: int
+    inside: str
+    attached: bool
+
+
+def _paren(page: _Page, close: int) -> _Paren | None:
+    """The parenthesis the `)` at word `close` closes, if it opens within a few words."""
+    ws = page.ws
+    opened = _open_paren(page.text, ws, close)
+    if opened is None:
+        return None
+    inside = page.text[ws[opened].end : ws[close].start].strip()
+    return _Paren(opened, inside, opened > 0 and ws[opened - 1].end == ws[opened].start)
 
 
 def _open_paren(text: str, ws: Sequence[Word], close: int) -> int | None:
