@@ -22,6 +22,7 @@ from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of, text
 _SENTENCES_KEY = "korex_sentences"
 _LOCAL_KEY = "korex_sentence_mentions"
 _LABELLED_KEY = "korex_mentions_by_label"
+_SUBJECT_ENDS_KEY = "korex_subject_ends"
 #: Meeting terms a sentence may hold and stay whole (written ones hold up to about six; a run of
 #: names without stops holds one every few words).
 _LISTED_TERMS = 12
@@ -135,6 +136,8 @@ class Clause:
     in_sentence: list[Mention]
     start: int
     end: int
+    #: The trigger's line with the lines it wraps onto (`wrapped_line`), as (start, end).
+    line: tuple[int, int]
 
     @classmethod
     def around(cls, doc: Doc, sentence: Sentence, trigger: Mention, local: Sequence[Mention]) -> Clause:
@@ -147,6 +150,7 @@ class Clause:
             in_sentence,
             max(line_start, clause_start(doc, sentence, trigger)),
             min(line_end, clause_end(doc, sentence, trigger)),
+            (line_start, line_end),
         )
 
 
@@ -235,8 +239,19 @@ def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
 def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | None:
     """Where the subject of the text between `start` and `end` ends: its first topic or subject
     particle, or with `last` the one nearest `end` (the agent of an embedded clause); a place or a
-    time made topic (회담에서는, 4일에는) is no subject."""
-    table = table_of(doc)
+    time made topic (회담에서는, 4일에는) is no subject. Each span's answer is kept for the Doc: the
+    stages of one trigger ask it of the same spans."""
+    found = doc.user_data.get(_SUBJECT_ENDS_KEY)
+    if found is None:
+        found = doc.user_data[_SUBJECT_ENDS_KEY] = {}
+    key = (start, end, last)
+    if key not in found:
+        found[key] = _subject_end(table_of(doc), start, end, last)
+    return found[key]
+
+
+def _subject_end(table: TokenTable, start: int, end: int, last: bool) -> int | None:
+    """`subject_end`, computed."""
     tokens = table.within(start, end)
     order = reversed(tokens) if last else tokens
     marks = ("JKS", "JX")  # read further by `_subject_mark`

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import clauses, context, cues, reports, roles
-from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, wrapped_line
+from extractor.events.clauses import Clause, Sentence, Sentences, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType, Participant
@@ -122,7 +122,7 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     unlike one where the speaker tells what they did ("방금 푸틴 대통령과 통화를 마쳤다")."""
     table = table_of(doc)
     text, sentence, trigger = table.text, draft.sentence, draft.trigger
-    line = wrapped_line(table, sentence, trigger)
+    line = clause.line
     people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
     people = [m for m in people if not roles.possessor(text, m, people)]
     quoted = roles.quotation(text, sentence, trigger.start)

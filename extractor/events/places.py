@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -242,12 +243,18 @@ def _venue(text: str, in_sentence: Sequence[Mention], clause_start: int, trigger
     return None
 
 
+@cache
+def _hall_word() -> re.Pattern[str]:
+    """A hall word with the name written before it (울산시청, 전남도청에서), compiled once per process."""
+    halls = "|".join(cues.words("hall"))
+    return re.compile(rf"([가-힣]{{1,6}}?)({halls})(에서)?")
+
+
 def _hall(text: str, start: int, end: int, seats: Seats, *, marked: bool = False) -> Location | None:
     """The place whose hall the text names between `start` and `end` (울산시청, 전남도청에서): a city
     or region the gazetteers know, written before a hall word; with `marked`, only as where something
     happens (시청에서)."""
-    halls = "|".join(cues.words("hall"))
-    for found in re.finditer(rf"([가-힣]{{1,6}}?)({halls})(에서)?", text[start:end]):
+    for found in _hall_word().finditer(text[start:end]):
         if marked and not found.group(3):
             continue
         stem = found.group(1)

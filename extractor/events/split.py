@@ -30,6 +30,8 @@ from extractor.tokens import table_of, text_of
 _COUNTED_FROM = re.compile(
     r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째|(이후|이래)\s*처음"
 )
+#: A word every count from an earlier occurrence holds (`_COUNTED_FROM`).
+_COUNT_WORDS = ("만", "번째", "처음")
 #: What follows the term of the event a sentence counts: a topic or subject particle, or a verb's
 #: 것은 (만나는 것은).
 _TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s")
@@ -144,6 +146,8 @@ def _counted(text: str, draft: Draft) -> bool:
 
 def counts(text: str, sentence: Sentence) -> bool:
     """The sentence counts an event from an earlier one: 32년 만이다, 2개월 만에, 두 번째다."""
+    if not any(text.find(word, sentence.start_char, sentence.end_char) != -1 for word in _COUNT_WORDS):
+        return False  # most sentences hold none of the words every count has
     return bool(_COUNTED_FROM.search(text, sentence.start_char, sentence.end_char))
 
 

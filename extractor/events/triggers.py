@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import accumulate
 
 from extractor.events import cues, reports, roles, split, verbs
 from extractor.events.clauses import Sentence
@@ -21,7 +21,7 @@ from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, TokenTable, stripped_end
+from extractor.tokens import TokenTable, stripped_end
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
@@ -252,17 +252,18 @@ def _called_off(
     연기했다: a plan that was, then called off), or its own predicate is negated (추진되지 않고 있다,
     열리지 못했다)."""
     others = [m.start for m in local if m.label is EntityLabel.MEETING and m.start >= trigger.end]
-    planned_before = _plan_that_was(table, span, sentence)
-    stop = sentence.end_char if planned_before else min(others, default=sentence.end_char)
+    # a plan that was looks past the other terms (its calling off may follow them)
+    stop = min(others) if others and not _plan_that_was(table, span, sentence) else sentence.end_char
     following = table.solid_within(trigger.end, stop)
+    lemmas, heads = table.lemmas, table.heads
+    called_off, negation = cues.words("called_off"), cues.words("negation")
     for k, i in enumerate(following[:-1]):
-        if table.lemmas[i] in cues.words("called_off") and table.heads[following[k + 1]] == "XSV":
+        if lemmas[i] in called_off and heads[following[k + 1]] == "XSV":
             return True  # 연기했다, 무산됐다; not 연기 요청
     for k, i in enumerate(following[: _OWN_PREDICATE + 1]):
-        if table.heads[i] == "EC" and table.lemmas[i] != "지":
+        if heads[i] == "EC" and lemmas[i] != "지":
             return False  # the trigger's own predicate ended (회담을 갖고 …)
-        negated = k + 1 < len(following) and table.lemmas[following[k + 1]] in cues.words("negation")
-        if table.lemmas[i] == "지" and negated:
+        if lemmas[i] == "지" and k + 1 < len(following) and lemmas[following[k + 1]] in negation:
             return True
     return False
 
@@ -270,7 +271,9 @@ def _called_off(
 def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
     방문을 계획했으나)."""
-    following = list(islice((i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG), 6))
+    solid = table.solid_indexes
+    first = bisect_left(solid, span.stop)
+    following = solid[first : min(first + 6, bisect_left(solid, sentence.end, first))]
     words = {table.lemmas[i] for i in following}
     return (
         bool(cues.words("scheduled") & words)
