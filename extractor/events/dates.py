@@ -39,6 +39,13 @@ _LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
 
 
 @cache
+def _hours_made_topic() -> frozenset[str]:
+    """A time of day made topic (오후에는), built once."""
+    marks = date_owners.TOPIC_MARKS
+    return frozenset(f"{hour}{mark}" for hour in cues.words("time_of_day") for mark in marks)
+
+
+@cache
 def _hour() -> re.Pattern[str]:
     """A time of day and its hour (오전 10시), compiled once."""
     return re.compile(rf"(?:{'|'.join(cues.words('time_of_day'))})\s?\d{{1,2}}시")
@@ -205,10 +212,10 @@ def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
     """The last day written before the sentence, when it goes on with the acts reported before (이어,
     곧이어 …) or opens on a time of day of it (6일 오전에는 … . 오후에는 …): the next act of that day."""
     sentence = draft.sentence
-    opening = table.text[sentence.start_char : draft.trigger.start].split()[:3]
-    hours = tuple(f"{hour}{mark}" for hour in cues.words("time_of_day") for mark in date_owners.TOPIC_MARKS)
-    if not any(word.rstrip(",") in cues.words("sequence") for word in opening) and not (
-        opening and opening[0].rstrip(",") in hours
+    opening = table.text[sentence.start_char : draft.trigger.start].split(maxsplit=3)[:3]
+    sequence = cues.words("sequence")
+    if not any(word.rstrip(",") in sequence for word in opening) and not (
+        opening and opening[0].rstrip(",") in _hours_made_topic()
     ):
         return None
     dates = [

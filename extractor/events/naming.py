@@ -63,6 +63,9 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
     quoted = _quote_open(text, sentence, trigger)
     if quoted is not None:
         return quoted if specific(text[quoted : trigger.start]) else trigger.start
+    start = _glued_start(text, sentence, trigger, local)
+    if start == trigger.start > sentence.start_char and not text[start - 1].isspace():
+        return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
     named = [
         (m.start, m.end)
         for m in local
@@ -73,9 +76,6 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
         for m in local
         if m.label in (EntityLabel.PERSON, EntityLabel.TITLE, EntityLabel.DATE)
     ]
-    start = _glued_start(text, sentence, trigger, local)
-    if start == trigger.start > sentence.start_char and not text[start - 1].isspace():
-        return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
     plain = 0
     document = trigger.data["entries"][0].attrs.get("event_type") == EventType.AGREEMENT.value
     for word_start, word_end in islice(_words_before(text, sentence.start_char, start), _MAX_WORDS):
@@ -222,6 +222,8 @@ def _name_word(word: str, start: int, end: int, named: Sequence[tuple[int, int]]
         return True
     if word in cues.words("name_word") or word in cues.words("first"):
         return True
+    if not any(a <= start < b for a, b in named):
+        return False  # its first character is no mention's
     covered = {i for a, b in named if a < end and start < b for i in range(max(a, start), min(b, end))}
     if start not in covered:
         return False

@@ -34,6 +34,6 @@ def same_people(a: Draft, b: Draft) -> bool:
 def next_act(text: str, draft: Draft) -> bool:
     """The draft's sentence opens on a word of sequence (이어 … 대사와 면담했다): the next meeting, with
     the side its clause names, not the one before."""
-    first = text[draft.sentence.start_char : draft.trigger.start].split()[:1]
+    first = text[draft.sentence.start_char : draft.trigger.start].split(maxsplit=1)[:1]
     met = draft.type in (EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL)
     return met and bool(first) and first[0].rstrip(",") in cues.words("sequence")

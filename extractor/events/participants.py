@@ -79,8 +79,9 @@ def _after_earlier_act(table: TokenTable, start: int, end: int) -> int:
     """Where the part of a clause after an earlier act begins (…을 예방한 뒤 / 회담한 후 …): the act's
     counterpart is not the next one's."""
     after = start
+    words_of_after = cues.first_of("after")
     for i in table.within(start, end):
-        if cues.kind_of(table.lemmas[i]) != "after":
+        if table.lemmas[i] not in words_of_after:
             continue
         previous = i - 1 if i > 0 and table.tags[i - 1] != SPACE_TAG else i - 2
         if previous >= 0 and "ETM" in table.tags[previous]:
@@ -93,17 +94,17 @@ def _tentative(doc: Doc, draft: Draft, clause: Clause) -> bool:
     개최를 위해, 개최하기로 합의, 대화를 열어 … 나가기로 했다), whose people are not yet known, unlike
     one scheduled (회담을 가질 예정) or to be attended (회의에 참석하기 위해)."""
     table = table_of(doc)
+    tags, lemmas = table.tags, table.lemmas
+    attended, tentative = cues.words("attended"), cues.words("tentative")
     following = table.solid_within(draft.trigger.end, draft.sentence.end_char)
     for k, i in enumerate(following):
-        ends_act = (
-            k > 0 and table.tags[following[k - 1]].endswith("EC") and not _chained(table, following[k - 1])
-        )
+        ends_act = k > 0 and tags[following[k - 1]].endswith("EC") and not _chained(table, following[k - 1])
         if table.starts[i] >= clause.end and ends_act:
             return False
-        if table.lemmas[i] in cues.words("attended"):
+        if lemmas[i] in attended:
             return False
-        decided = "ETN" in table.tags[i] and k + 1 < len(following) and table.lemmas[following[k + 1]] == "로"
-        if (draft.future and table.lemmas[i] in cues.words("tentative")) or decided:
+        decided = "ETN" in tags[i] and k + 1 < len(following) and lemmas[following[k + 1]] == "로"
+        if (draft.future and lemmas[i] in tentative) or decided:
             return True
     return False
 

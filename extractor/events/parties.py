@@ -229,7 +229,7 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
 def _home_subject(text: str, start: int, end: int) -> bool:
     """The clause's subject is the home government (정부는, 우리 정부는)."""
     home = cues.words("home")
-    return any(word.rstrip("은는이가") in home for word in text[start:end].split()[:2])
+    return any(word.rstrip("은는이가") in home for word in text[start:end].split(maxsplit=2)[:2])
 
 
 def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool:

@@ -204,6 +204,8 @@ def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, e
         for m in in_sentence
         if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY) and start <= m.start and m.end <= end
     ]
+    if not places:
+        return None
     visits = [
         m
         for m in in_sentence

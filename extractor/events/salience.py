@@ -27,8 +27,9 @@ _BACKGROUND = ("※", "*", "☞")
 def earlier(table: TokenTable, sentence_start: int, trigger: Mention) -> bool:
     """The event is reported as before the news: its sentence opens with 앞서 (이에 앞서 …), or it is
     recalled as an experience (방문한 적이 있다)."""
-    opening = table.text[sentence_start : trigger.start].split()[:2]
-    if any(word.rstrip(",") in cues.words("earlier") for word in opening):
+    opening = table.text[sentence_start : trigger.start].split(maxsplit=2)[:2]
+    earlier_words = cues.words("earlier")
+    if any(word.rstrip(",") in earlier_words for word in opening):
         return True
     following = table.solid_within(trigger.end, trigger.end + 12, 4)
     return any(

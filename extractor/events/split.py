@@ -174,7 +174,7 @@ def earlier_date(
         end = dates[k + 1].start if k + 1 < len(dates) else sentence.end_char
         own = any(date.end < d.start < trigger_start for d in dates)
         position = date.end
-        for word in text[date.end : end].split()[:_SINCE_WITHIN]:
+        for word in text[date.end : end].split(maxsplit=_SINCE_WITHIN)[:_SINCE_WITHIN]:
             position = text.index(word, position) + len(word)
             if word.rstrip(",") in since or (word.startswith("에") and word[1:] in since):
                 met = _met_between(found, date.end, position)
@@ -297,7 +297,7 @@ def _counted_partners(text: str, found: Sequence[Mention], draft: Draft) -> bool
     연쇄 양자회담): many meetings, no one event, whose parties the text does not list."""
     if of_many(draft) or not _distributive(text, draft):
         return False
-    words = text[draft.sentence.start_char : draft.trigger.start].split()[-4:]
+    words = text[draft.sentence.start_char : draft.trigger.start].rsplit(maxsplit=4)[-4:]
     if not any(_COUNT.search(word) for word in words):
         return False
     listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
@@ -311,10 +311,10 @@ def _order_words() -> frozenset[str]:
 
 def _distributive(text: str, draft: Draft) -> bool:
     """A distributive word stands among the three words before the term, or opens it (양자회담)."""
-    words = text[draft.sentence.start_char : draft.trigger.start].split()
+    words = text[draft.sentence.start_char : draft.trigger.start].rsplit(maxsplit=3)[-3:]
     order = _order_words()
     written = text[draft.trigger.start : draft.trigger.end]
-    return any(word in order for word in words[-3:]) or written.startswith(tuple(order))
+    return any(word in order for word in words) or written.startswith(tuple(order))
 
 
 def _list_end(text: str, draft: Draft) -> int:
@@ -324,7 +324,8 @@ def _list_end(text: str, draft: Draft) -> int:
     order = _order_words()
     while True:
         before = text[draft.sentence.start_char : end].rstrip()
-        word = before.split()[-1] if before.split() else ""
+        words = before.rsplit(maxsplit=1)
+        word = words[-1] if words else ""
         if word not in order:
             return end
         end = draft.sentence.start_char + len(before) - len(word)
@@ -362,8 +363,8 @@ def _respectively(doc: Doc, draft: Draft, found: Sequence[Mention]) -> list[Draf
     foreign = [code for code in draft.countries if code != HOME]
     if HOME not in draft.countries or not foreign or draft.type in MULTILATERAL:
         return [draft]
-    words = text[draft.sentence.start_char : draft.trigger.start].split()
-    if not any(word in _order_words() for word in words[-3:]):
+    words = text[draft.sentence.start_char : draft.trigger.start].rsplit(maxsplit=3)[-3:]
+    if not any(word in _order_words() for word in words):
         return [draft]
     if len(foreign) == 1:
         subject = _subject_names(doc, draft, found)
