@@ -256,6 +256,8 @@ def _hall(text: str, start: int, end: int, seats: Seats, *, marked: bool = False
     """The place whose hall the text names between `start` and `end` (울산시청, 전남도청에서): a city
     or region the gazetteers know, written before a hall word; with `marked`, only as where something
     happens (시청에서)."""
+    if all(text.find(hall, start, end) == -1 for hall in cues.words("hall")):
+        return None  # no hall word at all, as in most clauses
     for found in _hall_word().finditer(text[start:end]):
         if marked and not found.group(3):
             continue

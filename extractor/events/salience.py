@@ -32,8 +32,9 @@ def earlier(table: TokenTable, sentence_start: int, trigger: Mention) -> bool:
     if any(word.rstrip(",") in earlier_words for word in opening):
         return True
     following = table.solid_within(trigger.end, trigger.end + 12, 4)
+    experience = cues.words("experience")
     return any(
-        table.lemmas[i] in cues.words("experience") and k > 0 and "ETM" in table.tags[following[k - 1]]
+        table.lemmas[i] in experience and k > 0 and "ETM" in table.tags[following[k - 1]]
         for k, i in enumerate(following)
     )
 

@@ -198,7 +198,7 @@ def _inside_other_word(text: str, m: Mention) -> bool:
 
 def _combined(between: str) -> bool:
     """The words between two terms join them into one event (오찬을 겸한 회담, 만찬 겸 회의)."""
-    words = between.split()
+    words = between.split(maxsplit=3)  # a fourth piece: more than three words
     joins = tuple(cues.words("combined"))
     return bool(joins) and 0 < len(words) <= 3 and any(word.startswith(joins) for word in words)
 

@@ -67,9 +67,9 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
         for m in found
         if m.label is EntityLabel.MEETING and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
     )
-    for i, lemma in enumerate(table.lemmas):
-        verb = verbs.get(lemma)
-        if verb is None or not _verb_at(table, i):
+    for i in [i for i, lemma in enumerate(table.lemmas) if lemma in verbs]:
+        verb = verbs[table.lemmas[i]]
+        if not _verb_at(table, i):
             continue
         if verb.argument in _PLACE_MARKS:
             wanted = _destination(table, found, i, _PLACE_MARKS[verb.argument])
