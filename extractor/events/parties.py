@@ -96,6 +96,8 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
 def add_host(draft: Draft, clause: Clause) -> None:
     """A multilateral meeting counts its host among its parties: the country of the place the text says it is
     held in (마닐라에서 개최중인 X), or the first country in the parenthesis after its name."""
+    if not of_many(draft):
+        return  # not 경주에서 정상회담
     text = clause.text
     host = _host(text, draft.name_start, clause.in_sentence)
     after = aside_after(text, draft.trigger.end)
@@ -103,7 +105,7 @@ def add_host(draft: Draft, clause: Clause) -> None:
         inside = [m for m in clause.in_sentence if after[0] <= m.start and m.end <= after[1]]
         named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
         host = host or (named[0] if named else None)
-    if host and of_many(draft):  # not 경주에서 정상회담
+    if host:
         draft.countries = sorted(set(draft.countries) | {host})
 
 
