@@ -92,10 +92,12 @@ class EventAssembler:
 def _foreign(found: Sequence[Mention]) -> bool:
     """The document names a foreign country, a foreign body (백악관, 조평통), a foreign city (자카르타)
     or a foreign official the gazetteer knows (`마코 루비오 국무장관과 회담했다`)."""
-    countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
     located = (EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
-    places = {m.country for m in found if m.label in located}
-    return bool((countries | places) - {HOME, None})
+    for m in found:  # stops at the first foreign one, most often among the first mentions
+        code = m.norm if m.label is EntityLabel.COUNTRY else m.country if m.label in located else None
+        if code is not None and code != HOME:
+            return True
+    return False
 
 
 def _draft(
