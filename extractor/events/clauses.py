@@ -32,6 +32,8 @@ _REPORTING_WORD = re.compile(r"\s?[가-힣]{1,4}(?=\()")
 _REPORTS = frozenset({"held", "attended", "issued", "signed"})
 #: Most words between a participle and the term it describes (약속하는 자매결연 체결식).
 _PARTICIPLE_WORDS = 2
+#: Tags of 과/와 read as `with` (a case particle) or `and` (a conjunctive particle).
+_COMITATIVE_TAGS = ("JKB", "JC")
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
 CLAUSE_END = frozenset({"EC"})
 
@@ -179,6 +181,11 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
         ):
             start = table.ends[i]  # 수행원들이 배석한 가운데 | 양 정상은 …: a subject of its own
     return start
+
+
+def comitative(table: TokenTable, i: int) -> bool:
+    """Token `i` is the particle 과/와 that names a side met or joins two (미국과 회담, 한국과 미국은)."""
+    return table.heads[i] in _COMITATIVE_TAGS and table.lemmas[i] in cues.words("comitative")
 
 
 def _amid(table: TokenTable, i: int) -> bool:

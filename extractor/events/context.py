@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Sentences, labelled, local_mentions
+from extractor.events.clauses import Sentences, comitative, labelled, local_mentions
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL, OWN_PARTIES, generic_round, of_many
+from extractor.events.event_types import MET_ONE_SIDE, MULTILATERAL, OWN_PARTIES, generic_round, of_many
 from extractor.events.naming import JOINERS
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EventType
@@ -27,8 +27,6 @@ from extractor.tokens import table_of, text_of
 _CHAIR_REACH = 16
 #: A dateline's place, which says where a report was written, not who acts (서울=뉴스1, 서울(한국)=).
 _DATELINE = re.compile(r"\s?(\([^()]{1,8}\))?\s?=")
-#: Meetings with one side met, which may be a body of no country (EU 집행위원과 면담).
-_MET_ONE_SIDE = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: A name written as one word of one to four syllables, as Korean names are (김, 진희완).
 _KOREAN_NAME = re.compile(r"[가-힣]{1,4}")
 
@@ -129,7 +127,7 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
 def _with_body(doc: Doc, draft: Draft) -> bool:
     """A meeting with the people of an international body (EU 집행위원과 면담, 유엔 사무총장과 통화): its
     sides are the body, no country, and the one meeting it; it takes no pair from around it."""
-    if draft.type not in _MET_ONE_SIDE:
+    if draft.type not in MET_ONE_SIDE:
         return False
     table = table_of(doc)
     local = local_mentions(doc).get(draft.sentence.start_char, [])
@@ -141,7 +139,7 @@ def _with_body(doc: Doc, draft: Draft) -> bool:
     if any(m.label in (EntityLabel.COUNTRY, EntityLabel.MEETING) and m.start >= body.end for m in found):
         return False  # EU 주재 독일 대사와, 회의를 마친 뒤 …: another side, or another act
     joined = table.within(body.end, draft.trigger.start)
-    return any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in joined)
+    return any(comitative(table, i) for i in joined)
 
 
 def _international(body: Mention) -> bool:

@@ -53,6 +53,10 @@ ONE_WORD_TYPES = frozenset(
     }
 )
 MULTILATERAL = frozenset({EventType.CONFERENCE, EventType.SUMMIT})
+#: Meetings held with one side at a time (talks, a call, a courtesy call): whom they are with tells
+#: one from another, partners joined by `or` are one meeting with each, and the side met may be a
+#: body of no country (EU 집행위원과 면담).
+MET_ONE_SIDE = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: Event types whose parties are their own, never the document's main pair: a statement is issued
 #: by one government, a visit is made by a visitor to a host.
 OWN_PARTIES = frozenset({EventType.STATEMENT, EventType.VISIT})

@@ -16,10 +16,17 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extractor.events import cues, occurrences, signings
-from extractor.events.clauses import subject_end
+from extractor.events.clauses import comitative, subject_end
 from extractor.events.draft import HOME, TRIP, Draft
-from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES, of_many
-from extractor.events.naming import ROUND
+from extractor.events.event_types import (
+    GENERAL,
+    MEETINGS,
+    MET_ONE_SIDE,
+    MULTILATERAL,
+    ONE_WORD_TYPES,
+    of_many,
+)
+from extractor.events.naming import ABBREVIATION, ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
 from extractor.models import EventType
@@ -30,9 +37,7 @@ _ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도"
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({EventType.VISIT})
 #: An abbreviation in parentheses that ends a name (양해각서(MOU)).
-_ABBREVIATED = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)$")
-#: Meetings whose people tell one from another: whom the meeting is with.
-_MET = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
+_ABBREVIATED = re.compile(ABBREVIATION.pattern + "$")
 #: Meetings a verb reports (만나): a term may name them later (만나 악수했다 … 차관을 예방했다).
 _MET_BY_VERB = frozenset({EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL})
 
@@ -276,7 +281,7 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
         return False  # two meetings one verb reports (각각 만났다)
     if _other_people(verb, meeting):
         return False
-    met = meeting.type in (EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL)
+    met = meeting.type in _MET_BY_VERB
     return met and meeting.countries == verb.countries and _same_days(verb, meeting)
 
 
@@ -294,7 +299,7 @@ def _other_people(a: Draft, b: Draft) -> bool:
     장관과도 회담; 조 차관을 예방 … 문 대통령을 예방)."""
     x = {p.name for p in a.participants if p.name}
     y = {p.name for p in b.participants if p.name}
-    if a.type in _MET:
+    if a.type in MET_ONE_SIDE:
         return bool(_unmatched(x, y) and _unmatched(y, x))
     if a.type not in _PERSONAL:
         return False
@@ -364,7 +369,7 @@ def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
     table = table_of(doc)
     start = subject_end(doc, clause_start, trigger.start) or clause_start
     tokens = table.solid_within(start, trigger.start)
-    if any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in tokens):
+    if any(comitative(table, i) for i in tokens):
         return True
     return bool(tokens) and table.heads[tokens[-1]] == "JKO"
 

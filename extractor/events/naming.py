@@ -41,7 +41,7 @@ _DATELINE_END = "--"
 #: close of one the term stands in (양해각서(MOU)’).
 _BEFORE_CLOSE = re.compile(r"^(\([^()'’\"”]{1,30}\)|\))?(?=['’\"”」』])")
 #: An abbreviation in parentheses, which a quoted name keeps (양해각서(MOU)); a translation it does not.
-_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)")
+ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)")
 #: Tags of the words that are plain nouns (방산협력, 중동): no particle, no ending.
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN"})
 #: Plain nouns that may stand in a name on the way back to a country or a round.
@@ -178,7 +178,7 @@ def name_end(text: str, trigger: Mention, local: Sequence[Mention]) -> int:
         (m.end for m in local if m.label is EntityLabel.MEETING and m.start == trigger.end),
         default=trigger.end,
     )
-    abbreviation = _ABBREVIATION.match(text, end)
+    abbreviation = ABBREVIATION.match(text, end)
     return abbreviation.end() if abbreviation else end
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues, lists, visits
-from extractor.events.clauses import Clause, aside_after, subject_end
+from extractor.events.clauses import Clause, aside_after, comitative, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import OWN_PARTIES, of_many
 from extractor.mentions import Mention
@@ -215,7 +215,7 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
         if table.tags[i] != SPACE_TAG and clause.text[table.starts[i] : table.ends[i]] not in order
     ]
     marks = [
-        table.ends[i] for i in tokens if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        table.ends[i] for i in tokens if comitative(table, i)
     ]
     if tokens and table.heads[tokens[-1]] == "JKO":
         marks.append(table.ends[tokens[-1]])  # 라브로프 외무장관을 만나, 국왕을 예방하고: the one met

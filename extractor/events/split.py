@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from extractor.events import cues, lists
 from extractor.events.clauses import Sentence, subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL, of_many
+from extractor.events.event_types import MET_ONE_SIDE, MULTILATERAL, of_many
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EventType
 from extractor.tokens import table_of, text_of
@@ -40,8 +40,6 @@ _TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s"
 _SINCE_WITHIN = 5
 #: 에 이어 (following): what is listed before it was done earlier.
 FOLLOWING = re.compile(r"에\s?이어")
-#: Meetings held with one side at a time: partners joined by `or` are one meeting with each.
-_HELD_WITH_ONE = frozenset({EventType.TALKS, EventType.PHONE_CALL, EventType.COURTESY_CALL})
 #: A count of countries: 18개국과, 10여개국, 10여 개국.
 _COUNT = re.compile(r"\d+\s*여?\s*개국")
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
@@ -256,7 +254,7 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
     """Talks, a call or a courtesy call with partners joined by `or` (여왕이나 교황과의 만남, 미국 또는
     일본 장관과 통화): no one meeting holds them together, so one with each."""
     written = EventType(draft.trigger.data["entries"][0].attrs["event_type"])
-    if written not in _HELD_WITH_ONE or of_many(draft) or len(draft.countries) < 3:
+    if written not in MET_ONE_SIDE or of_many(draft) or len(draft.countries) < 3:
         return []
     table = table_of(doc)
     start = draft.sentence.start_char

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from extractor.events import cues, reports, roles, split, verbs
-from extractor.events.clauses import Sentence
+from extractor.events.clauses import Sentence, comitative
 from extractor.events.event_types import MEETINGS
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
@@ -339,7 +339,7 @@ def _partner_before(table: TokenTable, trigger: Mention, sentence: Sentence) -> 
     """A side is named with 과/와 before the term in its sentence (미국과 협상을 가졌다)."""
     start = table.starts[sentence.start]
     return any(
-        table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        comitative(table, i)
         for i in table.within(start, trigger.start)
     )
 
@@ -361,7 +361,7 @@ def _partner_met(table: TokenTable, trigger: Mention, sentence: Sentence) -> boo
     tokens = list(table.within(table.starts[sentence.start], trigger.start))
     subject = next((k for k, i in enumerate(tokens) if table.heads[i] in ("JX", "JKS")), None)
     after = tokens[subject + 1 :] if subject is not None else tokens
-    return any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in after)
+    return any(comitative(table, i) for i in after)
 
 
 def _process(text: str, trigger: Mention) -> bool:

@@ -20,6 +20,7 @@ from functools import cache
 
 from extractor import gazetteer
 from extractor.events import cues
+from extractor.events.clauses import comitative
 from extractor.events.event_types import MEETINGS
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention
@@ -156,7 +157,7 @@ def _discussed_with(table: TokenTable, found: Sequence[Mention], verb: int, held
         return False  # 회담에서 … 논의했다: what the meeting covered
     subject = next((i for i in range(start, verb) if table.heads[i] in ("JX", "JKS")), start)
     marks = [
-        i for i in range(subject, verb) if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        i for i in range(subject, verb) if comitative(table, i)
     ]  # after the subject: 김 국장과 다키자키 국장은 … 논의한다 is the pair that meets, reported already
     for mark in marks:
         phrase = mark
