@@ -50,8 +50,9 @@ from extractor.events import (
 )
 from extractor.events.clauses import Clause, Sentences, local_mentions
 from extractor.events.draft import HOME, Draft
+from extractor.events.labels import Label
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, Event, EventFormat, Evidence, Location, Salience
+from extractor.models import Event, EventFormat, Evidence, Location, Salience
 from extractor.records import EVENTS_KEY
 from extractor.rules.date_mentions import anchor_of
 from extractor.tokens import table_of, text_of
@@ -92,9 +93,9 @@ class EventAssembler:
 def _foreign(found: Sequence[Mention]) -> bool:
     """The document names a foreign country, a foreign body (백악관, 조평통), a foreign city (자카르타)
     or a foreign official the gazetteer knows (`마코 루비오 국무장관과 회담했다`)."""
-    located = (EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
+    located = (Label.ORG, Label.LOCATION, Label.PERSON)
     for m in found:  # stops at the first foreign one, most often among the first mentions
-        code = m.norm if m.label is EntityLabel.COUNTRY else m.country if m.label in located else None
+        code = m.norm if m.label is Label.COUNTRY else m.country if m.label in located else None
         if code is not None and code != HOME:
             return True
     return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.events import cues
+from extractor.events.labels import Label
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of, text_of
@@ -105,7 +106,7 @@ def _listings_apart(doc: Doc, spans: list[Sentence]) -> list[Sentence]:
     """Sentences holding more meeting terms than any written one, cut after each term: a run of
     names without stops (a tag list, a schedule on one line) is read item by item, as a reader
     does, and each term's look over its sentence stays short."""
-    ends = sorted(m.end for m in mentions(doc) if m.label is EntityLabel.MEETING)
+    ends = sorted(m.end for m in mentions(doc) if m.label is Label.MEETING)
     if len(ends) <= _LISTED_TERMS:
         return spans
     table = table_of(doc)

@@ -26,6 +26,7 @@ from extractor.events.event_types import (
     ONE_WORD_TYPES,
     of_many,
 )
+from extractor.events.labels import Type
 from extractor.events.naming import ABBREVIATION, ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
@@ -35,11 +36,11 @@ from extractor.tokens import table_of
 #: Endings of a word that close a noun phrase before a name: a topic, subject, object or place particle.
 _ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도", "고", "며", "서")
 #: Acts whose foreign people tell one from another: a visit (the visitor).
-_PERSONAL = frozenset({EventType.VISIT})
+_PERSONAL = frozenset({Type.VISIT})
 #: An abbreviation in parentheses that ends a name (양해각서(MOU)).
 _ABBREVIATED = re.compile(ABBREVIATION.pattern + "$")
 #: Meetings a verb reports (만나): a term may name them later (만나 악수했다 … 차관을 예방했다).
-_MET_BY_VERB = frozenset({EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL})
+_MET_BY_VERB = frozenset({Type.TALKS, Type.SUMMIT, Type.COURTESY_CALL})
 
 
 def refers_back(text: str, name_start: int) -> bool:
@@ -138,12 +139,12 @@ def _trips_named_again(merged: list[Draft]) -> list[Draft]:
     for draft in merged:
         again = not (draft.distributed or draft.partnered)  # 본부를 방문해: a visit to where it names
         if (
-            draft.type is EventType.VISIT
+            draft.type is Type.VISIT
             and again
             and (set(draft.countries) <= {HOME} or _visitor_only(draft))
         ):
             visits = [
-                v for v in merged if v.type is EventType.VISIT and v is not draft and _same_trip(v, draft)
+                v for v in merged if v.type is Type.VISIT and v is not draft and _same_trip(v, draft)
             ]
             before = [v for v in visits if v.trigger.start < draft.trigger.start]
             trip = before[-1] if before else (visits[0] if visits else None)
@@ -192,7 +193,7 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.type is EventType.JOINT_STATEMENT and _two_documents(a, b):
+    if a.type is Type.JOINT_STATEMENT and _two_documents(a, b):
         return False  # 공동성명과 공동설명서를 채택: two documents
     recalled = a.recalled or b.recalled  # dated both: the earlier occurrence, however it is called
     if a.type not in ONE_WORD_TYPES and not _same_term(a, b) and not recalled:
@@ -228,7 +229,7 @@ def _two_documents(a: Draft, b: Draft) -> bool:
     """Two different words for a joint document in one sentence (공동성명과 공동설명서, 공동선언과
     공동언론발표문): two documents adopted together, neither pointing back."""
     x, y = a.trigger.data["entries"][0], b.trigger.data["entries"][0]
-    joint = all(e.attrs["event_type"] == EventType.JOINT_STATEMENT.value for e in (x, y))
+    joint = all(e.attrs["event_type"] == Type.JOINT_STATEMENT.value for e in (x, y))
     same_sentence = a.sentence == b.sentence and not (a.refers_back or b.refers_back)
     return joint and same_sentence and x is not y
 
@@ -240,7 +241,7 @@ def _same_days(a: Draft, b: Draft) -> bool:
     x, y = a.date or "", b.date or ""
     if x.startswith(y) or y.startswith(x):
         return True
-    if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
+    if a.type is not Type.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
     verb = a.trigger.data.get("verb") or b.trigger.data.get("verb")  # 몽골에 머물며: the visit's stay
     stop = a.distributed or b.distributed  # 사우디·카타르 순방: a stop dated by the tour's days
@@ -352,10 +353,10 @@ def _may_name(bare: Draft, meeting: Draft) -> bool:
     이번 회의)."""
     if meeting.type not in MEETINGS:
         return False
-    if meeting.type is EventType.SUMMIT:
+    if meeting.type is Type.SUMMIT:
         plover = meeting.trigger.data["entries"][0].attrs.get("plover") or ""
-        return plover.endswith("multilateral") == (bare.type is EventType.CONFERENCE)  # 만남: of two
-    return bare.type is not EventType.CONFERENCE or meeting.type is not EventType.TALKS
+        return plover.endswith("multilateral") == (bare.type is Type.CONFERENCE)  # 만남: of two
+    return bare.type is not Type.CONFERENCE or meeting.type is not Type.TALKS
 
 
 def _someone_else(draft: Draft, meeting: Draft) -> bool:

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from extractor.events import cues, verbs
 from extractor.events.clauses import CLAUSE_END, Sentence, aside_after
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, stripped_start
 
 #: Kinds of the words that report a meeting term.
@@ -35,7 +35,7 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}")
 #: A partner's genitive right before a meeting term: 총리와의 회담, 교황과의 만남.
 _WITH = ("와의", "과의")
 #: An agreement's type as a gazetteer row writes it (read at every trigger: `.value` is a slow property).
-_AGREEMENT = EventType.AGREEMENT.value
+_AGREEMENT = Type.AGREEMENT.value
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
 _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
@@ -196,7 +196,7 @@ def _titled(table: TokenTable, trigger: Mention, span: range) -> str | None:
     """`title` for a statement named by a line of its own with no predicate, as a page or a section is
     titled (조선민주주의인민공화국 외무성 보도국장 담화; 수단 내전 관련 대변인 논평)."""
     kind = trigger.data["entries"][0].attrs["event_type"]
-    if kind not in (EventType.STATEMENT.value, EventType.JOINT_STATEMENT.value):
+    if kind not in (Type.STATEMENT.value, Type.JOINT_STATEMENT.value):
         return None
     text = table.text
     line_end = text.find("\n", trigger.end)
@@ -219,12 +219,12 @@ def _visit_modifying(
     """`relative` for a visit to a country written as a participle before its visitor (방한한 X 장관,
     일본을 방문한 X 대표단): the visit happened, made by the people the participle describes. A visit
     that names no country (부임 인사차 방문한 대사) is a call at an office, no diplomatic visit."""
-    is_visit = trigger.data["entries"][0].attrs["event_type"] == EventType.VISIT.value
+    is_visit = trigger.data["entries"][0].attrs["event_type"] == Type.VISIT.value
     head = participle_after(table, span)
     if not is_visit or head is None or cues.kind_of(table.lemmas[head]) == "when":
         return None  # 베트남을 방문할 때마다: when a visit is made, no one visit
     text = table.text
-    countries = [m for m in local if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)]
+    countries = [m for m in local if m.label in (Label.COUNTRY, Label.LOCATION)]
     named = any(trigger.start <= m.start and m.end <= trigger.end for m in countries)
     before = [m for m in countries if m.end <= trigger.start and trigger.start - m.end <= 16]
     nearest = max(before, key=lambda m: m.end) if before else None
@@ -280,7 +280,7 @@ def _participle_before(table: TokenTable, start: int) -> str | None:
 def _listed(text: str, trigger: Mention, local: Sequence[Mention]) -> str | None:
     """A term in a note's list with its date: written before a parenthesis that opens with a date
     (실무방한(8.21-22, …)), or inside one (… 파견(8.14, 대통령 예방))."""
-    starts = {m.start for m in local if m.label is EntityLabel.DATE}
+    starts = {m.start for m in local if m.label is Label.DATE}
     after = aside_after(text, trigger.end)
     if after:
         opening = text[after[0] : after[1]]
@@ -303,7 +303,7 @@ def _dated(table: TokenTable, local: Sequence[Mention], sentence: Sentence, name
     dates = [
         m
         for m in local
-        if m.label is EntityLabel.DATE and m.norm and sentence.start_char <= m.start and m.end <= name_start
+        if m.label is Label.DATE and m.norm and sentence.start_char <= m.start and m.end <= name_start
     ]
     if not dates:
         return None
@@ -320,5 +320,5 @@ def _with_someone(text: str, local: Sequence[Mention], name_start: int) -> str |
     if not text.endswith(_WITH, 0, before_end):
         return None
     end = before_end - len(_WITH[0])
-    partner = (EntityLabel.PERSON, EntityLabel.TITLE)
+    partner = (Label.PERSON, Label.TITLE)
     return "with" if any(m.label in partner and m.end == end for m in local) else None

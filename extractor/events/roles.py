@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from extractor.events import cues
 from extractor.events.clauses import Sentence
+from extractor.events.labels import Label
 from extractor.mentions import Mention
-from extractor.models import EntityLabel
 from extractor.tokens import TokenTable
 
 #: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
@@ -98,7 +98,7 @@ def inviter(text: str, person: Mention, trigger: Mention) -> bool:
 def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:
     """Who makes a visit written as `X의 방북`, `X의 한국 국빈방문`, `X의 이번 방문`: the person just
     before the genitive (its name starting at `start`), whoever the sentence is about."""
-    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= start]
+    people = [m for m in in_sentence if m.label is Label.PERSON and m.end <= start]
     words = text[people[-1].end : start].split() if people else []
     while words and words[-1] in cues.words("demonstrative"):
         words.pop()  # 틸러슨 장관의 이번 방문

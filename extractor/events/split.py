@@ -22,8 +22,9 @@ from extractor.events import cues, lists
 from extractor.events.clauses import Sentence, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MET_ONE_SIDE, MULTILATERAL, of_many
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
+from extractor.models import EventType
 from extractor.tokens import table_of, text_of
 
 #: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다), X 이후 처음.
@@ -52,7 +53,7 @@ def apart(
     """The events one draft reports (the draft itself when it reports one); `drafts` are all the
     document's, among which a trip to several countries; `local` the mentions of its sentence."""
     text = text_of(doc)
-    if draft.type is EventType.VISIT and len(draft.destination) >= 2:
+    if draft.type is Type.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
     if _counted_partners(text, found, draft):
         return []  # 18개국과 양자회담: the meetings each reported on their own, or not at all
@@ -73,7 +74,7 @@ def _earlier_partners(text: str, local: Sequence[Mention], draft: Draft) -> list
     start = draft.sentence.start_char
     following = FOLLOWING.search(text, start, draft.trigger.start)
     if following is None or any(
-        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in local
+        m.label is Label.MEETING and following.end() <= m.start < draft.trigger.start for m in local
     ):
         return []  # none, or 에 이어 belongs to another act between (… 통화함으로써 … 전화 협의를)
     listed = lists.before(text, local, following.start() + 1, start)
@@ -164,7 +165,7 @@ def earlier_date(
         (
             m
             for m in found
-            if m.label is EntityLabel.DATE and sentence.start_char <= m.start and m.end <= sentence.end_char
+            if m.label is Label.DATE and sentence.start_char <= m.start and m.end <= sentence.end_char
         ),
         key=lambda m: m.start,
     )  # one no dateline resolves too (지난 9월에 이어 2개월 만에): an earlier occurrence of no known date
@@ -187,9 +188,9 @@ def _met_between(found: Sequence[Mention], start: int, end: int) -> bool:
     … 통화): the earlier event is that meeting, not the counted one; an occasion of many is not one
     (지난해 9월 유엔총회 이후: the two met at it)."""
     return any(
-        m.label is EntityLabel.MEETING
+        m.label is Label.MEETING
         and start <= m.start < end
-        and m.data["entries"][0].attrs["event_type"] != EventType.CONFERENCE.value
+        and m.data["entries"][0].attrs["event_type"] != Type.CONFERENCE.value
         and not (m.data["entries"][0].attrs.get("plover") or "").endswith("multilateral")
         for m in found
     )
@@ -217,9 +218,9 @@ def _per_pair(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
 def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
     """One meeting per country of the document's tour when it is held with `각국` or `N국` leaders
     (김 총리는 4개국 정상과 잇단 회담으로 …; 이번 방문에서 각국 정상과 회담하고; 각국과 협정 서명)."""
-    if of_many(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
+    if of_many(draft) or draft.type is Type.VISIT or not _each_country(text, draft):
         return []
-    trips = [d for d in drafts if d.type is EventType.VISIT and len(d.destination) >= 2]
+    trips = [d for d in drafts if d.type is Type.VISIT and len(d.destination) >= 2]
     if not trips:
         return []
     trip = min(trips, key=lambda d: abs(d.trigger.start - draft.trigger.start))
@@ -258,7 +259,7 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
         return []
     table = table_of(doc)
     start = draft.sentence.start_char
-    earlier = [m.end for m in found if m.label is EntityLabel.MEETING and start <= m.end <= draft.name_start]
+    earlier = [m.end for m in found if m.label is Label.MEETING and start <= m.end <= draft.name_start]
     start = max([subject_end(doc, start, draft.trigger.start) or start, *earlier])
     either = cues.words("either")
     joins = (i for i in table.within(start, draft.name_start) if table.heads[i] in ("JC", "MAG"))
@@ -268,7 +269,7 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
         code
         for m in found
         if start <= m.start and m.end <= draft.name_start
-        for code in [m.norm if m.label is EntityLabel.COUNTRY else m.country]
+        for code in [m.norm if m.label is Label.COUNTRY else m.country]
         if code in draft.countries
     }
     own = [code for code in draft.countries if code not in partners]
@@ -391,5 +392,5 @@ def _subject_names(doc: Doc, draft: Draft, found: Sequence[Mention]) -> set[str]
     return {
         m.data.get("name") or ""
         for m in found
-        if m.label is EntityLabel.PERSON and start <= m.start and m.end <= end
+        if m.label is Label.PERSON and start <= m.start and m.end <= end
     }
