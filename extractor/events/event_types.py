@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -21,10 +22,6 @@ from extractor.mentions import Mention, mentions
 from extractor.models import EventType, Participant
 from extractor.tokens import stripped_end
 
-#: Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간 회동.
-_BETWEEN = re.compile(r"^\s?(간의|간|사이의)\s?(첫|첫번째|역사적인|\s)*$")
-#: Endings that close the noun phrase before a meeting's name: particles (대통령은, 국빈방문해).
-_PARTICLES = ("은", "는", "이", "가", "을", "를", "에", "에서", "의", "와", "과", "도", "로", "해", "고")
 #: Ranks whose meetings are summits.
 _HEADS = frozenset({"head_of_state", "head_of_government"})
 
@@ -88,6 +85,14 @@ def by_parties(draft: Draft, clause: Clause) -> None:
         draft.type = Type.CONFERENCE  # G20 개발장관회담: ministers of a group meet as a conference
 
 
+@cache
+def _between_leaders() -> re.Pattern[str]:
+    """Between the title of the people who meet and the term they hold: 정상간의 (첫) 만남, 정상 간
+    회동 (`between_leaders` cues)."""
+    between = "|".join(cues.words("between_leaders"))
+    return re.compile(rf"^\s?({between})\s?(첫|첫번째|역사적인|\s)*$")
+
+
 def _phrase_start(text: str, start: int) -> int:
     """Where the noun phrase ending at `start` begins: back over up to three words that carry no
     particle (한·우즈벡 경제협력위 합동회의: at 한·우즈벡)."""
@@ -95,7 +100,7 @@ def _phrase_start(text: str, start: int) -> int:
         end = stripped_end(text, start)
         word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
         word = text[word_start:end]
-        if not word or word.endswith(_PARTICLES) or not word[-1].isalnum():
+        if not word or word.endswith(cues.endings("phrase_particle")) or not word[-1].isalnum():
             break
         start = word_start
     return start
@@ -127,7 +132,7 @@ def by_level(doc: Doc, draft: Draft, clause: Clause) -> None:
     end = subject_end(doc, clause.start, draft.trigger.start)
     titles = [m for m in clause.in_sentence if _head(m)]
     subject = [m for m in titles if end is not None and clause.start <= m.start and m.end <= end]
-    holding = [m for m in titles if _BETWEEN.match(text[m.end : draft.trigger.start])]
+    holding = [m for m in titles if _between_leaders().match(text[m.end : draft.trigger.start])]
     people = [p for p in draft.participants if p.name]
     of_heads = draft.kind == "with" and len(people) >= 2 and _all_heads(doc, people)
     in_subject = [

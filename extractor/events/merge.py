@@ -33,8 +33,6 @@ from extractor.mentions import Mention
 from extractor.models import EventType
 from extractor.tokens import table_of
 
-#: Endings of a word that close a noun phrase before a name: a topic, subject, object or place particle.
-_ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도", "고", "며", "서")
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({Type.VISIT})
 #: An abbreviation in parentheses that ends a name (양해각서(MOU)).
@@ -51,7 +49,7 @@ def refers_back(text: str, name_start: int) -> bool:
     for word in reversed(before[-4:]):
         if word in cues.words("demonstrative"):
             return True
-        if word.endswith(_ENDS_PHRASE) or not word[-1:].isalnum():
+        if word.endswith(cues.endings("phrase_end")) or not word[-1:].isalnum():
             return False  # 대사는, 방문을, 마친 뒤,: the phrase began after it
     return False
 

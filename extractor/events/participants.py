@@ -196,8 +196,9 @@ def _pronoun_subject(table: TokenTable, start: int, end: int | None) -> bool:
     if end is None:
         return False
     words = table.text[start:end].split()  # up to the particle: 그(는), 이들(은)
-    pronouns = {form.rstrip("은는이가") for form in cues.words("pronoun")}
-    return len(words) <= 2 and bool(words) and words[-1].rstrip("은는이가") in pronouns
+    topic = "".join(cues.endings("topic"))
+    pronouns = {form.rstrip(topic) for form in cues.words("pronoun")}
+    return len(words) <= 2 and bool(words) and words[-1].rstrip(topic) in pronouns
 
 
 def _has_subject(table: TokenTable, start: int, end: int) -> bool:

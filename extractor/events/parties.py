@@ -30,8 +30,6 @@ _GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 _ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
 #: The word for a capital between a country and its city: 카자흐스탄 수도 아스타나.
 _CAPITAL = re.compile(r"\s?수도\s?")
-#: What may stand between the leaders' title and the term they hold: 간, 간의, 사이의.
-_BETWEEN_LEADERS = ("간의", "간", "사이의", "사이")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 / 에서 개막한 / 에서, before the
 #: name's quote (마닐라에서 개최중인 외교장관회의, 파리에서 ‘기후변화협약 당사국 총회’).
 _HELD_AT = re.compile(r"^에서\s*((개최|열리|열린|진행|개막)\S*\s*)?['‘\"“]?\s*$")
@@ -231,7 +229,8 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
 def _home_subject(text: str, start: int, end: int) -> bool:
     """The clause's subject is the home government (정부는, 우리 정부는)."""
     home = cues.words("home")
-    return any(word.rstrip("은는이가") in home for word in text[start:end].split(maxsplit=2)[:2])
+    topic = "".join(cues.endings("topic"))
+    return any(word.rstrip(topic) in home for word in text[start:end].split(maxsplit=2)[:2])
 
 
 def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool:
@@ -297,7 +296,7 @@ def _of_leaders(text: str, in_sentence: Sequence[Mention], end: int) -> list[str
     position = end
     while True:
         stop = stripped_end(text, position)
-        for word in _BETWEEN_LEADERS:
+        for word in cues.words("between_leaders"):  # none ends another: any order
             if text.endswith(word, 0, stop):
                 stop = stripped_end(text, stop - len(word))
                 break

@@ -25,8 +25,6 @@ _VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 _INVITED = re.compile(r"^[^,.()\n]{0,20}?의\s*(초청|초대|요청)")
 #: A person's title and a genitive, then the words naming whom they have (대통령의 외교참모인 ).
 _POSSESSOR = re.compile(r"\s?[^\s,.()]{0,8}(\s[^\s,.()]{1,8})?의\s")
-#: Particles that end a subject or topic, which no title before a genitive has.
-_TOPIC = ("은", "는", "이", "가")
 #: Most characters of the role between a genitive and the person it names (외교참모인 ).
 _POSSESSED_WORDS = 12
 #: Double quotes that enclose a quotation, each with its closing forms.
@@ -83,7 +81,7 @@ def possessor(text: str, person: Mention, people: Sequence[Mention]) -> bool:
     """The person only qualifies another named after a genitive (존 밀러 대통령의 외교참모인 제인
     스미스): the other takes part, not the one whose adviser or envoy they are."""
     gap = _POSSESSOR.match(text, person.end)
-    if gap is None or any(word.endswith(_TOPIC) for word in gap.group().split()[:-1]):
+    if gap is None or any(word.endswith(cues.endings("topic")) for word in gap.group().split()[:-1]):
         return False  # 박 대통령은 짧은 일정의 …: the subject, not a genitive
     return any(gap.end() <= m.start <= gap.end() + _POSSESSED_WORDS for m in people)
 
