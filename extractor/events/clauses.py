@@ -275,6 +275,13 @@ def _subject_mark(table: TokenTable, i: int, first: int) -> bool:
     )
 
 
+def word_start(text: str, end: int) -> int:
+    """Where the word ending at `end` begins: after the last space or line break before it (the line
+    break looked for only after that space, not back over a whole line)."""
+    space = text.rfind(" ", 0, end)
+    return max(space, text.rfind("\n", space + 1, end)) + 1
+
+
 def aside(text: str, end: int) -> tuple[int, int] | None:
     """The parentheses right after a meeting's name, which give its own date and place: X(8.6-8, 마닐라)."""
     if text[end : end + 1] != "(":

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Clause, subject_end
+from extractor.events.clauses import Clause, subject_end, word_start
 from extractor.events.draft import Draft
 from extractor.events.labels import Label, Type
 from extractor.events.naming import ROUND
@@ -98,11 +98,11 @@ def _phrase_start(text: str, start: int) -> int:
     particle (한·우즈벡 경제협력위 합동회의: at 한·우즈벡)."""
     for _ in range(3):
         end = stripped_end(text, start)
-        word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
-        word = text[word_start:end]
+        begins = word_start(text, end)
+        word = text[begins:end]
         if not word or word.endswith(cues.endings("phrase_particle")) or not word[-1].isalnum():
             break
-        start = word_start
+        start = begins
     return start
 
 

@@ -44,8 +44,8 @@ _MET_BY_VERB = frozenset({Type.TALKS, Type.SUMMIT, Type.COURTESY_CALL})
 def refers_back(text: str, name_start: int) -> bool:
     """A demonstrative opens the name's noun phrase (동 전략대화, 이번 회의, 이번 베트남 대사의 전북
     방문): the event already named."""
-    line_start = text.rfind("\n", 0, name_start) + 1
-    before = text[max(line_start, name_start - 24) : name_start].split()
+    reach = max(0, name_start - 24)
+    before = text[max(text.rfind("\n", reach, name_start) + 1, reach) : name_start].split()
     for word in reversed(before[-4:]):
         if word in cues.words("demonstrative"):
             return True

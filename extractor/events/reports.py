@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from extractor.events import cues, verbs
-from extractor.events.clauses import CLAUSE_END, Sentence, aside_after
+from extractor.events.clauses import CLAUSE_END, Sentence, aside_after, word_start
 from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, stripped_start
@@ -267,10 +267,8 @@ def _participle_before(table: TokenTable, start: int) -> str | None:
     """A reporting verb that modifies the meeting's name starting at `start` (채택된
     무역투자촉진프레임워크, 열린 회의)."""
     text = table.text
-    word_of_name = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    end = stripped_end(text, word_of_name)
-    word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
-    word = table.within(word_start, end)
+    end = stripped_end(text, word_start(text, start))
+    word = table.within(word_start(text, end), end)
     if not word or not any("ETM" in table.tags[i] for i in word):
         return None
     kind = cues.kind_of(table.lemmas[word[0]])

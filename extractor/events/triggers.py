@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from extractor.events import cues, reports, roles, split, verbs
-from extractor.events.clauses import Sentence, comitative
+from extractor.events.clauses import Sentence, comitative, word_start
 from extractor.events.event_types import MEETINGS
 from extractor.events.labels import Label, Type
 from extractor.events.reports import REPORTING
@@ -287,7 +287,7 @@ def _founded(table: TokenTable, name_start: int) -> bool:
     """The word before the name is a participle of founding (창설된, 출범한): the series, not a meeting."""
     text = table.text
     end = stripped_end(text, name_start)
-    word = table.within(max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1, end)
+    word = table.within(word_start(text, end), end)
     founded = cues.words("founded")
     return bool(word) and table.lemmas[word[0]] in founded and any("ETM" in table.tags[i] for i in word)
 
