@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 import extractor
 from extractor.events import cues
-from extractor.events.clauses import comitative, subject_end
-from extractor.events.verbs import _indexes_of
+from extractor.events.clauses import comitative, subject_end, word_start
 from extractor.tokens import table_of
 
 
@@ -61,9 +60,6 @@ def test_the_forms_first_of_a_kind_are_those_kind_of_gives_it(kind: str) -> None
     assert all(form in forms for form in cues.words(kind) if cues.kind_of(form) == kind)
 
 
-_LEMMAS = st.one_of(st.sampled_from(["만나", "하", "회담", "출국", "는", ""]), st.text(max_size=2))
-
-
-@given(st.lists(_LEMMAS, max_size=40), st.sets(_LEMMAS))
-def test_indexes_of_wanted_lemmas_are_those_a_scan_finds(lemmas: list[str], wanted: set[str]) -> None:
-    assert _indexes_of(lemmas, wanted) == [i for i, lemma in enumerate(lemmas) if lemma in wanted]
+@given(st.text(alphabet="가나 \n\t.", max_size=30), st.integers(min_value=0, max_value=32))
+def test_a_word_starts_after_the_last_space_or_line_break_before_it(text: str, end: int) -> None:
+    assert word_start(text, end) == max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,7 +68,7 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
         for m in found
         if m.label is Label.MEETING and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
     )
-    for i in _indexes_of(table.lemmas, verbs.keys()):
+    for i in [i for i, lemma in enumerate(table.lemmas) if lemma in verbs]:
         verb = verbs[table.lemmas[i]]
         if not _verb_at(table, i):
             continue
@@ -93,21 +93,6 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
             )
         )
     return triggers
-
-
-def _indexes_of(lemmas: list[str], wanted: Iterable[str]) -> list[int]:
-    """The indexes of the lemmas that are among `wanted`, in order: each stem the text holds found by
-    `list.index`, not every token tested in Python."""
-    indexes: list[int] = []
-    for lemma in set(lemmas).intersection(wanted):
-        at = lemmas.index(lemma)
-        while True:
-            indexes.append(at)
-            try:
-                at = lemmas.index(lemma, at + 1)
-            except ValueError:
-                break
-    return sorted(indexes)
 
 
 def _verb_at(table: TokenTable, i: int) -> bool:
