@@ -164,10 +164,9 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
     table = table_of(doc)
     start = sentence.start_char
     closes = cues.words("amid")  # read further by `_amid`
-    for i in range(sentence.start, sentence.end):
-        if table.starts[i] >= trigger.start:
-            break
-        ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
+    heads, tags = table.heads, table.tags
+    for i in range(sentence.start, min(sentence.end, table.first_from(trigger.start))):
+        ends = heads[i] in CLAUSE_END or tags[i].endswith("+EC")
         if (
             ends
             and not _joins_participle(table, i, trigger.start)

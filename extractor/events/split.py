@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -308,12 +309,18 @@ def _order_words() -> frozenset[str]:
     return cues.any_of("respectively", "in_turn", "bilateral")
 
 
+@cache
+def _order_prefixes() -> tuple[str, ...]:
+    """The order words as a tuple, for `str.startswith`."""
+    return tuple(sorted(_order_words()))
+
+
 def _distributive(text: str, draft: Draft) -> bool:
     """A distributive word stands among the three words before the term, or opens it (양자회담)."""
     words = text[draft.sentence.start_char : draft.trigger.start].rsplit(maxsplit=3)[-3:]
     order = _order_words()
-    written = text[draft.trigger.start : draft.trigger.end]
-    return any(word in order for word in words) or written.startswith(tuple(order))
+    opens = text.startswith(_order_prefixes(), draft.trigger.start, draft.trigger.end)
+    return opens or any(word in order for word in words)
 
 
 def _list_end(text: str, draft: Draft) -> int:
