@@ -239,7 +239,7 @@ def group_parties(doc: Doc, draft: Draft) -> None:
     if draft.type not in MULTILATERAL or not draft.name or not _with_group(doc, draft):
         return
     text = text_of(doc)
-    absent = cues.words("absent")
+    absent = tuple(cues.words("absent"))
     territory = cues.words("territory")
     named: set[str] = set()
     left_out: set[str] = set()
@@ -249,7 +249,7 @@ def group_parties(doc: Doc, draft: Draft) -> None:
         named.add(m.norm)
         after = text[m.end : m.end + 12].split()
         owner = text[m.end : m.end + 1] in territory or (after and after[0] in territory)
-        if owner or any(word.startswith(tuple(absent)) for word in after[:2]):
+        if owner or any(word.startswith(absent) for word in after[:2]):
             left_out.add(m.norm)
     draft.countries = sorted(set(draft.countries) | (named - left_out))
 

@@ -31,13 +31,16 @@ _DATE_GAP = re.compile(r"^\s*(에는|에)?\s*$")
 def listed(doc: Doc, merged: Sequence[Draft]) -> list[Draft]:
     """The earlier events of the sentences that count a current event's partner after dated others."""
     text = text_of(doc)
-    found = sorted(mentions(doc), key=lambda m: m.start)
-    starts = [m.start for m in found]
+    found: list[Mention] = []
+    starts: list[int] = []
     earlier: list[Draft] = []
     for sentence in Sentences.of_doc(doc).spans:
         following = split.FOLLOWING.search(text, sentence.start_char, sentence.end_char)
         if following is None:
             continue
+        if not found:  # sorted only for a document with 에 이어, and once
+            found = sorted(mentions(doc), key=lambda m: m.start)
+            starts = [m.start for m in found]
         inside = found[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]
         if any(m.label is Label.MEETING for m in inside):
             continue  # a term of the sentence's own reports it (split.py)
