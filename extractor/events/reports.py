@@ -11,6 +11,7 @@ the event is the one the sentence is about or its background.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from extractor.events import cues, verbs
@@ -36,6 +37,8 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}")
 _WITH = ("와의", "과의")
 #: An agreement's type as a gazetteer row writes it (read at every trigger: `.value` is a slow property).
 _AGREEMENT = Type.AGREEMENT.value
+#: How many tokens after a term its predicate may stand in (회담을 … 가졌다).
+_PREDICATE_REACH = 30
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
 _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
@@ -71,7 +74,7 @@ def confidence(kind: str | None) -> float:
 def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
     """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
     tags, heads, lemmas, starts = table.tags, table.heads, table.lemmas, table.starts
-    after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if tags[i] != SPACE_TAG]
+    after = _words_after(table, span, sentence)
     adjacent = bool(after) and starts[after[0]] == table.ends[span[-1]]
     if adjacent and heads[after[0]] in ("XSV", "XSA"):
         modifier = "ETM" in tags[after[0]] or (len(after) > 1 and heads[after[1]] == "ETM")
@@ -97,6 +100,14 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
     return kinds[0] if kinds else None
 
 
+def _words_after(table: TokenTable, span: range, sentence: Sentence) -> list[int]:
+    """The tokens other than whitespace among the 30 after the term in its sentence (its predicate's
+    reach), found by bisection."""
+    solid = table.solid_indexes
+    first = bisect_left(solid, span.stop)
+    return solid[first : bisect_left(solid, min(sentence.end, span.stop + _PREDICATE_REACH), first)]
+
+
 def _counted(text: str, trigger: Mention) -> str | None:
     """`signed` for agreements counted as documents (총 76건의 MOU 체결을 통해, 7건의 양해각서를 교환):
     a count of concluded documents, not an aim."""
@@ -113,7 +124,7 @@ def counted_documents(text: str, trigger: Mention) -> bool:
 def scheduled_signing(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The agreement's signing is scheduled (MOU 체결 등 예정, 서명식도 예정돼 있다, 서명할 계획이다),
     not an aim (체결을 위해) or a wish (체결을 희망)."""
-    after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if table.tags[i] != SPACE_TAG]
+    after = _words_after(table, span, sentence)
     kinds = _predicates(table, span, after)
     scheduled = any(table.lemmas[i] in cues.words("scheduled") for i in after)
     # 서명식, MOU 체결, 체결식, 양해각서 서명식: the term and the signing word after it
