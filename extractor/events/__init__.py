@@ -19,7 +19,8 @@ Each trigger goes through the stages in the order of this package's files:
 - `salience.py`      what the document is about
 
 An event needs a country party, and a document that names no foreign country holds no diplomatic
-events. The cue words every stage reads are data in `gazetteers/event_cues.csv` (`cues.py`).
+events. The cue words every stage reads are data in `gazetteers/event_cues.csv` (`cues.py`); labels and
+event types are read as `labels.Label.PERSON`, `labels.Type.VISIT` (an enum member's read is slow).
 """
 
 from __future__ import annotations
