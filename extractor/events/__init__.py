@@ -19,7 +19,8 @@ Each trigger goes through the stages in the order of this package's files:
 - `salience.py`      what the document is about
 
 An event needs a country party, and a document that names no foreign country holds no diplomatic
-events. The cue words every stage reads are data in `gazetteers/event_cues.csv` (`cues.py`).
+events. The cue words every stage reads are data in `gazetteers/event_cues.csv` (`cues.py`); labels and
+event types are read as `labels.Label.PERSON`, `labels.Type.VISIT` (an enum member's read is slow).
 """
 
 from __future__ import annotations
@@ -50,8 +51,9 @@ from extractor.events import (
 )
 from extractor.events.clauses import Clause, Sentences, local_mentions
 from extractor.events.draft import HOME, Draft
+from extractor.events.labels import Label
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, Event, EventFormat, Evidence, Location, Salience
+from extractor.models import Event, EventFormat, Evidence, Location, Salience
 from extractor.records import EVENTS_KEY
 from extractor.rules.date_mentions import anchor_of
 from extractor.tokens import table_of, text_of
@@ -92,10 +94,12 @@ class EventAssembler:
 def _foreign(found: Sequence[Mention]) -> bool:
     """The document names a foreign country, a foreign body (백악관, 조평통), a foreign city (자카르타)
     or a foreign official the gazetteer knows (`마코 루비오 국무장관과 회담했다`)."""
-    countries = {m.norm for m in found if m.label is EntityLabel.COUNTRY}
-    located = (EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
-    places = {m.country for m in found if m.label in located}
-    return bool((countries | places) - {HOME, None})
+    located = (Label.ORG, Label.LOCATION, Label.PERSON)
+    for m in found:  # stops at the first foreign one, most often among the first mentions
+        code = m.norm if m.label is Label.COUNTRY else m.country if m.label in located else None
+        if code is not None and code != HOME:
+            return True
+    return False
 
 
 def _draft(

@@ -12,9 +12,10 @@ from spacy.tokens import Doc
 from extractor.events import context, cues, roles
 from extractor.events.clauses import Sentence, Sentences, local_mentions
 from extractor.events.draft import Draft
+from extractor.events.labels import Label, Type
 from extractor.events.participants import participant
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType, Participant
+from extractor.models import Participant
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 #: Most characters between a meeting and the trip made to attend it (회의 참석차 라오스를 방문).
@@ -38,7 +39,7 @@ def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
         meetings = [
             m
             for m in found
-            if m.label is EntityLabel.MEETING and sentence.start_char <= m.start < sentence.end_char
+            if m.label is Label.MEETING and sentence.start_char <= m.start < sentence.end_char
         ]
         if not all(_topic_of(table, sentence, m) for m in meetings):
             continue  # 이번 면담에는 …이 참석했다: the meeting told of; 회의에 참석한 뒤: another
@@ -54,7 +55,7 @@ def attendees(doc: Doc, lead: Draft, drafts: Sequence[Draft]) -> None:
         known = {p.name for p in target.participants}
         for m in found:
             in_it = sentence.start_char <= m.start < sentence.end_char
-            if in_it and m.label is EntityLabel.PERSON and m.data.get("name") not in known:
+            if in_it and m.label is Label.PERSON and m.data.get("name") not in known:
                 target.participants.append(participant(m))
                 known.add(m.data.get("name"))
                 if m.data.get("country"):
@@ -84,7 +85,7 @@ def amid(doc: Doc, draft: Draft) -> None:
         return
     known = {p.name for p in draft.participants}
     for m in mentions(doc):
-        present = m.label is EntityLabel.PERSON and sentence.start_char <= m.start < end
+        present = m.label is Label.PERSON and sentence.start_char <= m.start < end
         if present and m.data.get("name") not in known:
             draft.participants.append(participant(m))
             known.add(m.data.get("name"))
@@ -94,13 +95,13 @@ def of_trip(text: str, drafts: Sequence[Draft]) -> None:
     """A meeting a trip is made to attend (APEC 정상회의 참석차 베트남을 방문, 회의에 참석하기 위해
     출국한 X) is attended by the travellers, when its own clause names nobody."""
     for visit in drafts:
-        if visit.type is not EventType.VISIT or not visit.participants:
+        if visit.type is not Type.VISIT or not visit.participants:
             continue
         for meeting in drafts:
             gap = visit.trigger.start - meeting.trigger.end
             if (
                 0 < gap <= _TRIP_GAP
-                and meeting.type is not EventType.VISIT
+                and meeting.type is not Type.VISIT
                 and not meeting.participants
                 and meeting.sentence == visit.sentence
                 and context.attended_for(text[meeting.trigger.end : visit.trigger.start])
@@ -113,7 +114,7 @@ def named_by_title(doc: Doc, drafts: Sequence[Draft]) -> None:
     person the text names with that title and country (존 쿠포르 가나 대통령); an earlier event's holder
     of the office may be another (당시 가나 대통령은 2006년 …)."""
     text = text_of(doc)
-    people = [m for m in mentions(doc) if m.label is EntityLabel.PERSON and m.data.get("name")]
+    people = [m for m in mentions(doc) if m.label is Label.PERSON and m.data.get("name")]
     former = {m.data["name"] for m in people if _former(text, m)}
     named: dict[tuple[str, str], set[str]] = {}
     for m in people:

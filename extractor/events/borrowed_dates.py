@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from extractor.events import context, cues
 from extractor.events.clauses import Sentence
 from extractor.events.draft import Draft
+from extractor.events.labels import Type
 from extractor.mentions import Mention
 from extractor.models import EventType
 
@@ -18,17 +19,17 @@ from extractor.models import EventType
 def day_or_month(anchor: dt.date, event_type: EventType) -> str:
     """The date a main event without its own takes from the document: the day, or for a visit (a trip
     spans days, the release is one of them) the month."""
-    return anchor.isoformat()[:7] if event_type is EventType.VISIT else anchor.isoformat()
+    return anchor.isoformat()[:7] if event_type is Type.VISIT else anchor.isoformat()
 
 
 def by_trip(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
     """A main meeting with no date of its own, held on a main trip to one of its parties, that is still
     to come (갖는다, 가질 예정) or whose trip lies on other days than the document's, takes place on some
     day of the trip: the trip's month (정상회담 during a three-country tour), not the document's day."""
-    trips = [d for d in drafts if d.type is EventType.VISIT and d.main and d.destination]
+    trips = [d for d in drafts if d.type is Type.VISIT and d.main and d.destination]
     today = anchor.isoformat() if anchor else None
     for draft in drafts:
-        if draft.date or not draft.main or draft.type is EventType.VISIT or draft.timed:
+        if draft.date or not draft.main or draft.type is Type.VISIT or draft.timed:
             continue  # 오전 11시부터는 … 예방한다: at an hour of the document's day
         trip = next((t for t in trips if set(t.destination) & set(draft.countries)), None)
         if trip is None:
@@ -48,13 +49,13 @@ def by_meetings(drafts: Sequence[Draft], anchor: dt.date | None) -> None:
     대통령궁에서 예방, in a report of 3 October). A meeting on the document's day leaves it the month
     (`day_or_month`): the report is written during the trip."""
     for trip in drafts:
-        if trip.type is not EventType.VISIT or trip.date or not trip.main or not trip.destination:
+        if trip.type is not Type.VISIT or trip.date or not trip.main or not trip.destination:
             continue
         days = [
             d.date
             for d in drafts
             if d.main
-            and d.type is not EventType.VISIT
+            and d.type is not Type.VISIT
             and d.date
             and len(d.date) == 10
             and d.location is not None
@@ -92,7 +93,7 @@ def by_occasion(text: str, drafts: Sequence[Draft]) -> None:
         ]
         if told:
             day = told[-1].date or ""
-            draft.date = day[:7] if told[-1].type is EventType.VISIT else day
+            draft.date = day[:7] if told[-1].type is Type.VISIT else day
 
 
 def _pointed(text: str, draft: Draft) -> bool:
@@ -141,14 +142,14 @@ def recorded(draft: Draft, anchor: dt.date | None, lead: Draft | None) -> str | 
     day = lead.date if lead is not None and lead is not draft and lead.sentence != draft.sentence else None
     if draft.timed or day is None or len(day) != 10:
         return own  # at an hour of the document's day; within the lead's sentence its clauses decide
-    return day[:7] if draft.type is EventType.VISIT else day
+    return day[:7] if draft.type is Type.VISIT else day
 
 
 def across_occasions(text: str, drafts: Sequence[Draft]) -> None:
     """A trip made to attend meetings held on different days (20일 A회의 및 21일 B회의에 참석차 라오스를
     방문) lasts across them: dated by one of their days alone, it takes their month."""
     for visit in drafts:
-        if visit.type is not EventType.VISIT or not visit.date or len(visit.date) != len("2025-01-01"):
+        if visit.type is not Type.VISIT or not visit.date or len(visit.date) != len("2025-01-01"):
             continue
         days = {
             d.date

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor.events import cues
+from extractor.events.labels import Label
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of, text_of
@@ -22,6 +23,7 @@ from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of, text
 _SENTENCES_KEY = "korex_sentences"
 _LOCAL_KEY = "korex_sentence_mentions"
 _LABELLED_KEY = "korex_mentions_by_label"
+_SUBJECT_ENDS_KEY = "korex_subject_ends"
 #: Meeting terms a sentence may hold and stay whole (written ones hold up to about six; a run of
 #: names without stops holds one every few words).
 _LISTED_TERMS = 12
@@ -31,6 +33,8 @@ _REPORTING_WORD = re.compile(r"\s?[가-힣]{1,4}(?=\()")
 _REPORTS = frozenset({"held", "attended", "issued", "signed"})
 #: Most words between a participle and the term it describes (약속하는 자매결연 체결식).
 _PARTICIPLE_WORDS = 2
+#: Tags of 과/와 read as `with` (a case particle) or `and` (a conjunctive particle).
+_COMITATIVE_TAGS = ("JKB", "JC")
 #: Tags of a clause-ending connective (하고, 하며, 하면서) after which a new clause starts.
 CLAUSE_END = frozenset({"EC"})
 
@@ -102,7 +106,7 @@ def _listings_apart(doc: Doc, spans: list[Sentence]) -> list[Sentence]:
     """Sentences holding more meeting terms than any written one, cut after each term: a run of
     names without stops (a tag list, a schedule on one line) is read item by item, as a reader
     does, and each term's look over its sentence stays short."""
-    ends = sorted(m.end for m in mentions(doc) if m.label is EntityLabel.MEETING)
+    ends = sorted(m.end for m in mentions(doc) if m.label is Label.MEETING)
     if len(ends) <= _LISTED_TERMS:
         return spans
     table = table_of(doc)
@@ -135,6 +139,8 @@ class Clause:
     in_sentence: list[Mention]
     start: int
     end: int
+    #: The trigger's line with the lines it wraps onto (`wrapped_line`), as (start, end).
+    line: tuple[int, int]
 
     @classmethod
     def around(cls, doc: Doc, sentence: Sentence, trigger: Mention, local: Sequence[Mention]) -> Clause:
@@ -147,6 +153,7 @@ class Clause:
             in_sentence,
             max(line_start, clause_start(doc, sentence, trigger)),
             min(line_end, clause_end(doc, sentence, trigger)),
+            (line_start, line_end),
         )
 
 
@@ -157,10 +164,9 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
     table = table_of(doc)
     start = sentence.start_char
     closes = cues.words("amid")  # read further by `_amid`
-    for i in range(sentence.start, sentence.end):
-        if table.starts[i] >= trigger.start:
-            break
-        ends = table.heads[i] in CLAUSE_END or table.tags[i].endswith("+EC")
+    heads, tags = table.heads, table.tags
+    for i in range(sentence.start, min(sentence.end, table.first_from(trigger.start))):
+        ends = heads[i] in CLAUSE_END or tags[i].endswith("+EC")
         if (
             ends
             and not _joins_participle(table, i, trigger.start)
@@ -175,6 +181,11 @@ def clause_start(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
         ):
             start = table.ends[i]  # 수행원들이 배석한 가운데 | 양 정상은 …: a subject of its own
     return start
+
+
+def comitative(table: TokenTable, i: int) -> bool:
+    """Token `i` is the particle 과/와 that names a side met or joins two (미국과 회담, 한국과 미국은)."""
+    return table.heads[i] in _COMITATIVE_TAGS and table.lemmas[i] in cues.words("comitative")
 
 
 def _amid(table: TokenTable, i: int) -> bool:
@@ -235,8 +246,19 @@ def clause_end(doc: Doc, sentence: Sentence, trigger: Mention) -> int:
 def subject_end(doc: Doc, start: int, end: int, *, last: bool = False) -> int | None:
     """Where the subject of the text between `start` and `end` ends: its first topic or subject
     particle, or with `last` the one nearest `end` (the agent of an embedded clause); a place or a
-    time made topic (회담에서는, 4일에는) is no subject."""
-    table = table_of(doc)
+    time made topic (회담에서는, 4일에는) is no subject. Each span's answer is kept for the Doc: the
+    stages of one trigger ask it of the same spans."""
+    found = doc.user_data.get(_SUBJECT_ENDS_KEY)
+    if found is None:
+        found = doc.user_data[_SUBJECT_ENDS_KEY] = {}
+    key = (start, end, last)
+    if key not in found:
+        found[key] = _subject_end(table_of(doc), start, end, last)
+    return found[key]
+
+
+def _subject_end(table: TokenTable, start: int, end: int, last: bool) -> int | None:
+    """`subject_end`, computed."""
     tokens = table.within(start, end)
     order = reversed(tokens) if last else tokens
     marks = ("JKS", "JX")  # read further by `_subject_mark`
@@ -250,6 +272,13 @@ def _subject_mark(table: TokenTable, i: int, first: int) -> bool:
     return table.heads[i] == "JKS" or (
         table.heads[i] == "JX" and not (i > first and table.heads[i - 1].startswith(("JKB", "E")))
     )
+
+
+def word_start(text: str, end: int) -> int:
+    """Where the word ending at `end` begins: after the last space or line break before it (the line
+    break looked for only after that space, not back over a whole line)."""
+    space = text.rfind(" ", 0, end)
+    return max(space, text.rfind("\n", space + 1, end)) + 1
 
 
 def aside(text: str, end: int) -> tuple[int, int] | None:

@@ -15,20 +15,18 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues
-from extractor.events.clauses import Sentences, labelled, local_mentions
+from extractor.events.clauses import Sentences, comitative, labelled, local_mentions
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL, OWN_PARTIES, generic_round, of_many
+from extractor.events.event_types import MET_ONE_SIDE, MULTILATERAL, OWN_PARTIES, generic_round, of_many
+from extractor.events.labels import Label, Type
 from extractor.events.naming import JOINERS
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType
 from extractor.tokens import table_of, text_of
 
 #: How far after a meeting's term the word for its chair may stand (정상회의 개최를 앞두고 의장국인).
 _CHAIR_REACH = 16
 #: A dateline's place, which says where a report was written, not who acts (서울=뉴스1, 서울(한국)=).
 _DATELINE = re.compile(r"\s?(\([^()]{1,8}\))?\s?=")
-#: Meetings with one side met, which may be a body of no country (EU 집행위원과 면담).
-_MET_ONE_SIDE = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
 #: A name written as one word of one to four syllables, as Korean names are (김, 진희완).
 _KOREAN_NAME = re.compile(r"[가-힣]{1,4}")
 
@@ -57,14 +55,14 @@ def without_home(doc: Doc, drafts: Sequence[Draft]) -> None:
     trips = [
         d
         for d, countries in zip(drafts, abroad, strict=True)
-        if d.type is EventType.VISIT and len(countries) >= 2
+        if d.type is Type.VISIT and len(countries) >= 2
     ]
     for draft, countries in zip(drafts, abroad, strict=True):
         draft.countries = countries
         draft.destination = [code for code in draft.destination if code != HOME]
         other = [code for code in pair if code not in countries]
         named_again = not draft.destination and trips  # 틸러슨 장관의 이번 방문은: the trip reported
-        if draft.type is EventType.VISIT and len(countries) == 1 and len(other) == 1 and not named_again:
+        if draft.type is Type.VISIT and len(countries) == 1 and len(other) == 1 and not named_again:
             draft.countries = sorted(countries + other)
             draft.destination = draft.destination or other  # 습근평 … 이번 방문은: to the other side
 
@@ -73,13 +71,13 @@ def _names_home(doc: Doc) -> bool:
     """The text names Korea, a Korean body or person, a Korean place other than a dateline's, or someone
     of no stated country whose name may be Korean (김 장관은, 진희완 의장)."""
     text = text_of(doc)
-    located = (EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.LOCATION)
+    located = (Label.COUNTRY, Label.ORG, Label.PERSON, Label.LOCATION)
     return any(
         (
-            (m.norm if m.label is EntityLabel.COUNTRY else m.country) == HOME
-            and not (m.label is EntityLabel.LOCATION and _DATELINE.match(text, m.end))
+            (m.norm if m.label is Label.COUNTRY else m.country) == HOME
+            and not (m.label is Label.LOCATION and _DATELINE.match(text, m.end))
         )
-        or (m.label is EntityLabel.PERSON and not m.country and _KOREAN_NAME.fullmatch(text[m.start : m.end]))
+        or (m.label is Label.PERSON and not m.country and _KOREAN_NAME.fullmatch(text[m.start : m.end]))
         for m in mentions(doc)
         if m.label in located
     )
@@ -88,7 +86,7 @@ def _names_home(doc: Doc) -> bool:
 def _people_pair(doc: Doc) -> list[str]:
     """Without an event naming two parties, the countries of the people the text names, with Korea's
     unless it names no Korean side (습근평 총서기 … 김정은 위원장: China and the North)."""
-    codes = {m.country for m in mentions(doc) if m.label is EntityLabel.PERSON}
+    codes = {m.country for m in mentions(doc) if m.label is Label.PERSON}
     codes = {code for code in codes if code} | ({HOME} if _names_home(doc) else set())
     return sorted(codes) if len(codes) >= 2 else []
 
@@ -98,7 +96,7 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
     sentence or the one before that names two (김 대통령은 오늘 카타르를 공식 방문한다. 양국
     정상은 회담에서 …; 한·카타르 경제공동위 회의), else the document's main pair (a statement and a
     visit keep their own)."""
-    if draft.type is EventType.VISIT and set(draft.countries) == {HOME} and _visit_here(doc, draft):
+    if draft.type is Type.VISIT and set(draft.countries) == {HOME} and _visit_here(doc, draft):
         # 푹 주석님의 국빈 방한: a visit here by a leader of no stated country is the main partner's
         draft.countries = sorted(set(pair) | {HOME}) if len(pair) == 2 else draft.countries
         return
@@ -129,19 +127,19 @@ def fill_main_pair(doc: Doc, draft: Draft, drafts: Sequence[Draft], pair: list[s
 def _with_body(doc: Doc, draft: Draft) -> bool:
     """A meeting with the people of an international body (EU 집행위원과 면담, 유엔 사무총장과 통화): its
     sides are the body, no country, and the one meeting it; it takes no pair from around it."""
-    if draft.type not in _MET_ONE_SIDE:
+    if draft.type not in MET_ONE_SIDE:
         return False
     table = table_of(doc)
     local = local_mentions(doc).get(draft.sentence.start_char, [])
     found = [m for m in local if draft.sentence.start_char <= m.start < draft.trigger.start]
-    bodies = [m for m in found if m.label is EntityLabel.ORG and not m.country and _international(m)]
+    bodies = [m for m in found if m.label is Label.ORG and not m.country and _international(m)]
     if not bodies:
         return False
     body = bodies[-1]
-    if any(m.label in (EntityLabel.COUNTRY, EntityLabel.MEETING) and m.start >= body.end for m in found):
+    if any(m.label in (Label.COUNTRY, Label.MEETING) and m.start >= body.end for m in found):
         return False  # EU 주재 독일 대사와, 회의를 마친 뒤 …: another side, or another act
     joined = table.within(body.end, draft.trigger.start)
-    return any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in joined)
+    return any(comitative(table, i) for i in joined)
 
 
 def _international(body: Mention) -> bool:
@@ -181,7 +179,7 @@ def _chair(doc: Doc, draft: Draft) -> str | None:
         (
             m
             for m in sorted(mentions(doc), key=lambda m: m.start)
-            if m.label is EntityLabel.COUNTRY and m.norm and at < m.start <= at + _CHAIR_REACH
+            if m.label is Label.COUNTRY and m.norm and at < m.start <= at + _CHAIR_REACH
         ),
         None,
     )
@@ -192,7 +190,7 @@ def _visit_here(doc: Doc, draft: Draft) -> bool:
     """The visit word itself names Korea as where it goes (방한, 국빈 방한)."""
     trigger = draft.trigger
     return any(
-        m.label is EntityLabel.COUNTRY and m.norm == HOME and trigger.start <= m.start < trigger.end
+        m.label is Label.COUNTRY and m.norm == HOME and trigger.start <= m.start < trigger.end
         for m in mentions(doc)
     )
 
@@ -203,9 +201,9 @@ def purpose_of_trip(text: str, drafts: Sequence[Draft]) -> None:
     parties are theirs, each meeting with its own stop when as many are listed (G20 정상회의와
     동아시아 정상회의 참석차 인도와 말레이시아를 찾아)."""
     for visit in drafts:
-        if visit.type is not EventType.VISIT or not visit.destination:
+        if visit.type is not Type.VISIT or not visit.destination:
             continue
-        stops = [d for d in drafts if d.type is EventType.VISIT and d.trigger is visit.trigger]
+        stops = [d for d in drafts if d.type is Type.VISIT and d.trigger is visit.trigger]
         meetings = [
             d
             for d in drafts
@@ -241,17 +239,17 @@ def group_parties(doc: Doc, draft: Draft) -> None:
     if draft.type not in MULTILATERAL or not draft.name or not _with_group(doc, draft):
         return
     text = text_of(doc)
-    absent = cues.words("absent")
+    absent = tuple(cues.words("absent"))
     territory = cues.words("territory")
     named: set[str] = set()
     left_out: set[str] = set()
-    for m in labelled(doc, EntityLabel.COUNTRY):
+    for m in labelled(doc, Label.COUNTRY):
         if not m.norm:
             continue
         named.add(m.norm)
         after = text[m.end : m.end + 12].split()
         owner = text[m.end : m.end + 1] in territory or (after and after[0] in territory)
-        if owner or any(word.startswith(tuple(absent)) for word in after[:2]):
+        if owner or any(word.startswith(absent) for word in after[:2]):
             left_out.add(m.norm)
     draft.countries = sorted(set(draft.countries) | (named - left_out))
 
@@ -264,7 +262,7 @@ def _with_group(doc: Doc, draft: Draft) -> bool:
     written = text.find(draft.name or "")
     if draft.name and written != -1 and text[start:end].strip() != draft.name:
         start, end = written, written + len(draft.name)
-    countries = [m for m in labelled(doc, EntityLabel.COUNTRY) if start <= m.start < end]
+    countries = [m for m in labelled(doc, Label.COUNTRY) if start <= m.start < end]
     for m in countries:
         if text[m.end : m.end + 1] in JOINERS and not any(c.start == m.end + 1 for c in countries):
             return True

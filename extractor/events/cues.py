@@ -56,6 +56,18 @@ def any_of(*kinds: str) -> frozenset[str]:
     return frozenset().union(*(words(kind) for kind in kinds))
 
 
+@cache
+def endings(kind: str) -> tuple[str, ...]:
+    """The forms of one kind as a tuple, for `str.endswith` (particles that end a word)."""
+    return tuple(sorted(words(kind)))
+
+
+@cache
+def first_of(kind: str) -> frozenset[str]:
+    """The forms whose kind (`kind_of`: the first listed) is `kind`, for a test per word in a loop."""
+    return frozenset(form for form, first in load_cues().by_form.items() if first == kind)
+
+
 def kind_of(form: str) -> str | None:
     """The kind of a form, or None."""
     return load_cues().by_form.get(form)

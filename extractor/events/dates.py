@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 from extractor.events import cues, date_owners, verbs
 from extractor.events.clauses import Clause, aside, labelled, subject_end
 from extractor.events.draft import Draft
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention, mentions
-from extractor.models import DateResolution, EntityLabel, EventType
+from extractor.models import DateResolution
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, table_of
 
 #: How a day the text states was resolved: written whole, or a day of the dateline's month (28일).
@@ -35,7 +36,14 @@ _STAY = re.compile(r"(?<!\d)\d{1,2}\s?박\s?(?P<days>\d{1,2})\s?일")
 #: The days before the document's that `이날` may still mean when counted back (지난 10일).
 _RECENT = dt.timedelta(days=7)
 #: Events that last days: a day of their sentence that is not their own gives only the month.
-_LASTING = frozenset({EventType.VISIT, EventType.CONFERENCE})
+_LASTING = frozenset({Type.VISIT, Type.CONFERENCE})
+
+
+@cache
+def _hours_made_topic() -> frozenset[str]:
+    """A time of day made topic (오후에는), built once."""
+    marks = date_owners.TOPIC_MARKS
+    return frozenset(f"{hour}{mark}" for hour in cues.words("time_of_day") for mark in marks)
 
 
 @cache
@@ -52,11 +60,11 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     draft.reported_coming = _coming(table, draft.trigger, end)
     trigger, in_sentence = draft.trigger, clause.in_sentence
     draft.vaguely_dated = any(
-        m.label is EntityLabel.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
+        m.label is Label.DATE and not m.norm and clause.start <= m.start and m.end <= trigger.start
         for m in in_sentence
     )
     draft.timed = bool(_hour().search(table.text, clause.start, trigger.start))
-    dates = [m for m in in_sentence if m.label is EntityLabel.DATE and m.norm]
+    dates = [m for m in in_sentence if m.label is Label.DATE and m.norm]
     dates = [m for m in dates if not (draft.name_start <= m.start and m.end <= trigger.end)]
     dates = [m for m in dates if not date_owners.reporting(table, m, trigger, draft.sentence.end_char)]
     dates = [m for m in dates if not date_owners.in_other_item(clause.text, m, trigger)]
@@ -66,7 +74,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
     if own:
         _set(draft, own[0], dates, clause.text)
         return
-    meetings = [m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger]
+    meetings = [m for m in in_sentence if m.label is Label.MEETING and m is not trigger]
     others = date_owners.dates_of_others(table, dates, meetings, draft.name_start)
     named = [m for m in dates if date_owners.names_another(table, m, meetings)]
     before = [
@@ -88,7 +96,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause) -> None:
         chosen = _that_day(doc, table, chosen)
         _set(draft, chosen, dates, clause.text)
         phrase = chosen.end <= trigger.start and len(clause.text[chosen.end : draft.name_start].split()) <= 1
-        if draft.type is EventType.VISIT and draft.date and _ending(table, trigger) and not draft.end_date:
+        if draft.type is Type.VISIT and draft.date and _ending(table, trigger) and not draft.end_date:
             _ended(draft, table.text[draft.sentence.start_char : draft.sentence.end_char])
         elif lasting and draft.date and _under_way(table, trigger) and not (phrase or draft.end_date):
             draft.date = draft.date[:7]
@@ -184,7 +192,7 @@ def _sequence_date(
     joint = table.solid_within(date.end, clause_start)[-3:]
     if any(date_owners.after_or_during(table.lemmas[i]) for i in joint):
         return None
-    acts = (m for m in in_sentence if m.label is EntityLabel.MEETING and m is not trigger)
+    acts = (m for m in in_sentence if m.label is Label.MEETING and m is not trigger)
     if any(date.end <= m.start and m.end <= clause_start for m in acts):
         return date
     verbs_of_acts = verbs.stems()
@@ -205,15 +213,15 @@ def _going_on(doc: Doc, table: TokenTable, draft: Draft) -> Mention | None:
     """The last day written before the sentence, when it goes on with the acts reported before (이어,
     곧이어 …) or opens on a time of day of it (6일 오전에는 … . 오후에는 …): the next act of that day."""
     sentence = draft.sentence
-    opening = table.text[sentence.start_char : draft.trigger.start].split()[:3]
-    hours = tuple(f"{hour}{mark}" for hour in cues.words("time_of_day") for mark in date_owners.TOPIC_MARKS)
-    if not any(word.rstrip(",") in cues.words("sequence") for word in opening) and not (
-        opening and opening[0].rstrip(",") in hours
+    opening = table.text[sentence.start_char : draft.trigger.start].split(maxsplit=3)[:3]
+    sequence = cues.words("sequence")
+    if not any(word.rstrip(",") in sequence for word in opening) and not (
+        opening and opening[0].rstrip(",") in _hours_made_topic()
     ):
         return None
     dates = [
         m
-        for m in labelled(doc, EntityLabel.DATE)
+        for m in labelled(doc, Label.DATE)
         if m.norm
         and len(m.norm) == 10
         and m.end <= sentence.start_char
@@ -233,7 +241,7 @@ def _that_day(doc: Doc, table: TokenTable, date: Mention) -> Mention:
     stated = [
         m
         for m in mentions(doc)
-        if m.label is EntityLabel.DATE
+        if m.label is Label.DATE
         and m.end <= date.start
         and len(m.norm or "") == 10
         and (m.data.get("resolved_from") in _STATED or _just_before(table.text, m, date.norm))

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 
 from extractor.events import cues
+from extractor.events.labels import Label
 from extractor.mentions import Mention
-from extractor.models import EntityLabel
 
 #: What separates two pairs of one list: 한중·한일; 브라질과 칠레, 브라질과 페루.
 _PAIR_BREAK = re.compile(r"[,·ㆍ・]|및")
@@ -39,10 +39,10 @@ def before(
     each with no more than its own date between it and the one before; empty if no list ends there.
     With `titled`, the list may end in a title word for its people (영국, 독일 외교장관과)."""
     countries = sorted(
-        (m for m in found if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start and m.end <= end),
+        (m for m in found if m.label is Label.COUNTRY and m.norm and start <= m.start and m.end <= end),
         key=lambda m: m.start,
     )
-    dates = [(m.start, m.end) for m in found if m.label is EntityLabel.DATE and start <= m.start < end]
+    dates = [(m.start, m.end) for m in found if m.label is Label.DATE and start <= m.start < end]
     if not countries or not _closes(_without(text, countries[-1].end, end, dates), titled=titled):
         return []
     listed = [countries[-1]]
@@ -70,7 +70,7 @@ def _closes(tail: str, *, titled: bool) -> bool:
 def dated(found: Sequence[Mention], listed: Sequence[Mention], start: int) -> dict[int, Mention]:
     """Each listed country's own date, written right before it (16~18일 콜롬비아, 18~21일 페루), by the
     country's position; none when the list shares one date."""
-    dates = sorted((m for m in found if m.label is EntityLabel.DATE and m.norm), key=lambda m: m.start)
+    dates = sorted((m for m in found if m.label is Label.DATE and m.norm), key=lambda m: m.start)
     own: dict[int, Mention] = {}
     previous = start
     for country in listed:
@@ -99,7 +99,7 @@ def pairs(text: str, found: Sequence[Mention], start: int, end: int) -> list[lis
     브라질과 칠레, 브라질과 페루): each item of two countries, at least two items that
     differ; empty if the text is no such list."""
     countries = sorted(
-        (m for m in found if m.label is EntityLabel.COUNTRY and m.norm and start <= m.start and m.end <= end),
+        (m for m in found if m.label is Label.COUNTRY and m.norm and start <= m.start and m.end <= end),
         key=lambda m: m.start,
     )
     if len(countries) < 4:

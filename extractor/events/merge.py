@@ -16,36 +16,40 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extractor.events import cues, occurrences, signings
-from extractor.events.clauses import subject_end
+from extractor.events.clauses import comitative, subject_end
 from extractor.events.draft import HOME, TRIP, Draft
-from extractor.events.event_types import GENERAL, MEETINGS, MULTILATERAL, ONE_WORD_TYPES, of_many
-from extractor.events.naming import ROUND
+from extractor.events.event_types import (
+    GENERAL,
+    MEETINGS,
+    MET_ONE_SIDE,
+    MULTILATERAL,
+    ONE_WORD_TYPES,
+    of_many,
+)
+from extractor.events.labels import Type
+from extractor.events.naming import ABBREVIATION, ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
 from extractor.models import EventType
 from extractor.tokens import table_of
 
-#: Endings of a word that close a noun phrase before a name: a topic, subject, object or place particle.
-_ENDS_PHRASE = ("은", "는", "이", "가", "을", "를", "에서", "에", "도", "고", "며", "서")
 #: Acts whose foreign people tell one from another: a visit (the visitor).
-_PERSONAL = frozenset({EventType.VISIT})
+_PERSONAL = frozenset({Type.VISIT})
 #: An abbreviation in parentheses that ends a name (양해각서(MOU)).
-_ABBREVIATED = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)$")
-#: Meetings whose people tell one from another: whom the meeting is with.
-_MET = frozenset({EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL})
+_ABBREVIATED = re.compile(ABBREVIATION.pattern + "$")
 #: Meetings a verb reports (만나): a term may name them later (만나 악수했다 … 차관을 예방했다).
-_MET_BY_VERB = frozenset({EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL})
+_MET_BY_VERB = frozenset({Type.TALKS, Type.SUMMIT, Type.COURTESY_CALL})
 
 
 def refers_back(text: str, name_start: int) -> bool:
     """A demonstrative opens the name's noun phrase (동 전략대화, 이번 회의, 이번 베트남 대사의 전북
     방문): the event already named."""
-    line_start = text.rfind("\n", 0, name_start) + 1
-    before = text[max(line_start, name_start - 24) : name_start].split()
+    reach = max(0, name_start - 24)
+    before = text[max(text.rfind("\n", reach, name_start) + 1, reach) : name_start].split()
     for word in reversed(before[-4:]):
         if word in cues.words("demonstrative"):
             return True
-        if word.endswith(_ENDS_PHRASE) or not word[-1:].isalnum():
+        if word.endswith(cues.endings("phrase_end")) or not word[-1:].isalnum():
             return False  # 대사는, 방문을, 마친 뒤,: the phrase began after it
     return False
 
@@ -133,12 +137,12 @@ def _trips_named_again(merged: list[Draft]) -> list[Draft]:
     for draft in merged:
         again = not (draft.distributed or draft.partnered)  # 본부를 방문해: a visit to where it names
         if (
-            draft.type is EventType.VISIT
+            draft.type is Type.VISIT
             and again
             and (set(draft.countries) <= {HOME} or _visitor_only(draft))
         ):
             visits = [
-                v for v in merged if v.type is EventType.VISIT and v is not draft and _same_trip(v, draft)
+                v for v in merged if v.type is Type.VISIT and v is not draft and _same_trip(v, draft)
             ]
             before = [v for v in visits if v.trigger.start < draft.trigger.start]
             trip = before[-1] if before else (visits[0] if visits else None)
@@ -187,7 +191,7 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.type is EventType.JOINT_STATEMENT and _two_documents(a, b):
+    if a.type is Type.JOINT_STATEMENT and _two_documents(a, b):
         return False  # 공동성명과 공동설명서를 채택: two documents
     recalled = a.recalled or b.recalled  # dated both: the earlier occurrence, however it is called
     if a.type not in ONE_WORD_TYPES and not _same_term(a, b) and not recalled:
@@ -223,7 +227,7 @@ def _two_documents(a: Draft, b: Draft) -> bool:
     """Two different words for a joint document in one sentence (공동성명과 공동설명서, 공동선언과
     공동언론발표문): two documents adopted together, neither pointing back."""
     x, y = a.trigger.data["entries"][0], b.trigger.data["entries"][0]
-    joint = all(e.attrs["event_type"] == EventType.JOINT_STATEMENT.value for e in (x, y))
+    joint = all(e.attrs["event_type"] == Type.JOINT_STATEMENT.value for e in (x, y))
     same_sentence = a.sentence == b.sentence and not (a.refers_back or b.refers_back)
     return joint and same_sentence and x is not y
 
@@ -235,7 +239,7 @@ def _same_days(a: Draft, b: Draft) -> bool:
     x, y = a.date or "", b.date or ""
     if x.startswith(y) or y.startswith(x):
         return True
-    if a.type is not EventType.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
+    if a.type is not Type.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
     verb = a.trigger.data.get("verb") or b.trigger.data.get("verb")  # 몽골에 머물며: the visit's stay
     stop = a.distributed or b.distributed  # 사우디·카타르 순방: a stop dated by the tour's days
@@ -276,7 +280,7 @@ def _met_at(verb: Draft, meeting: Draft) -> bool:
         return False  # two meetings one verb reports (각각 만났다)
     if _other_people(verb, meeting):
         return False
-    met = meeting.type in (EventType.TALKS, EventType.SUMMIT, EventType.COURTESY_CALL)
+    met = meeting.type in _MET_BY_VERB
     return met and meeting.countries == verb.countries and _same_days(verb, meeting)
 
 
@@ -294,7 +298,7 @@ def _other_people(a: Draft, b: Draft) -> bool:
     장관과도 회담; 조 차관을 예방 … 문 대통령을 예방)."""
     x = {p.name for p in a.participants if p.name}
     y = {p.name for p in b.participants if p.name}
-    if a.type in _MET:
+    if a.type in MET_ONE_SIDE:
         return bool(_unmatched(x, y) and _unmatched(y, x))
     if a.type not in _PERSONAL:
         return False
@@ -347,10 +351,10 @@ def _may_name(bare: Draft, meeting: Draft) -> bool:
     이번 회의)."""
     if meeting.type not in MEETINGS:
         return False
-    if meeting.type is EventType.SUMMIT:
+    if meeting.type is Type.SUMMIT:
         plover = meeting.trigger.data["entries"][0].attrs.get("plover") or ""
-        return plover.endswith("multilateral") == (bare.type is EventType.CONFERENCE)  # 만남: of two
-    return bare.type is not EventType.CONFERENCE or meeting.type is not EventType.TALKS
+        return plover.endswith("multilateral") == (bare.type is Type.CONFERENCE)  # 만남: of two
+    return bare.type is not Type.CONFERENCE or meeting.type is not Type.TALKS
 
 
 def _someone_else(draft: Draft, meeting: Draft) -> bool:
@@ -364,7 +368,7 @@ def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
     table = table_of(doc)
     start = subject_end(doc, clause_start, trigger.start) or clause_start
     tokens = table.solid_within(start, trigger.start)
-    if any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in tokens):
+    if any(comitative(table, i) for i in tokens):
         return True
     return bool(tokens) and table.heads[tokens[-1]] == "JKO"
 

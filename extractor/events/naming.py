@@ -18,8 +18,8 @@ from itertools import islice
 from extractor.events import cues
 from extractor.events.clauses import Sentence
 from extractor.events.draft import Draft
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
 from extractor.tokens import TokenTable
 
 #: A round: 제15차, 제 6차, 제10회, or 6차 without 제 (not 제1차관, not 3차례).
@@ -29,7 +29,7 @@ _YEAR = re.compile(r"^(19|20)\d{2}$")
 _SESSION = re.compile(r"\((?:COP|CMP|MOP)\s?(\d{1,3})\)$")
 _LEVEL = re.compile(r"^[가-힣]+급$")
 #: Mentions that may make up a meeting's name: 한미일, APEC, 뮌헨(안보회의), 정상회의 (공동선언).
-_NAMING = frozenset({EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.MEETING})
+_NAMING = frozenset({Label.COUNTRY, Label.ORG, Label.LOCATION, Label.MEETING})
 #: A country joined to a partner by these (한-아프리카, 한·아세안) names a relation.
 JOINERS = frozenset("-·ㆍ・‧")
 #: Quotes that open and close a name written in them, each opening with its closing forms.
@@ -41,7 +41,7 @@ _DATELINE_END = "--"
 #: close of one the term stands in (양해각서(MOU)’).
 _BEFORE_CLOSE = re.compile(r"^(\([^()'’\"”]{1,30}\)|\))?(?=['’\"”」』])")
 #: An abbreviation in parentheses, which a quoted name keeps (양해각서(MOU)); a translation it does not.
-_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)")
+ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9+]{1,7}\)")
 #: Tags of the words that are plain nouns (방산협력, 중동): no particle, no ending.
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XSN", "XPN"})
 #: Plain nouns that may stand in a name on the way back to a country or a round.
@@ -51,7 +51,7 @@ _MAX_PLAIN = 2
 _MAX_WORDS = 12
 #: Types that are acts rather than named meetings: the words before them (일본 방문, 정상 간 통화)
 #: say where or who, and their records carry no name.
-_ACTS = frozenset({EventType.PHONE_CALL, EventType.COURTESY_CALL, EventType.VISIT})
+_ACTS = frozenset({Type.PHONE_CALL, Type.COURTESY_CALL, Type.VISIT})
 
 
 def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: Sequence[Mention]) -> int:
@@ -63,21 +63,21 @@ def name_start(table: TokenTable, sentence: Sentence, trigger: Mention, local: S
     quoted = _quote_open(text, sentence, trigger)
     if quoted is not None:
         return quoted if specific(text[quoted : trigger.start]) else trigger.start
+    start = _glued_start(text, sentence, trigger, local)
+    if start == trigger.start > sentence.start_char and not text[start - 1].isspace():
+        return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
     named = [
         (m.start, m.end)
         for m in local
         if m.label in _NAMING and m.end > sentence.start_char and m.start < trigger.start
     ]
     people = [
-        (m.start, m.end, m.label is EntityLabel.TITLE)
+        (m.start, m.end, m.label is Label.TITLE)
         for m in local
-        if m.label in (EntityLabel.PERSON, EntityLabel.TITLE, EntityLabel.DATE)
+        if m.label in (Label.PERSON, Label.TITLE, Label.DATE)
     ]
-    start = _glued_start(text, sentence, trigger, local)
-    if start == trigger.start > sentence.start_char and not text[start - 1].isspace():
-        return start  # glued to what is no name (정상회담·업무오찬, 양해각서(MOU)
     plain = 0
-    document = trigger.data["entries"][0].attrs.get("event_type") == EventType.AGREEMENT.value
+    document = trigger.data["entries"][0].attrs.get("event_type") == Type.AGREEMENT.value
     for word_start, word_end in islice(_words_before(text, sentence.start_char, start), _MAX_WORDS):
         cut = text.rfind(_DATELINE_END, word_start, word_end)
         if cut != -1:  # 서울--(코리아와이어)--제3차 …: the name opens after the dateline
@@ -150,7 +150,7 @@ def _glued_start(text: str, sentence: Sentence, trigger: Mention, local: Sequenc
         start += 1
     if start == trigger.start or text[trigger.start - 1] in JOINERS:
         return trigger.start
-    if any(m.label is EntityLabel.MEETING and start <= m.start and m.end <= trigger.start for m in local):
+    if any(m.label is Label.MEETING and start <= m.start and m.end <= trigger.start for m in local):
         return trigger.start  # 정상회담·업무오찬: two terms, not one name
     return start
 
@@ -175,10 +175,10 @@ def name_end(text: str, trigger: Mention, local: Sequence[Mention]) -> int:
     """Where a meeting's name ends: after a term glued to its own (안보협의회의) and an abbreviation
     in parentheses (무역투자촉진프레임워크(TIPF), 양해각서(MOU)), not after a translation."""
     end = max(
-        (m.end for m in local if m.label is EntityLabel.MEETING and m.start == trigger.end),
+        (m.end for m in local if m.label is Label.MEETING and m.start == trigger.end),
         default=trigger.end,
     )
-    abbreviation = _ABBREVIATION.match(text, end)
+    abbreviation = ABBREVIATION.match(text, end)
     return abbreviation.end() if abbreviation else end
 
 
@@ -188,7 +188,7 @@ def _anchor(word: str, start: int, local: Sequence[Mention]) -> bool:
     if ROUND.fullmatch(word) or _YEAR.match(word):
         return True
     end = start + len(word)
-    countries = [m for m in local if m.label is EntityLabel.COUNTRY and start <= m.start and m.end <= end]
+    countries = [m for m in local if m.label is Label.COUNTRY and start <= m.start and m.end <= end]
     return len(countries) >= 2 or any(m.end < end and word[m.end - start] in JOINERS for m in countries)
 
 
@@ -222,6 +222,8 @@ def _name_word(word: str, start: int, end: int, named: Sequence[tuple[int, int]]
         return True
     if word in cues.words("name_word") or word in cues.words("first"):
         return True
+    if not any(a <= start < b for a, b in named):
+        return False  # its first character is no mention's
     covered = {i for a, b in named if a < end and start < b for i in range(max(a, start), min(b, end))}
     if start not in covered:
         return False
@@ -259,7 +261,7 @@ def _round(text: str, start: int, trigger: Mention, local: Sequence[Mention]) ->
     """The round a meeting's name states (제15차, 6차, 첫: the first), unless it is that of another
     meeting named inside it (제15차 포럼 준비를 위한 고위관리회의)."""
     terms = [
-        m.end for m in local if m.label is EntityLabel.MEETING and start <= m.start and m.end < trigger.start
+        m.end for m in local if m.label is Label.MEETING and start <= m.start and m.end < trigger.start
     ]
     after = max(terms, default=start)
     rounds = ROUND.search(text, after, trigger.start)
@@ -290,7 +292,7 @@ def _name_after_place(text: str, start: int, trigger: Mention, local: Sequence[M
         return start
     rest = word_end + len(text[word_end : trigger.start]) - len(text[word_end : trigger.start].lstrip())
     exact = {m.label for m in local if m.start == start and m.end == word_end}
-    place = EntityLabel.LOCATION in exact or EntityLabel.COUNTRY in exact
+    place = Label.LOCATION in exact or Label.COUNTRY in exact
     if place and rest < trigger.start and specific(text[rest : trigger.start]):
         return rest
     return start

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extractor.events import cues, split
 from extractor.events.draft import Draft
-from extractor.models import EventType
+from extractor.events.event_types import MET_ONE_SIDE
 
 
 def then_and_now(text: str, a: Draft, b: Draft, year: int | None) -> bool:
@@ -34,6 +34,6 @@ def same_people(a: Draft, b: Draft) -> bool:
 def next_act(text: str, draft: Draft) -> bool:
     """The draft's sentence opens on a word of sequence (이어 … 대사와 면담했다): the next meeting, with
     the side its clause names, not the one before."""
-    first = text[draft.sentence.start_char : draft.trigger.start].split()[:1]
-    met = draft.type in (EventType.TALKS, EventType.COURTESY_CALL, EventType.PHONE_CALL)
+    first = text[draft.sentence.start_char : draft.trigger.start].split(maxsplit=1)[:1]
+    met = draft.type in MET_ONE_SIDE
     return met and bool(first) and first[0].rstrip(",") in cues.words("sequence")

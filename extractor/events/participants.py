@@ -12,15 +12,16 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import clauses, context, cues, reports, roles
-from extractor.events.clauses import Clause, Sentence, Sentences, subject_end, wrapped_line
+from extractor.events.clauses import Clause, Sentence, Sentences, subject_end
 from extractor.events.draft import HOME, Draft
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType, Participant
+from extractor.models import Participant
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_start, table_of, text_of
 
 #: Documents the sides themselves conclude (양국은 … MOU를 체결): a pair names their people only
 #: with a title (양 정상은 … 서명).
-_SIGNED_BY_COUNTRIES = frozenset({EventType.AGREEMENT, EventType.JOINT_STATEMENT})
+_SIGNED_BY_COUNTRIES = frozenset({Type.AGREEMENT, Type.JOINT_STATEMENT})
 #: Reports by a predicate of the event's own (회담을 가졌다, 방문해, 참석한다): a sentence that drops its
 #: subject goes on about the actor of the sentence before.
 _PREDICATED = frozenset({"verb", "held", "attended", "before", "signed", "issued", "with"})
@@ -72,15 +73,16 @@ def _done_by(table: TokenTable, trigger: Mention, in_sentence: Sequence[Mention]
     if close is None:
         return []
     start, stop = table.ends[modifier], table.starts[close]
-    return [m for m in in_sentence if m.label is EntityLabel.PERSON and start <= m.start and m.end <= stop]
+    return [m for m in in_sentence if m.label is Label.PERSON and start <= m.start and m.end <= stop]
 
 
 def _after_earlier_act(table: TokenTable, start: int, end: int) -> int:
     """Where the part of a clause after an earlier act begins (…을 예방한 뒤 / 회담한 후 …): the act's
     counterpart is not the next one's."""
     after = start
+    words_of_after = cues.first_of("after")
     for i in table.within(start, end):
-        if cues.kind_of(table.lemmas[i]) != "after":
+        if table.lemmas[i] not in words_of_after:
             continue
         previous = i - 1 if i > 0 and table.tags[i - 1] != SPACE_TAG else i - 2
         if previous >= 0 and "ETM" in table.tags[previous]:
@@ -93,17 +95,17 @@ def _tentative(doc: Doc, draft: Draft, clause: Clause) -> bool:
     개최를 위해, 개최하기로 합의, 대화를 열어 … 나가기로 했다), whose people are not yet known, unlike
     one scheduled (회담을 가질 예정) or to be attended (회의에 참석하기 위해)."""
     table = table_of(doc)
+    tags, lemmas = table.tags, table.lemmas
+    attended, tentative = cues.words("attended"), cues.words("tentative")
     following = table.solid_within(draft.trigger.end, draft.sentence.end_char)
     for k, i in enumerate(following):
-        ends_act = (
-            k > 0 and table.tags[following[k - 1]].endswith("EC") and not _chained(table, following[k - 1])
-        )
+        ends_act = k > 0 and tags[following[k - 1]].endswith("EC") and not _chained(table, following[k - 1])
         if table.starts[i] >= clause.end and ends_act:
             return False
-        if table.lemmas[i] in cues.words("attended"):
+        if lemmas[i] in attended:
             return False
-        decided = "ETN" in table.tags[i] and k + 1 < len(following) and table.lemmas[following[k + 1]] == "로"
-        if (draft.future and table.lemmas[i] in cues.words("tentative")) or decided:
+        decided = "ETN" in tags[i] and k + 1 < len(following) and lemmas[following[k + 1]] == "로"
+        if (draft.future and lemmas[i] in tentative) or decided:
             return True
     return False
 
@@ -122,23 +124,23 @@ def _taking_part(doc: Doc, draft: Draft, clause: Clause) -> list[Mention]:
     unlike one where the speaker tells what they did ("방금 푸틴 대통령과 통화를 마쳤다")."""
     table = table_of(doc)
     text, sentence, trigger = table.text, draft.sentence, draft.trigger
-    line = wrapped_line(table, sentence, trigger)
+    line = clause.line
     people = [m for m in _people(clause.in_sentence, clause.end) if not roles.bystander(m)]
     people = [m for m in people if not roles.possessor(text, m, people)]
     quoted = roles.quotation(text, sentence, trigger.start)
     told = bool(quoted) and draft.kind in _PREDICATED and subject_end(doc, quoted[0], quoted[1]) is None
     if quoted is not None and not told:
         people = [m for m in people if quoted[0] < m.start < quoted[1]]  # "이번 회담은 …"이라고 말했다
-    named = [m for m in clause.in_sentence if m.label is EntityLabel.PERSON]
+    named = [m for m in clause.in_sentence if m.label is Label.PERSON]
     head = roles.participle_head(table, trigger, named)
     if head is not None:
         floor = subject_end(doc, line[0], trigger.start, last=True) or line[0]
         objects = [m for m in people if floor <= m.start and m.end <= trigger.start]
-        return ([] if draft.type is EventType.VISIT else objects) + [head]
+        return ([] if draft.type is Type.VISIT else objects) + [head]
     present = roles.present_until(table, sentence, trigger) or 0  # … 배석한 가운데 |
     floor = max(roles.reporter_end(table, sentence, trigger) or 0, line[0], present)
     people = [m for m in people if m.start >= floor]
-    if draft.type is EventType.VISIT:
+    if draft.type is Type.VISIT:
         visitor = roles.genitive_visitor(text, draft.name_start, clause.in_sentence)
         if visitor is not None:
             return [visitor]  # 시진핑 주석의 한국 국빈방문: his visit, whoever the sentence is about
@@ -194,8 +196,9 @@ def _pronoun_subject(table: TokenTable, start: int, end: int | None) -> bool:
     if end is None:
         return False
     words = table.text[start:end].split()  # up to the particle: 그(는), 이들(은)
-    pronouns = {form.rstrip("은는이가") for form in cues.words("pronoun")}
-    return len(words) <= 2 and bool(words) and words[-1].rstrip("은는이가") in pronouns
+    topic = "".join(cues.endings("topic"))
+    pronouns = {form.rstrip(topic) for form in cues.words("pronoun")}
+    return len(words) <= 2 and bool(words) and words[-1].rstrip(topic) in pronouns
 
 
 def _has_subject(table: TokenTable, start: int, end: int) -> bool:
@@ -224,7 +227,7 @@ def _subject_before(doc: Doc, table: TokenTable, sentence: Sentence) -> list[Men
         people = [
             m
             for m in by_sentence.get(previous.start_char, [])
-            if m.label is EntityLabel.PERSON and previous.start_char <= m.start and m.end <= end
+            if m.label is Label.PERSON and previous.start_char <= m.start and m.end <= end
         ]
         return people
     return []
@@ -243,7 +246,7 @@ def _people(in_sentence: Sequence[Mention], clause_end: int) -> list[Mention]:
     seen: set[str] = set()
     people = []
     for m in in_sentence:
-        if m.label is not EntityLabel.PERSON or m.start > clause_end:
+        if m.label is not Label.PERSON or m.start > clause_end:
             continue
         key = m.data.get("person") or m.norm or ""
         if key not in seen:
@@ -257,7 +260,7 @@ def _officials(in_sentence: Sequence[Mention], start: int, end: int) -> list[Par
     return [
         Participant(**m.data["official"])
         for m in in_sentence
-        if m.label is EntityLabel.TITLE and "official" in m.data and start <= m.start < end
+        if m.label is Label.TITLE and "official" in m.data and start <= m.start < end
     ]
 
 
@@ -306,7 +309,7 @@ def _latest_of(doc: Doc, draft: Draft) -> list[Participant]:
     present = roles.present_until(table_of(doc), draft.sentence, draft.trigger)  # 대표단이 자리한 가운데
     named = [
         m
-        for m in clauses.labelled(doc, EntityLabel.PERSON)
+        for m in clauses.labelled(doc, Label.PERSON)
         if m.end <= draft.trigger.start
         and not (present and draft.sentence.start_char <= m.start < present)
     ]
@@ -331,7 +334,7 @@ def _names(spans: Sentences, found: dict[int, list[Mention]], person: Mention, c
     방문한다): that person may be its side."""
     sentence = spans.of(person.start)
     return any(
-        m.label is EntityLabel.COUNTRY
+        m.label is Label.COUNTRY
         and m.norm == country
         and sentence.start_char <= m.start < sentence.end_char
         for m in found.get(sentence.start_char, ())
@@ -362,7 +365,7 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
         person_word = next_word.startswith(tuple(cues.words("person_word")))
         if (word != word.rstrip("은는이가도") and not titled) or person_word:
             return True
-        if any(m.start == following for m in clauses.labelled(doc, EntityLabel.TITLE)):
+        if any(m.start == following for m in clauses.labelled(doc, Label.TITLE)):
             return True
     return False
 
@@ -370,7 +373,7 @@ def _mentions_pair(doc: Doc, draft: Draft, *, titled: bool = False) -> bool:
 def visitors_only(draft: Draft) -> None:
     """A visit is made by its visitors: people of the country it goes to are its hosts, whom the
     visitor meets at other events (네덜란드를 국빈 방문한 … 국왕과, 방미 중 … 국무장관과 회담)."""
-    if draft.type is not EventType.VISIT or not draft.destination:
+    if draft.type is not Type.VISIT or not draft.destination:
         return
     draft.participants = [p for p in draft.participants if p.country not in draft.destination]
 
@@ -378,9 +381,9 @@ def visitors_only(draft: Draft) -> None:
 def from_lead(draft: Draft, lead: Draft | None) -> None:
     """A main joint statement that names nobody was issued by the people of the lead meeting (not by
     the travellers of a lead visit, who are one side)."""
-    if lead is None or lead.type is EventType.VISIT:
+    if lead is None or lead.type is Type.VISIT:
         return
-    if draft.main and draft.type is EventType.JOINT_STATEMENT and not draft.participants:
+    if draft.main and draft.type is Type.JOINT_STATEMENT and not draft.participants:
         draft.participants = list(lead.participants)
 
 

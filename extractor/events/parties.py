@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extractor.events import cues, lists, visits
-from extractor.events.clauses import Clause, aside_after, subject_end
+from extractor.events.clauses import Clause, aside_after, comitative, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import OWN_PARTIES, of_many
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, stripped_end, stripped_start, table_of, text_of
 
 #: What may stand between the country words of one subject: 과/와, 및, commas, separators (한국과 미국은).
@@ -30,8 +30,6 @@ _GENITIVE = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 _ABBREVIATED = re.compile(r"\([A-Za-z]{2,6}\)")
 #: The word for a capital between a country and its city: 카자흐스탄 수도 아스타나.
 _CAPITAL = re.compile(r"\s?수도\s?")
-#: What may stand between the leaders' title and the term they hold: 간, 간의, 사이의.
-_BETWEEN_LEADERS = ("간의", "간", "사이의", "사이")
 #: Between a place and a meeting it hosts: 에서 개최중인 / 에서 열린 / 에서 개막한 / 에서, before the
 #: name's quote (마닐라에서 개최중인 외교장관회의, 파리에서 ‘기후변화협약 당사국 총회’).
 _HELD_AT = re.compile(r"^에서\s*((개최|열리|열린|진행|개막)\S*\s*)?['‘\"“]?\s*$")
@@ -41,27 +39,27 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     """The draft's countries from its clause (participants must be attached already)."""
     sentence, trigger, text, in_sentence = draft.sentence, draft.trigger, clause.text, clause.in_sentence
     named = [m for m in in_sentence if draft.name_start <= m.start and m.end <= trigger.end]
-    countries = [m.norm for m in named if m.label is EntityLabel.COUNTRY and m.norm]
+    countries = [m.norm for m in named if m.label is Label.COUNTRY and m.norm]
     countries = countries or _of_leaders(text, in_sentence, trigger.start)
-    if draft.type is EventType.STATEMENT and not countries:
+    if draft.type is Type.STATEMENT and not countries:
         issuer = _issuer(doc, clause, trigger, sentence.start_char)
         if issuer:  # 조평통 대변인은 … 성명을 발표, 러시아 외무부는 이날 성명에서: the issuer's country
             draft.countries = issuer
             return
-    if len(set(countries)) >= 2 and draft.type is not EventType.VISIT:
+    if len(set(countries)) >= 2 and draft.type is not Type.VISIT:
         # the name says who the parties are (한일 외교장관회담), unlike a tour's stops (사우디·카타르 순방)
         draft.participants = [p for p in draft.participants if not p.country or p.country in countries]
     else:
         countries += [p.country for p in draft.participants if p.country]
     if len(set(countries)) < 2:
         countries += _subject_countries(doc, sentence.start_char, trigger, in_sentence)
-    if len(set(countries)) < 2 and draft.type not in (EventType.VISIT, EventType.STATEMENT):
+    if len(set(countries)) < 2 and draft.type not in (Type.VISIT, Type.STATEMENT):
         partners = _partners(doc, clause, trigger)
         if partners and set(countries) <= set(partners):
             # the subject's side: its country (푸틴 러시아 대통령이), else home (김 장관은 …)
             countries += _subject_side(doc, clause, trigger) or [HOME]
         countries += partners
-    if draft.kind == "verb" and draft.type is not EventType.VISIT:
+    if draft.kind == "verb" and draft.type is not Type.VISIT:
         # 장원삼 코이카 이사장은 … 대통령을 연이어 만나: the side of the one who meets
         countries += [
             c for c in _subject_bodies(doc, clause, trigger, sentence.start_char) if c not in countries
@@ -69,20 +67,20 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
     if not countries:
         leading = _first_country_word(text, in_sentence, clause.start, trigger.start)
         # a statement's clause names its topic, not its issuer, unless the country opens it (한미일, …)
-        if draft.type is not EventType.STATEMENT or _opens_clause(text, in_sentence, clause.start):
+        if draft.type is not Type.STATEMENT or _opens_clause(text, in_sentence, clause.start):
             countries += leading
         if countries and _home_subject(text, clause.start, trigger.start):
             countries.append(HOME)
-    if draft.type is EventType.VISIT:
+    if draft.type is Type.VISIT:
         countries = visits.parties(doc, draft, clause, countries)
-    if draft.type is EventType.STATEMENT and not countries:
+    if draft.type is Type.STATEMENT and not countries:
         countries.append(HOME)  # a statement in a Korean release with no issuer named: the government's
     stateless = any(not p.country for p in draft.participants)
     if len(set(countries)) == 1 and HOME not in countries and stateless:
         countries.append(HOME)  # someone of no stated country meeting a foreign party: the home side
     if draft.kind == "listed" and len(set(countries)) == 1 and HOME not in countries:
         countries.append(HOME)  # 15:00 주부산 미국 총영사 예방: an item of a schedule here
-    homeless = HOME not in countries and draft.type is not EventType.VISIT
+    homeless = HOME not in countries and draft.type is not Type.VISIT
     if homeless and _stateless_subject(doc, clause, trigger):
         # 김 장관은 … 회의에 참석했다, … 외교장관과 함께 회담을 갖고: an official of no stated country
         countries.append(HOME)
@@ -96,14 +94,16 @@ def decide(doc: Doc, draft: Draft, clause: Clause) -> None:
 def add_host(draft: Draft, clause: Clause) -> None:
     """A multilateral meeting counts its host among its parties: the country of the place the text says it is
     held in (마닐라에서 개최중인 X), or the first country in the parenthesis after its name."""
+    if not of_many(draft):
+        return  # not 경주에서 정상회담
     text = clause.text
     host = _host(text, draft.name_start, clause.in_sentence)
     after = aside_after(text, draft.trigger.end)
     if after:
         inside = [m for m in clause.in_sentence if after[0] <= m.start and m.end <= after[1]]
-        named = [m.norm for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
+        named = [m.norm for m in inside if m.label is Label.COUNTRY and m.norm]
         host = host or (named[0] if named else None)
-    if host and of_many(draft):  # not 경주에서 정상회담
+    if host:
         draft.countries = sorted(set(draft.countries) | {host})
 
 
@@ -113,7 +113,7 @@ def _host(text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | N
     places = [
         m
         for m in in_sentence
-        if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY) and m.end <= name_start
+        if m.label in (Label.LOCATION, Label.COUNTRY) and m.end <= name_start
     ]
     if not places:
         return None
@@ -121,7 +121,7 @@ def _host(text: str, name_start: int, in_sentence: Sequence[Mention]) -> str | N
     between = text[place.end : name_start]
     if not _HELD_AT.match(between):
         return None
-    return place.norm if place.label is EntityLabel.COUNTRY else place.country
+    return place.norm if place.label is Label.COUNTRY else place.country
 
 
 def _issuer(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> list[str]:
@@ -133,8 +133,8 @@ def _issuer(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> 
     speakers = [
         m
         for m in clause.in_sentence
-        if m.label in (EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.TITLE, EntityLabel.COUNTRY)
-        and (m.norm if m.label is EntityLabel.COUNTRY else m.country)
+        if m.label in (Label.ORG, Label.PERSON, Label.TITLE, Label.COUNTRY)
+        and (m.norm if m.label is Label.COUNTRY else m.country)
     ]
     before = [m for m in speakers if m.end <= trigger.start]
     if before:
@@ -151,7 +151,7 @@ def _issuer(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> 
 
 def _country(m: Mention) -> str:
     """The country a mention names or belongs to."""
-    return (m.norm if m.label is EntityLabel.COUNTRY else m.country) or ""
+    return (m.norm if m.label is Label.COUNTRY else m.country) or ""
 
 
 def _stateless_subject(doc: Doc, clause: Clause, trigger: Mention) -> bool:
@@ -162,8 +162,8 @@ def _stateless_subject(doc: Doc, clause: Clause, trigger: Mention) -> bool:
     if any(word in cues.words("pair") for word in clause.text[clause.start : end].split()):
         return False  # 두 정상은, 양 장관은: the people already introduced, of their own countries
     subject = [m for m in clause.in_sentence if clause.start <= m.start and m.end <= end]
-    titles = [m for m in subject if m.label is EntityLabel.TITLE and not m.country]
-    return bool(titles) and not any(_country(m) for m in subject if m.label is not EntityLabel.TITLE)
+    titles = [m for m in subject if m.label is Label.TITLE and not m.country]
+    return bool(titles) and not any(_country(m) for m in subject if m.label is not Label.TITLE)
 
 
 def _subject_bodies(doc: Doc, clause: Clause, trigger: Mention, sentence_start: int) -> list[str]:
@@ -176,10 +176,10 @@ def _subject_bodies(doc: Doc, clause: Clause, trigger: Mention, sentence_start: 
     subject = [
         m
         for m in clause.in_sentence
-        if m.label in (EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.COUNTRY)
+        if m.label in (Label.ORG, Label.PERSON, Label.COUNTRY)
         and start <= m.start
         and m.end <= end
-        and not (m.label is EntityLabel.COUNTRY and _venue(clause.text, m, clause.in_sentence))
+        and not (m.label is Label.COUNTRY and _venue(clause.text, m, clause.in_sentence))
     ]
     return list(dict.fromkeys(code for code in (_country(m) for m in subject) if code))
 
@@ -192,7 +192,7 @@ def _subject_side(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
     return [
         m.norm
         for m in clause.in_sentence
-        if m.label is EntityLabel.COUNTRY
+        if m.label is Label.COUNTRY
         and m.norm
         and clause.start <= m.start
         and m.end <= end
@@ -213,7 +213,7 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
         if table.tags[i] != SPACE_TAG and clause.text[table.starts[i] : table.ends[i]] not in order
     ]
     marks = [
-        table.ends[i] for i in tokens if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        table.ends[i] for i in tokens if comitative(table, i)
     ]
     if tokens and table.heads[tokens[-1]] == "JKO":
         marks.append(table.ends[tokens[-1]])  # 라브로프 외무장관을 만나, 국왕을 예방하고: the one met
@@ -229,13 +229,14 @@ def _partners(doc: Doc, clause: Clause, trigger: Mention) -> list[str]:
 def _home_subject(text: str, start: int, end: int) -> bool:
     """The clause's subject is the home government (정부는, 우리 정부는)."""
     home = cues.words("home")
-    return any(word.rstrip("은는이가") in home for word in text[start:end].split()[:2])
+    topic = "".join(cues.endings("topic"))
+    return any(word.rstrip(topic) in home for word in text[start:end].split(maxsplit=2)[:2])
 
 
 def _opens_clause(text: str, in_sentence: Sequence[Mention], start: int) -> bool:
     """A country word opens the clause (한미일, 러북 간 … 성명 발표: the issuer, written first)."""
     offset = stripped_start(text, start)
-    return any(m.label is EntityLabel.COUNTRY and m.start == offset for m in in_sentence)
+    return any(m.label is Label.COUNTRY and m.start == offset for m in in_sentence)
 
 
 def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> list[str]:
@@ -244,7 +245,7 @@ def _first_country_word(text: str, in_sentence: Sequence[Mention], start: int, e
         (
             m
             for m in in_sentence
-            if m.label is EntityLabel.COUNTRY
+            if m.label is Label.COUNTRY
             and m.norm
             and start <= m.start < end
             and not _venue(text, m, in_sentence)
@@ -263,10 +264,10 @@ def _venues(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> 
     return [
         m.norm or ""
         for m in in_sentence
-        if m.label is EntityLabel.COUNTRY
+        if m.label is Label.COUNTRY
         and m.norm
         and start <= m.start < end
-        and not any(o.label is EntityLabel.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
+        and not any(o.label is Label.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
         and _venue(text, m, in_sentence)
     ]
 
@@ -274,7 +275,7 @@ def _venues(text: str, in_sentence: Sequence[Mention], start: int, end: int) -> 
 def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     """The country says where a meeting is held (스웨덴 스톡홀름에서, 스위스에서), or names another event
     of the clause (이집트 순방을 마친 뒤 … 앙골라로 이동해): no party to this one."""
-    if any(m.label is EntityLabel.MEETING and 0 <= m.start - country.end <= 1 for m in in_sentence):
+    if any(m.label is Label.MEETING and 0 <= m.start - country.end <= 1 for m in in_sentence):
         return True
     after = country.end
     abbreviation = _ABBREVIATED.match(text, after)  # 아랍에미리트(UAE) 아부다비에서
@@ -282,7 +283,7 @@ def _venue(text: str, country: Mention, in_sentence: Sequence[Mention]) -> bool:
     capital = _CAPITAL.match(text, after)  # 카자흐스탄 수도 아스타나에서
     after = capital.end() if capital else after
     city = next(
-        (m for m in in_sentence if m.label is EntityLabel.LOCATION and m.start in (after, after + 1)), None
+        (m for m in in_sentence if m.label is Label.LOCATION and m.start in (after, after + 1)), None
     )
     if city is not None:
         after = city.end
@@ -295,11 +296,11 @@ def _of_leaders(text: str, in_sentence: Sequence[Mention], end: int) -> list[str
     position = end
     while True:
         stop = stripped_end(text, position)
-        for word in _BETWEEN_LEADERS:
+        for word in cues.words("between_leaders"):  # none ends another: any order
             if text.endswith(word, 0, stop):
                 stop = stripped_end(text, stop - len(word))
                 break
-        title = next((m for m in in_sentence if m.label is EntityLabel.TITLE and m.end == stop), None)
+        title = next((m for m in in_sentence if m.label is Label.TITLE and m.end == stop), None)
         if title is None:
             position = stop
             break
@@ -308,7 +309,7 @@ def _of_leaders(text: str, in_sentence: Sequence[Mention], end: int) -> list[str
         return []
     countries: list[Mention] = []
     for m in sorted(in_sentence, key=lambda m: -m.start):
-        if m.label is not EntityLabel.COUNTRY or not m.norm or m.end > position:
+        if m.label is not Label.COUNTRY or not m.norm or m.end > position:
             continue
         gap = text[m.end : countries[-1].start if countries else position]
         if gap.strip(" ·ㆍ-") or (not countries and gap):
@@ -325,7 +326,7 @@ def _before_titles(text: str, in_sentence: Sequence[Mention], end: int) -> int:
             (
                 m
                 for m in in_sentence
-                if m.label is EntityLabel.TITLE and m.end <= position and not text[m.end : position].strip()
+                if m.label is Label.TITLE and m.end <= position and not text[m.end : position].strip()
             ),
             None,
         )
@@ -345,7 +346,7 @@ def _subject_countries(
         return []
     text = text_of(doc)
     countries = sorted(
-        (m for m in in_sentence if m.label is EntityLabel.COUNTRY and m.norm and m.end <= end),
+        (m for m in in_sentence if m.label is Label.COUNTRY and m.norm and m.end <= end),
         key=lambda m: m.start,
     )
     chosen: list[str] = []

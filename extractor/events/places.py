@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
 from extractor.events import cues
 from extractor.events.clauses import Clause, Sentence, Sentences, aside_after
 from extractor.events.draft import HOME, Draft
+from extractor.events.labels import Label, Type
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel, EventType, Location
+from extractor.models import Location
 from extractor.tokens import SPACE_TAG, TokenTable, table_of, text_of
 
 _CITIES_KEY = "korex_cities"
@@ -43,7 +45,7 @@ class Seats:
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Seats:
         """The places among `entries`."""
-        places = [e for e in entries if e.label is EntityLabel.LOCATION]
+        places = [e for e in entries if e.label is Label.LOCATION]
         return cls({e.id: e for e in places}, {form: e for e in places for form in e.forms})
 
 
@@ -55,29 +57,29 @@ def attach(doc: Doc, draft: Draft, clause: Clause, seats: Seats) -> None:
     after_name = aside_after(text, trigger.end)
     if after_name:
         inside = [m for m in in_sentence if after_name[0] <= m.start and m.end <= after_name[1]]
-        cities = [m for m in inside if m.label is EntityLabel.LOCATION]
+        cities = [m for m in inside if m.label is Label.LOCATION]
         if cities:
             draft.location = location(text, cities[0], seats)
         else:
             draft.location = _hall(text, *after_name, seats)  # 예방(울산시청): Ulsan
-    if draft.type is EventType.VISIT and draft.location is None and draft.destination:
+    if draft.type is Type.VISIT and draft.location is None and draft.destination:
         target = _visited_place(in_sentence, trigger)
         draft.location = location(text, target, seats) if target else Location(country=draft.destination[0])
     places = [
         m
         for m in in_sentence
-        if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY)
+        if m.label in (Label.LOCATION, Label.COUNTRY)
         and _where_held(table, m, draft.name_start, trigger.end, clause.end)
         and not _anothers(table, m, in_sentence, draft.name_start)
     ]
     if places and draft.location is None:
-        cities = [m for m in places if m.label is EntityLabel.LOCATION]
+        cities = [m for m in places if m.label is Label.LOCATION]
         towns = [m for m in cities if not _venue_place(m)]
         chosen = (towns or cities or places)[-1]
         draft.location = location(text, _city_before(doc, chosen) if _venue_place(chosen) else chosen, seats)
     if draft.kind == "listed" and draft.location is None:
         draft.location = _list_place(text, trigger, in_sentence, seats)
-    if draft.location is None and draft.type is not EventType.VISIT:
+    if draft.location is None and draft.type is not Type.VISIT:
         trip = _trip_place(table, in_sentence, draft.sentence.start_char, draft.name_start)
         draft.location = location(text, trip, seats) if trip else None
     if draft.location is None:
@@ -91,7 +93,7 @@ def attach(doc: Doc, draft: Draft, clause: Clause, seats: Seats) -> None:
 def location(text: str, place: Mention, seats: Seats) -> Location:
     """A LOCATION mention as an event's place: the city in English and as written, and its country;
     a venue the city it stands in (정부과천청사: Gwacheon); a COUNTRY mention: the country alone."""
-    if place.label is EntityLabel.COUNTRY:
+    if place.label is Label.COUNTRY:
         return Location(country=place.norm)
     entries = place.data.get("entries") or ()
     seat = seats.by_id.get(entries[0].attrs.get("parent", "")) if entries else None
@@ -107,7 +109,7 @@ def location(text: str, place: Mention, seats: Seats) -> Location:
 def _venue_place(place: Mention) -> bool:
     """A LOCATION that is a venue (유엔본부, 판문점) rather than a city."""
     entries = place.data.get("entries") or ()
-    return place.label is EntityLabel.LOCATION and bool(entries) and entries[0].attrs.get("kind") == "venue"
+    return place.label is Label.LOCATION and bool(entries) and entries[0].attrs.get("kind") == "venue"
 
 
 def _city_before(doc: Doc, venue: Mention) -> Mention:
@@ -120,7 +122,7 @@ def _city_before(doc: Doc, venue: Mention) -> Mention:
     cities = [
         m
         for m in mentions(doc)
-        if m.label is EntityLabel.LOCATION
+        if m.label is Label.LOCATION
         and not _venue_place(m)
         and m.country == venue.country
         and floor <= m.start
@@ -143,7 +145,7 @@ def _where_held(
     if _DATELINE.match(text, place.end):
         return False
     if name_start <= place.start < trigger_end:
-        return place.label is EntityLabel.LOCATION
+        return place.label is Label.LOCATION
     marked = _marked_at(table, place.end)
     if marked is None or _from(table, marked):
         return False
@@ -158,7 +160,7 @@ def _anothers(table: TokenTable, place: Mention, in_sentence: Sequence[Mention],
     marked = _marked_at(table, place.end)
     if marked is None or marked > name_start:
         return False
-    others = [m for m in in_sentence if m.label is EntityLabel.MEETING and marked <= m.start < name_start]
+    others = [m for m in in_sentence if m.label is Label.MEETING and marked <= m.start < name_start]
     if not others:
         return False
     between = table.within(marked, others[0].start)
@@ -201,13 +203,15 @@ def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, e
     places = [
         m
         for m in in_sentence
-        if m.label in (EntityLabel.LOCATION, EntityLabel.COUNTRY) and start <= m.start and m.end <= end
+        if m.label in (Label.LOCATION, Label.COUNTRY) and start <= m.start and m.end <= end
     ]
+    if not places:
+        return None
     visits = [
         m
         for m in in_sentence
-        if m.label is EntityLabel.MEETING
-        and m.data["entries"][0].attrs["event_type"] == EventType.VISIT.value
+        if m.label is Label.MEETING
+        and m.data["entries"][0].attrs["event_type"] == Type.VISIT.value
     ]
     for place in reversed(places):
         term = next((v for v in visits if v.start <= place.start and place.end <= v.end), None)
@@ -224,7 +228,7 @@ def _trip_place(table: TokenTable, in_sentence: Sequence[Mention], start: int, e
 
 def _visited_place(in_sentence: Sequence[Mention], trigger: Mention) -> Mention | None:
     """The city a visit goes to, written just before the visit word (평양 방문)."""
-    places = [m for m in in_sentence if m.label is EntityLabel.LOCATION and m.end <= trigger.start]
+    places = [m for m in in_sentence if m.label is Label.LOCATION and m.end <= trigger.start]
     near = places[-1] if places and trigger.start - places[-1].end <= 3 else None
     return near if near is not None and near.country else None  # 한반도: no one country's
 
@@ -233,7 +237,7 @@ def _venue(text: str, in_sentence: Sequence[Mention], clause_start: int, trigger
     """A body's building as the place (청와대 영빈관에서, 외교부 청사에서): the body's country."""
     venues = cues.words("venue")
     for m in in_sentence:
-        if m.label is not EntityLabel.ORG or not clause_start <= m.start < trigger.start:
+        if m.label is not Label.ORG or not clause_start <= m.start < trigger.start:
             continue
         word = (text[m.end : m.end + 8].split() or [""])[0]
         at_venue = word.startswith("에서") or (word.endswith("에서") and word[:-2] in venues)
@@ -242,12 +246,20 @@ def _venue(text: str, in_sentence: Sequence[Mention], clause_start: int, trigger
     return None
 
 
+@cache
+def _hall_word() -> re.Pattern[str]:
+    """A hall word with the name written before it (울산시청, 전남도청에서), compiled once per process."""
+    halls = "|".join(cues.words("hall"))
+    return re.compile(rf"([가-힣]{{1,6}}?)({halls})(에서)?")
+
+
 def _hall(text: str, start: int, end: int, seats: Seats, *, marked: bool = False) -> Location | None:
     """The place whose hall the text names between `start` and `end` (울산시청, 전남도청에서): a city
     or region the gazetteers know, written before a hall word; with `marked`, only as where something
     happens (시청에서)."""
-    halls = "|".join(cues.words("hall"))
-    for found in re.finditer(rf"([가-힣]{{1,6}}?)({halls})(에서)?", text[start:end]):
+    if all(text.find(hall, start, end) == -1 for hall in cues.words("hall")):
+        return None  # no hall word at all, as in most clauses
+    for found in _hall_word().finditer(text[start:end]):
         if marked and not found.group(3):
             continue
         stem = found.group(1)
@@ -268,12 +280,12 @@ def _list_place(
     before = [
         m
         for m in in_sentence
-        if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION) and opened - 12 <= m.end <= opened
+        if m.label in (Label.COUNTRY, Label.LOCATION) and opened - 12 <= m.end <= opened
     ]
     if not before:
         return None
     place = before[-1]
-    if place.label is EntityLabel.COUNTRY:
+    if place.label is Label.COUNTRY:
         return Location(country=place.norm)
     return location(text, place, seats)
 
@@ -301,13 +313,13 @@ def from_trips(drafts: Sequence[Draft]) -> None:
     its own between the parties of a trip the text reports is held where the trip goes (카타르를 국빈
     방문 … 정상회담: Doha)."""
     for trip in drafts:
-        if trip.type is not EventType.VISIT or not trip.destination:
+        if trip.type is not Type.VISIT or not trip.destination:
             continue
         if trip.location is None or trip.location.country not in trip.destination:
             trip.location = Location(country=trip.destination[0])  # a tour's stop, not a place it took on
-    trips = [d for d in drafts if d.type is EventType.VISIT and d.location and not d.background]
+    trips = [d for d in drafts if d.type is Type.VISIT and d.location and not d.background]
     for draft in drafts:
-        if draft.location is not None or draft.type is EventType.VISIT or draft.background:
+        if draft.location is not None or draft.type is Type.VISIT or draft.background:
             continue
         draft.location = next(
             (
@@ -330,7 +342,7 @@ def _cities(doc: Doc) -> dict[str, list[Mention]]:
         found = doc.user_data[_CITIES_KEY] = {}
         text = text_of(doc)
         for m in mentions(doc):
-            if m.label is not EntityLabel.LOCATION or not m.country:
+            if m.label is not Label.LOCATION or not m.country:
                 continue
             if m.country != HOME or not _DATELINE.match(text, m.end):
                 found.setdefault(m.country, []).append(m)

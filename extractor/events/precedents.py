@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from extractor.events import split
 from extractor.events.clauses import Sentences
 from extractor.events.draft import Draft
+from extractor.events.labels import Label
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel
 from extractor.tokens import text_of
 
 #: After the current partner, its place in the count (파라과이가 세 번째다, 캐나다가 세 번째 상대국).
@@ -31,21 +31,24 @@ _DATE_GAP = re.compile(r"^\s*(에는|에)?\s*$")
 def listed(doc: Doc, merged: Sequence[Draft]) -> list[Draft]:
     """The earlier events of the sentences that count a current event's partner after dated others."""
     text = text_of(doc)
-    found = sorted(mentions(doc), key=lambda m: m.start)
-    starts = [m.start for m in found]
+    found: list[Mention] = []
+    starts: list[int] = []
     earlier: list[Draft] = []
     for sentence in Sentences.of_doc(doc).spans:
         following = split.FOLLOWING.search(text, sentence.start_char, sentence.end_char)
         if following is None:
             continue
+        if not found:  # sorted only for a document with 에 이어, and once
+            found = sorted(mentions(doc), key=lambda m: m.start)
+            starts = [m.start for m in found]
         inside = found[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]
-        if any(m.label is EntityLabel.MEETING for m in inside):
+        if any(m.label is Label.MEETING for m in inside):
             continue  # a term of the sentence's own reports it (split.py)
-        countries = [m for m in inside if m.label is EntityLabel.COUNTRY and m.norm]
+        countries = [m for m in inside if m.label is Label.COUNTRY and m.norm]
         after = [m for m in countries if m.start >= following.end()]
         if not after or not _COUNTED.match(text[after[0].end : sentence.end_char]):
             continue
-        terms = [m for m in found if m.label is EntityLabel.MEETING and m.end <= sentence.start_char]
+        terms = [m for m in found if m.label is Label.MEETING and m.end <= sentence.start_char]
         kind = terms[-1].data["entries"][0].attrs["event_type"] if terms else None
         current = _current(merged, after[0].norm or "", kind)
         if current is None:
@@ -75,9 +78,9 @@ def _current(merged: Sequence[Draft], partner: str, kind: str | None) -> Draft |
 
 def _dated_partners(text: str, inside: Sequence[Mention], end: int) -> list[tuple[str, Mention]]:
     """The countries before `end` each written right after a date of its own (2006년 브라질)."""
-    dates = [m for m in inside if m.label is EntityLabel.DATE and m.norm and m.end <= end]
+    dates = [m for m in inside if m.label is Label.DATE and m.norm and m.end <= end]
     pairs = []
-    for country in (m for m in inside if m.label is EntityLabel.COUNTRY and m.norm and m.end <= end):
+    for country in (m for m in inside if m.label is Label.COUNTRY and m.norm and m.end <= end):
         date = next((d for d in reversed(dates) if d.end <= country.start), None)
         if date is not None and _DATE_GAP.match(text[date.end : country.start]):
             pairs.append((country.norm or "", date))

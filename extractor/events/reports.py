@@ -11,12 +11,13 @@ the event is the one the sentence is about or its background.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from extractor.events import cues, verbs
-from extractor.events.clauses import CLAUSE_END, Sentence, aside_after
+from extractor.events.clauses import CLAUSE_END, Sentence, aside_after, word_start
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, TokenTable, stripped_end, stripped_start
 
 #: Kinds of the words that report a meeting term.
@@ -34,6 +35,10 @@ _DOCUMENTS = re.compile(r"\d+\s*건(의)?\s*$")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}")
 #: A partner's genitive right before a meeting term: 총리와의 회담, 교황과의 만남.
 _WITH = ("와의", "과의")
+#: An agreement's type as a gazetteer row writes it (read at every trigger: `.value` is a slow property).
+_AGREEMENT = Type.AGREEMENT.value
+#: How many tokens after a term its predicate may stand in (회담을 … 가졌다).
+_PREDICATE_REACH = 30
 #: Tags of the words that may stand between a date and the term it dates (지난 6월 정상 간 첫 통화).
 _DATED_BETWEEN = frozenset({"NNG", "NNP", "NNB", "MM", "SN"})
 
@@ -69,7 +74,7 @@ def confidence(kind: str | None) -> float:
 def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
     """How the text reports the trigger: `verb` (예방하고), a predicate kind (held...), or None."""
     tags, heads, lemmas, starts = table.tags, table.heads, table.lemmas, table.starts
-    after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if tags[i] != SPACE_TAG]
+    after = _words_after(table, span, sentence)
     adjacent = bool(after) and starts[after[0]] == table.ends[span[-1]]
     if adjacent and heads[after[0]] in ("XSV", "XSA"):
         modifier = "ETM" in tags[after[0]] or (len(after) > 1 and heads[after[1]] == "ETM")
@@ -95,6 +100,14 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
     return kinds[0] if kinds else None
 
 
+def _words_after(table: TokenTable, span: range, sentence: Sentence) -> list[int]:
+    """The tokens other than whitespace among the 30 after the term in its sentence (its predicate's
+    reach), found by bisection."""
+    solid = table.solid_indexes
+    first = bisect_left(solid, span.stop)
+    return solid[first : bisect_left(solid, min(sentence.end, span.stop + _PREDICATE_REACH), first)]
+
+
 def _counted(text: str, trigger: Mention) -> str | None:
     """`signed` for agreements counted as documents (총 76건의 MOU 체결을 통해, 7건의 양해각서를 교환):
     a count of concluded documents, not an aim."""
@@ -103,7 +116,7 @@ def _counted(text: str, trigger: Mention) -> str | None:
 
 def counted_documents(text: str, trigger: Mention) -> bool:
     """The agreement is a count of documents (7건의 양해각서): many signed, by whom the text leaves open."""
-    if trigger.data["entries"][0].attrs["event_type"] != EventType.AGREEMENT.value:
+    if trigger.data["entries"][0].attrs["event_type"] != _AGREEMENT:
         return False
     return bool(_DOCUMENTS.search(text, max(0, trigger.start - 12), trigger.start))
 
@@ -111,7 +124,7 @@ def counted_documents(text: str, trigger: Mention) -> bool:
 def scheduled_signing(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The agreement's signing is scheduled (MOU 체결 등 예정, 서명식도 예정돼 있다, 서명할 계획이다),
     not an aim (체결을 위해) or a wish (체결을 희망)."""
-    after = [i for i in range(span.stop, min(sentence.end, span.stop + 30)) if table.tags[i] != SPACE_TAG]
+    after = _words_after(table, span, sentence)
     kinds = _predicates(table, span, after)
     scheduled = any(table.lemmas[i] in cues.words("scheduled") for i in after)
     # 서명식, MOU 체결, 체결식, 양해각서 서명식: the term and the signing word after it
@@ -194,7 +207,7 @@ def _titled(table: TokenTable, trigger: Mention, span: range) -> str | None:
     """`title` for a statement named by a line of its own with no predicate, as a page or a section is
     titled (조선민주주의인민공화국 외무성 보도국장 담화; 수단 내전 관련 대변인 논평)."""
     kind = trigger.data["entries"][0].attrs["event_type"]
-    if kind not in (EventType.STATEMENT.value, EventType.JOINT_STATEMENT.value):
+    if kind not in (Type.STATEMENT.value, Type.JOINT_STATEMENT.value):
         return None
     text = table.text
     line_end = text.find("\n", trigger.end)
@@ -217,12 +230,12 @@ def _visit_modifying(
     """`relative` for a visit to a country written as a participle before its visitor (방한한 X 장관,
     일본을 방문한 X 대표단): the visit happened, made by the people the participle describes. A visit
     that names no country (부임 인사차 방문한 대사) is a call at an office, no diplomatic visit."""
-    is_visit = trigger.data["entries"][0].attrs["event_type"] == EventType.VISIT.value
+    is_visit = trigger.data["entries"][0].attrs["event_type"] == Type.VISIT.value
     head = participle_after(table, span)
     if not is_visit or head is None or cues.kind_of(table.lemmas[head]) == "when":
         return None  # 베트남을 방문할 때마다: when a visit is made, no one visit
     text = table.text
-    countries = [m for m in local if m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)]
+    countries = [m for m in local if m.label in (Label.COUNTRY, Label.LOCATION)]
     named = any(trigger.start <= m.start and m.end <= trigger.end for m in countries)
     before = [m for m in countries if m.end <= trigger.start and trigger.start - m.end <= 16]
     nearest = max(before, key=lambda m: m.end) if before else None
@@ -265,10 +278,8 @@ def _participle_before(table: TokenTable, start: int) -> str | None:
     """A reporting verb that modifies the meeting's name starting at `start` (채택된
     무역투자촉진프레임워크, 열린 회의)."""
     text = table.text
-    word_of_name = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    end = stripped_end(text, word_of_name)
-    word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
-    word = table.within(word_start, end)
+    end = stripped_end(text, word_start(text, start))
+    word = table.within(word_start(text, end), end)
     if not word or not any("ETM" in table.tags[i] for i in word):
         return None
     kind = cues.kind_of(table.lemmas[word[0]])
@@ -278,7 +289,7 @@ def _participle_before(table: TokenTable, start: int) -> str | None:
 def _listed(text: str, trigger: Mention, local: Sequence[Mention]) -> str | None:
     """A term in a note's list with its date: written before a parenthesis that opens with a date
     (실무방한(8.21-22, …)), or inside one (… 파견(8.14, 대통령 예방))."""
-    starts = {m.start for m in local if m.label is EntityLabel.DATE}
+    starts = {m.start for m in local if m.label is Label.DATE}
     after = aside_after(text, trigger.end)
     if after:
         opening = text[after[0] : after[1]]
@@ -301,7 +312,7 @@ def _dated(table: TokenTable, local: Sequence[Mention], sentence: Sentence, name
     dates = [
         m
         for m in local
-        if m.label is EntityLabel.DATE and m.norm and sentence.start_char <= m.start and m.end <= name_start
+        if m.label is Label.DATE and m.norm and sentence.start_char <= m.start and m.end <= name_start
     ]
     if not dates:
         return None
@@ -318,5 +329,5 @@ def _with_someone(text: str, local: Sequence[Mention], name_start: int) -> str |
     if not text.endswith(_WITH, 0, before_end):
         return None
     end = before_end - len(_WITH[0])
-    partner = (EntityLabel.PERSON, EntityLabel.TITLE)
+    partner = (Label.PERSON, Label.TITLE)
     return "with" if any(m.label in partner and m.end == end for m in local) else None

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from extractor.events import cues
 from extractor.events.clauses import Sentence
+from extractor.events.labels import Label
 from extractor.mentions import Mention
-from extractor.models import EntityLabel
 from extractor.tokens import TokenTable
 
 #: Between a visitor and the visit: their title and a genitive (푸틴 대통령의 방북).
@@ -25,8 +25,6 @@ _VISITOR_GAP = re.compile(r"^[^,.()\n]{0,16}의\s*$")
 _INVITED = re.compile(r"^[^,.()\n]{0,20}?의\s*(초청|초대|요청)")
 #: A person's title and a genitive, then the words naming whom they have (대통령의 외교참모인 ).
 _POSSESSOR = re.compile(r"\s?[^\s,.()]{0,8}(\s[^\s,.()]{1,8})?의\s")
-#: Particles that end a subject or topic, which no title before a genitive has.
-_TOPIC = ("은", "는", "이", "가")
 #: Most characters of the role between a genitive and the person it names (외교참모인 ).
 _POSSESSED_WORDS = 12
 #: Double quotes that enclose a quotation, each with its closing forms.
@@ -83,7 +81,7 @@ def possessor(text: str, person: Mention, people: Sequence[Mention]) -> bool:
     """The person only qualifies another named after a genitive (존 밀러 대통령의 외교참모인 제인
     스미스): the other takes part, not the one whose adviser or envoy they are."""
     gap = _POSSESSOR.match(text, person.end)
-    if gap is None or any(word.endswith(_TOPIC) for word in gap.group().split()[:-1]):
+    if gap is None or any(word.endswith(cues.endings("topic")) for word in gap.group().split()[:-1]):
         return False  # 박 대통령은 짧은 일정의 …: the subject, not a genitive
     return any(gap.end() <= m.start <= gap.end() + _POSSESSED_WORDS for m in people)
 
@@ -98,7 +96,7 @@ def inviter(text: str, person: Mention, trigger: Mention) -> bool:
 def genitive_visitor(text: str, start: int, in_sentence: Sequence[Mention]) -> Mention | None:
     """Who makes a visit written as `X의 방북`, `X의 한국 국빈방문`, `X의 이번 방문`: the person just
     before the genitive (its name starting at `start`), whoever the sentence is about."""
-    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= start]
+    people = [m for m in in_sentence if m.label is Label.PERSON and m.end <= start]
     words = text[people[-1].end : start].split() if people else []
     while words and words[-1] in cues.words("demonstrative"):
         words.pop()  # 틸러슨 장관의 이번 방문

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from extractor.events import cues
 from extractor.events.borrowed_dates import day_or_month
 from extractor.events.draft import TRIP, Draft
+from extractor.events.labels import Type
 from extractor.mentions import Mention
-from extractor.models import EventType
 from extractor.tokens import TokenTable, stripped_end
 
 #: Days before the document's date beyond which an event is no longer its news.
@@ -27,12 +27,14 @@ _BACKGROUND = ("※", "*", "☞")
 def earlier(table: TokenTable, sentence_start: int, trigger: Mention) -> bool:
     """The event is reported as before the news: its sentence opens with 앞서 (이에 앞서 …), or it is
     recalled as an experience (방문한 적이 있다)."""
-    opening = table.text[sentence_start : trigger.start].split()[:2]
-    if any(word.rstrip(",") in cues.words("earlier") for word in opening):
+    opening = table.text[sentence_start : trigger.start].split(maxsplit=2)[:2]
+    earlier_words = cues.words("earlier")
+    if any(word.rstrip(",") in earlier_words for word in opening):
         return True
     following = table.solid_within(trigger.end, trigger.end + 12, 4)
+    experience = cues.words("experience")
     return any(
-        table.lemmas[i] in cues.words("experience") and k > 0 and "ETM" in table.tags[following[k - 1]]
+        table.lemmas[i] in experience and k > 0 and "ETM" in table.tags[following[k - 1]]
         for k, i in enumerate(following)
     )
 
@@ -97,17 +99,17 @@ def mark(drafts: Sequence[Draft], lead: Draft | None, anchor: dt.date | None) ->
             )
         )
     for trip in drafts:
-        if trip.type is EventType.VISIT and not (
+        if trip.type is Type.VISIT and not (
             trip.main or trip.background or trip.tentative or trip.earlier or _past(trip, anchor)
         ):
             trip.main = _spans(trip, lead_date) or any(
-                _during(trip, d) for d in drafts if d.main and d.type is not EventType.VISIT
+                _during(trip, d) for d in drafts if d.main and d.type is not Type.VISIT
             )
-    tours = {id(d.trigger) for d in drafts if d.type is EventType.VISIT and d.main and d.distributed}
+    tours = {id(d.trigger) for d in drafts if d.type is Type.VISIT and d.main and d.distributed}
     for stop in drafts:
-        if stop.type is EventType.VISIT and stop.distributed and id(stop.trigger) in tours:
+        if stop.type is Type.VISIT and stop.distributed and id(stop.trigger) in tours:
             stop.main = True  # 이집트와 앙골라를 방문: every stop of a main tour
-    for trip in (d for d in drafts if d.type is EventType.VISIT and d.main):
+    for trip in (d for d in drafts if d.type is Type.VISIT and d.main):
         for draft in drafts:
             if not (draft.main or aside_event(draft)) and _within(draft, trip):
                 draft.main = True  # 17∼19일 국빈 방문 … 이튿날 정상회담: a meeting of the main trip

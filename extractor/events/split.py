@@ -15,21 +15,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
 from extractor.events import cues, lists
 from extractor.events.clauses import Sentence, subject_end
 from extractor.events.draft import HOME, Draft
-from extractor.events.event_types import MULTILATERAL, of_many
+from extractor.events.event_types import MET_ONE_SIDE, MULTILATERAL, of_many
+from extractor.events.labels import Label, Type
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
+from extractor.models import EventType
 from extractor.tokens import table_of, text_of
 
 #: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다), X 이후 처음.
 _COUNTED_FROM = re.compile(
     r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째|(이후|이래)\s*처음"
 )
+#: A word every count from an earlier occurrence holds (`_COUNTED_FROM`).
+_COUNT_WORDS = ("만", "번째", "처음")
 #: What follows the term of the event a sentence counts: a topic or subject particle, or a verb's
 #: 것은 (만나는 것은).
 _TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s")
@@ -38,8 +42,6 @@ _TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s"
 _SINCE_WITHIN = 5
 #: 에 이어 (following): what is listed before it was done earlier.
 FOLLOWING = re.compile(r"에\s?이어")
-#: Meetings held with one side at a time: partners joined by `or` are one meeting with each.
-_HELD_WITH_ONE = frozenset({EventType.TALKS, EventType.PHONE_CALL, EventType.COURTESY_CALL})
 #: A count of countries: 18개국과, 10여개국, 10여 개국.
 _COUNT = re.compile(r"\d+\s*여?\s*개국")
 #: A count of countries before a term: 3국 정상과의 회담, 4개국 장관들과.
@@ -52,7 +54,7 @@ def apart(
     """The events one draft reports (the draft itself when it reports one); `drafts` are all the
     document's, among which a trip to several countries; `local` the mentions of its sentence."""
     text = text_of(doc)
-    if draft.type is EventType.VISIT and len(draft.destination) >= 2:
+    if draft.type is Type.VISIT and len(draft.destination) >= 2:
         return _per_destination(text, found, draft)
     if _counted_partners(text, found, draft):
         return []  # 18개국과 양자회담: the meetings each reported on their own, or not at all
@@ -73,7 +75,7 @@ def _earlier_partners(text: str, local: Sequence[Mention], draft: Draft) -> list
     start = draft.sentence.start_char
     following = FOLLOWING.search(text, start, draft.trigger.start)
     if following is None or any(
-        m.label is EntityLabel.MEETING and following.end() <= m.start < draft.trigger.start for m in local
+        m.label is Label.MEETING and following.end() <= m.start < draft.trigger.start for m in local
     ):
         return []  # none, or 에 이어 belongs to another act between (… 통화함으로써 … 전화 협의를)
     listed = lists.before(text, local, following.start() + 1, start)
@@ -144,6 +146,8 @@ def _counted(text: str, draft: Draft) -> bool:
 
 def counts(text: str, sentence: Sentence) -> bool:
     """The sentence counts an event from an earlier one: 32년 만이다, 2개월 만에, 두 번째다."""
+    if not any(text.find(word, sentence.start_char, sentence.end_char) != -1 for word in _COUNT_WORDS):
+        return False  # most sentences hold none of the words every count has
     return bool(_COUNTED_FROM.search(text, sentence.start_char, sentence.end_char))
 
 
@@ -162,7 +166,7 @@ def earlier_date(
         (
             m
             for m in found
-            if m.label is EntityLabel.DATE and sentence.start_char <= m.start and m.end <= sentence.end_char
+            if m.label is Label.DATE and sentence.start_char <= m.start and m.end <= sentence.end_char
         ),
         key=lambda m: m.start,
     )  # one no dateline resolves too (지난 9월에 이어 2개월 만에): an earlier occurrence of no known date
@@ -170,7 +174,7 @@ def earlier_date(
         end = dates[k + 1].start if k + 1 < len(dates) else sentence.end_char
         own = any(date.end < d.start < trigger_start for d in dates)
         position = date.end
-        for word in text[date.end : end].split()[:_SINCE_WITHIN]:
+        for word in text[date.end : end].split(maxsplit=_SINCE_WITHIN)[:_SINCE_WITHIN]:
             position = text.index(word, position) + len(word)
             if word.rstrip(",") in since or (word.startswith("에") and word[1:] in since):
                 met = _met_between(found, date.end, position)
@@ -185,9 +189,9 @@ def _met_between(found: Sequence[Mention], start: int, end: int) -> bool:
     … 통화): the earlier event is that meeting, not the counted one; an occasion of many is not one
     (지난해 9월 유엔총회 이후: the two met at it)."""
     return any(
-        m.label is EntityLabel.MEETING
+        m.label is Label.MEETING
         and start <= m.start < end
-        and m.data["entries"][0].attrs["event_type"] != EventType.CONFERENCE.value
+        and m.data["entries"][0].attrs["event_type"] != Type.CONFERENCE.value
         and not (m.data["entries"][0].attrs.get("plover") or "").endswith("multilateral")
         for m in found
     )
@@ -215,9 +219,9 @@ def _per_pair(text: str, local: Sequence[Mention], draft: Draft) -> list[Draft]:
 def _per_stop(text: str, draft: Draft, drafts: Sequence[Draft]) -> list[Draft]:
     """One meeting per country of the document's tour when it is held with `각국` or `N국` leaders
     (김 총리는 4개국 정상과 잇단 회담으로 …; 이번 방문에서 각국 정상과 회담하고; 각국과 협정 서명)."""
-    if of_many(draft) or draft.type is EventType.VISIT or not _each_country(text, draft):
+    if of_many(draft) or draft.type is Type.VISIT or not _each_country(text, draft):
         return []
-    trips = [d for d in drafts if d.type is EventType.VISIT and len(d.destination) >= 2]
+    trips = [d for d in drafts if d.type is Type.VISIT and len(d.destination) >= 2]
     if not trips:
         return []
     trip = min(trips, key=lambda d: abs(d.trigger.start - draft.trigger.start))
@@ -252,11 +256,11 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
     """Talks, a call or a courtesy call with partners joined by `or` (여왕이나 교황과의 만남, 미국 또는
     일본 장관과 통화): no one meeting holds them together, so one with each."""
     written = EventType(draft.trigger.data["entries"][0].attrs["event_type"])
-    if written not in _HELD_WITH_ONE or of_many(draft) or len(draft.countries) < 3:
+    if written not in MET_ONE_SIDE or of_many(draft) or len(draft.countries) < 3:
         return []
     table = table_of(doc)
     start = draft.sentence.start_char
-    earlier = [m.end for m in found if m.label is EntityLabel.MEETING and start <= m.end <= draft.name_start]
+    earlier = [m.end for m in found if m.label is Label.MEETING and start <= m.end <= draft.name_start]
     start = max([subject_end(doc, start, draft.trigger.start) or start, *earlier])
     either = cues.words("either")
     joins = (i for i in table.within(start, draft.name_start) if table.heads[i] in ("JC", "MAG"))
@@ -266,7 +270,7 @@ def _either_partner(doc: Doc, found: Sequence[Mention], draft: Draft) -> list[Dr
         code
         for m in found
         if start <= m.start and m.end <= draft.name_start
-        for code in [m.norm if m.label is EntityLabel.COUNTRY else m.country]
+        for code in [m.norm if m.label is Label.COUNTRY else m.country]
         if code in draft.countries
     }
     own = [code for code in draft.countries if code not in partners]
@@ -293,7 +297,7 @@ def _counted_partners(text: str, found: Sequence[Mention], draft: Draft) -> bool
     연쇄 양자회담): many meetings, no one event, whose parties the text does not list."""
     if of_many(draft) or not _distributive(text, draft):
         return False
-    words = text[draft.sentence.start_char : draft.trigger.start].split()[-4:]
+    words = text[draft.sentence.start_char : draft.trigger.start].rsplit(maxsplit=4)[-4:]
     if not any(_COUNT.search(word) for word in words):
         return False
     listed = lists.before(text, found, _list_end(text, draft), draft.sentence.start_char, titled=True)
@@ -305,12 +309,18 @@ def _order_words() -> frozenset[str]:
     return cues.any_of("respectively", "in_turn", "bilateral")
 
 
+@cache
+def _order_prefixes() -> tuple[str, ...]:
+    """The order words as a tuple, for `str.startswith`."""
+    return tuple(sorted(_order_words()))
+
+
 def _distributive(text: str, draft: Draft) -> bool:
     """A distributive word stands among the three words before the term, or opens it (양자회담)."""
-    words = text[draft.sentence.start_char : draft.trigger.start].split()
+    words = text[draft.sentence.start_char : draft.trigger.start].rsplit(maxsplit=3)[-3:]
     order = _order_words()
-    written = text[draft.trigger.start : draft.trigger.end]
-    return any(word in order for word in words[-3:]) or written.startswith(tuple(order))
+    opens = text.startswith(_order_prefixes(), draft.trigger.start, draft.trigger.end)
+    return opens or any(word in order for word in words)
 
 
 def _list_end(text: str, draft: Draft) -> int:
@@ -320,7 +330,8 @@ def _list_end(text: str, draft: Draft) -> int:
     order = _order_words()
     while True:
         before = text[draft.sentence.start_char : end].rstrip()
-        word = before.split()[-1] if before.split() else ""
+        words = before.rsplit(maxsplit=1)
+        word = words[-1] if words else ""
         if word not in order:
             return end
         end = draft.sentence.start_char + len(before) - len(word)
@@ -358,8 +369,8 @@ def _respectively(doc: Doc, draft: Draft, found: Sequence[Mention]) -> list[Draf
     foreign = [code for code in draft.countries if code != HOME]
     if HOME not in draft.countries or not foreign or draft.type in MULTILATERAL:
         return [draft]
-    words = text[draft.sentence.start_char : draft.trigger.start].split()
-    if not any(word in _order_words() for word in words[-3:]):
+    words = text[draft.sentence.start_char : draft.trigger.start].rsplit(maxsplit=3)[-3:]
+    if not any(word in _order_words() for word in words):
         return [draft]
     if len(foreign) == 1:
         subject = _subject_names(doc, draft, found)
@@ -388,5 +399,5 @@ def _subject_names(doc: Doc, draft: Draft, found: Sequence[Mention]) -> set[str]
     return {
         m.data.get("name") or ""
         for m in found
-        if m.label is EntityLabel.PERSON and start <= m.start and m.end <= end
+        if m.label is Label.PERSON and start <= m.start and m.end <= end
     }

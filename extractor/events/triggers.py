@@ -13,15 +13,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import accumulate
 
 from extractor.events import cues, reports, roles, split, verbs
-from extractor.events.clauses import Sentence
+from extractor.events.clauses import Sentence, comitative, word_start
 from extractor.events.event_types import MEETINGS
+from extractor.events.labels import Label, Type
 from extractor.events.reports import REPORTING
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
-from extractor.tokens import SPACE_TAG, TokenTable, stripped_end
+from extractor.models import EntityLabel
+from extractor.tokens import TokenTable, stripped_end
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
 _SIGNING = frozenset({"verb", "signed", "issued", "held"})
@@ -51,9 +52,9 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
     """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회) or
     of a word that names none (국무회의, 통화스와프), and not the verb of the term before them
     (양해각서에 서명: 서명 reports the 양해각서)."""
-    orgs = _Spans.of(found, EntityLabel.ORG)
+    orgs = _Spans.of(found, Label.ORG)
     meetings = sorted(
-        (m for m in found if m.label is EntityLabel.MEETING and not orgs.holds(m.start, m.end)),
+        (m for m in found if m.label is Label.MEETING and not orgs.holds(m.start, m.end)),
         key=lambda m: m.start,
     )
     text = table.text
@@ -91,7 +92,7 @@ def _signing_of(text: str, agreement: Mention, m: Mention) -> bool:
     """The term is the signing of the agreement before it (… 협정' 서명식, 양해각서 체결식)."""
     kinds = [o.data["entries"][0].attrs["event_type"] for o in (agreement, m)]
     written = text[m.start : m.end]
-    return kinds == [EventType.AGREEMENT.value] * 2 and any(form in written for form in cues.words("signed"))
+    return kinds == [Type.AGREEMENT.value] * 2 and any(form in written for form in cues.words("signed"))
 
 
 def _object_of(between: str) -> bool:
@@ -104,7 +105,7 @@ def _object_of(between: str) -> bool:
 def _negotiated(text: str, m: Mention, meetings: Sequence[Mention], starts: Sequence[int]) -> bool:
     """An agreement named as what is negotiated (투자협정 협상, FTA 협상): its negotiation, not a signing
     (`meetings` in order of their `starts`)."""
-    if m.data["entries"][0].attrs["event_type"] != EventType.AGREEMENT.value:
+    if m.data["entries"][0].attrs["event_type"] != Type.AGREEMENT.value:
         return False
     after = meetings[bisect_left(starts, m.end) : bisect_right(starts, m.end + 1)]
     return any(_process(text, o) for o in after)
@@ -137,7 +138,7 @@ class _Titles:
 
     @classmethod
     def of(cls, found: Sequence[Mention]) -> _Titles:
-        spans = sorted((m for m in found if m.label is EntityLabel.TITLE), key=lambda m: m.start)
+        spans = sorted((m for m in found if m.label is Label.TITLE), key=lambda m: m.start)
         return cls(spans, [m.start for m in spans], max((m.end - m.start for m in spans), default=0))
 
     def near(self, start: int, end: int) -> list[Mention]:
@@ -198,7 +199,7 @@ def _inside_other_word(text: str, m: Mention) -> bool:
 
 def _combined(between: str) -> bool:
     """The words between two terms join them into one event (오찬을 겸한 회담, 만찬 겸 회의)."""
-    words = between.split()
+    words = between.split(maxsplit=3)  # a fourth piece: more than three words
     joins = tuple(cues.words("combined"))
     return bool(joins) and 0 < len(words) <= 3 and any(word.startswith(joins) for word in words)
 
@@ -222,7 +223,7 @@ def reports_event(
         return False  # 인력 파견, 의료진 파견: people sent, no envoy travelling
     if text[trigger.start : trigger.end] in cues.words("signed_only") and kind != "signed":
         return False  # 문서를 발표했다: a document released, not signed
-    agreement = trigger.data["entries"][0].attrs["event_type"] == EventType.AGREEMENT.value
+    agreement = trigger.data["entries"][0].attrs["event_type"] == Type.AGREEMENT.value
     if agreement and kind not in _SIGNED and not reports.scheduled_signing(table, span, sentence):
         return False  # 협정 체결을 통해 …, 협정의 타결을 위해: an agreement named, not signed
     if _process(text, trigger) and not (kind in ("held", "verb") and _partner_met(table, trigger, sentence)):
@@ -251,18 +252,19 @@ def _called_off(
     meeting term of its sentence (출장을 보류했다, 회담이 무산됐다; 방한할 예정이었으나 일정상 방한을
     연기했다: a plan that was, then called off), or its own predicate is negated (추진되지 않고 있다,
     열리지 못했다)."""
-    others = [m.start for m in local if m.label is EntityLabel.MEETING and m.start >= trigger.end]
-    planned_before = _plan_that_was(table, span, sentence)
-    stop = sentence.end_char if planned_before else min(others, default=sentence.end_char)
+    others = [m.start for m in local if m.label is Label.MEETING and m.start >= trigger.end]
+    # a plan that was looks past the other terms (its calling off may follow them)
+    stop = min(others) if others and not _plan_that_was(table, span, sentence) else sentence.end_char
     following = table.solid_within(trigger.end, stop)
+    lemmas, heads = table.lemmas, table.heads
+    called_off, negation = cues.words("called_off"), cues.words("negation")
     for k, i in enumerate(following[:-1]):
-        if table.lemmas[i] in cues.words("called_off") and table.heads[following[k + 1]] == "XSV":
+        if lemmas[i] in called_off and heads[following[k + 1]] == "XSV":
             return True  # 연기했다, 무산됐다; not 연기 요청
     for k, i in enumerate(following[: _OWN_PREDICATE + 1]):
-        if table.heads[i] == "EC" and table.lemmas[i] != "지":
+        if heads[i] == "EC" and lemmas[i] != "지":
             return False  # the trigger's own predicate ended (회담을 갖고 …)
-        negated = k + 1 < len(following) and table.lemmas[following[k + 1]] in cues.words("negation")
-        if table.lemmas[i] == "지" and negated:
+        if lemmas[i] == "지" and k + 1 < len(following) and lemmas[following[k + 1]] in negation:
             return True
     return False
 
@@ -270,7 +272,9 @@ def _called_off(
 def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
     방문을 계획했으나)."""
-    following = list(islice((i for i in range(span.stop, sentence.end) if table.tags[i] != SPACE_TAG), 6))
+    solid = table.solid_indexes
+    first = bisect_left(solid, span.stop)
+    following = solid[first : min(first + 6, bisect_left(solid, sentence.end, first))]
     words = {table.lemmas[i] for i in following}
     return (
         bool(cues.words("scheduled") & words)
@@ -283,7 +287,7 @@ def _founded(table: TokenTable, name_start: int) -> bool:
     """The word before the name is a participle of founding (창설된, 출범한): the series, not a meeting."""
     text = table.text
     end = stripped_end(text, name_start)
-    word = table.within(max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1, end)
+    word = table.within(word_start(text, end), end)
     founded = cues.words("founded")
     return bool(word) and table.lemmas[word[0]] in founded and any("ETM" in table.tags[i] for i in word)
 
@@ -299,7 +303,7 @@ def _recurring(table: TokenTable, span: range, local: Sequence[Mention], sentenc
         return True
     if running.isdisjoint(lemmas_after):
         return False
-    last_term = max((m.start for m in local if m.label is EntityLabel.MEETING), default=0)
+    last_term = max((m.start for m in local if m.label is Label.MEETING), default=0)
     return any(
         table.lemmas[i] in running
         and table.starts[i] > last_term
@@ -314,14 +318,14 @@ def _discussed(
     """A consultation word used as the verb of what was discussed, not of a meeting of its own: after
     another meeting in its sentence (통화를 갖고 … 협의했다; 정상회담에서 … 협의하고; 회의를 통해 …
     협의할 예정), or, done, with no one named to consult with (양측은 … 사안에 대해서도 협의했다)."""
-    if trigger.data["entries"][0].attrs["event_type"] != EventType.CONSULTATION.value:
+    if trigger.data["entries"][0].attrs["event_type"] != Type.CONSULTATION.value:
         return False
-    talked = {t.value for t in (*MEETINGS, EventType.PHONE_CALL, EventType.COURTESY_CALL)}
+    talked = {t.value for t in (*MEETINGS, Type.PHONE_CALL, Type.COURTESY_CALL)}
     titles = _Titles.of(local)
     meetings = [
         m
         for m in local
-        if m.label is EntityLabel.MEETING
+        if m.label is Label.MEETING
         and not _post_in(table.text, m, titles)
         and sentence.start_char <= m.start
         and m.end <= trigger.start
@@ -336,7 +340,7 @@ def _partner_before(table: TokenTable, trigger: Mention, sentence: Sentence) -> 
     """A side is named with 과/와 before the term in its sentence (미국과 협상을 가졌다)."""
     start = table.starts[sentence.start]
     return any(
-        table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        comitative(table, i)
         for i in table.within(start, trigger.start)
     )
 
@@ -344,10 +348,10 @@ def _partner_before(table: TokenTable, trigger: Mention, sentence: Sentence) -> 
 def _someones_visit(text: str, trigger: Mention, local: Sequence[Mention], name_start: int) -> bool:
     """A visit written with its visitor before a genitive (푹 주석님의 국빈 방한은, 리 총리의 방한이): one
     visit of that person, whatever the sentence says of it."""
-    if trigger.data["entries"][0].attrs["event_type"] != EventType.VISIT.value:
+    if trigger.data["entries"][0].attrs["event_type"] != Type.VISIT.value:
         return False
     titled = any(
-        m.label is EntityLabel.TITLE and _TITLE_GENITIVE.match(text[m.end : name_start]) for m in local
+        m.label is Label.TITLE and _TITLE_GENITIVE.match(text[m.end : name_start]) for m in local
     )
     return titled or roles.genitive_visitor(text, name_start, local) is not None
 
@@ -358,7 +362,7 @@ def _partner_met(table: TokenTable, trigger: Mention, sentence: Sentence) -> boo
     tokens = list(table.within(table.starts[sentence.start], trigger.start))
     subject = next((k for k, i in enumerate(tokens) if table.heads[i] in ("JX", "JKS")), None)
     after = tokens[subject + 1 :] if subject is not None else tokens
-    return any(table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와") for i in after)
+    return any(comitative(table, i) for i in after)
 
 
 def _process(text: str, trigger: Mention) -> bool:
@@ -382,7 +386,7 @@ def _prospect_after(text: str, end: int) -> bool:
 def _envoy_before(local: Sequence[Mention], sentence: Sentence, trigger: Mention) -> bool:
     """An envoy's title (특사, 대통령 특사) stands in the sentence before the trigger."""
     return any(
-        m.label is EntityLabel.TITLE
+        m.label is Label.TITLE
         and sentence.start_char <= m.start
         and m.end <= trigger.start
         and any(entry.attrs.get("rank") == "envoy" for entry in m.data.get("entries", ()))

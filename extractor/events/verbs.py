@@ -20,15 +20,16 @@ from functools import cache
 
 from extractor import gazetteer
 from extractor.events import cues
+from extractor.events.clauses import comitative
 from extractor.events.event_types import MEETINGS
+from extractor.events.labels import Label, Type
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention
-from extractor.models import EntityLabel, EventType
 from extractor.tokens import SPACE_TAG, TokenTable
 
 #: Types of the terms a meeting verb may lead to (만나 회담을 했다), not signings or statements
 #: (만나 양해각서를 체결한다: a meeting and a signing).
-_MEETING_TYPES = frozenset(t.value for t in (*MEETINGS, EventType.COURTESY_CALL, EventType.PHONE_CALL))
+_MEETING_TYPES = frozenset(t.value for t in (*MEETINGS, Type.COURTESY_CALL, Type.PHONE_CALL))
 #: The particles that mark a place for each argument: where to (X로 출국), where at (X에 도착).
 _PLACE_MARKS = {"destination": frozenset({"로", "으로"}), "arrival": frozenset({"에"})}
 #: Particles that mark the one met: 과/와 (X와 만나) or the object (X를 만나).
@@ -65,11 +66,11 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
     held = sorted(
         m.start
         for m in found
-        if m.label is EntityLabel.MEETING and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
+        if m.label is Label.MEETING and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
     )
-    for i, lemma in enumerate(table.lemmas):
-        verb = verbs.get(lemma)
-        if verb is None or not _verb_at(table, i):
+    for i in [i for i, lemma in enumerate(table.lemmas) if lemma in verbs]:
+        verb = verbs[table.lemmas[i]]
+        if not _verb_at(table, i):
             continue
         if verb.argument in _PLACE_MARKS:
             wanted = _destination(table, found, i, _PLACE_MARKS[verb.argument])
@@ -83,7 +84,7 @@ def find(table: TokenTable, found: Sequence[Mention]) -> list[Mention]:
             continue
         triggers.append(
             Mention(
-                EntityLabel.MEETING,
+                Label.MEETING,
                 table.starts[i],
                 table.ends[i],
                 norm=verb.meeting.canonical,
@@ -137,8 +138,8 @@ def _foreign_partner(table: TokenTable, found: Sequence[Mention], verb: int) -> 
     return any(
         first <= m.start
         and m.end <= last
-        and m.label in (EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.PERSON, EntityLabel.TITLE)
-        and (m.norm if m.label is EntityLabel.COUNTRY else m.country)
+        and m.label in (Label.COUNTRY, Label.ORG, Label.PERSON, Label.TITLE)
+        and (m.norm if m.label is Label.COUNTRY else m.country)
         for m in found
     )
 
@@ -156,7 +157,7 @@ def _discussed_with(table: TokenTable, found: Sequence[Mention], verb: int, held
         return False  # 회담에서 … 논의했다: what the meeting covered
     subject = next((i for i in range(start, verb) if table.heads[i] in ("JX", "JKS")), start)
     marks = [
-        i for i in range(subject, verb) if table.heads[i] in ("JKB", "JC") and table.lemmas[i] in ("과", "와")
+        i for i in range(subject, verb) if comitative(table, i)
     ]  # after the subject: 김 국장과 다키자키 국장은 … 논의한다 is the pair that meets, reported already
     for mark in marks:
         phrase = mark
@@ -166,7 +167,7 @@ def _discussed_with(table: TokenTable, found: Sequence[Mention], verb: int, held
         people = [
             m
             for m in found
-            if head <= m.start and m.end <= end and m.label in (EntityLabel.PERSON, EntityLabel.TITLE)
+            if head <= m.start and m.end <= end and m.label in (Label.PERSON, Label.TITLE)
         ]
         if any(m.country for m in people) or (people and _foreign_named(found, first, last)):
             return (
@@ -178,7 +179,7 @@ def _discussed_with(table: TokenTable, found: Sequence[Mention], verb: int, held
 def _foreign_named(found: Sequence[Mention], first: int, last: int) -> bool:
     """A foreign country is named between `first` and `last`."""
     return any(
-        m.label is EntityLabel.COUNTRY and m.norm not in (None, "KOR") and first <= m.start < last
+        m.label is Label.COUNTRY and m.norm not in (None, "KOR") and first <= m.start < last
         for m in found
     )
 
@@ -193,7 +194,7 @@ def _destination(table: TokenTable, found: Sequence[Mention], verb: int, marks: 
         return False
     end = table.starts[before[-1]]
     return any(
-        m.end == end and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION) and (m.norm or m.country)
+        m.end == end and m.label in (Label.COUNTRY, Label.LOCATION) and (m.norm or m.country)
         for m in found
     )
 
@@ -223,7 +224,7 @@ def _term_follows(table: TokenTable, found: Sequence[Mention], verb: int) -> boo
     first = table.ends[verb]
     last = table.ends[min(end, len(table) - 1)]
     return any(
-        m.label is EntityLabel.MEETING
+        m.label is Label.MEETING
         and first <= m.start < last
         and m.data["entries"][0].attrs["event_type"] in _MEETING_TYPES
         for m in found

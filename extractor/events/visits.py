@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 from extractor.events import lists, reports
 from extractor.events.clauses import Clause, aside_after, subject_end
 from extractor.events.draft import HOME, Draft
+from extractor.events.labels import Label
 from extractor.events.participants import participant
 from extractor.events.roles import genitive_visitor
 from extractor.mentions import Mention, mentions
-from extractor.models import EntityLabel
 from extractor.tokens import table_of
 
 #: How far before a visit word the genitive of its visitor may stand (베트남 대사의 전북 방문).
@@ -31,10 +31,10 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
     text, in_sentence, trigger = clause.text, clause.in_sentence, draft.trigger
     described = _described(doc, trigger, in_sentence)
     if described:  # 방한한 X 장관: the visitors are those the participle describes, not the clause's people
-        people = [m for m in described if m.label is EntityLabel.PERSON]
+        people = [m for m in described if m.label is Label.PERSON]
         draft.participants = [participant(m) for m in people]
         countries = [m.country or "" for m in people if m.country]
-        countries += [m.norm or "" for m in described if m.label is EntityLabel.COUNTRY and m.norm]
+        countries += [m.norm or "" for m in described if m.label is Label.COUNTRY and m.norm]
         visitor = people[-1] if people else None
     else:
         visitor = genitive_visitor(text, draft.name_start, in_sentence)
@@ -56,10 +56,10 @@ def parties(doc: Doc, draft: Draft, clause: Clause, countries: list[str]) -> lis
         countries += [
             m.norm
             for m in in_sentence
-            if m.label is EntityLabel.COUNTRY
+            if m.label is Label.COUNTRY
             and start <= m.start
             and m.end <= subject
-            and not any(o.label is EntityLabel.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
+            and not any(o.label is Label.MEETING and 0 <= o.start - m.end <= 1 for o in in_sentence)
             and m.norm
             and m.norm not in destination
         ]
@@ -75,7 +75,7 @@ def _genitive_side(text: str, in_sentence: Sequence[Mention], trigger: Mention) 
     """The country of a visitor written as a country and a title before a genitive, a few words before
     the visit word (이번 베트남 대사의 전북 방문, 캐나다 총리님의 국빈 방한)."""
     for title in in_sentence:
-        if title.label is not EntityLabel.TITLE or not 0 < trigger.start - title.end <= _GENITIVE_REACH:
+        if title.label is not Label.TITLE or not 0 < trigger.start - title.end <= _GENITIVE_REACH:
             continue
         if not re.match(r"(님)?의\s", text[title.end : title.end + 3]):
             continue
@@ -83,7 +83,7 @@ def _genitive_side(text: str, in_sentence: Sequence[Mention], trigger: Mention) 
             (
                 m
                 for m in in_sentence
-                if m.label is EntityLabel.COUNTRY and m.norm and 0 <= title.start - m.end <= 1
+                if m.label is Label.COUNTRY and m.norm and 0 <= title.start - m.end <= 1
             ),
             None,
         )
@@ -95,9 +95,9 @@ def _genitive_side(text: str, in_sentence: Sequence[Mention], trigger: Mention) 
 def _home_named(doc: Doc) -> bool:
     """The text names Korea, or a Korean body, place or person: a text written from here."""
     return any(
-        (m.norm if m.label is EntityLabel.COUNTRY else m.country) == HOME
+        (m.norm if m.label is Label.COUNTRY else m.country) == HOME
         for m in mentions(doc)
-        if m.label in (EntityLabel.COUNTRY, EntityLabel.ORG, EntityLabel.LOCATION, EntityLabel.PERSON)
+        if m.label in (Label.COUNTRY, Label.ORG, Label.LOCATION, Label.PERSON)
     )
 
 
@@ -116,7 +116,7 @@ def _described(doc: Doc, trigger: Mention, in_sentence: Sequence[Mention]) -> li
     return [
         m
         for m in in_sentence
-        if m.label in (EntityLabel.PERSON, EntityLabel.COUNTRY) and start <= m.start and m.end <= stop
+        if m.label in (Label.PERSON, Label.COUNTRY) and start <= m.start and m.end <= stop
     ]
 
 
@@ -126,7 +126,7 @@ def _subject_person(doc: Doc, start: int, end: int, in_sentence: Sequence[Mentio
     subject = subject_end(doc, start, end)
     if subject is None:
         return None
-    people = [m for m in in_sentence if m.label is EntityLabel.PERSON and m.end <= subject]
+    people = [m for m in in_sentence if m.label is Label.PERSON and m.end <= subject]
     return people[-1] if people else None
 
 
@@ -136,7 +136,7 @@ def _destination(text: str, trigger: Mention, in_sentence: Sequence[Mention], st
     named = [
         m.norm
         for m in in_sentence
-        if m.label is EntityLabel.COUNTRY and trigger.start < m.start < trigger.end and m.norm
+        if m.label is Label.COUNTRY and trigger.start < m.start < trigger.end and m.norm
     ]
     if named:
         return named[:1]
@@ -150,22 +150,22 @@ def _destination(text: str, trigger: Mention, in_sentence: Sequence[Mention], st
         if after
         and after[0] <= m.start
         and m.end <= after[1]
-        and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+        and m.label in (Label.COUNTRY, Label.LOCATION)
     ]
-    codes = [(m.norm if m.label is EntityLabel.COUNTRY else m.country) or "" for m in inside]
+    codes = [(m.norm if m.label is Label.COUNTRY else m.country) or "" for m in inside]
     if any(codes):
         return [next(code for code in codes if code)]
-    bodies = [(m.start, m.end) for m in in_sentence if m.label is EntityLabel.ORG]
+    bodies = [(m.start, m.end) for m in in_sentence if m.label is Label.ORG]
     before = [
         m
         for m in in_sentence
         if m.end <= trigger.start
-        and m.label in (EntityLabel.COUNTRY, EntityLabel.LOCATION)
+        and m.label in (Label.COUNTRY, Label.LOCATION)
         and not any(a <= m.start and m.end <= b for a, b in bodies)
     ]
     if before:
         m = max(before, key=lambda m: m.end)
-        code = m.norm if m.label is EntityLabel.COUNTRY else m.country
+        code = m.norm if m.label is Label.COUNTRY else m.country
         if code:
             return [code]
     return []
