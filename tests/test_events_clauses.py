@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 import extractor
 from extractor.events import cues
 from extractor.events.clauses import comitative, subject_end, word_start
+from extractor.events.labels import Label, Type
+from extractor.models import EntityLabel, EventType
 from extractor.tokens import table_of
 
 
@@ -63,3 +65,9 @@ def test_the_forms_first_of_a_kind_are_those_kind_of_gives_it(kind: str) -> None
 @given(st.text(alphabet="가나 \n\t.", max_size=30), st.integers(min_value=0, max_value=32))
 def test_a_word_starts_after_the_last_space_or_line_break_before_it(text: str, end: int) -> None:
     assert word_start(text, end) == max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+
+
+def test_the_fast_labels_are_the_enums_members_by_name() -> None:
+    for mirror, enum in ((Label, EntityLabel), (Type, EventType)):
+        copied = {name: value for name, value in vars(mirror).items() if not name.startswith("_")}
+        assert copied == {member.name: member for member in enum}
