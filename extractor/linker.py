@@ -133,6 +133,8 @@ class LabelIndex:
         #: Head syllables that end the forms of at least MIN_HEAD_ENTRIES entries.
         self.heads = frozenset(head for head, ids in heads.items() if len(ids) >= MIN_HEAD_ENTRIES)
         self.memo: dict[tuple[str, float, float], Link | None] = {}
+        #: Every form as jamo: a string that is none of them has no link of similarity 1.
+        self.exact = frozenset(key for bucket in self.buckets.values() for key in bucket.keys)
 
     def _bucket(self, key: str) -> str:
         """The bucket of a form or query (spaces already dropped)."""
@@ -146,13 +148,12 @@ class LabelIndex:
 
         Answers are kept (up to `MEMO_SIZE` of them): the same words recur from one text to the next.
         """
-        key = squash(text)
-        asked = (key, threshold, margin)
-        if asked in self.memo:
-            return self.memo[asked]
-        if len(self.memo) >= MEMO_SIZE:
-            self.memo.clear()
-        link = self.memo[asked] = self._best(key, threshold, margin)
+        asked = (text, threshold, margin)  # as written: the key is squashed only for a new one
+        link = self.memo.get(asked, _UNASKED)
+        if link is _UNASKED:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            link = self.memo[asked] = self._best(squash(text), threshold, margin)
         return link
 
     def _best(self, key: str, threshold: float, margin: float) -> Link | None:
@@ -187,6 +188,10 @@ class LabelIndex:
                     return None
                 break
         return Link(best, top / 100)
+
+
+#: What the memo holds for a string not asked before.
+_UNASKED = object()
 
 
 def _name(entry: Entry) -> str:
@@ -227,7 +232,7 @@ class _Taken:
         for m in found:
             if m.label in EMBEDDED:
                 names.append((m.start, m.end))
-                self.chars[m.start : m.end] = bytes([self._NAME]) * (m.end - m.start)
+                self.chars[m.start : m.end] = _NAME_RUN * (m.end - m.start)
             else:
                 hard.append(m)
         for m in hard:
@@ -256,7 +261,11 @@ class _Taken:
 
     def take(self, start: int, end: int) -> None:
         """Mark `start..end` covered."""
-        self.chars[start:end] = bytes([self._HARD]) * (end - start)
+        self.chars[start:end] = _HARD_RUN * (end - start)
+
+
+#: One character's mark of each kind, repeated over a span.
+_HARD_RUN, _NAME_RUN = bytes([_Taken._HARD]), bytes([_Taken._NAME])
 
 
 @dataclass
@@ -309,19 +318,23 @@ class FuzzyLinker:
     def _candidates(self, text: str, ws: Sequence[Word], taken: _Taken) -> Iterator[_Candidate]:
         """Word runs ending in a label's head syllable, and lone proper nouns, that no mention covers."""
         labels_of = self.labels_of
-        for i, w in enumerate(ws):
-            if w.punct or w.core_end == w.start:
-                continue
+        # Words with a core ending in a head syllable or long enough for a place, picked in one pass.
+        chosen = [
+            (i, w)
+            for i, w in enumerate(ws)
+            if not w.punct
+            and w.core_end > w.start
+            and (text[w.core_end - 1] in labels_of or w.core_end - w.start >= MIN_PLACE_SYLLABLES)
+        ]
+        for i, w in chosen:
             core = text[w.start : w.core_end]
             labels = labels_of.get(core[-1], ())
-            if not labels and len(core) < MIN_PLACE_SYLLABLES:
-                continue
             place = len(core) >= MIN_PLACE_SYLLABLES and _proper_noun(w)
             if not (labels or place) or not HANGUL.match(core):
                 continue
-            for first in _run_starts(text, ws, i) if labels else ():
+            for first in range(i, _run_start(text, ws, i) - 1, -1) if labels else ():  # shortest first
                 start = ws[first].start
-                key = squash(text[start : w.core_end])
+                key = core if first == i else squash(text[start : w.core_end])  # a core holds no space
                 if len(key) < MIN_SYLLABLES or not taken.free(start, w.core_end, names_inside=True):
                     continue
                 for label in labels:
@@ -337,7 +350,7 @@ class FuzzyLinker:
         self, text: str, on: dt.date | None, ws: Sequence[Word], found: list[Mention], taken: _Taken
     ) -> None:
         """Link the people the rules named but could not link, widening a name Kiwi cut short."""
-        by_start: dict[int, int] | None = None  # word index by start, made when first needed
+        starts: list[int] | None = None  # the words' starts, made when first needed
         for m in found:
             name = text[m.start : m.end]
             if m.label is not EntityLabel.PERSON or m.kb_id is not None or m.data.get("entries"):
@@ -346,12 +359,12 @@ class FuzzyLinker:
                 continue  # a short reference: linked with the full name it points at
             options = [(m.start, name)] if _person_like(name) else []
             south = southern(name)
-            if south != name:
+            if south != name and jamo(south) in self.indexes[EntityLabel.PERSON].exact:
                 options.append((m.start, south))  # 로무현 → 노무현, 리용호 → 이용호: exact only, below
-            if by_start is None:
-                by_start = {w.start: i for i, w in enumerate(ws)}
-            i = by_start.get(m.start)
-            if i is not None and i > 0:
+            if starts is None:
+                starts = [w.start for w in ws]
+            i = bisect_left(starts, m.start)
+            if 0 < i < len(starts) and starts[i] == m.start:
                 before = ws[i - 1]
                 word = text[before.start : before.end]
                 if (
@@ -410,13 +423,12 @@ def southern(name: str) -> str:
 
 def _proper_noun(w: Word) -> bool:
     """A word that is one proper noun before its particles (블라디보스토크에서): a place candidate."""
-    return core_tags(w) == ["NNP"]
+    return "NNP" in w.tags and core_tags(w) == ["NNP"]
 
 
-def _run_starts(text: str, ws: Sequence[Word], i: int) -> Iterator[int]:
-    """Index of the first word of each run ending at word `i`: the word alone, then longer runs of
-    Hangul nouns without particles joined by single spaces (never a verb: 위한 중국)."""
-    yield i
+def _run_start(text: str, ws: Sequence[Word], i: int) -> int:
+    """Index of the first word of the longest run ending at word `i` (each word from it to `i` starts
+    a run): Hangul nouns without particles joined by single spaces (never a verb: 위한 중국)."""
     first = i
     while first > 0 and i - first + 1 < MAX_RUN:
         before = ws[first - 1]
@@ -427,9 +439,9 @@ def _run_starts(text: str, ws: Sequence[Word], i: int) -> Iterator[int]:
             or not HANGUL.match(text[before.start : before.end])
             or not all(tag in _NOMINAL for tag in before.tags)
         ):
-            return
+            break
         first -= 1
-        yield first
+    return first
 
 
 def _person_like(name: str) -> bool:

@@ -9,16 +9,16 @@ country 수단 is NNP).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import gazetteer
 from extractor.gazetteer import Entry
-from extractor.mentions import Mention, mentions
+from extractor.mentions import ByStart, Mention, mentions
 from extractor.models import EntityLabel, EntitySource
 from extractor.tokens import table_of
 
@@ -36,9 +36,9 @@ def _key(piece: str) -> str:
     return piece if piece.isalnum() else squash(piece)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One form found in a text: its character span and the entries it names."""
+class Hit(NamedTuple):
+    """One form found in a text: its character span and the entries it names (a tuple: a page holds
+    thousands)."""
 
     start: int
     end: int
@@ -81,20 +81,24 @@ class Lexicon:
         hits: dict[EntityLabel, list[Hit]] = {label: [] for label in self.labels}
         next_free = dict.fromkeys(self.labels, 0)
         all_free = 0  # the first token from which no label is held by a hit
-        starters_of, prefixes, index = self.starters.get, self.prefixes, self.index
-        for i, (start, end, tag) in enumerate(tokens):
-            starters = starters_of(tag)
-            if starters is None:
-                continue
-            first = text[start:end]
-            if not first.isalnum():
-                first = squash(first)
-            if first not in prefixes:
-                continue
+        starters, prefixes, index = self.starters, self.prefixes, self.index
+        # The tokens a form may start on, picked in one pass before the walk from each: a piece found
+        # among the keys' prefixes as it stands holds no whitespace, so only other pieces are squashed.
+        firsts = [
+            (i, start, key)
+            for i, (start, end, tag) in enumerate(tokens)
+            if tag in starters
+            and (
+                (key := text[start:end]) in prefixes
+                or (not key.isalnum() and (key := squash(key)) in prefixes)
+            )
+        ]
+        for i, start, first in firsts:
+            of_tag = starters[tokens[i][2]]
             if i >= all_free:
-                live = dict(starters)
+                live = dict(of_tag)
             else:
-                live = {label: strict for label, strict in starters if i >= next_free[label]}
+                live = {label: strict for label, strict in of_tag if i >= next_free[label]}
                 if not live:
                     continue
             for key, key_end, last in reversed(self._keys(text, tokens, i, first)):  # longest first
@@ -173,11 +177,11 @@ class GazetteerRuler:
         table = table_of(doc)
         text = table.text
         hits = self.lexicon.find(text, table.solid)
-        containers = _Containers([hit for label, hit in hits if label in _CONTAINERS])
+        containers = ByStart(hit for label, hit in hits if label in _CONTAINERS)
         found = mentions(doc)
         for label, hit in hits:
             entry = hit.entries[0]
-            if label is EntityLabel.COUNTRY and containers.hold_other(hit):
+            if label is EntityLabel.COUNTRY and _held_by_other(hit, containers):
                 continue
             found.append(
                 Mention(
@@ -197,25 +201,13 @@ class GazetteerRuler:
 _CONTAINERS = (EntityLabel.LOCATION, EntityLabel.ORG)
 
 
-class _Containers:
-    """Place and body names by start, so a country name meets only the few that could hold it."""
-
-    def __init__(self, hits: list[Hit]) -> None:
-        self.hits = sorted(hits, key=lambda hit: hit.start)
-        self.starts = [hit.start for hit in self.hits]
-        self.longest = max((hit.end - hit.start for hit in self.hits), default=0)
-
-    def hold_other(self, country: Hit) -> bool:
-        """A country name inside a longer name that is not that country's (인도 in 인도-태평양, a region)."""
-        code = country.entries[0].id
-        first = bisect_left(self.starts, country.end - self.longest)
-        last = bisect_right(self.starts, country.start)
-        return any(
-            country.end <= hit.end
-            and hit.end - hit.start > country.end - country.start
-            and hit.entries[0].country != code
-            for hit in self.hits[first:last]
-        )
+def _held_by_other(country: Hit, containers: ByStart[Hit]) -> bool:
+    """A country name inside a longer name that is not that country's (인도 in 인도-태평양, a region)."""
+    code = country.entries[0].id
+    return any(
+        hit.end - hit.start > country.end - country.start and hit.entries[0].country != code
+        for hit in containers.holding(country.start, country.end)
+    )
 
 
 def build_lexicon(entries: gazetteer.Gazetteer, labels: Iterable[EntityLabel]) -> Lexicon:

@@ -156,6 +156,7 @@ class _Builder:
         g_start = g_end = -1
         g_tag = g_head = g_last = g_lemma = g_form = ""
         g_sentence = None
+        pos = self.pos  # the end of the last token laid
         for tok in chain(tokens, (None,)):
             if tok is not None:
                 start = offset + tok.start
@@ -176,7 +177,6 @@ class _Builder:
                     pending_forms.append(tok.form)
                     continue
             if g_end >= 0:
-                pos = self.pos
                 begin = g_start if g_start > pos else pos
                 if g_end > begin:
                     breaks = 0  # line breaks before the piece that may end a sentence
@@ -186,14 +186,22 @@ class _Builder:
                         gap = text[pos:begin]
                         if "\n" in gap and not _continues(previous_last or "EF"):
                             breaks = gap.count("\n")
+                        self.pos = pos
                         self.gap(begin)
-                    new_sentence = (
-                        previous_last is None  # a chunk starts a sentence
-                        or (breaks >= 2)
-                        or (g_sentence != previous_sentence and (final or breaks))
-                        or (begin > pos and begin - sentence_from > LONGEST_SENTENCE)
-                        or (breaks and text[begin] in LIST_MARKS)
-                    )
+                    if breaks:
+                        new_sentence = (
+                            previous_last is None  # a chunk starts a sentence
+                            or breaks >= 2
+                            or g_sentence != previous_sentence
+                            or begin - sentence_from > LONGEST_SENTENCE
+                            or text[begin] in LIST_MARKS
+                        )
+                    else:  # the usual case, on one line
+                        new_sentence = (
+                            previous_last is None
+                            or (final and g_sentence != previous_sentence)
+                            or (begin > pos and begin - sentence_from > LONGEST_SENTENCE)
+                        )
                     if new_sentence:
                         sentence_from = begin
                     add_start(begin)
@@ -205,13 +213,14 @@ class _Builder:
                     add_lemma(g_lemma)
                     add_form(g_form)
                     add_sent_start(1 if new_sentence else -1)
-                    self.pos = g_end
+                    pos = g_end
                     previous_sentence, previous_last = g_sentence, g_last
                     if g_last == "EF":
                         final = True
                     elif g_last not in _CLOSING:
                         final = False
             if tok is None:
+                self.pos = pos
                 break
             g_start, g_end, g_last, g_sentence = start, end, tok.tag, tok.sent_position
             g_form = g_lemma = tok.form

@@ -68,10 +68,11 @@ class TokenTable:
     def within(self, start: int, end: int) -> range:
         """Indexes of the tokens that share characters with `text[start:end]` (spaCy's `char_span`
         with `alignment_mode="expand"`)."""
-        first = max(0, bisect_right(self.starts, start) - 1)  # `holding(start)`, inlined: called most
-        if first < len(self.ends) and self.ends[first] <= start:
-            first += 1
-        return range(first, max(first, bisect_left(self.starts, end)))
+        starts = self.starts
+        after = bisect_right(starts, start)  # the token before it holds `start` unless it ends first
+        first = after - 1 if after and self.ends[after - 1] > start else after
+        last = bisect_left(starts, end, first)
+        return range(first, last if last > first else first)
 
     def solid_within(self, start: int, end: int, count: int | None = None) -> list[int]:
         """Indexes of the tokens other than whitespace within `text[start:end]` (as `within`), the first

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import extractor.linker  # noqa: F401  (registers korex_linker)
 from extractor import pipeline
-from extractor.linker import THRESHOLD, indexes
+from extractor.linker import THRESHOLD, indexes, jamo, southern
 from extractor.mentions import Mention, mentions
 from extractor.models import Document, EntityLabel, EntitySource
 from extractor.records import Meta, to_document
@@ -192,6 +192,17 @@ def test_a_tie_between_two_entries_links_neither() -> None:
 def test_a_changed_head_is_a_different_thing() -> None:
     # 국방비 (the defence budget) is one jamo from 국방부 but ends in another head syllable.
     assert indexes()[EntityLabel.ORG].best("국방비", 0.5, 0.0) is None
+
+
+@pytest.mark.parametrize(("north", "near"), [("로규덕", "로규독"), ("리명박", "리명밖")])
+def test_a_northern_spelling_links_only_where_its_southern_one_is_a_form(north: str, near: str) -> None:
+    # 로규덕 is written 노규덕 in the South, a listed form; 로규독 would be 노규독, one jamo from it.
+    people = indexes()[EntityLabel.PERSON]
+    assert jamo(southern(north)) in people.exact and jamo(southern(near)) not in people.exact
+    for name, linked in ((north, True), (near, False)):
+        doc, _ = analyse(f"남측의 {name} 대표는 회담에 나섰다.")
+        found = [m for m in mentions(doc) if m.label is EntityLabel.PERSON]
+        assert [m.kb_id is not None for m in found] == [linked]
 
 
 # Any text

@@ -165,6 +165,21 @@ def test_the_words_within_a_span_are_its_tokens_other_than_whitespace(
     assert table.solid_within(start, end, count) == words[:count]
 
 
+@settings(max_examples=200, deadline=None)
+@given(ANY_TEXT, st.integers(-2, 60), st.integers(1, 20))
+def test_the_tokens_within_a_span_are_those_sharing_its_characters(
+    text: str, start: int, length: int
+) -> None:
+    """`within` holds the tokens with a character in `text[start:end]` (spaCy's expanded `char_span`)."""
+    from extractor.tokens import table_of
+
+    doc = nlp(text)
+    end = start + length
+    inside = range(max(start, 0), min(end, len(text)))
+    sharing = [t.i for t in doc if any(t.idx <= char < t.idx + len(t) for char in inside)]
+    assert list(table_of(doc).within(start, end)) == sharing
+
+
 @given(ANY_TEXT, st.integers(0, 60))
 def test_the_stripped_ends_are_where_the_stripped_prefix_ends_and_suffix_starts(text: str, end: int) -> None:
     """`stripped_end` and `stripped_start` say what `rstrip` and `lstrip` of a copy say."""
