@@ -28,9 +28,9 @@ from typing import Any
 from extractor.dates import find_dates
 from extractor.events.clauses import Sentences
 from extractor.events.draft import HOME
-from extractor.events.participants import without_unnamed_twins
+from extractor.events.merge import added, agree
 from extractor.mentions import Mention, mentions
-from extractor.models import DateResolution, EntityLabel, Event, Salience
+from extractor.models import DateResolution, EntityLabel, Event, EventFormat, Salience
 from extractor.records import EVENTS_KEY
 from extractor.rules.date_mentions import ANCHOR_KEY
 from extractor.tokens import text_of
@@ -161,38 +161,15 @@ def _kind(event: Event) -> tuple[str, tuple[str, ...], str | None]:
 
 
 def _absorbed(event: Event, later: Event) -> Event | None:
-    """`event` with what a later mention of it adds, as `extractor.events.merge` takes it (the more
-    precise date, the fuller name, more participants); None if a date, round or name differs."""
-    if (
-        event.date
-        and later.date
-        and not (event.date.startswith(later.date) or later.date.startswith(event.date))
-    ):
+    """`event` with what a later mention of it adds (`extractor.events.merge.added`); None if a date,
+    round or name tells them apart (`merge.agree`). Two dates agree only as day, month or year: the
+    term and notes by which merge takes days of one trip as one visit's are not in a record. The
+    format follows the parties, as when a record is made (`extractor.events`)."""
+    if not agree(event, later):
         return None
-    if event.round and later.round and event.round != later.round:
-        return None
-    names = [name for name in (event.name, later.name) if name]
-    keys = [_name_key(name) for name in names]
-    if len(keys) == 2 and not (keys[0].endswith(keys[1]) or keys[1].endswith(keys[0])):
-        return None
-    known = {p.name for p in event.participants}
-    return event.model_copy(
-        update={
-            "date": max((d for d in (event.date, later.date) if d), key=len, default=None),
-            "end_date": event.end_date or later.end_date,
-            "location": event.location or later.location,
-            "round": event.round or later.round,
-            "name": max(names, key=lambda name: len(_name_key(name)), default=None),
-            "participants": without_unnamed_twins(
-                event.participants + [p for p in later.participants if p.name is None or p.name not in known]
-            ),
-            "confidence": max(event.confidence, later.confidence),
-        }
-    )
-
-
-def _name_key(name: str) -> str:
-    return "".join(ch for ch in name if ch.isalnum())
+    update = added(event, later)
+    update["format"] = EventFormat.for_parties(len(update["countries"]))
+    return event.model_copy(update=update)
 
 
 def _moved(m: Mention, shift: int) -> Mention:

@@ -184,3 +184,83 @@ def test_many_documents_with_a_long_one_come_out_as_one_at_a_time(korex: extract
     assert [d.model_dump() for d in many if isinstance(d, Document)] == [
         korex.extract_loaded(loaded).model_dump() for loaded, _ in items
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "name"),
+    [
+        (
+            "이수아 외교부 제1차관은 3월 14일 모스크바에서 안드레이 볼코프 러시아 외무차관과 한러 차관 "
+            "전략대화를 개최하였다.",
+            "이 차관은 한-러 차관 전략대화에서 양국 간 영사 협력 확대를 제안하였다.",
+            "한-러 차관 전략대화",
+        ),
+        (
+            "최다인 외교부 제2차관은 3월 11일 도쿄에서 사토 겐지 일본 외무심의관과 한일 차관 전략대화를 "
+            "가졌다.",
+            "최 차관은 한·일 차관 전략대화 계기에 양국 청년 교류 확대를 당부하였다.",
+            "한·일 차관 전략대화",
+        ),
+        (
+            "한서진 외교부 제1차관은 3월 13일 베이징에서 왕리 중국 외교부 부부장과 한중 외교차관 전략대화를 "
+            "개최하였다.",
+            "양측은 한-중 외교차관 전략대화를 정례화하기로 하였다.",
+            "한-중 외교차관 전략대화",
+        ),
+    ],
+)
+@pytest.mark.parametrize("lead_in", [pieces.LEAD_IN_CHARS, 0])
+def test_a_meeting_named_two_ways_in_two_pieces_takes_the_name_one_analysis_gives(
+    korex: extractor.Extractor,
+    monkeypatch: pytest.MonkeyPatch,
+    first: str,
+    later: str,
+    name: str,
+    lead_in: int,
+) -> None:
+    monkeypatch.setattr(pieces, "LEAD_IN_CHARS", lead_in)  # 0: the first mention is not read again
+    text = first + "\n\n" + FILLER * 30 + later + "\n"
+    cut = _analysed(korex, text, limit=1_500)
+    assert len(pieces.cut(text, 1_500)) == 2
+    assert [e.name for e in cut.events] == [name]
+    assert _events(cut) == _events(_analysed(korex, text, limit=len(text)))
+
+
+def test_meetings_of_other_rounds_in_two_pieces_stay_two(korex: extractor.Extractor) -> None:
+    text = (
+        "이수아 외교부 제1차관은 3월 14일 모스크바에서 안드레이 볼코프 러시아 외무차관과 제3차 한러 차관 "
+        "전략대화를 개최하였다.\n\n"
+        + FILLER * 30
+        + "이 차관은 내년 제4차 한-러 차관 전략대화를 서울에서 열자고 제안하였다.\n"
+    )
+    cut = _analysed(korex, text, limit=1_500)
+    assert [(e.name, e.round) for e in cut.events] == [
+        ("제3차 한러 차관 전략대화", 3),
+        ("제4차 한-러 차관 전략대화", 4),
+    ]
+    assert _events(cut) == _events(_analysed(korex, text, limit=len(text)))
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "members"),
+    [
+        (
+            "정하윤 외교부 장관은 3월 14일 마닐라에서 열린 한-아세안 외교장관회의에 참석하였다.",
+            "이번 한-아세안 외교장관회의에는 필리핀, 말레이시아, 싱가포르 외교장관이 함께하였다.",
+            ["KOR", "MYS", "PHL", "SGP"],
+        ),
+        (
+            "류도현 외교부 제2차관은 3월 12일 헬싱키에서 열린 한-북유럽 외교차관회의에 참석하였다.",
+            "한-북유럽 외교차관회의에는 핀란드, 스웨덴, 노르웨이, 덴마크 외교차관이 참석하였다.",
+            ["DNK", "FIN", "KOR", "NOR", "SWE"],
+        ),
+    ],
+)
+def test_a_meeting_of_many_whose_later_piece_names_more_members_has_them_all(
+    korex: extractor.Extractor, first: str, later: str, members: list[str]
+) -> None:
+    text = first + "\n\n" + FILLER * 30 + later + "\n"
+    cut = _analysed(korex, text, limit=1_500)
+    assert len(pieces.cut(text, 1_500)) == 2
+    assert [e.countries for e in cut.events] == [members]
+    assert _events(cut) == _events(_analysed(korex, text, limit=len(text)))

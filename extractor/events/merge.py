@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc
 
@@ -30,7 +31,7 @@ from extractor.events.labels import Type
 from extractor.events.naming import ABBREVIATION, ROUND
 from extractor.events.participants import without_unnamed_twins
 from extractor.mentions import Mention
-from extractor.models import EventType
+from extractor.models import EventType, Location, Participant
 from extractor.tokens import table_of
 
 #: Acts whose foreign people tell one from another: a visit (the visitor).
@@ -39,6 +40,24 @@ _PERSONAL = frozenset({Type.VISIT})
 _ABBREVIATED = re.compile(ABBREVIATION.pattern + "$")
 #: Meetings a verb reports (만나): a term may name them later (만나 악수했다 … 차관을 예방했다).
 _MET_BY_VERB = frozenset({Type.TALKS, Type.SUMMIT, Type.COURTESY_CALL})
+
+
+class Mentioned(Protocol):
+    """What a draft and an event record both say of an event: a long text's pieces merge records
+    (`extractor.pieces`) by the rules that merge drafts within one piece."""
+
+    type: EventType
+    countries: list[str]
+    date: str | None
+    end_date: str | None
+    location: Location | None
+    round: int | None
+    name: str | None
+    participants: list[Participant]
+    confidence: float
+
+
+M = TypeVar("M", bound=Mentioned)
 
 
 def refers_back(text: str, name_start: int) -> bool:
@@ -187,17 +206,28 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False  # 2011년 5월에 이어 두 번째: the earlier visit only with a mention of its date
     if _other_people(a, b):
         return False  # 황 차관의 이집트 방문, 임 차관의 이집트 방문: two visits
-    if a.date and b.date and not _same_days(a, b):
-        return False
-    if a.round and b.round and a.round != b.round:
+    if not agree(a, b, _same_days):
         return False
     if a.type is Type.JOINT_STATEMENT and _two_documents(a, b):
         return False  # 공동성명과 공동설명서를 채택: two documents
     recalled = a.recalled or b.recalled  # dated both: the earlier occurrence, however it is called
-    if a.type not in ONE_WORD_TYPES and not _same_term(a, b) and not recalled:
+    return a.type in ONE_WORD_TYPES or _same_term(a, b) or recalled
+
+
+def agree(a: M, b: M, same_days: Callable[[M, M], bool] | None = None) -> bool:
+    """No date, round or name tells two mentions of an event apart: two dates are of one event if
+    `same_days` says so (by default if one is the other's day, month or year)."""
+    if a.date and b.date and not (same_days(a, b) if same_days else _nested(a.date, b.date)):
+        return False
+    if a.round and b.round and a.round != b.round:
         return False
     x, y = _name_key(a.name), _name_key(b.name)
     return not (x and y and not _same_name(x, y))
+
+
+def _nested(x: str, y: str) -> bool:
+    """One date is the other's day, month or year (2024-05, 2024-05-13)."""
+    return x.startswith(y) or y.startswith(x)
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -237,7 +267,7 @@ def _same_days(a: Draft, b: Draft) -> bool:
     within one trip written with one term (국빈 방문 … 12일, 국빈 방문 … 13일), unless a note lists
     them as visits of their own."""
     x, y = a.date or "", b.date or ""
-    if x.startswith(y) or y.startswith(x):
+    if _nested(x, y):
         return True
     if a.type is not Type.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
@@ -380,21 +410,31 @@ def _name_key(name: str | None) -> str:
     return "".join(ch for ch in _ABBREVIATED.sub("", name or "") if ch.isalnum())
 
 
+def added(first: Mentioned, later: Mentioned) -> dict[str, Any]:
+    """What a later mention of an event adds to the first, field by field: the more precise date, the
+    fuller name (2024 한-아프리카 정상회의 over 한-아프리카 정상회의, 한-러 over 한러), more participants,
+    and a meeting of many's fuller member list (이번 G20 외교장관회의: a later mention naming more)."""
+    names = (n for n in (first.name, later.name) if n)
+    known = {p.name for p in first.participants}
+    fuller = first.type in MULTILATERAL and set(first.countries) < set(later.countries)
+    return {
+        "date": max((d for d in (first.date, later.date) if d), key=len, default=None),
+        "end_date": first.end_date or later.end_date,
+        "location": first.location or later.location,
+        "round": first.round or later.round,
+        "name": max(names, key=lambda n: (len(_name_key(n)), len(n)), default=None),
+        "participants": without_unnamed_twins(
+            first.participants + [p for p in later.participants if p.name is None or p.name not in known]
+        ),
+        "confidence": max(first.confidence, later.confidence),
+        "countries": list(later.countries) if fuller else first.countries,
+    }
+
+
 def _absorb(into: Draft, other: Draft) -> None:
-    """Fill what the first mention of an event left open from a later one (the more precise date and
-    the fuller name win: 2024 한-아프리카 정상회의 over 한-아프리카 정상회의)."""
-    into.date = max((d for d in (into.date, other.date) if d), key=len, default=None)
-    into.end_date = into.end_date or other.end_date
-    into.location = into.location or other.location
-    into.round = into.round or other.round
-    names = (n for n in (into.name, other.name) if n)
-    into.name = max(names, key=lambda n: (len(_name_key(n)), len(n)), default=None)  # 한-러 over 한러
-    known = {p.name for p in into.participants}
-    into.participants = without_unnamed_twins(
-        into.participants + [p for p in other.participants if p.name is None or p.name not in known]
-    )
-    into.confidence = max(into.confidence, other.confidence)
+    """Fill what the first mention of an event left open from a later one (`added`), and the draft's
+    own notes of it."""
+    for name, value in added(into, other).items():
+        setattr(into, name, value)
     into.partnered = into.partnered or other.partnered
-    if into.type in MULTILATERAL and (set(into.countries) < set(other.countries)):
-        into.countries = list(other.countries)  # 이번 G20 외교장관회의: a later mention naming more members
     into.kind = into.kind or other.kind
