@@ -28,7 +28,7 @@ from typing import Any
 from extractor.dates import find_dates
 from extractor.events.clauses import Sentences
 from extractor.events.draft import HOME
-from extractor.events.merge import added, agree
+from extractor.events.restated import added, agree
 from extractor.mentions import Mention, mentions
 from extractor.models import DateResolution, EntityLabel, Event, EventFormat, Salience
 from extractor.records import EVENTS_KEY
@@ -161,8 +161,8 @@ def _kind(event: Event) -> tuple[str, tuple[str, ...], str | None]:
 
 
 def _absorbed(event: Event, later: Event) -> Event | None:
-    """`event` with what a later mention of it adds (`extractor.events.merge.added`); None if a date,
-    round or name tells them apart (`merge.agree`). Two dates agree only as day, month or year: the
+    """`event` with what a later mention of it adds (`extractor.events.restated.added`); None if a date,
+    round or name tells them apart (`restated.agree`). Two dates agree only as day, month or year: the
     term and notes by which merge takes days of one trip as one visit's are not in a record. The
     format follows the parties, as when a record is made (`extractor.events`)."""
     if not agree(event, later):

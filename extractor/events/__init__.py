@@ -14,7 +14,8 @@ Each trigger goes through the stages in the order of this package's files:
                      `date_owners.py`; a date taken from the events around it in `borrowed_dates.py`)
 - `split.py`         one mention that is several events (`각각`)
 - `merge.py`         several mentions that are one event (documents signed at one occasion in `signings.py`,
-                     the current event and the earlier one it is counted from in `occurrences.py`);
+                     the current event and the earlier one it is counted from in `occurrences.py`;
+                     whether two mentions may be one, and what the later adds, in `restated.py`);
                      earlier partners a sentence counts the current one after in `precedents.py`
 - `salience.py`      what the document is about
 

@@ -9,10 +9,7 @@ one adds: the more precise date, the fuller name, more participants.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import Any, Protocol, TypeVar
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -28,36 +25,15 @@ from extractor.events.event_types import (
     of_many,
 )
 from extractor.events.labels import Type
-from extractor.events.naming import ABBREVIATION, ROUND
-from extractor.events.participants import without_unnamed_twins
+from extractor.events.restated import added, agree, name_key, nested, same_name
 from extractor.mentions import Mention
-from extractor.models import EventType, Location, Participant
+from extractor.models import EventType
 from extractor.tokens import table_of
 
 #: Acts whose foreign people tell one from another: a visit (the visitor).
 _PERSONAL = frozenset({Type.VISIT})
-#: An abbreviation in parentheses that ends a name (양해각서(MOU)).
-_ABBREVIATED = re.compile(ABBREVIATION.pattern + "$")
 #: Meetings a verb reports (만나): a term may name them later (만나 악수했다 … 차관을 예방했다).
 _MET_BY_VERB = frozenset({Type.TALKS, Type.SUMMIT, Type.COURTESY_CALL})
-
-
-class Mentioned(Protocol):
-    """What a draft and an event record both say of an event: a long text's pieces merge records
-    (`extractor.pieces`) by the rules that merge drafts within one piece."""
-
-    type: EventType
-    countries: list[str]
-    date: str | None
-    end_date: str | None
-    location: Location | None
-    round: int | None
-    name: str | None
-    participants: list[Participant]
-    confidence: float
-
-
-M = TypeVar("M", bound=Mentioned)
 
 
 def refers_back(text: str, name_start: int) -> bool:
@@ -88,7 +64,8 @@ def merge(text: str, drafts: Sequence[Draft], year: int | None = None) -> list[D
         twins = [
             m
             for m in merged
-            if m.type is draft.type and _same_event(m, draft)
+            if m.type is draft.type
+            and _same_event(m, draft)
             and not signings.signed_before(text, m, draft)
             and not occurrences.then_and_now(text, m, draft, year)
             and not (draft.partnered and occurrences.next_act(text, draft))
@@ -155,14 +132,8 @@ def _trips_named_again(merged: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for draft in merged:
         again = not (draft.distributed or draft.partnered)  # 본부를 방문해: a visit to where it names
-        if (
-            draft.type is Type.VISIT
-            and again
-            and (set(draft.countries) <= {HOME} or _visitor_only(draft))
-        ):
-            visits = [
-                v for v in merged if v.type is Type.VISIT and v is not draft and _same_trip(v, draft)
-            ]
+        if draft.type is Type.VISIT and again and (set(draft.countries) <= {HOME} or _visitor_only(draft)):
+            visits = [v for v in merged if v.type is Type.VISIT and v is not draft and _same_trip(v, draft)]
             before = [v for v in visits if v.trigger.start < draft.trigger.start]
             trip = before[-1] if before else (visits[0] if visits else None)
             if trip is not None:
@@ -214,43 +185,12 @@ def _same_event(a: Draft, b: Draft) -> bool:
     return a.type in ONE_WORD_TYPES or _same_term(a, b) or recalled
 
 
-def agree(a: M, b: M, same_days: Callable[[M, M], bool] | None = None) -> bool:
-    """No date, round or name tells two mentions of an event apart: two dates are of one event if
-    `same_days` says so (by default if one is the other's day, month or year)."""
-    if a.date and b.date and not (same_days(a, b) if same_days else _nested(a.date, b.date)):
-        return False
-    if a.round and b.round and a.round != b.round:
-        return False
-    x, y = _name_key(a.name), _name_key(b.name)
-    return not (x and y and not _same_name(x, y))
-
-
-def _nested(x: str, y: str) -> bool:
-    """One date is the other's day, month or year (2024-05, 2024-05-13)."""
-    return x.startswith(y) or y.startswith(x)
-
-
-def _same_name(x: str, y: str) -> bool:
-    """Two ways of writing one meeting's name: one ends the other (차관전략대화, 한일 차관전략대화),
-    one's letters run through the other's without its round (한일 외교차관 전략대화, 제14차 한일
-    차관전략대화), or the countries before the same words come in another order (한미, 미한)."""
-    if x.endswith(y) or y.endswith(x):
-        return True
-    bare_x, bare_y = ROUND.sub("", x), ROUND.sub("", y)
-    shorter, longer = sorted((bare_x, bare_y), key=len)
-    letters = iter(longer)
-    if shorter and all(ch in letters for ch in shorter):
-        return True
-    common = next((k for k in range(min(len(x), len(y))) if x[-1 - k] != y[-1 - k]), min(len(x), len(y)))
-    return common > 0 and sorted(x[: len(x) - common]) == sorted(y[: len(y) - common])
-
-
 def _one_gathering(a: Draft, b: Draft) -> bool:
     """Two mentions of one named meeting of many, each naming some of its members (G20 외교장관회의
     … 중국 외교부장은 이번 G20 외교장관회의에 불참했다): the same, with the parties of the mention
     naming more of them if it names all the other does."""
-    x, y = _name_key(a.name), _name_key(b.name)
-    return a.type in MULTILATERAL and of_many(a) and bool(x and y) and _same_name(x, y)
+    x, y = name_key(a.name), name_key(b.name)
+    return a.type in MULTILATERAL and of_many(a) and bool(x and y) and same_name(x, y)
 
 
 def _two_documents(a: Draft, b: Draft) -> bool:
@@ -267,7 +207,7 @@ def _same_days(a: Draft, b: Draft) -> bool:
     within one trip written with one term (국빈 방문 … 12일, 국빈 방문 … 13일), unless a note lists
     them as visits of their own."""
     x, y = a.date or "", b.date or ""
-    if _nested(x, y):
+    if nested(x, y):
         return True
     if a.type is not Type.VISIT or a.background or b.background or len(x) != 10 or len(y) != 10:
         return False
@@ -401,34 +341,6 @@ def partnered(doc: Doc, clause_start: int, trigger: Mention) -> bool:
     if any(comitative(table, i) for i in tokens):
         return True
     return bool(tokens) and table.heads[tokens[-1]] == "JKO"
-
-
-@lru_cache(maxsize=4096)
-def _name_key(name: str | None) -> str:
-    """A name without spaces, punctuation and a trailing abbreviation (양해각서(MOU)), to compare how
-    two mentions write it."""
-    return "".join(ch for ch in _ABBREVIATED.sub("", name or "") if ch.isalnum())
-
-
-def added(first: Mentioned, later: Mentioned) -> dict[str, Any]:
-    """What a later mention of an event adds to the first, field by field: the more precise date, the
-    fuller name (2024 한-아프리카 정상회의 over 한-아프리카 정상회의, 한-러 over 한러), more participants,
-    and a meeting of many's fuller member list (이번 G20 외교장관회의: a later mention naming more)."""
-    names = (n for n in (first.name, later.name) if n)
-    known = {p.name for p in first.participants}
-    fuller = first.type in MULTILATERAL and set(first.countries) < set(later.countries)
-    return {
-        "date": max((d for d in (first.date, later.date) if d), key=len, default=None),
-        "end_date": first.end_date or later.end_date,
-        "location": first.location or later.location,
-        "round": first.round or later.round,
-        "name": max(names, key=lambda n: (len(_name_key(n)), len(n)), default=None),
-        "participants": without_unnamed_twins(
-            first.participants + [p for p in later.participants if p.name is None or p.name not in known]
-        ),
-        "confidence": max(first.confidence, later.confidence),
-        "countries": list(later.countries) if fuller else first.countries,
-    }
 
 
 def _absorb(into: Draft, other: Draft) -> None:

@@ -8,9 +8,19 @@ sentence opening on `이어` is the next one.
 
 from __future__ import annotations
 
-from extractor.events import cues, split
+import re
+
+from extractor.events import cues
+from extractor.events.clauses import Sentence
 from extractor.events.draft import Draft
 from extractor.events.event_types import MET_ONE_SIDE
+
+#: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다), X 이후 처음.
+COUNTED_FROM = re.compile(
+    r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째|(이후|이래)\s*처음"
+)
+#: A word every count from an earlier occurrence holds (`COUNTED_FROM`).
+_COUNT_WORDS = ("만", "번째", "처음")
 
 
 def then_and_now(text: str, a: Draft, b: Draft, year: int | None) -> bool:
@@ -18,7 +28,7 @@ def then_and_now(text: str, a: Draft, b: Draft, year: int | None) -> bool:
     dated in a year before the document's (2008년 … 방문했다) is the earlier one: two events."""
     pairs = ((a, b), (b, a))
     return year is not None and any(
-        split.counts(text, x.sentence) and not (x.date or x.recalled) and y.date and int(y.date[:4]) < year
+        counts(text, x.sentence) and not (x.date or x.recalled) and y.date and int(y.date[:4]) < year
         for x, y in pairs
     )
 
@@ -37,3 +47,10 @@ def next_act(text: str, draft: Draft) -> bool:
     first = text[draft.sentence.start_char : draft.trigger.start].split(maxsplit=1)[:1]
     met = draft.type in MET_ONE_SIDE
     return met and bool(first) and first[0].rstrip(",") in cues.words("sequence")
+
+
+def counts(text: str, sentence: Sentence) -> bool:
+    """The sentence counts an event from an earlier one: 32년 만이다, 2개월 만에, 두 번째다."""
+    if not any(text.find(word, sentence.start_char, sentence.end_char) != -1 for word in _COUNT_WORDS):
+        return False  # most sentences hold none of the words every count has
+    return bool(COUNTED_FROM.search(text, sentence.start_char, sentence.end_char))

@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from extractor.events import cues, lists
+from extractor.events import cues, lists, occurrences
 from extractor.events.clauses import Sentence, subject_end
 from extractor.events.draft import HOME, Draft
 from extractor.events.event_types import MET_ONE_SIDE, MULTILATERAL, of_many
@@ -28,12 +28,6 @@ from extractor.mentions import Mention
 from extractor.models import EventType
 from extractor.tokens import table_of, text_of
 
-#: A count from an earlier occurrence: N년 만(이다), N개월 만에, 두 번째(다), X 이후 처음.
-_COUNTED_FROM = re.compile(
-    r"\d+\s*(년|개월|달|주|일)\s*만(이다|에|의|이며|으로)?|(두|세|네|다섯|\d+)\s*번째|(이후|이래)\s*처음"
-)
-#: A word every count from an earlier occurrence holds (`_COUNTED_FROM`).
-_COUNT_WORDS = ("만", "번째", "처음")
 #: What follows the term of the event a sentence counts: a topic or subject particle, or a verb's
 #: 것은 (만나는 것은).
 _TOPIC = re.compile(r"^(은|는|이|가)(\s|$)|^[가-힣]{0,3}\s*것(은|이)\s")
@@ -141,14 +135,7 @@ def _counted(text: str, draft: Draft) -> bool:
     after = text[draft.trigger.end : draft.sentence.end_char]
     if _TOPIC.match(after):
         return True
-    return bool(_COUNTED_FROM.search(text, draft.sentence.start_char, draft.trigger.start))
-
-
-def counts(text: str, sentence: Sentence) -> bool:
-    """The sentence counts an event from an earlier one: 32년 만이다, 2개월 만에, 두 번째다."""
-    if not any(text.find(word, sentence.start_char, sentence.end_char) != -1 for word in _COUNT_WORDS):
-        return False  # most sentences hold none of the words every count has
-    return bool(_COUNTED_FROM.search(text, sentence.start_char, sentence.end_char))
+    return bool(occurrences.COUNTED_FROM.search(text, draft.sentence.start_char, draft.trigger.start))
 
 
 def earlier_date(
@@ -159,7 +146,7 @@ def earlier_date(
     11월 5일 도쿄에서 마주 앉은 이후; 2019년 당시 … 방한한 것을 포함하면), with no date of the
     event's own between (… 재개된 이후 올해 6월에는 대표단이 방한: dated itself) and no meeting of its
     own before 이후."""
-    if not counts(text, sentence):
+    if not occurrences.counts(text, sentence):
         return None
     since = cues.words("since")
     dates = sorted(

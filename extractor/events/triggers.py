@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from extractor.events import cues, reports, roles, split, verbs
+from extractor.events import cues, occurrences, reports, roles, verbs
 from extractor.events.clauses import Sentence, comitative, word_start
 from extractor.events.event_types import MEETINGS
 from extractor.events.labels import Label, Type
@@ -236,7 +236,7 @@ def reports_event(
         return False  # 2012년 이후 매년 개최되고 있다: a standing arrangement, no one event
     if kind in ("verb", "before") and _discussed(table, trigger, local, sentence, planned=kind == "before"):
         return False  # 통화를 갖고 … 정세에 대해 협의했다, 회의를 통해 … 협의할 예정: what it covered
-    if kind is None and split.counts(text, sentence) and _topic_follows(table, span):
+    if kind is None and occurrences.counts(text, sentence) and _topic_follows(table, span):
         return True  # 가나 총리의 방한은 17년 만이다, 방일은 2016년에 이어 세 번째다: the event, counted
     if kind is None and _someones_visit(text, trigger, local, name_start):
         return True  # 푹 주석님의 국빈 방한은 의미가 크다: the visit of someone named
