@@ -46,7 +46,7 @@ from extractor import gazetteer
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention, mentions
 from extractor.models import EntityLabel, EntitySource
-from extractor.ruler import squash
+from extractor.ruler import jamo, squash
 from extractor.rules.date_mentions import anchor_of
 from extractor.rules.people import pick_official
 from extractor.rules.words import HANGUL, Word, core_tags, words
@@ -71,11 +71,6 @@ PLACE = EntityLabel.LOCATION
 _NOMINAL = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "XPN", "XSN"})
 #: Labels whose mentions may lie inside a candidate for a headed label (한반도 in 한반도평화교섭본부).
 EMBEDDED = frozenset({EntityLabel.COUNTRY, EntityLabel.LOCATION})
-
-
-def jamo(text: str) -> str:
-    """The comparison key of a string: without whitespace, Hangul syllables decomposed to jamo."""
-    return unicodedata.normalize("NFD", squash(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -78,9 +79,16 @@ class ByStart(Generic[S]):
         self.order = sorted(range(len(given)), key=lambda i: given[i].start)
         self.spans = [given[i] for i in self.order]
         self.starts = [span.start for span in self.spans]
-        self.longest = max((span.end - span.start for span in self.spans), default=0)
-        #: The furthest end of the spans up to each one, in start order.
-        self.reach = list(accumulate((span.end for span in self.spans), max))
+
+    @cached_property
+    def longest(self) -> int:
+        """The length of the longest span (worked out on first use: only some queries need it)."""
+        return max((span.end - span.start for span in self.spans), default=0)
+
+    @cached_property
+    def reach(self) -> list[int]:
+        """The furthest end of the spans up to each one, in start order (worked out on first use)."""
+        return list(accumulate((span.end for span in self.spans), max))
 
     def starting(self, low: int, high: int) -> list[S]:
         """The spans starting in `low..high` (both included), in start order."""

@@ -9,6 +9,7 @@ country 수단 is NNP).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -29,6 +30,11 @@ _MAX_GAP = 2
 def squash(text: str) -> str:
     """The lookup key of a form: its characters without whitespace."""
     return "".join(text.split())
+
+
+def jamo(text: str) -> str:
+    """The comparison key of a string: without whitespace, Hangul syllables decomposed to jamo."""
+    return unicodedata.normalize("NFD", squash(text))
 
 
 def _key(piece: str) -> str:

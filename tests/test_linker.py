@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import extractor.linker  # noqa: F401  (registers korex_linker)
 from extractor import pipeline
-from extractor.linker import THRESHOLD, indexes, jamo, southern
+from extractor.linker import THRESHOLD, indexes, southern
 from extractor.mentions import Mention, mentions
 from extractor.models import Document, EntityLabel, EntitySource
 from extractor.records import Meta, to_document
+from extractor.ruler import jamo
 from extractor.rules.date_mentions import ANCHOR_KEY
 
 
@@ -169,6 +171,15 @@ def test_a_different_foreign_official_is_not_linked() -> None:
     assert m.kb_id is None
     assert m.source is EntitySource.RULE
     assert all(p.kb_id is None for p in record.persons if p.name == "마크 램버트")
+
+
+@given(st.text())
+@example("김 민준\t대사")
+def test_jamo_is_the_text_without_whitespace_with_every_syllable_in_letters(text: str) -> None:
+    key = jamo(text)
+    assert not any(c.isspace() for c in key)
+    assert not any("가" <= c <= "힣" for c in key)
+    assert unicodedata.normalize("NFC", key) == unicodedata.normalize("NFC", "".join(text.split()))
 
 
 def test_a_korean_name_one_jamo_from_an_official_is_another_person() -> None:

@@ -12,16 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate
 
 from extractor.events import cues, occurrences, reports, roles, verbs
 from extractor.events.clauses import Sentence, comitative, word_start
 from extractor.events.event_types import MEETINGS
 from extractor.events.labels import Label, Type
 from extractor.events.reports import REPORTING
-from extractor.mentions import Mention
-from extractor.models import EntityLabel
+from extractor.mentions import ByStart, Mention
 from extractor.tokens import TokenTable, stripped_end
 
 #: How a signing is reported: as a verb (서명하였다), signed, issued (채택된), or held (서명식을 가졌다).
@@ -52,13 +49,13 @@ def find(found: Sequence[Mention], table: TokenTable) -> list[Mention]:
     """MEETING mentions that name an event: not part of an organisation's name (전국시도교육감협의회) or
     of a word that names none (국무회의, 통화스와프), and not the verb of the term before them
     (양해각서에 서명: 서명 reports the 양해각서)."""
-    orgs = _Spans.of(found, Label.ORG)
+    orgs = ByStart(m for m in found if m.label is Label.ORG)
     meetings = sorted(
         (m for m in found if m.label is Label.MEETING and not orgs.holds(m.start, m.end)),
         key=lambda m: m.start,
     )
     text = table.text
-    titles = _Titles.of(found)
+    titles = ByStart(m for m in found if m.label is Label.TITLE)
     starts = [m.start for m in meetings]
     meetings = [m for m in meetings if not _negotiated(text, m, meetings, starts)]
     meetings = [
@@ -111,45 +108,10 @@ def _negotiated(text: str, m: Mention, meetings: Sequence[Mention], starts: Sequ
     return any(_process(text, o) for o in after)
 
 
-@dataclass(frozen=True, slots=True)
-class _Spans:
-    """Spans of one label by start, with the furthest end reached so far, to bisect for one holding."""
-
-    starts: list[int]
-    reach: list[int]
-
-    @classmethod
-    def of(cls, found: Sequence[Mention], label: EntityLabel) -> _Spans:
-        spans = sorted((m.start, m.end) for m in found if m.label is label)
-        return cls([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
-
-    def holds(self, start: int, end: int) -> bool:
-        """A span starts at or before `start` and ends at or after `end`."""
-        return (k := bisect_right(self.starts, start)) > 0 and self.reach[k - 1] >= end
-
-
-@dataclass(frozen=True, slots=True)
-class _Titles:
-    """TITLE mentions by start, to find those holding or following a term without a pass over all."""
-
-    spans: list[Mention]
-    starts: list[int]
-    longest: int
-
-    @classmethod
-    def of(cls, found: Sequence[Mention]) -> _Titles:
-        spans = sorted((m for m in found if m.label is Label.TITLE), key=lambda m: m.start)
-        return cls(spans, [m.start for m in spans], max((m.end - m.start for m in spans), default=0))
-
-    def near(self, start: int, end: int) -> list[Mention]:
-        """The titles that may hold `start`-`end` or start right after it."""
-        return self.spans[bisect_left(self.starts, start - self.longest) : bisect_right(self.starts, end + 1)]
-
-
-def _post_in(text: str, m: Mention, titles: _Titles) -> bool:
+def _post_in(text: str, m: Mention, titles: ByStart[Mention]) -> bool:
     """The term names the body of someone's post: a title follows it (공동위원회 위원장인 김 차관,
     6자회담 수석대표) or holds it (한인기업협의회장)."""
-    for title in titles.near(m.start, m.end):
+    for title in titles.starting(m.start - titles.longest, m.end + 1):  # holding it or right after it
         if title.start <= m.start and m.end <= title.end and title.end - title.start > m.end - m.start:
             return True
         if title.start >= m.end and not text[m.end : title.start].strip() and title.start - m.end <= 1:
@@ -321,7 +283,7 @@ def _discussed(
     if trigger.data["entries"][0].attrs["event_type"] != Type.CONSULTATION.value:
         return False
     talked = {t.value for t in (*MEETINGS, Type.PHONE_CALL, Type.COURTESY_CALL)}
-    titles = _Titles.of(local)
+    titles = ByStart(m for m in local if m.label is Label.TITLE)
     meetings = [
         m
         for m in local

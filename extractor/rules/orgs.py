@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import gazetteer
-from extractor.mentions import Mention, mentions
+from extractor.mentions import ByStart, Mention, mentions
 from extractor.models import EntityLabel, EntitySource
 from extractor.rules.words import HANGUL, Word, words
 from extractor.tokens import text_of
@@ -64,7 +64,7 @@ class OrgSuffixes:
         for m in found:
             if m.label is EntityLabel.MEETING:
                 meetings_ending.setdefault(m.end, []).append(m)
-        countries = _Within([m for m in found if m.label is EntityLabel.COUNTRY])
+        countries = ByStart(m for m in found if m.label is EntityLabel.COUNTRY)
         for w in self._candidates(text, words(doc)):
             core = text[w.start : w.core_end]
             if not core.endswith(self.endings):
@@ -105,21 +105,6 @@ class OrgSuffixes:
 
 
 _START = attrgetter("start")
-
-
-class _Within:
-    """Mentions by start, to find those inside a span without a pass over all of them."""
-
-    def __init__(self, found: list[Mention]) -> None:
-        self.order = sorted(range(len(found)), key=lambda i: found[i].start)
-        self.found = found
-        self.starts = [found[i].start for i in self.order]
-
-    def inside(self, start: int, end: int) -> list[Mention]:
-        """The mentions lying within `start..end`, in the order they were given."""
-        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
-        chosen = sorted(i for i in self.order[first:last] if self.found[i].end <= end)
-        return [self.found[i] for i in chosen]
 
 
 #: What may stand between a country word and its body: spaces, or an aside in parentheses.

@@ -9,7 +9,6 @@ full name before it, else the first one after it. A surname with no full name an
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from extractor.gazetteer import Entry
 from extractor.mentions import Mention
 from extractor.models import EntityLabel, EntitySource
+from extractor.ruler import jamo
 
 #: Fewest syllables a word must have to be matched despite a misspelling (루터 for 루토).
 _MIN_MISSPELT = 2
@@ -63,10 +63,6 @@ class _Index:
         return found[k - 1] if k > 0 else found[0]
 
 
-def _jamo(text: str) -> str:
-    return unicodedata.normalize("NFD", text)
-
-
 def link_people(people: Sequence[Found], text: str, surnames: frozenset[str]) -> list[Mention]:
     """PERSON mentions for `people` (in text order); short references point at the full name."""
     by_word, by_surname, singles = _Index(), _Index(), _Index()
@@ -80,14 +76,14 @@ def link_people(people: Sequence[Found], text: str, surnames: frozenset[str]) ->
     spelt: dict[tuple[int, str], list[str]] = {}  # words of full names by length and first consonant
     for word in by_word.people:
         if len(word) >= _MIN_MISSPELT:
-            spelt.setdefault((len(word), _jamo(word[0])[0]), []).append(word)
+            spelt.setdefault((len(word), jamo(word[0])[0]), []).append(word)
     targets: list[tuple[Found, Found]] = []
     for p in people:
         target = _target(p, by_word, by_surname, singles)
         if target is None and len(p.name) >= _MIN_MISSPELT and " " not in p.name and p.official is None:
-            near = spelt.get((len(p.name), _jamo(p.name[0])[0]), [])
+            near = spelt.get((len(p.name), jamo(p.name[0])[0]), [])
             hit = process.extractOne(
-                _jamo(p.name), [_jamo(w) for w in near], scorer=Levenshtein.distance, score_cutoff=1
+                jamo(p.name), [jamo(w) for w in near], scorer=Levenshtein.distance, score_cutoff=1
             )
             if hit is not None:
                 target = by_word.nearest(near[hit[2]], p.start)
