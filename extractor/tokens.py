@@ -77,9 +77,13 @@ class TokenTable:
     def solid_within(self, start: int, end: int, count: int | None = None) -> list[int]:
         """Indexes of the tokens other than whitespace within `text[start:end]` (as `within`), the first
         `count` of them when given: found by bisection, a look a few words ahead costs a few words."""
-        span = self.within(start, end)
-        first = bisect_left(self.solid_indexes, span.start)
-        stop = bisect_left(self.solid_indexes, span.stop, first)
+        return self.solid_among(self.within(start, end), count)
+
+    def solid_among(self, tokens: range, count: int | None = None) -> list[int]:
+        """Indexes of the tokens other than whitespace among `tokens` (a range of token indexes), the
+        first `count` of them when given, found by bisection."""
+        first = bisect_left(self.solid_indexes, tokens.start)
+        stop = bisect_left(self.solid_indexes, tokens.stop, first)
         return self.solid_indexes[first : stop if count is None else min(first + count, stop)]
 
 

@@ -163,6 +163,10 @@ def test_the_words_within_a_span_are_its_tokens_other_than_whitespace(
     words = [i for i in table.within(start, end) if table.tags[i] != SPACE_TAG]
     assert table.solid_within(start, end) == words
     assert table.solid_within(start, end, count) == words[:count]
+    tokens = range(max(0, start), max(0, end))  # read as token indexes
+    among = [i for i in tokens if i < len(table) and table.tags[i] != SPACE_TAG]
+    assert table.solid_among(tokens) == among
+    assert table.solid_among(tokens, count) == among[:count]
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,7 +11,6 @@ the event is the one the sentence is about or its background.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from extractor.events import cues, verbs
@@ -103,9 +102,7 @@ def _reported(table: TokenTable, span: range, sentence: Sentence) -> str | None:
 def _words_after(table: TokenTable, span: range, sentence: Sentence) -> list[int]:
     """The tokens other than whitespace among the 30 after the term in its sentence (its predicate's
     reach), found by bisection."""
-    solid = table.solid_indexes
-    first = bisect_left(solid, span.stop)
-    return solid[first : bisect_left(solid, min(sentence.end, span.stop + _PREDICATE_REACH), first)]
+    return table.solid_among(range(span.stop, min(sentence.end, span.stop + _PREDICATE_REACH)))
 
 
 def _counted(text: str, trigger: Mention) -> str | None:

@@ -234,9 +234,7 @@ def _called_off(
 def _plan_that_was(table: TokenTable, span: range, sentence: Sentence) -> bool:
     """The term's predicate is a plan in the past tense followed by a contrast (방한할 예정이었으나,
     방문을 계획했으나)."""
-    solid = table.solid_indexes
-    first = bisect_left(solid, span.stop)
-    following = solid[first : min(first + 6, bisect_left(solid, sentence.end, first))]
+    following = table.solid_among(range(span.stop, max(span.stop, sentence.end)), 6)
     words = {table.lemmas[i] for i in following}
     return (
         bool(cues.words("scheduled") & words)
